@@ -1,0 +1,28 @@
+"""briefing: a terminal dashboard and plain-text morning brief for watch officers.
+
+The public API is `analyze` and `load`; both are imported lazily so that `import briefing`
+stays cheap and never pulls in the TUI.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "analyze", "load"]
+
+if TYPE_CHECKING:
+    from briefing.extract import analyze
+    from briefing.sources import load
+
+
+def __getattr__(name: str) -> Any:
+    if name == "analyze":
+        from briefing.extract import analyze
+
+        return analyze
+    if name == "load":
+        from briefing.sources import load
+
+        return load
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")

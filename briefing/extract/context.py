@@ -1,0 +1,24 @@
+"""What every extractor is handed: the text, its segmentation and its publication anchor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+
+from briefing.extract.segment import Segmentation
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    published: datetime | None = None
+    """Aware, in the offset the source wrote (not converted), or None."""
+    published_date: date | None = None
+    """The publication's calendar date in the source's wall clock, even when only a date is known."""
+    zone: str | None = None
+    """IANA zone of the source's wall clock, when known."""
+
+    @cached_property
+    def seg(self) -> Segmentation:
+        return Segmentation(self.text)

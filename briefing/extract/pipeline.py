@@ -1,0 +1,55 @@
+"""`analyze`: text in, `Analysis` out; pure, deterministic and offline."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from briefing.extract.anchor import make_context
+from briefing.extract.questions import find_questions
+from briefing.extract.quotes import find_quotes
+from briefing.extract.when import find_times
+from briefing.extract.where import find_places
+from briefing.extract.who import find_people
+from briefing.model import Analysis
+
+
+@cache
+def extractor_version() -> str:
+    """A digest of the extractor's own source, so a changed extractor re-analyses cached text."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt"}:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analyze(text: str, published: str | date | datetime | None = None,
+            zone: str | None = None) -> Analysis:
+    """Extract who, when, where, quotes and open questions from `text`.
+
+    `published` anchors relative times ("Thursday", "next month"); without it they stay
+    unresolved and are flagged, never resolved against the host's clock.
+    """
+    ctx = make_context(text, published, zone)
+    people, organizations = find_people(ctx)
+    places = find_places(ctx, people, organizations)
+    times = find_times(ctx)
+    quotes = find_quotes(ctx, people)
+    questions = find_questions(ctx)
+    return Analysis(
+        text=text,
+        published=ctx.published,
+        zone=ctx.zone,
+        people=tuple(people),
+        organizations=tuple(organizations),
+        places=tuple(places),
+        times=tuple(times),
+        quotes=tuple(quotes),
+        questions=tuple(questions),
+        version=extractor_version(),
+    )

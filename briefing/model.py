@@ -1,0 +1,284 @@
+"""Frozen records shared by every layer, and their JSON form.
+
+Every instant is an aware UTC datetime; the zone an instant was written in travels beside it
+as an IANA name, so a display-zone switch only re-renders and never recomputes.  Offsets
+(`start`, `end`, `mentions`) always index the article text exactly as loaded: nothing
+downstream rewrites the text, so a span can always be shown in its sentence (provenance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+Span = tuple[int, int]
+PlaceKind = Literal["country", "region", "city", "other"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    """ISO 8601 in UTC with a `Z`, the one spelling of an instant in JSON and in the store."""
+    if moment is None:
+        return None
+    text = moment.astimezone(UTC).isoformat()
+    return text.replace("+00:00", "Z")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    """Inverse of `iso_utc`; naive input is refused rather than guessed."""
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"naive timestamp {text!r}: an instant needs its offset")
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One loaded article: the text exactly as shown, plus where and when it came from."""
+
+    title: str
+    text: str
+    source: str
+    """What the officer named: a path, a URL, or a feed URL plus the entry's link."""
+    content_hash: str
+    url: str | None = None
+    published: datetime | None = None
+    """Aware UTC; None when the source gave no usable date (never "now")."""
+    published_raw: str | None = None
+    """The date exactly as the source wrote it, kept because parsers silently guess."""
+    zone: str | None = None
+    """IANA zone of the source (its wall clock), when known."""
+    outlet: str | None = None
+    retrieved: datetime | None = None
+    notes: tuple[str, ...] = ()
+    """Loader remarks for the officer ("decoded with replacement", "date unparsed")."""
+
+    @property
+    def id(self) -> str:
+        """A short stable handle: the first 12 hex digits of the content hash."""
+        return self.content_hash[:12]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": iso_utc(self.published),
+            "published_raw": self.published_raw,
+            "zone": self.zone,
+            "outlet": self.outlet,
+            "retrieved": iso_utc(self.retrieved),
+            "content_hash": self.content_hash,
+            "notes": list(self.notes),
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            title=data["title"],
+            text=data["text"],
+            source=data["source"],
+            content_hash=data["content_hash"],
+            url=data.get("url"),
+            published=parse_iso(data.get("published")),
+            published_raw=data.get("published_raw"),
+            zone=data.get("zone"),
+            outlet=data.get("outlet"),
+            retrieved=parse_iso(data.get("retrieved")),
+            notes=tuple(data.get("notes", ())),
+        )
+
+
+def _spans(items: Any) -> tuple[Span, ...]:
+    return tuple((int(s), int(e)) for s, e in items)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    mentions: tuple[Span, ...] = ()
+    anonymous: bool = False
+    """True for unnamed sources ("a senior administration official"): `name` describes them."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "roles": list(self.roles),
+            "affiliation": self.affiliation,
+            "mentions": [list(m) for m in self.mentions],
+            "anonymous": self.anonymous,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Person:
+        return cls(data["name"], tuple(data.get("roles", ())), data.get("affiliation"),
+                   _spans(data.get("mentions", ())), bool(data.get("anonymous", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mentions": [list(m) for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Organization:
+        return cls(data["name"], _spans(data.get("mentions", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: PlaceKind = "other"
+    country: str | None = None
+    """ISO 3166-1 alpha-2."""
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "country": self.country,
+                "mentions": [list(m) for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Place:
+        return cls(data["name"], data.get("kind", "other"), data.get("country"),
+                   _spans(data.get("mentions", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression as written, and what it means.
+
+    `value` is TIMEX3 in the source's wall-clock time at the expression's own granularity;
+    `earliest`/`latest` bound the UTC interval it covers (None for an open end), so months,
+    weekends and minutes all sort and convert the same way.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimeType
+    value: str
+    mod: str | None = None
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    zone: str | None = None
+    confidence: float = 1.0
+    flags: tuple[str, ...] = ()
+    zone_basis: str | None = None
+    """How the zone was chosen: "explicit", "publication", "dateline", "context", ..."""
+
+    @property
+    def resolved(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "type": self.type,
+            "value": self.value, "mod": self.mod,
+            "earliest": iso_utc(self.earliest), "latest": iso_utc(self.latest),
+            "zone": self.zone, "confidence": round(self.confidence, 3),
+            "flags": list(self.flags), "zone_basis": self.zone_basis,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeMention:
+        return cls(
+            data["start"], data["end"], data["text"], data["type"], data["value"],
+            data.get("mod"), parse_iso(data.get("earliest")), parse_iso(data.get("latest")),
+            data.get("zone"), float(data.get("confidence", 1.0)), tuple(data.get("flags", ())),
+            data.get("zone_basis"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    """Canonical name of the person (or the anonymous source's description); never a pronoun."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker,
+                "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
+                "cue": self.cue}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(data["start"], data["end"], data["text"], data.get("speaker"),
+                   data.get("speaker_start"), data.get("speaker_end"), data.get("cue"))
+
+
+@dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    start: int
+    end: int
+    text: str
+    kind: str
+    """unknown | pending | conditional | unconfirmed | disputed"""
+    cue: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "cue": self.cue}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OpenQuestion:
+        return cls(data["start"], data["end"], data["text"], data["kind"], data["cue"])
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything extracted from one text; offsets index `text`, which is never changed."""
+
+    text: str
+    published: datetime | None = None
+    zone: str | None = None
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    questions: tuple[OpenQuestion, ...] = ()
+    version: str = field(default="")
+    """The extractor version that produced it; the store re-analyses when it changes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "published": iso_utc(self.published),
+            "zone": self.zone,
+            "people": [p.to_dict() for p in self.people],
+            "organizations": [o.to_dict() for o in self.organizations],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "questions": [q.to_dict() for q in self.questions],
+            "version": self.version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str) -> Analysis:
+        return cls(
+            text=text,
+            published=parse_iso(data.get("published")),
+            zone=data.get("zone"),
+            people=tuple(Person.from_dict(d) for d in data.get("people", ())),
+            organizations=tuple(Organization.from_dict(d) for d in data.get("organizations", ())),
+            places=tuple(Place.from_dict(d) for d in data.get("places", ())),
+            times=tuple(TimeMention.from_dict(d) for d in data.get("times", ())),
+            quotes=tuple(Quote.from_dict(d) for d in data.get("quotes", ())),
+            questions=tuple(OpenQuestion.from_dict(d) for d in data.get("questions", ())),
+            version=data.get("version", ""),
+        )
