@@ -15,7 +15,7 @@ class Context:
     published: datetime | None = None
     """Aware, in the offset the source wrote (not converted), or None."""
     published_date: date | None = None
-    """The publication's calendar date in the source's wall clock, even when only a date is known."""
+    """The publication's calendar date in the source's wall clock (even date-only)."""
     zone: str | None = None
     """IANA zone of the source's wall clock, when known."""
 

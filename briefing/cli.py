@@ -1,0 +1,165 @@
+"""`briefing`: the dashboard by default, and the headless subcommands beside it.
+
+    briefing [SOURCES...]                 open the dashboard (no sources: the bundled seeds)
+    briefing extract [--json] [SOURCES]   print what was extracted, one article per line
+    briefing brief ...                    write the plain-text morning brief
+    briefing refresh                      fetch subscribed feeds into the store
+
+Exit status: 0 when every source loaded, 1 when some failed (each named on stderr), 2 for
+a usage error.  Heavy modules are imported inside the commands, so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from briefing import __version__
+
+# Subcommands other modules contribute: each exposes `register(subparsers)`.
+_SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh")
+
+
+class ProblemLog:
+    """Collects loader problems and prints each as one line on stderr."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def __call__(self, problem: object) -> None:
+        from briefing.sources.textclean import strip_controls
+
+        fatal = getattr(problem, "fatal", True)
+        self.failed += bool(fatal)
+        line = strip_controls(str(problem))[0].replace("\n", " ")
+        print(f"briefing: {'error' if fatal else 'warning'}: {line}", file=sys.stderr)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def add_source_options(parser: argparse.ArgumentParser, zone_flag: str = "--zone") -> None:
+    """The options every command that loads articles shares.
+
+    `zone_flag` lets a command whose `--zone` means the display zone (`brief`) name the
+    source-zone override differently (`--source-zone`).
+    """
+    parser.add_argument("sources", nargs="*", metavar="SOURCE",
+                        help="files, folders, http(s) URLs or - for stdin "
+                             "(default: the bundled seed articles)")
+    parser.add_argument("--published", metavar="ISO",
+                        help="publication time for every source, e.g. 2021-12-30T17:02-05:00")
+    parser.add_argument(zone_flag, dest="source_zone", metavar="IANA",
+                        help="the sources' own time zone, e.g. America/New_York")
+
+
+def load_sources(args: argparse.Namespace, log: ProblemLog) -> list:
+    """Articles for the parsed arguments, reporting problems through `log`."""
+    from briefing.resources import seeds_dir
+    from briefing.sources import load_many
+
+    sources = args.sources or [str(seeds_dir())]
+    return load_many(sources, on_error=log, published=args.published, zone=args.source_zone)
+
+
+def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -> None:
+    from briefing.clock import valid_zone
+
+    if zone and not valid_zone(zone):
+        parser.error(f"{option} {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from briefing.extract import analyze
+    from briefing.sources.dates import analysis_anchor
+
+    log = ProblemLog()
+    articles = load_sources(args, log)
+    for article in articles:
+        anchor = analysis_anchor(article.published, article.published_raw, article.zone)
+        analysis = analyze(article.text, published=anchor, zone=article.zone)
+        if args.json:
+            record = {**analysis.to_dict(), **article.to_dict()}
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(_summary(article, analysis))
+    if not articles and not log.failed:
+        print("briefing: error: no articles found", file=sys.stderr)
+        return 1
+    return log.exit_code
+
+
+def _summary(article: object, analysis: object) -> str:
+    """A few readable lines per article for people who did not ask for JSON."""
+    a, x = article, analysis
+    people = ", ".join(p.name for p in x.people) or "-"  # type: ignore[attr-defined]
+    places = ", ".join(p.name for p in x.places) or "-"  # type: ignore[attr-defined]
+    times = "; ".join(f"{t.text} = {t.value}" for t in x.times) or "-"  # type: ignore[attr-defined]
+    return (f"[{a.id}] {a.title}\n  source: {a.source}\n  who: {people}\n"  # type: ignore[attr-defined]
+            f"  where: {places}\n  when: {times}\n  quotes: {len(x.quotes)}  "  # type: ignore[attr-defined]
+            f"open questions: {len(x.questions)}\n")  # type: ignore[attr-defined]
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from briefing.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        print(f"briefing: warning: config: {problem}", file=sys.stderr)
+    try:
+        from briefing.ui.app import run_app
+    except ImportError as exc:  # pragma: no cover - only while the UI is being built
+        print(f"briefing: the dashboard is unavailable ({exc}); showing the extraction",
+              file=sys.stderr)
+        args.json = False
+        return _extract(args)
+    sources = args.sources or []
+    return run_app(sources, config, published=args.published, zone=args.source_zone)
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The dashboard's parser, and the parser of the subcommands."""
+    main = argparse.ArgumentParser(
+        prog="briefing", description="Terminal dashboard and morning brief for watch officers.",
+        epilog="Subcommands: briefing extract | brief | refresh (each has --help).")
+    main.add_argument("--version", action="version", version=f"briefing {__version__}")
+    add_source_options(main)
+
+    commands = argparse.ArgumentParser(prog="briefing")
+    commands.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = commands.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="print the extraction of each article")
+    add_source_options(extract)
+    extract.add_argument("--json", action="store_true",
+                         help="one JSON object per article and line (the public shape)")
+    extract.set_defaults(handler=_extract)
+    for name in _SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        module.register(sub)
+    return main, commands
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    main_parser, command_parser = build_parser()
+    subcommands = set(command_parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    try:
+        if argv and argv[0] in subcommands:
+            args = command_parser.parse_args(argv)
+            check_zone(command_parser, getattr(args, "source_zone", None), "--zone")
+            return int(args.handler(args))
+        args = main_parser.parse_args(argv)
+        check_zone(main_parser, args.source_zone, "--zone")
+        return _dashboard(args)
+    except BrokenPipeError:
+        # The reader went away (`briefing extract --json | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

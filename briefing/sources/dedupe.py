@@ -1,0 +1,56 @@
+"""Duplicates load once: the same canonical URL, or the same body however it was spaced.
+
+When a feed entry and its page both arrive, the richer record wins: the longer text, with
+whatever metadata only the other one had (a feed's date, a page's outlet).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from briefing.model import Article
+from briefing.sources.textclean import body_key
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query)
+                       if not k.lower().startswith(_TRACKING)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def _merge(kept: Article, other: Article) -> Article:
+    richer, poorer = (kept, other) if len(kept.text) >= len(other.text) else (other, kept)
+    fill = {name: getattr(poorer, name) for name in
+            ("url", "published", "published_raw", "zone", "outlet", "retrieved")
+            if getattr(richer, name) is None and getattr(poorer, name) is not None}
+    if richer.title == "(untitled)" and poorer.title != "(untitled)":
+        fill["title"] = poorer.title
+    return dataclasses.replace(richer, **fill) if fill else richer
+
+
+def deduplicate(articles: list[Article]) -> list[Article]:
+    """Keep the first position of each story, merged with its later duplicates."""
+    result: list[Article] = []
+    index_by_key: dict[str, int] = {}
+    for article in articles:
+        keys = [f"body:{body_key(article.text)}"]
+        url = canonical_url(article.url)
+        if url:
+            keys.append(f"url:{url}")
+        position = next((index_by_key[k] for k in keys if k in index_by_key), None)
+        if position is None:
+            position = len(result)
+            result.append(article)
+        else:
+            result[position] = _merge(result[position], article)
+        for key in keys:
+            index_by_key.setdefault(key, position)
+    return result

@@ -1,0 +1,214 @@
+"""Dispatch on what a source is: a path (by suffix, else by sniffing), a folder, a URL."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.model import Article
+from briefing.sources.build import build_article
+from briefing.sources.feeds import PageLoader, looks_like_feed, parse_feed
+from briefing.sources.html import parse_page
+from briefing.sources.problems import LoadProblem, ProblemHandler
+from briefing.sources.text import split_text
+from briefing.sources.textclean import decode, looks_binary
+from briefing.sources.web import MAX_BYTES, FetchError, fetch, make_client
+
+if TYPE_CHECKING:
+    import httpx
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<div|<p\b)",
+                         re.IGNORECASE)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/feed+json", "application/xml", "text/xml")
+
+
+class Reader:
+    """Reads sources one by one, reporting each problem and carrying on."""
+
+    def __init__(self, on_problem: ProblemHandler, *, client: httpx.Client | None = None,
+                 now: datetime) -> None:
+        self.on_problem = on_problem
+        self._client = client
+        self._own_client = False
+        self.now = now
+
+    def close(self) -> None:
+        if self._own_client and self._client is not None:
+            self._client.close()
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client, self._own_client = make_client(), True
+        return self._client
+
+    def problem(self, source: str, reason: str, fatal: bool = True) -> None:
+        self.on_problem(LoadProblem(source, reason, fatal))
+
+    def read(self, source: str) -> list[Article]:
+        if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
+            if source.lower().startswith(("http://", "https://")):
+                return self.read_url(source)
+            self.problem(source, "unsupported URL scheme (only http and https are fetched)")
+            return []
+        path = Path(source).expanduser()
+        if path.is_dir():
+            return self.read_folder(path, source)
+        return self.read_file(path, source)
+
+    def read_folder(self, folder: Path, source: str) -> list[Article]:
+        suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+        try:
+            files = sorted(p for p in folder.rglob("*")
+                           if p.is_file() and p.suffix.lower() in suffixes
+                           and not _hidden(p.relative_to(folder)))
+        except OSError as exc:
+            self.problem(source, f"cannot list folder ({exc.strerror or exc})")
+            return []
+        if not files:
+            self.problem(source, "folder holds no articles (.txt, .md, .html, .xml ...)")
+        articles: list[Article] = []
+        for path in files:
+            articles.extend(self.read_file(path, str(path)))
+        return articles
+
+    def read_file(self, path: Path, source: str) -> list[Article]:
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                self.problem(source, f"file of {size:,} bytes is over the {MAX_BYTES:,}-byte cap")
+                return []
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self.problem(source, "no such file or folder")
+            return []
+        except IsADirectoryError:
+            return self.read_folder(path, source)
+        except OSError as exc:
+            self.problem(source, f"cannot read ({exc.strerror or exc})")
+            return []
+        return self.from_bytes(data, source, suffix=path.suffix.lower(),
+                               base_url=path.resolve().as_uri(), local_dir=path.parent)
+
+    def read_url(self, url: str) -> list[Article]:
+        try:
+            result = fetch(url, client=self.client)
+        except FetchError as exc:
+            self.problem(url, str(exc))
+            return []
+        kind = _kind_from_type(result.content_type)
+        if kind is None and result.content_type and not result.content_type.startswith("text/"):
+            self.problem(url, f"unsupported content type {result.content_type!r}")
+            return []
+        return self.from_bytes(result.body, url, kind=kind, charset=result.charset,
+                               base_url=result.url, page_url=result.url)
+
+    def from_bytes(self, data: bytes, source: str, *, suffix: str = "", kind: str | None = None,
+                   charset: str | None = None, base_url: str | None = None,
+                   local_dir: Path | None = None, page_url: str | None = None) -> list[Article]:
+        if not data.strip():
+            self.problem(source, "empty file" if not page_url else "empty response body")
+            return []
+        if looks_binary(data):
+            self.problem(source, "binary data, not text (an image, PDF or archive?)")
+            return []
+        kind = kind or _kind_from_suffix(suffix) or _sniff(data)
+        if kind == "text" and page_url:
+            kind = _sniff(data)  # servers label feeds and pages text/plain often enough
+        feed_in_disguise = kind == "html" and looks_like_feed(data) and not _HTML_START.match(data)
+        if kind == "feed" or feed_in_disguise:
+            loader = self._local_page_loader(local_dir) if local_dir else None
+            return parse_feed(data, source, base_url, self.on_problem,
+                              retrieved=self._retrieved(page_url), page_loader=loader)
+        text, caveat = decode(data, charset)
+        if caveat:
+            self.problem(source, f"{caveat}; loaded with replacement characters", fatal=False)
+        notes = [caveat] if caveat else []
+        if kind == "html":
+            return self._html(text, source, page_url, notes)
+        parts = split_text(text)
+        if not parts.body.strip():
+            self.problem(source, "no article text after trimming page furniture")
+            return []
+        meta = parts.meta
+        return [build_article(
+            body=parts.body, source=source, title=parts.title, url=meta.get("url") or page_url,
+            published_raw=meta.get("published") or meta.get("date"), zone=meta.get("zone"),
+            outlet=meta.get("outlet"), retrieved=self._retrieved(page_url), notes=notes,
+        )]
+
+    def _html(self, text: str, source: str, page_url: str | None,
+              notes: list[str]) -> list[Article]:
+        max_date = (self.now + timedelta(days=1)).strftime("%Y-%m-%d")
+        try:
+            page = parse_page(text, url=page_url, max_date=max_date)
+        except ValueError as exc:
+            self.problem(source, str(exc))
+            return []
+        except Exception as exc:  # lxml and trafilatura raise many types on broken markup
+            self.problem(source, f"malformed HTML ({type(exc).__name__}: {exc})")
+            return []
+        return [build_article(
+            body=page.body, source=source, title=page.title, url=page.url,
+            published_raw=page.published_raw, outlet=page.outlet,
+            retrieved=self._retrieved(page_url), notes=notes,
+        )]
+
+    def _retrieved(self, page_url: str | None) -> datetime | None:
+        return self.now if page_url else None
+
+    def _local_page_loader(self, folder: Path) -> PageLoader:
+        """Follow a feed entry's link to a page on this disk; never to the network."""
+
+        def load_page(url: str) -> Article | None:
+            if not url.startswith("file://"):
+                return None
+            from urllib.parse import unquote, urlparse
+
+            path = Path(unquote(urlparse(url).path))
+            if not path.is_file() or path.suffix.lower() not in HTML_SUFFIXES | TEXT_SUFFIXES:
+                return None
+            pages = self.read_file(path, str(path))
+            return pages[0] if pages else None
+
+        return load_page
+
+
+def _hidden(relative: Path) -> bool:
+    """Dot-folders and dot-files (.git, editor swap files) are never articles."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _kind_from_suffix(suffix: str) -> str | None:
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return None
+
+
+def _kind_from_type(content_type: str) -> str | None:
+    if content_type in _HTML_TYPES:
+        return "html"
+    if content_type in _FEED_TYPES or content_type.endswith(("+xml", "/xml")):
+        return "feed"
+    if content_type in ("text/plain", "text/markdown"):
+        return "text"
+    return None
+
+
+def _sniff(data: bytes) -> str:
+    if looks_like_feed(data):
+        return "feed"
+    if _HTML_START.match(data[:1024]):
+        return "html"
+    return "text"
