@@ -39,7 +39,7 @@ def analyze(text: str, published: str | date | datetime | None = None,
     people, organizations = find_people(ctx)
     places = find_places(ctx, people, organizations)
     times = find_times(ctx)
-    quotes = find_quotes(ctx, people)
+    quotes = find_quotes(ctx, people, organizations)
     questions = find_questions(ctx)
     return Analysis(
         text=text,

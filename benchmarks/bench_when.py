@@ -1,0 +1,73 @@
+"""Time extraction alone on the seed article: articles per second on one core.
+
+Prints the median of several repeats for `find_times` beside two baselines measured in the
+same run: a trivial regex scan (the floor any finder pays to read the text) and dateparser's
+`search_dates` (what the project's own finder replaces).  Run:
+
+    .venv/bin/python benchmarks/bench_when.py [--repeats 7] [--seconds 0.5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.extract.anchor import make_context
+from briefing.extract.when import find_times
+from briefing.sources import load
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_5a5605533da69eb8.txt"
+_TRIVIAL = re.compile(r"\b(?:\d{1,2}:\d\d|[A-Z][a-z]+day|January|December|\d{4})\b")
+
+
+def rate(work: Callable[[], object], seconds: float, repeats: int) -> float:
+    """Median calls per second over `repeats` runs of about `seconds` each."""
+    work()  # warm caches (compiled patterns, zone table)
+    rates = []
+    for _ in range(repeats):
+        count, start = 0, time.perf_counter()
+        while (elapsed := time.perf_counter() - start) < seconds:
+            work()
+            count += 1
+        rates.append(count / elapsed)
+    return statistics.median(rates)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=0.5)
+    args = parser.parse_args()
+    article = load(str(SEED))[0]
+
+    def ours() -> object:
+        # a fresh Context each time: segmentation is part of the cost an article pays
+        ctx = make_context(article.text, article.published, article.zone)
+        return find_times(ctx)
+
+    rows = [("find_times (briefing)", rate(ours, args.seconds, args.repeats)),
+            ("trivial regex scan", rate(lambda: _TRIVIAL.findall(article.text), args.seconds,
+                                        args.repeats))]
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        pass
+    else:
+        settings = {"RELATIVE_BASE": article.published.replace(tzinfo=None)} \
+            if article.published else {}
+        rows.append(("dateparser.search_dates", rate(
+            lambda: search_dates(article.text, languages=["en"], settings=settings),
+            args.seconds, max(3, args.repeats // 2))))
+    print(f"seed: {len(article.text)} chars; median of {args.repeats} repeats, one core")
+    for name, value in rows:
+        print(f"  {name:26s} {value:10.1f} articles/s")
+    print(f"  find_times found {len(ours())} mentions per article")  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

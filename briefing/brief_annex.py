@@ -1,0 +1,142 @@
+"""Sections 3 to 6: timeline, watch items, sources and time notes (provenance in full)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from briefing.brief_rank import Entry
+from briefing.brief_sections import source_tag
+from briefing.brief_text import clean, clip, heading, labelled, wrap
+from briefing.brief_times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
+from briefing.brief_watch import WatchItem
+from briefing.model import TimeMention
+from briefing.timefmt import dtg, format_datetime_full, zone_label
+
+MAX_CONTEXT = 160
+_FLAG_WORDS = (  # flag names are the time extractor's; these say them in an officer's words
+    ("ambig", "ambiguous zone abbreviation, not guessed"),
+    ("season", "zone abbreviation does not match the season; kept as written"),
+    ("unresolved", "relative time left unresolved"),
+    ("gap", "falls in a daylight-saving gap"),
+    ("fold", "falls in a daylight-saving fold (the hour repeats)"),
+)
+
+
+def timeline(entries: Sequence[Entry], zone: str, locale: str) -> list[str]:
+    """Every dated point across the articles, in the display zone, wording beside it."""
+    lines = heading(3, "Timeline")
+    lines += wrap(f"In {zone}; the article's own wording in quotation marks.")
+    rows: list[tuple[tuple[object, ...], Entry, TimeMention]] = []
+    for entry in entries:
+        seen: set[str] = set()  # one row per date an article names: its first mention
+        for tm in entry.analysis.times:
+            if is_point(tm) and tm.value not in seen:
+                seen.add(tm.value)
+                rows.append(((*sort_key(tm), entry.sid), entry, tm))
+    if not rows:
+        return [*lines, "No dated events.", ""]
+    for _, entry, tm in sorted(rows, key=lambda r: r[0]):
+        when = with_wording(in_zone(tm, zone, locale), tm)
+        lines += wrap(f"{when} [{entry.sid}]", indent="- ", hang="  ")
+        lines += wrap(clip(clean(entry.sentence(tm.start)), MAX_CONTEXT), indent="    ")
+    return [*lines, ""]
+
+
+def _watch_head(item: WatchItem) -> str:
+    head = f"{item.wid} {source_tag(item.entry)} {item.kind.upper()}"
+    if item.cue and item.cue != "?":
+        head += f" (“{clean(item.cue)}”)"
+    when = [with_wording(dtg_style(t), t) for t in item.times]
+    if when:
+        head += ": " + "; ".join(dict.fromkeys(when))
+    if item.past:
+        head += "; due time now past"
+    return head
+
+
+def watch_section(items: Sequence[WatchItem]) -> list[str]:
+    lines = heading(4, "Watch items")
+    if not items:
+        return [*lines, "None.", ""]
+    for item in items:
+        lines += wrap(_watch_head(item), hang="    ")
+        lines += wrap(clean(item.text), indent="    ")
+    return [*lines, ""]
+
+
+def _published(entry: Entry, locale: str) -> str:
+    article = entry.article
+    moment = article.published
+    if moment is None:
+        raw = clean(article.published_raw)
+        return f"not known (as written: “{raw}”)" if raw else "not known"
+    zone = article.zone or entry.analysis.zone
+    if zone:
+        return f"{format_datetime_full(moment, zone, locale)} ({dtg(moment)})"
+    raw = clean(article.published_raw)
+    return f"{dtg(moment)} (as written: “{raw}”)" if raw else dtg(moment)
+
+
+def sources(entries: Sequence[Entry], locale: str) -> list[str]:
+    lines = heading(5, "Sources")
+    for entry in entries:
+        a = entry.article
+        lines += wrap(f"{entry.sid}  {clean(a.title) or '(untitled)'}", hang="    ")
+        field = lambda label, value: labelled(label, value, indent="    ", label_width=10)  # noqa: E731
+        lines += field("Outlet:", clean(a.outlet) or "not given")
+        lines += field("Published:", _published(entry, locale))
+        lines += field("Retrieved:", dtg(a.retrieved) if a.retrieved else "not recorded")
+        lines += field("URL:" if a.url else "File:", clean(a.url or a.source))
+        for note in a.notes:
+            lines += field("Note:", clean(note))
+        lines.append("")
+    return lines
+
+
+def _flag_text(flag: str) -> str:
+    lowered = flag.lower()
+    for word, text in _FLAG_WORDS:
+        if word in lowered:
+            return text
+    return clean(flag).replace("_", " ").replace("-", " ")
+
+
+def _entry_notes(entry: Entry, now: datetime) -> list[str]:
+    notes: list[str] = []
+    article = entry.article
+    if article.published is None:
+        notes.append("no publication time: relative times cannot be resolved and stay as "
+                     "written.")
+    if not (article.zone or entry.analysis.zone):
+        notes.append("the source gives no named time zone; its publication time is shown "
+                     "in Z with the wording it used.")
+    if article.published is not None and article.published > now:
+        notes.append(f"published {dtg(article.published)}, after this brief's DTG.")
+    assumed: dict[tuple[str, str], list[str]] = {}
+    for tm in entry.analysis.times:
+        if tm.zone and tm.zone_basis and tm.zone_basis != "explicit":
+            assumed.setdefault((tm.zone, tm.zone_basis), []).append(wording(tm))
+        for flag in tm.flags:
+            notes.append(f"{wording(tm)}: {_flag_text(flag)}.")
+        if tm.type in ("DATE", "TIME") and not tm.resolved and not tm.flags:
+            notes.append(f"{wording(tm)}: relative time left unresolved.")
+    for (zone, basis), words in sorted(assumed.items()):
+        listed = ", ".join(dict.fromkeys(words))
+        notes.insert(0, f"zone {zone} assumed ({clean(basis)}) for {listed}.")
+    return notes
+
+
+def time_notes(entries: Sequence[Entry], *, zone: str, now: datetime, locale: str,
+               left_out: int) -> list[str]:
+    lines = heading(6, "Time notes")
+    lines += wrap(f"Display zone: {zone_label(zone, now, locale)} (section 3). DTGs are Z. "
+                  "Times keep their original wording in quotation marks.", indent="- ",
+                  hang="  ")
+    if left_out:
+        lines += wrap(f"{left_out} loaded article(s) published outside the period were left "
+                      "out.", indent="- ", hang="  ")
+    for entry in entries:
+        for note in dict.fromkeys(_entry_notes(entry, now)):
+            lines += wrap(f"{entry.sid}: {note}", indent="- ", hang="  ")
+    return lines

@@ -1,0 +1,111 @@
+"""Which articles the brief covers, in what order, and which stories several sources carry.
+
+All of it deterministic and explainable to the officer, with no language model: flagged
+articles first, then stories carried by more sources, then the most recent, then the article
+id as the final tie-break, so the same input always gives the same brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+
+from briefing.extract.segment import Segmentation
+from briefing.model import Analysis, Article
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_MIN_LEAD_WORDS = 8
+_MIN_STANDALONE_WORDS = 15  # a short sentence alone on its line is a caption or disclaimer
+_SHARED_FOR_SAME_STORY = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as the brief sees it: its source id and its place in the ranking."""
+
+    sid: str
+    article: Article
+    analysis: Analysis
+    flagged: bool
+    also: tuple[str, ...] = field(default=())
+    """Source ids of the other articles that carry the same story."""
+
+    @cached_property
+    def seg(self) -> Segmentation:
+        return Segmentation(self.analysis.text)
+
+    @property
+    def single_source(self) -> bool:
+        return not self.also
+
+    def sentence(self, offset: int) -> str:
+        start, end = self.seg.sentence_at(offset)
+        return self.analysis.text[start:end]
+
+    @cached_property
+    def lead(self) -> str:
+        """The first full sentence of the body: news puts the development there."""
+        text = self.analysis.text
+        for start, end in self.seg.sentences:
+            sentence = text[start:end]
+            if "\n" in sentence or not _SENTENCE_END.search(sentence):
+                continue
+            words = len(sentence.split())
+            if words < _MIN_LEAD_WORDS:
+                continue
+            if words < _MIN_STANDALONE_WORDS and self._alone_on_line(start, end):
+                continue
+            return sentence
+        return self.article.title or (text[:200] if text else "")
+
+
+    def _alone_on_line(self, start: int, end: int) -> bool:
+        text = self.analysis.text
+        before = text[:start].rstrip(" \t")
+        after = text[end:].lstrip(" \t")
+        return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def story_keys(article: Article, analysis: Analysis) -> frozenset[str]:
+    """Names and title words that identify a story across outlets."""
+    names = {p.name.lower() for p in analysis.people if not p.anonymous}
+    words = {w.lower() for w in _TITLE_WORD.findall(article.title or "")}
+    return frozenset(names | words)
+
+
+def in_period(article: Article, now: datetime, period: timedelta | None) -> bool:
+    """Undated articles stay in (their date is unknown, not old); the future stays out."""
+    if period is None or article.published is None:
+        return True
+    return now - period <= article.published <= now + timedelta(minutes=5)
+
+
+def _rank_key(flagged: bool, carriers: int, article: Article) -> tuple[object, ...]:
+    published = article.published or datetime.min.replace(tzinfo=UTC)
+    return (not flagged, -carriers, -published.timestamp(), article.id)
+
+
+def rank(items: Sequence[tuple[Article, Analysis]],
+         flagged: set[str] | None) -> list[Entry]:
+    """Order the articles, give them S1, S2 ... in that order, and link shared stories."""
+    flagged = flagged or set()
+    keys = [story_keys(a, an) for a, an in items]
+    same: list[set[int]] = [set() for _ in items]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if len(keys[i] & keys[j]) >= _SHARED_FOR_SAME_STORY:
+                same[i].add(j)
+                same[j].add(i)
+    order = sorted(range(len(items)), key=lambda i: _rank_key(
+        items[i][0].id in flagged, len(same[i]), items[i][0]))
+    sid = {index: f"S{n}" for n, index in enumerate(order, start=1)}
+    return [
+        Entry(sid=sid[i], article=items[i][0], analysis=items[i][1],
+              flagged=items[i][0].id in flagged,
+              also=tuple(sorted((sid[j] for j in same[i]), key=lambda s: int(s[1:]))))
+        for i in order
+    ]

@@ -1,0 +1,134 @@
+"""Times in the brief: DTG style at each mention's own granularity, wording kept beside it.
+
+A minute-level instant becomes a full DTG in Z ("302035Z DEC 21"); a day stays a day
+("30 DEC 21"), a month stays a month ("JAN 22"), a weekend stays a weekend: a DTG with
+invented hours would claim a precision the article never gave.  The month names come from
+`timefmt.dtg`'s fixed English table so there is one table in the project.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from briefing.brief_text import clean
+from briefing.model import TimeMention
+from briefing.timefmt import dtg, format_datetime_full, format_mention
+
+_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_DAY_PART = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(MO|AF|EV|NI|DT)$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_MODS = {"APPROX": "about", "LESS_THAN": "under", "MORE_THAN": "over", "BEFORE": "before",
+         "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "START": "early",
+         "MID": "mid", "END": "late", "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
+_REFS = {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}
+_HEDGES = ("about", "around", "approximately", "roughly", "some", "circa", "nearly", "almost")
+
+
+def _mon_yy(day: date) -> str:
+    """"DEC 21" for a calendar day, via the project's one DTG month table."""
+    return dtg(datetime(day.year, day.month, day.day, 12, tzinfo=UTC)).split(" ", 1)[1]
+
+
+def day_text(day: date) -> str:
+    return f"{day.day:02d} {_mon_yy(day)}"
+
+
+def _calendar(value: str, tm: TimeMention) -> str | None:
+    """The DTG-style rendering of a TIMEX value, or None when it has no calendar shape."""
+    if _MINUTE.match(value) and tm.earliest is not None:
+        return dtg(tm.earliest)
+    if m := _DAY_PART.match(value):
+        return f"{day_text(date(int(m[1]), int(m[2]), int(m[3])))} {_PARTS[m[4]]}"
+    if m := _DAY.match(value):
+        return day_text(date(int(m[1]), int(m[2]), int(m[3])))
+    if m := _WEEKEND.match(value):
+        saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
+        sunday = saturday + timedelta(days=1)
+        return f"weekend {saturday.day:02d}-{day_text(sunday)}"
+    if m := _WEEK.match(value):
+        return f"week of {day_text(date.fromisocalendar(int(m[1]), int(m[2]), 1))}"
+    if m := _MONTH.match(value):
+        return _mon_yy(date(int(m[1]), int(m[2]), 1))
+    if _YEAR.match(value):
+        return value
+    return None
+
+
+def _qualifier(tm: TimeMention) -> str:
+    """Keep "about" approximate: the mod first, else the article's own hedge word."""
+    if tm.mod and tm.mod in _MODS:
+        return _MODS[tm.mod]
+    first = tm.text.strip().split(" ", 1)[0].lower()
+    return first if first in _HEDGES else ""
+
+
+def dtg_style(tm: TimeMention) -> str:
+    """A mention in DTG style at its granularity; durations and the unresolved fall back to
+    `timefmt.format_mention`, which shows their value or wording."""
+    if (tm.value or "") in _REFS:
+        return _REFS[tm.value]
+    rendered = _calendar(tm.value or "", tm) if tm.type in ("DATE", "TIME") else None
+    if rendered is None:
+        return clean(format_mention(tm, "UTC"))
+    qualifier = _qualifier(tm)
+    return f"{qualifier} {rendered}" if qualifier else rendered
+
+
+def in_zone(tm: TimeMention, zone: str, locale: str) -> str:
+    """For the timeline: a minute-level time always with its weekday and date in `zone`
+    (rows from many articles sit together, so a bare "15:35" would be ambiguous); anything
+    coarser at its own granularity via `timefmt.format_mention`."""
+    if _MINUTE.match(tm.value or "") and tm.earliest is not None:
+        qualifier = _qualifier(tm)
+        full = format_datetime_full(tm.earliest, zone, locale)
+        return f"{qualifier} {full}" if qualifier else full
+    return clean(format_mention(tm, zone, locale))
+
+
+def wording(tm: TimeMention) -> str:
+    """The article's own words for a time, quoted, for beside every normalised form."""
+    return f"“{clean(tm.text)}”"
+
+
+def with_wording(rendered: str, tm: TimeMention) -> str:
+    """`rendered` with the original wording beside it, unless they already read the same."""
+    original = clean(tm.text)
+    if original.lower() == rendered.lower():
+        return rendered
+    return f"{rendered} ({wording(tm)})"
+
+
+def is_point(tm: TimeMention) -> bool:
+    """Something that happens at a datable time (a call, a deadline): not a span of time,
+    and not a vague "in the coming weeks" (FUTURE_REF) that no calendar can place."""
+    return tm.type in ("DATE", "TIME") and tm.resolved and (tm.value or "") not in _REFS
+
+
+def sort_key(tm: TimeMention) -> tuple[datetime, datetime, int]:
+    far = datetime.max.replace(tzinfo=UTC)
+    return (tm.earliest or tm.latest or far, tm.latest or far, tm.start)
+
+
+def period_text(period: timedelta) -> str:
+    """"24 h", "7 d", "90 min": the officer's shorthand, the same that `--period` takes."""
+    seconds = int(period.total_seconds())
+    if seconds % 86400 == 0 and seconds >= 86400 * 2:
+        return f"{seconds // 86400} d"
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 60} min"
+
+
+def parse_period(text: str) -> timedelta:
+    """`--period`: a number and a unit (m/min, h, d, w); "24h", "36 h", "7d"."""
+    match = re.fullmatch(r"\s*(\d+)\s*(m|min|h|d|w)\s*", text.lower())
+    if not match or int(match[1]) == 0:
+        raise ValueError(f"period {text!r}: write a number and a unit, e.g. 24h, 90min, 7d")
+    unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}[match[2]]
+    return timedelta(**{unit: int(match[1])})

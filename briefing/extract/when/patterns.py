@@ -1,0 +1,140 @@
+"""The finder's table: one regular expression per form, generated from the word tables.
+
+Hand-written because no installed library finds time expressions with offsets and without
+guessing (dateparser's `search_dates` reads "may" as a month and "0430" as a year).  Month and
+weekday names are matched capitalised only, so "may"/"march" as verbs never match; number words
+and calendar words match in any case.  Order matters: where two forms overlap, the finder keeps
+the longer span and, at equal length, the earlier row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from briefing.extract.when import lexicon
+from briefing.extract.when.zones import zone_keys
+
+
+def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                         reverse=True))
+
+
+def _cap(word: str) -> str:
+    return word[0].upper() + word[1:]
+
+
+MONTH_FULL = "(?:" + "|".join(_cap(m) for m in sorted(lexicon.MONTH_FULL, key=len,
+                                                          reverse=True)) + r")\b"
+MONTH_ABBR = "(?:" + "|".join(_cap(m) for m in sorted(lexicon.MONTH_ABBR, key=len,
+                                                          reverse=True)) + r")\b\.?"
+MONTH = f"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = "(?P<wd>" + "|".join(_cap(w) for w in lexicon.WEEKDAYS) + ")"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,]\d)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDNUM = (f"(?:{_TENS})[-\\s](?:one|two|three|four|five|six|seven|eight|nine)\\b|"
+            + _alt([w for w in lexicon.SMALL_NUMBERS if w not in {"a", "an"}]) + r"\b")
+NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|(?i:{_WORDNUM}))"
+UNIT = (r"(?i:(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|"
+        r"decades?|centur(?:y|ies)))\b")
+UNIT_SG = r"(?i:(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century))"
+QMOD = "(?i:(?P<qmod>" + _alt(lexicon.QUANTITY_MODS) + r"))\s+"
+PMOD = (r"(?i:(?P<pmod>early|mid|late|earlier|later|"
+        r"the\s+(?:start|beginning|middle|end)\s+of))(?:\s+|-)")
+AMPM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
+PART = r"(?i:(?P<part>morning|afternoon|evening|night|overnight))\b"
+_NOT_PLURAL = r"(?!(?:was|has|is|as|its|his|this|thus|plus|versus|vs|us|yes|less)\b)"
+WB = r"(?<![\w$£€#@/.-])"
+
+
+def _abbrs() -> str:
+    return _alt([k for k in zone_keys() if k.isupper() and len(k) > 1])
+
+
+def _zone_suffix() -> str:
+    """A zone after a clock time: abbreviation, offset, zone word or "<Place> time"."""
+    return (r"(?:\s*\(?(?P<abbr>" + _abbrs() + r")\)?(?![\w])"
+            r"(?:\s?(?P<off>[+-−]\s?\d{1,2}(?::?\d{2})?))?"
+            r"|\s+(?P<zword>Eastern|Central|Mountain|Pacific|Atlantic)"
+            r"(?:\s+(?:Standard\s+|Daylight\s+)?[Tt]ime)?\b"
+            r"|\s+(?P<place>local|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b)?")
+
+
+@cache
+def table() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) rows, compiled once per process."""
+    zone = _zone_suffix()
+    clock_lead = r"(?:" + QMOD + r")?"
+    rows = [
+        ("dtg", r"\b(?P<d>[0-3]\d)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<z>[A-Z])\s?"
+                r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s?(?P<y>\d{2})\b"),
+        ("iso", rf"{WB}(?P<year>\d{{4}})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+                r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+                r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
+        ("numeric", rf"{WB}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<c>\d{{4}}|\d{{2}})(?![\d/])"),
+        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d)\s?{AMPM}" + zone),
+        ("clock", clock_lead + rf"{WB}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+                  rf"(?![\d.:]\d)(?:\s?{AMPM})?(?:\s+(?i:hrs|hours)\b)?" + zone),
+        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s?{AMPM}" + zone),
+        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b" + zone),
+        ("clock", clock_lead + r"(?P<word>(?i:(?:12\s+)?(?:noon|midnight|midday)))\b" + zone),
+        ("clock", clock_lead + rf"{WB}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                  r"(?:(?P<zulu>Z)\b|\s?(?i:hrs|hours)\b|(?=\s*\(?(?:" + _abbrs()
+                  + r")(?!\w)))" + zone),
+        ("date", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+        ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+        ("month", rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
+                  rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})(?:,?\s+{YEAR})?"),
+        ("weekday", rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
+                    rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}"
+                    rf"(?:['’]s)?(?:\s+{PART})?"),
+        ("weekdays", r"(?:(?i:every)\s+" + WEEKDAY + r"|(?<=\bon\s)(?P<plural>(?:Mon|Tues|Wednes"
+                     r"|Thurs|Fri|Satur|Sun)days)\b)"),
+        ("relday", r"(?i:(?P<rel>today|yesterday|tomorrow|tonight))(?:['’]s)?"
+                   rf"(?:\s+{PART})?\b"),
+        ("relday", rf"(?i:(?P<rel>this|last))\s+{PART}"),
+        ("period", rf"(?:{PMOD})?(?i:(?P<rel>this|last|next|the\s+current|the\s+coming))\s+"
+                   r"(?i:(?P<fiscal>fiscal)\s+)?"
+                   r"(?i:(?P<per>week|weekend|month|year|quarter|decade|century|"
+                   r"spring|summer|fall|autumn|winter))\b"),
+        ("period", rf"{PMOD}(?i:(?P<rel>the))\s+(?i:(?P<per>week|month|year|decade|century))\b"),
+        ("weekend", r"(?i:(?P<det>the|this|last|next)\s+weekend)\b"),
+        ("season", r"(?:" + PMOD + r")?(?i:(?P<season>spring|summer|fall|autumn|winter))"
+                   rf"(?:\s+(?:of\s+)?{YEAR})"),
+        ("quarter", r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|"
+                    r"3rd|4th)[\s-]+quarter)(?:\s+(?:of\s+)?" + YEAR + r")?"),
+        ("quarter", r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d\d)\b"),
+        ("decade", r"(?:(?i:the)\s+)?(?:(?i:(?P<pmod>early|mid|late))[\s-]+)?"
+                   r"(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b"),
+        ("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
+        ("yearrange", rf"{WB}{YEAR}[-–](?P<y2>\d\d)\b(?![-–]\d)"),
+        ("year", rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
+                 r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
+        ("ago", rf"(?P<num>{NUMBER}|(?i:a|an|several|a\s+few|many))\s+{UNIT}\s+(?i:ago)\b"),
+        ("duration_range", rf"(?P<n1>{NUMBER.replace('(?:', '(?:', 1)})\s+(?i:and|to|or)\s+"
+                           rf"(?P<n2>{NUMBER})\s+{UNIT}"),
+        ("duration", rf"(?:(?i:the\s+(?P<rel>past|last|next|coming|previous|following|first))"
+                     rf"\s+)?(?:{QMOD})?(?P<num>{NUMBER}|(?i:a|an))\s+"
+                     rf"(?:(?i:and\s+a\s+half)\s+)?{UNIT}(?![-\s](?i:olds?)\b)"
+                     r"(?:\s+(?i:and\s+a\s+half))?(?:['’](?=\s))?"),
+        ("duration", rf"{WB}(?P<num>\d+|(?i:{_WORDNUM}))-{UNIT_SG}"
+                     r"(?![-\w])"),
+        ("duration", r"(?i:the\s+(?P<rel>past|last|next|previous|following))\s+"
+                     r"(?i:(?P<unit>hour|week|month|year|decade|century))\b"),
+        ("duration_vague", r"(?i:(?P<q>" + _alt(lexicon.VAGUE_QUANTITIES) + r"))\s+"
+                           r"(?i:(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
+                           r"decades|centuries))\b"),
+        ("duration_vague", r"\b(?i:for|took|take|takes|taking|lasted|within)\s+"
+                           r"(?P<core>(?i:(?P<unit>minutes|hours|days|weeks|months|years|"
+                           r"decades)))\b"
+                           r"(?!\s+(?:ago|of|before|after|later|earlier)\b)"),
+        ("vague", r"\b(?i:(?P<v>" + _alt(lexicon.VAGUE) + r"))\b"
+                  r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten)\b)"),
+        ("set", r"\b(?i:(?P<w>" + _alt(lexicon.SETS) + r"))\b"),
+        ("set", r"\b(?i:every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?"
+                r"(?i:(?P<unit>day|week|month|year|morning|afternoon|evening|night|hour|"
+                r"minute|days|weeks|months|years|hours|minutes))\b"),
+    ]
+    return [(kind, re.compile(source)) for kind, source in rows]

@@ -1,0 +1,283 @@
+"""Calendar expressions: dates, weekdays, months, weeks, weekends, seasons, years, decades.
+
+Relative ones are read against the publication day in the source's wall clock, with the tense
+of the sentence picking the direction of a bare weekday or month (news convention).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from briefing.extract.when import calendar as cal
+from briefing.extract.when import lexicon
+from briefing.extract.when.reference import Reading, Reference
+
+Groups = dict[str, str | None]
+_REL_STEP = {"last": -1, "next": 1, "this": 0, "the current": 0, "the coming": 1, "the": 0,
+             "coming": 1, "past": -1}
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _pmod(g: Groups) -> str | None:
+    word = _norm(g.get("pmod"))
+    return lexicon.POSITION_MODS.get(word)
+
+
+def unresolved(value: str, kind: str = "DATE") -> Reading:
+    """A relative expression with nothing to anchor it: kept, flagged, never read as now."""
+    return Reading(kind, value, flags=["no_publication_time"], confidence=0.3)
+
+
+def from_period(period: cal.Period, mod: str | None = None, confidence: float = 0.85,
+                kind: str = "DATE", day: date | None = None) -> Reading:
+    value, start, end = period
+    start, end = cal.narrow(start, end, mod)
+    return Reading(kind, value, mod, start, end, confidence=confidence, day=day)
+
+
+def date_reading(day: date, ref: Reference, confidence: float = 0.9) -> Reading:
+    return from_period(cal.day_period(day), confidence=confidence, day=day)
+
+
+def resolve_date(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
+    month = lexicon.MONTHS[_norm(g["mon"]).rstrip(".")]
+    day_number = int(g["day"] or 0)
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif ref.day is None:
+        return unresolved(f"XXXX-{month:02d}-{day_number:02d}")
+    else:
+        year = cal.nearest_year(month, day_number, ref.day, ref.direction(start, end))
+    try:
+        day = date(year, month, day_number)
+    except ValueError:
+        return None
+    reading = date_reading(day, ref, 0.95 if g.get("year") else 0.85)
+    weekday = _norm(g.get("wd"))
+    if weekday and lexicon.WEEKDAYS[weekday] != day.isoweekday():
+        reading.flags.append("weekday_mismatch")
+    return reading
+
+
+def weekday_date(ref_day: date, weekday: int, rel: str, direction: str | None) -> date:
+    delta = weekday - ref_day.isoweekday()
+    if rel == "last":
+        return ref_day + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if rel in {"next", "coming"}:
+        return ref_day + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if rel == "this":
+        return ref_day + timedelta(days=delta)
+    if delta == 0:
+        return ref_day
+    if direction == "future":
+        return ref_day + timedelta(days=delta % 7)
+    return ref_day - timedelta(days=(-delta) % 7)
+
+
+def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
+    weekday = lexicon.WEEKDAYS[_norm(g["wd"])]
+    part = lexicon.PARTS_OF_DAY.get(_norm(g.get("part")))
+    mod = _pmod(g)
+    if ref.day is None:
+        return unresolved(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""),
+                          "TIME" if part else "DATE")
+    direction = ref.direction(start, end)
+    day = weekday_date(ref.day, weekday, _norm(g.get("rel")), direction)
+    confidence = 0.9 if day == ref.day or g.get("rel") or direction else 0.75
+    if part:
+        return from_period(cal.part_of_day(day, part), mod, confidence, "TIME", day)
+    reading = from_period(cal.day_period(day), mod, confidence, day=day)
+    return reading
+
+
+def resolve_relday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
+    rel = _norm(g["rel"])
+    part = lexicon.PARTS_OF_DAY.get(_norm(g.get("part")))
+    if rel == "tonight":
+        part = "NI"
+    if rel == "today" and _comparative(ref, start):
+        return _vague("PRESENT_REF", ref)
+    if ref.day is None:
+        return unresolved("PRESENT_REF" if rel == "today" and not part else "XXXX-XX-XX")
+    shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel == "last":
+        shift = -1 if part in {"NI", "EV"} else 0
+    day = ref.day + timedelta(days=shift)
+    if part:
+        return from_period(cal.part_of_day(day, part), None, 0.85, "TIME", day)
+    return from_period(cal.day_period(day), None, 0.9, day=day)
+
+
+def _comparative(ref: Reference, start: int) -> bool:
+    """"faster than can be done today": today as the present age, not the calendar day."""
+    s_start, _ = ref.sentence(start)
+    before = ref.text[s_start:start].lower().split()[-6:]
+    return "than" in before or (bool(before) and before[-1] in {"of", "until"})
+
+
+def _vague(value: str, ref: Reference) -> Reading:
+    from briefing.extract.when.spans import vague_reading
+
+    return vague_reading(value, ref)
+
+
+def resolve_month(g: Groups, start: int, end: int, ref: Reference) -> Reading:
+    month = lexicon.MONTHS[_norm(g["mname"])]
+    mod = _pmod(g)
+    rel = _norm(g.get("rel"))
+    if g.get("year"):
+        return from_period(cal.month_period(int(g["year"] or 0), month), mod, 0.95)
+    if ref.day is None:
+        return unresolved(f"XXXX-{month:02d}")
+    if rel in {"last", "past"}:
+        year = ref.day.year if month < ref.day.month else ref.day.year - 1
+    elif rel in {"next", "coming"}:
+        year = ref.day.year if month > ref.day.month else ref.day.year + 1
+    elif rel == "this":
+        year = ref.day.year
+    else:
+        year = cal.nearest_year(month, None, ref.day, ref.direction(start, end))
+    return from_period(cal.month_period(year, month), mod, 0.85)
+
+
+def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
+    per = _norm(g["per"])
+    rel = _norm(g.get("rel"))
+    pmod_word = _norm(g.get("pmod"))
+    mod = _pmod(g)
+    if ref.day is None:
+        return unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE"}
+                          .get(per, "XXXX"))
+    step = _REL_STEP.get(rel, 0)
+    day = ref.day
+    if per == "weekend":
+        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None, ref)
+    if per in lexicon.SEASONS:
+        return _season(lexicon.SEASONS[per], step, day, mod)
+    period = _calendar_period(per, step, day)
+    if period is None:
+        return None
+    reading = from_period(period, mod, 0.85)
+    if g.get("fiscal"):
+        reading.mod = "APPROX"
+        reading.flags.append("fiscal_year_assumed_calendar")
+    if pmod_word in {"earlier", "later"} and step == 0:
+        now = datetime.combine(day, datetime.min.time())
+        reading.start, reading.end = ((reading.start, now + timedelta(days=1))
+                                      if pmod_word == "earlier" else (now, reading.end))
+    return reading
+
+
+def _calendar_period(per: str, step: int, day: date) -> cal.Period | None:
+    if per == "week":
+        return cal.week_period(day + timedelta(weeks=step))
+    if per == "month":
+        return cal.month_period(*cal.add_months(day.year, day.month, step))
+    if per == "year":
+        return cal.year_period(day.year + step)
+    if per == "quarter":
+        index = (day.month - 1) // 3 + step
+        return cal.quarter_period(day.year + index // 4, index % 4 + 1)
+    if per == "decade":
+        return cal.decade_period((day.year // 10 + step) * 10)
+    if per == "century":
+        return cal.century_period(day.year // 100 + 1 + step)
+    return None
+
+
+def _weekend(day: date, direction: str | None, ref: Reference) -> Reading:
+    """The weekend just past (news default) or the next one, by tense."""
+    weekday = day.isoweekday()
+    if weekday in (6, 7):
+        saturday = day - timedelta(days=weekday - 6)
+    elif direction == "future":
+        saturday = day + timedelta(days=6 - weekday)
+    else:
+        saturday = day - timedelta(days=weekday + 1)
+    return from_period(cal.weekend_period(saturday), None, 0.8)
+
+
+def resolve_weekend(g: Groups, start: int, end: int, ref: Reference) -> Reading:
+    if ref.day is None:
+        return unresolved("XXXX-WXX-WE")
+    det = _norm(g.get("det"))
+    direction = {"last": "past", "next": "future"}.get(det) or ref.direction(start, end)
+    if det == "this" and direction is None:
+        direction = "future"
+    return _weekend(ref.day, direction, ref)
+
+
+def _season(code: str, step: int, day: date, mod: str | None) -> Reading:
+    year = day.year + (1 if code == "WI" and day.month == 12 else 0)
+    _, start, end = cal.season_period(year, code)
+    today = datetime.combine(day, datetime.min.time())
+    if step < 0:
+        year = year if end <= today else year - 1
+    elif step > 0:
+        year = year if start > today else year + 1
+    return from_period(cal.season_period(year, code), mod, 0.8)
+
+
+def resolve_season(g: Groups, ref: Reference) -> Reading:
+    code = lexicon.SEASONS[_norm(g["season"])]
+    return from_period(cal.season_period(int(g["year"] or 0), code), _pmod(g), 0.9)
+
+
+def resolve_quarter(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
+    quarter = int(g["q"]) if g.get("q") else {"final": 4, "last": 4}.get(
+        _norm(g.get("ord")), lexicon.ORDINALS.get(_norm(g.get("ord")), 0))
+    if not quarter:
+        return None
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif ref.day is None:
+        return unresolved(f"XXXX-Q{quarter}")
+    else:
+        current = (ref.day.month - 1) // 3 + 1
+        past = ref.direction(start, end) == "past"
+        year = ref.day.year - (1 if past and quarter > current else 0)
+    return from_period(cal.quarter_period(year, quarter), None, 0.85)
+
+
+def resolve_year(g: Groups) -> Reading:
+    return from_period(cal.year_period(int(g["year"] or 0)), _pmod(g), 0.85)
+
+
+def resolve_decade(g: Groups, ref: Reference) -> Reading:
+    text = (g["dec"] or "").lstrip("'’")
+    if len(text) == 2:
+        century = 1900 if ref.day is None or int(text) > ref.day.year % 100 else 2000
+        first = century + int(text)
+    else:
+        first = int(text)
+    return from_period(cal.decade_period(first), _pmod(g), 0.85)
+
+
+def resolve_century(g: Groups) -> Reading | None:
+    index = int(g["n"] or 0)
+    if not 1 <= index <= 21:
+        return None
+    return from_period(cal.century_period(index), None, 0.85)
+
+
+def resolve_ago(g: Groups, ref: Reference) -> Reading:
+    amount = lexicon.number_value(g["num"] or "")
+    unit = _norm(g["unit"]).rstrip("s")
+    if amount is None or ref.day is None:
+        return _vague("PAST_REF", ref) if amount is None else unresolved("PAST_REF")
+    n = int(amount)
+    day = ref.day
+    if unit in {"day"}:
+        return from_period(cal.day_period(day - timedelta(days=n)), None, 0.85)
+    if unit in {"week", "fortnight"}:
+        return from_period(cal.week_period(day - timedelta(weeks=n * (2 if unit[0] == "f" else 1))))
+    if unit == "month":
+        return from_period(cal.month_period(*cal.add_months(day.year, day.month, -n)))
+    if unit == "year":
+        return from_period(cal.year_period(day.year - n))
+    if unit == "decade":
+        return from_period(cal.decade_period((day.year - 10 * n) // 10 * 10))
+    return _vague("PAST_REF", ref)

@@ -1,0 +1,110 @@
+"""The project's zone-abbreviation table, and wall-clock -> UTC conversion with DST flags.
+
+The table is our own (briefing/extract/data/zones.tsv) because no installed library maps news
+abbreviations to IANA zones while admitting that "IST" or "CST" name several zones: pytz and
+dateparser each pick one silently.  zoneinfo does the arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+_TABLE = Path(__file__).resolve().parent.parent / "data" / "zones.tsv"
+_OFFSET = re.compile(r"^([+-−])\s?(\d{1,2})(?::?(\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneRow:
+    key: str
+    zone: str
+    country: str | None
+    offset: timedelta | None
+    """The literal offset an abbreviation names; None for a DST-following name ("ET")."""
+    kind: str
+
+
+def parse_offset(text: str) -> timedelta | None:
+    """"+05:30", "-5", "−0400" -> timedelta; None when it is not an offset."""
+    match = _OFFSET.match(text.strip())
+    if not match:
+        return None
+    sign = -1 if match.group(1) in "-−" else 1
+    return sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+
+
+@cache
+def _rows() -> dict[str, tuple[ZoneRow, ...]]:
+    table: dict[str, list[ZoneRow]] = {}
+    for line in _TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, zone, country, offset, kind = line.split("\t")
+        row = ZoneRow(key, zone, None if country == "-" else country,
+                      None if offset == "-" else parse_offset(offset), kind)
+        table.setdefault(key.upper(), []).append(row)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def zone_keys() -> list[str]:
+    return list(_rows())
+
+
+def lookup(key: str) -> tuple[ZoneRow, ...]:
+    """Every row for an abbreviation or zone word; more than one means it is ambiguous."""
+    return _rows().get(key.upper(), ())
+
+
+def fixed_label(offset: timedelta) -> str:
+    """A fixed offset written as a zone name: "UTC+05:30" (what `tz_for` reads back)."""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{mins:02d}"
+
+
+def tz_for(name: str) -> tzinfo:
+    """An IANA name or a "UTC+05:30" label as a tzinfo."""
+    if name.startswith("UTC") and len(name) > 3:
+        offset = parse_offset(name[3:])
+        if offset is not None:
+            return timezone(offset)
+    return ZoneInfo(name)
+
+
+def to_utc(wall: datetime, tz: tzinfo) -> tuple[datetime, tuple[str, ...]]:
+    """A naive wall-clock time in `tz` as UTC, flagging a DST gap or fold.
+
+    In a fold the earlier instant is taken; in a gap the wall time does not exist and the
+    pre-transition offset is applied (zoneinfo's fold=0 rule), both flagged for the officer.
+    """
+    first = wall.replace(tzinfo=tz, fold=0)
+    second = wall.replace(tzinfo=tz, fold=1)
+    flags: tuple[str, ...] = ()
+    if first.utcoffset() != second.utcoffset():
+        back = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+        flags = ("dst_gap",) if back != wall else ("dst_fold",)
+    return first.astimezone(UTC), flags
+
+
+def literal_to_utc(wall: datetime, row: ZoneRow, region: str) -> tuple[datetime, tuple[str, ...]]:
+    """Apply an abbreviation's literal offset; flag it when the region was then on the other
+    half of its DST cycle ("EST" written in July keeps -05:00 but says so)."""
+    assert row.offset is not None
+    moment = wall.replace(tzinfo=timezone(row.offset)).astimezone(UTC)
+    actual = moment.astimezone(ZoneInfo(region)).utcoffset()
+    return moment, (("season_mismatch",) if actual != row.offset else ())
+
+
+def uses_abbreviation(zone: str, abbr: str, around: datetime) -> bool:
+    """Does `zone` call its own time `abbr` in some season of that year? ("EST" in New York)."""
+    try:
+        tz = ZoneInfo(zone)
+    except (ValueError, KeyError):
+        return False
+    names = {datetime(around.year, m, 15, 12, tzinfo=tz).tzname() for m in (1, 7)}
+    return abbr.upper() in names

@@ -1,0 +1,145 @@
+"""Refreshing feed subscriptions into the store: conditional GET, new entries in, old kept.
+
+Used by `briefing refresh` and by the dashboard's `r` (run it in a thread worker; pass
+`on_feed` to post progress and `cancelled` to stop between feeds).  A feed's entries and its
+validators (ETag, Last-Modified, body digest) are committed in one transaction, so a refresh
+killed half-way leaves each feed either fully recorded or as it was before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from briefing.clock import Clock, clock_from_env
+from briefing.sources.problems import LoadProblem
+from briefing.store import FeedState, Store
+
+if TYPE_CHECKING:
+    import httpx
+
+    from briefing.config import Config
+
+Outcome = Literal["new", "unchanged", "not-modified", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What one subscription's refresh did, worded for the officer by `str()`."""
+
+    url: str
+    outcome: Outcome
+    new: tuple[str, ...] = ()
+    """Ids of the articles this refresh added."""
+    revised: int = 0
+    entries: int = 0
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "failed"
+
+    def __str__(self) -> str:
+        if self.outcome == "failed":
+            return f"{self.url}: failed: {self.error}"
+        if self.outcome == "not-modified":
+            return f"{self.url}: not modified since the last refresh"
+        held = self.entries - len(self.new) - self.revised
+        parts = [f"{len(self.new)} new"]
+        if self.revised:
+            parts.append(f"{self.revised} revised")
+        parts.append(f"{held} already held")
+        return f"{self.url}: {', '.join(parts)} ({self.entries} entries)"
+
+
+def subscriptions(config: Config | None = None) -> tuple[str, ...]:
+    """The configured feed URLs, each once, in the order written."""
+    if config is None:
+        from briefing.config import load_config
+
+        config = load_config()
+    return tuple(dict.fromkeys(url.strip() for url in config.feeds if url.strip()))
+
+
+def _conditional_headers(state: FeedState | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if state and state.etag:
+        headers["If-None-Match"] = state.etag
+    if state and state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    return headers
+
+
+def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
+                 clock: Clock | None = None) -> FeedOutcome:
+    """Fetch one subscription and store what is new; never raises for a bad feed."""
+    from briefing.sources.feeds import looks_like_feed, parse_feed
+    from briefing.sources.web import FetchError, fetch
+
+    now = (clock or clock_from_env())()
+    state = store.feed_state(url)
+    previous = state or FeedState(url)
+    try:
+        result = fetch(url, client=client, headers=_conditional_headers(state))
+    except FetchError as exc:
+        store.record_feed(replace(previous, checked=now, status=None, error=str(exc)))
+        return FeedOutcome(url, "failed", error=str(exc))
+    if result.status == 304:
+        store.record_feed(replace(previous, checked=now, status=304, error=None))
+        return FeedOutcome(url, "not-modified", entries=previous.entries or 0)
+    headers = {k.lower(): v for k, v in result.headers.items()}
+    fresh = FeedState(url, headers.get("etag"), headers.get("last-modified"),
+                      hashlib.sha256(result.body).hexdigest(), now, result.status, None,
+                      previous.entries)
+    if state and state.body_hash == fresh.body_hash:  # a server that ignores validators
+        store.record_feed(fresh)
+        return FeedOutcome(url, "unchanged", entries=state.entries or 0)
+    problems: list[LoadProblem] = []
+    if looks_like_feed(result.body):
+        articles = parse_feed(result.body, url, result.url, problems.append, retrieved=now)
+    else:  # a login or maintenance page served in the feed's place
+        articles = []
+        problems.append(LoadProblem(url, "not an RSS or Atom feed (the server sent "
+                                    f"{result.content_type or 'an untyped body'})"))
+    if not articles and any(p.fatal for p in problems):
+        reason = "; ".join(p.reason for p in problems if p.fatal)
+        # Validators are not kept: the next refresh fetches and reports the feed again.
+        store.record_feed(replace(previous, checked=now, status=result.status, error=reason))
+        return FeedOutcome(url, "failed", error=reason)
+    added = store.record_feed(replace(fresh, entries=len(articles)), articles)
+    return FeedOutcome(url, "new" if added.new else "unchanged", added.new,
+                       len(added.revised), len(articles), None,
+                       tuple(str(p) for p in problems))
+
+
+def refresh(store: Store, urls: Iterable[str] | None = None, *,
+            client: httpx.Client | None = None, clock: Clock | None = None,
+            on_feed: Callable[[FeedOutcome], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> list[FeedOutcome]:
+    """Refresh `urls` (default: the configured subscriptions) one after another.
+
+    One HTTP client is shared across feeds (connection reuse); `cancelled` is checked
+    between feeds so an app worker can stop promptly without interrupting a write.
+    """
+    from briefing.sources.web import make_client
+
+    targets: Sequence[str] = tuple(urls) if urls is not None else subscriptions()
+    clock = clock or clock_from_env()
+    own = client is None and bool(targets)
+    client = make_client() if own else client
+    outcomes: list[FeedOutcome] = []
+    try:
+        for url in targets:
+            if cancelled and cancelled():
+                break
+            outcome = refresh_feed(store, url, client=client, clock=clock)
+            outcomes.append(outcome)
+            if on_feed:
+                on_feed(outcome)
+    finally:
+        if own and client is not None:
+            client.close()
+    return outcomes

@@ -1,0 +1,75 @@
+"""The analysis cache: keyed by text (content hash), extractor version and anchor.
+
+An unchanged extractor never re-reads a text it has read; a changed one (a new
+`extractor_version()`) re-analyses on first use and the stale result is dropped.  Analyses
+are decoded only when asked for, so opening a store of a thousand articles stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from briefing.model import Analysis, Article, iso_utc
+from briefing.store.base import StoreBase
+
+Analyzer = Callable[[Article], Analysis]
+
+
+def _anchor(article: Article) -> str:
+    """What besides the text changes an analysis: when and in which zone it was published."""
+    return f"{iso_utc(article.published) or ''}|{article.published_raw or ''}|{article.zone or ''}"
+
+
+def _default_analyzer(article: Article) -> Analysis:
+    """The same call `briefing extract` makes, so the app and the CLI share cached results."""
+    from briefing.extract import analyze
+    from briefing.sources.dates import analysis_anchor
+
+    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
+    return analyze(article.text, published=anchor, zone=article.zone)
+
+
+def _current_version() -> str:
+    from briefing.extract import extractor_version
+
+    return extractor_version()
+
+
+class AnalysisCache(StoreBase):
+    def cached_analysis(self, article: Article, version: str | None = None) -> Analysis | None:
+        """The analysis this extractor version made of this text, if cached and readable."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT data FROM analyses WHERE content_hash = ? AND version = ? AND anchor = ?",
+                (article.content_hash, version or _current_version(), _anchor(article)),
+            ).fetchone()
+        if not row:
+            return None
+        try:
+            return Analysis.from_dict(json.loads(row[0]), article.text)
+        except (ValueError, KeyError, TypeError):  # a model change the version did not see
+            return None
+
+    def save_analysis(self, article: Article, analysis: Analysis) -> None:
+        """Cache `analysis`; other extractor versions' results for this text are dropped."""
+        data = json.dumps(analysis.to_dict(), ensure_ascii=False)
+        with self._write() as conn:
+            conn.execute("DELETE FROM analyses WHERE content_hash = ? AND version != ?",
+                         (article.content_hash, analysis.version))
+            conn.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
+                         (article.content_hash, analysis.version, _anchor(article), data,
+                          self._now()))
+
+    def analysis_for(self, article: Article, analyzer: Analyzer | None = None) -> Analysis:
+        """Cached when this extractor already read this text; otherwise analysed and cached.
+
+        `analyzer` replaces the default call (tests, or a caller with its own anchor); it must
+        set `Analysis.version` to the current extractor version for the cache to hit later.
+        """
+        cached = self.cached_analysis(article)
+        if cached is not None:
+            return cached
+        analysis = (analyzer or _default_analyzer)(article)
+        self.save_analysis(article, analysis)
+        return analysis

@@ -1,0 +1,78 @@
+"""What every part of `Store` shares: one connection, one lock, short write transactions.
+
+One connection per store, guarded by a re-entrant lock, so the app's UI thread and a
+refresh worker thread can share it; every write is one `BEGIN IMMEDIATE` transaction, so a
+process killed at any instant leaves all of a write or none of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from briefing.clock import Clock, clock_from_env
+from briefing.model import Article, iso_utc
+from briefing.store.connect import StoreError
+
+ArticleRef = str | Article
+"""An article id (`Article.id`), or the article itself (added to the store if new)."""
+
+
+class UnknownArticle(KeyError):
+    """An id the store has never seen (pass the `Article` itself to have it added)."""
+
+
+class StoreBase:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None,
+                 problems: Sequence[str] = (), clock: Clock | None = None) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._clock = clock or clock_from_env()
+        self.path = path
+        """The store file; None for the in-memory fallback."""
+        self.problems: tuple[str, ...] = tuple(problems)
+        """Things to tell the officer once (a damaged store moved aside, no saving, ...)."""
+
+    @property
+    def persistent(self) -> bool:
+        return self.path is not None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a failure (disk full, file gone read-only) is a `StoreError`
+        naming the file, so a UI action can report it instead of crashing."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path or 'in-memory store'}: cannot save ({exc}); "
+                                 "nothing was changed") from exc
+
+    def _now(self) -> str:
+        return iso_utc(self._clock()) or ""
+
+    def _key(self, ref: ArticleRef) -> int:
+        """The row of an article; raises `UnknownArticle`.  Provided by `Store`."""
+        raise NotImplementedError

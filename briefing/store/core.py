@@ -1,0 +1,173 @@
+"""`Store`: articles stored once (by content hash, else canonical link), and feed state.
+
+Triage marks and the analysis cache are mixed in from `triage.py` and `analyses.py`; the
+connection, lock and transactions come from `base.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from briefing.clock import Clock, clock_from_env
+from briefing.config import data_dir
+from briefing.model import Article, iso_utc, parse_iso
+from briefing.store.analyses import AnalysisCache
+from briefing.store.base import ArticleRef, UnknownArticle
+from briefing.store.connect import STORE_NAME, connect_file, connect_memory
+from briefing.store.records import Added, FeedState, Listed, Triage
+from briefing.store.schema import MIGRATIONS, Migration
+from briefing.store.triage import TriageMarks
+from briefing.store.urls import canonical_url
+
+
+def default_path() -> Path:
+    return data_dir() / STORE_NAME
+
+
+class Store(TriageMarks, AnalysisCache):
+    """The officer's persistent desk.  Build with `Store.open()` or `Store.in_memory()`.
+
+    Safe to share between the UI thread and one worker thread; two processes (the app and
+    `briefing refresh`) may open the same file at once.
+    """
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, clock: Clock | None = None,
+             migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+        """The store file at `path` (default: the data folder); raises `StoreError`."""
+        clock = clock or clock_from_env()
+        target = Path(path) if path else default_path()
+        conn, problems = connect_file(target, clock, tuple(migrations))
+        return cls(conn, target, problems, clock)
+
+    @classmethod
+    def in_memory(cls, *, clock: Clock | None = None, problems: Sequence[str] = ()) -> Store:
+        """Same API, nothing kept after exit: the fallback when no file can be used."""
+        return cls(connect_memory(), None, problems, clock)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def _store_one(self, conn: sqlite3.Connection, article: Article, feed: str | None,
+                   now: str) -> tuple[str, str]:
+        """('new' | 'revised' | 'known', id) for one article, inside the caller's transaction."""
+        if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
+                        (article.content_hash,)).fetchone():
+            return "known", article.id
+        url_key = canonical_url(article.url)
+        meta = article.to_dict()
+        text = meta.pop("text")
+        values = (article.id, article.content_hash, url_key, article.title, article.source,
+                  article.url, article.outlet, article.zone, iso_utc(article.published),
+                  json.dumps(meta, ensure_ascii=False), text)
+        row = url_key and conn.execute("SELECT key, id FROM articles WHERE url_key = ?",
+                                       (url_key,)).fetchone()
+        if row:  # same link, new wording: revise in place so triage stays with the story
+            conn.execute("INSERT OR REPLACE INTO aliases (id, key) VALUES (?, ?)",
+                         (row[1], row[0]))
+            conn.execute(
+                "UPDATE articles SET id=?, content_hash=?, url_key=?, title=?, source=?, url=?,"
+                " outlet=?, zone=?, published=?, meta=?, text=? WHERE key = ?",
+                (*values, row[0]))
+            return "revised", article.id
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, url_key, title, source, url, outlet, zone,"
+            " published, meta, text, feed, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*values, feed, now))
+        return "new", article.id
+
+    def add_many(self, articles: Iterable[Article], *, feed: str | None = None) -> Added:
+        """Store each article once (by content hash, else canonical URL); one transaction."""
+        with self._write() as conn:
+            return self._add_in(conn, articles, feed)
+
+    def _add_in(self, conn: sqlite3.Connection, articles: Iterable[Article],
+                feed: str | None) -> Added:
+        now = self._now()
+        new: list[str] = []
+        revised: list[str] = []
+        known = 0
+        for article in articles:
+            outcome, article_id = self._store_one(conn, article, feed, now)
+            if outcome == "new":
+                new.append(article_id)
+            elif outcome == "revised":
+                revised.append(article_id)
+            else:
+                known += 1
+        return Added(tuple(new), tuple(revised), known)
+
+    def add(self, article: Article, *, feed: str | None = None) -> str:
+        self.add_many([article], feed=feed)
+        return article.id
+
+    def _key(self, ref: ArticleRef) -> int:
+        if isinstance(ref, Article):
+            self.add(ref)
+            ref = ref.id
+        with self._lock:
+            row = (self._conn.execute("SELECT key FROM articles WHERE id = ?", (ref,)).fetchone()
+                   or self._conn.execute("SELECT key FROM aliases WHERE id = ?",
+                                         (ref,)).fetchone())
+        if not row:
+            raise UnknownArticle(ref)
+        return int(row[0])
+
+    def article(self, ref: str) -> Article | None:
+        """The full article (with text) for an id, or None."""
+        try:
+            key = self._key(ref)
+        except UnknownArticle:
+            return None
+        with self._lock:
+            meta, text = self._conn.execute("SELECT meta, text FROM articles WHERE key = ?",
+                                            (key,)).fetchone()
+        return Article.from_dict({**json.loads(meta), "text": text})
+
+    def articles(self) -> list[Article]:
+        """Every stored article with its text, newest first (the list view wants `listing`)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT meta, text FROM articles ORDER BY published IS NULL, published DESC,"
+                " key DESC").fetchall()
+        return [Article.from_dict({**json.loads(meta), "text": text}) for meta, text in rows]
+
+    def listing(self) -> list[Listed]:
+        """Titles and triage for every article, newest first, without loading any text."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT a.id, a.title, a.source, a.url, a.published, a.outlet, a.zone, a.feed,"
+                " coalesce(t.read, 0), coalesce(t.flagged, 0), coalesce(t.note, '')"
+                " FROM articles a LEFT JOIN triage t ON t.key = a.key"
+                " ORDER BY a.published IS NULL, a.published DESC, a.key DESC").fetchall()
+        return [Listed(r[0], r[1], r[2], r[3], parse_iso(r[4]), r[5], r[6], r[7],
+                       Triage(r[0], bool(r[8]), bool(r[9]), r[10])) for r in rows]
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- feeds --------------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> FeedState | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT url, etag, last_modified, body_hash, checked, status, error, entries"
+                " FROM feeds WHERE url = ?", (url,)).fetchone()
+        if not row:
+            return None
+        return FeedState(row[0], row[1], row[2], row[3], parse_iso(row[4]), row[5], row[6],
+                         row[7])
+
+    def record_feed(self, state: FeedState, articles: Iterable[Article] = ()) -> Added:
+        """Store a fetch's entries and its validators together: both or neither survive."""
+        with self._write() as conn:
+            added = self._add_in(conn, articles, state.url)
+            conn.execute(
+                "INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (state.url, state.etag, state.last_modified, state.body_hash,
+                 iso_utc(state.checked) or self._now(), state.status, state.error,
+                 state.entries))
+        return added

@@ -1,0 +1,54 @@
+"""What the store hands back besides models: light list rows, triage state, feed state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Triage:
+    """The officer's marks on one article; survives restarts."""
+
+    article_id: str
+    read: bool = False
+    flagged: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One row of the article list: enough to paint it without loading any text."""
+
+    id: str
+    title: str
+    source: str
+    url: str | None
+    published: datetime | None
+    outlet: str | None
+    zone: str | None
+    feed: str | None
+    triage: Triage
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What `Store.add_many` did: ids new to the store, ids revised in place, and the rest."""
+
+    new: tuple[str, ...] = ()
+    revised: tuple[str, ...] = ()
+    known: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What the last fetch of a subscription left behind for the next conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    checked: datetime | None = None
+    status: int | None = None
+    error: str | None = None
+    entries: int | None = None

@@ -1,0 +1,57 @@
+"""Command palette provider: zones, panes, export, timeline and themes.
+
+Titles follow posting's `group: action` pattern so typing "zone" or "theme" narrows at once.
+`discover` (shown before typing) stays to a few top commands: it runs on every open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+from zoneinfo import available_timezones
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+Command = tuple[str, Callable[[], object], str]
+PANE_TITLES = {"articles": "Articles", "who": "WHO", "when": "WHEN", "where": "WHERE",
+               "quotes": "QUOTES", "questions": "OPEN QUESTIONS"}
+
+
+class BriefingCommands(Provider):
+    @property
+    def briefing(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def _top(self) -> Iterator[Command]:
+        app = self.briefing
+        yield "Export brief…", app.action_export, "Write the plain-text morning brief (e)"
+        yield "Timeline", app.action_timeline, "Every time mention on one axis (t)"
+        yield "Time zone: pick…", app.action_pick_zone, "Type-ahead over IANA zones (Z)"
+        yield "Time zone: next in cycle", app.action_cycle_zone, "UTC, local, source… (z)"
+
+    def _all(self) -> Iterator[Command]:
+        app = self.briefing
+        yield from self._top()
+        for pane, title in PANE_TITLES.items():
+            yield f"Focus: {title}", partial(app.action_focus, pane), f"Move to the {title} pane"
+        cycle = app.zone_cycle()
+        for zone in [*cycle, *sorted(available_timezones() - set(cycle))]:
+            yield (f"Time zone: {zone}", partial(setattr, app, "display_zone", zone),
+                   "Show every time in this zone")
+        for theme in sorted(app.available_themes):
+            yield f"Theme: {theme}", partial(setattr, app, "theme", theme), "Switch theme"
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._top():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._all():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

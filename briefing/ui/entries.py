@@ -1,0 +1,29 @@
+"""What the dashboard holds per row: an article, its analysis once ready, or a failure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.model import Analysis, Article
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row of the article list.  Mutable: the analysis arrives after the article."""
+
+    key: str
+    article: Article | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+    """Set for a source that failed to load: the row stays, marked, with the reason."""
+    source: str = ""
+
+    @property
+    def title(self) -> str:
+        if self.article is not None:
+            return self.article.title or self.article.source
+        return self.source
+
+    @property
+    def text(self) -> str:
+        return self.article.text if self.article is not None else ""

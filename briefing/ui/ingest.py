@@ -1,0 +1,51 @@
+"""The blocking work behind the dashboard's workers: loading a source, analysing an article.
+
+Kept apart from the app so the workers stay a few lines each and these can be swapped in
+tests (a loader that fails, an analyser that is slow) without touching Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing.clock import Clock
+from briefing.model import Analysis, Article
+
+Problem = Callable[[str, str, bool], None]
+"""(source, reason, fatal) -> None; called from the loading thread."""
+Loader = Callable[[str, Problem], list[Article]]
+Analyser = Callable[[Article], Analysis]
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """What the CLI passes through: overrides for the sources' own date and zone."""
+
+    published: str | None = None
+    zone: str | None = None
+
+
+def make_loader(options: SourceOptions, clock: Clock) -> Loader:
+    """`briefing.sources.load` with the problems turned into (source, reason, fatal) calls."""
+
+    def load_one(source: str, problem: Problem) -> list[Article]:
+        from briefing.sources import load
+
+        def handler(p: object) -> None:
+            problem(str(getattr(p, "source", source)), str(getattr(p, "reason", p)),
+                    bool(getattr(p, "fatal", True)))
+
+        return load(source, on_error=handler, published=options.published,
+                    zone=options.zone, clock=clock)
+
+    return load_one
+
+
+def analyse_article(article: Article) -> Analysis:
+    """Analyse against the source's own wall clock, as `briefing extract` does."""
+    from briefing import analyze
+    from briefing.sources.dates import analysis_anchor
+
+    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
+    return analyze(article.text, published=anchor, zone=article.zone)

@@ -1,0 +1,57 @@
+"""Untrusted text made safe to show: literal, never markup, never a terminal escape.
+
+Article titles, bodies and quotes come from the open web.  Textual parses plain `str` as
+markup in many places (`[0] Update` raises MarkupError, `[link=...]` makes a link), and a raw
+ESC byte would reach the terminal.  Everything from an article goes through `literal()`.
+Control characters are swapped one-for-one with visible stand-ins, so offsets into the
+article text stay valid for highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+# C0/C1 controls (but newline and tab) and the bidi overrides/isolates, which can make a
+# line read backwards ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def clean(text: str) -> str:
+    """`text` with control characters made visible; same length, so offsets survive."""
+    return _CONTROL.sub(_visible, text)
+
+
+def literal(text: str) -> Content:
+    """Content showing `text` exactly as written: no markup parsing, no escapes."""
+    return Content(clean(text))
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """Collapse whitespace for a one-line list row, cleaned."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return clean(flat)
+
+
+def source_label(outlet: str | None, source: str, url: str | None = None) -> str:
+    """Who published it, for a list row: the outlet, else the host, else the file name."""
+    if outlet:
+        return outlet
+    from urllib.parse import urlparse
+
+    link = url or source
+    if "://" in link:
+        return urlparse(link).netloc or link
+    return link.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

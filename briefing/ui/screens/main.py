@@ -1,0 +1,211 @@
+"""The dashboard screen: article list, article text and the five fact panes.
+
+The screen owns layout and selection; the data (entries, triage, display zone) lives on the
+app, and this screen re-renders from it when the app says something changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+
+from briefing.model import Span
+from briefing.ui.entries import Entry
+from briefing.ui.widgets.article_list import ArticleList, FilterInput
+from briefing.ui.widgets.article_view import ArticleView
+from briefing.ui.widgets.fact_pane import FactPane
+from briefing.ui.widgets.questions import QuestionsPane
+from briefing.ui.widgets.quotes import QuotesPane
+from briefing.ui.widgets.when import WhenPane
+from briefing.ui.widgets.where import WherePane
+from briefing.ui.widgets.who import WhoPane
+from briefing.ui.widgets.world_clocks import ZoneHeader
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+PANES = ("who", "when", "where", "quotes", "questions")
+
+
+class MainScreen(Screen[None]):
+    """Everything the officer needs for one article, and the list to move between them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"focus_pane('{pane}')", f"Focus {pane}", id=f"focus-{pane}",
+                  show=False) for n, pane in enumerate(PANES, 1)),
+        Binding("0,a", "focus_pane('articles')", "Focus articles", id="focus-articles",
+                show=False),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("f", "flag", "Flag", id="flag"),
+        Binding("y", "copy", "Copy item", id="copy", show=False),
+        Binding("escape", "focus_pane('articles')", "Back to list", id="back", show=False),
+    ]
+
+    @property
+    def briefing(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        app = self.briefing
+        yield ZoneHeader(app.clock, app.local, app.config.zones, app.config.locale,
+                         id="header")
+        with Grid(id="body"):
+            with Vertical(id="list-column"):
+                yield FilterInput(placeholder="filter: words in title/outlet", id="filter")
+                yield ArticleList(id="articles")
+            yield ArticleView(id="article")
+            yield WhoPane(id="who")
+            yield WhenPane(id="when")
+            yield WherePane(id="where")
+            yield QuotesPane(id="quotes")
+            yield QuestionsPane(id="questions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ZoneHeader).set_zone(self.briefing.display_zone)
+        self.watch(self.app, "display_zone", self._zone_changed, init=False)
+        self.entries_changed()
+        self.query_one(ArticleList).focus()
+
+    def on_resize(self) -> None:
+        """Below 80x24 drop the clock row and tighten the grid."""
+        size = self.app.size
+        self.set_class(size.width < 80 or size.height < 24, "-compact")
+
+    # --- what the app tells us --------------------------------------------------------------
+
+    def entries_changed(self) -> None:
+        """New rows arrived (or a filter changed): rebuild the list, keep the selection."""
+        app = self.briefing
+        articles = self.query_one(ArticleList)
+        before = articles.current_key
+        articles.rebuild(list(app.entries.values()), app.display_zone, app.triage)
+        articles.border_title = "0 ARTICLES"
+        if articles.current_key != before or before is None:
+            self.show_selected()
+
+    def entry_updated(self, key: str) -> None:
+        """An analysis landed for `key`: refresh its row, and the panes if it is shown."""
+        app = self.briefing
+        entry = app.entries[key]
+        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
+        if key == self.selected_key:
+            self.show_selected(keep_scroll=True)
+
+    def set_status(self, status: str) -> None:
+        self.query_one(ZoneHeader).set_status(status)
+
+    # --- selection --------------------------------------------------------------------------
+
+    @property
+    def selected_key(self) -> str | None:
+        return self.query_one(ArticleList).current_key
+
+    @property
+    def selected(self) -> Entry | None:
+        key = self.selected_key
+        return self.briefing.entries.get(key) if key else None
+
+    def show_selected(self, focus: Span | None = None, keep_scroll: bool = False) -> None:
+        app = self.briefing
+        entry = self.selected
+        zone, locale = app.display_zone, app.config.locale
+        self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
+                                         keep_scroll=keep_scroll)
+        pending = entry is not None and entry.article is not None and entry.analysis is None
+        analysis = entry.analysis if entry else None
+        for pane in self.query(FactPane):
+            pane.show(analysis, zone, locale, pending=pending)
+
+    def select(self, key: str, focus: Span | None = None) -> None:
+        """Open article `key` (clearing a filter that hides it) and mark `focus` in it."""
+        articles = self.query_one(ArticleList)
+        if key not in {o.id for o in articles.options}:
+            self.query_one(FilterInput).value = ""
+            articles.query_text = ""
+            self.entries_changed()
+        articles.highlighted = articles.get_option_index(key)
+        self.show_selected(focus=focus)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, ArticleList):
+            key = event.option.id
+            app = self.briefing
+            if key is not None and key in app.entries and not app.triage.is_read(key):
+                app.triage.mark_read(key)
+                event.option_list.refresh_row(app.entries[key], app.display_zone, app.triage)
+            self.show_selected()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, ArticleList):
+            self.query_one(ArticleView).focus()
+        elif isinstance(event.option_list, FactPane):
+            item = event.option_list.current
+            if item is not None and item.span is not None:
+                self.show_selected(focus=item.span, keep_scroll=True)
+
+    def _zone_changed(self, zone: str) -> None:
+        app = self.briefing
+        self.query_one(ZoneHeader).set_zone(zone)
+        articles = self.query_one(ArticleList)
+        articles.rerender(app.entries.__getitem__, zone, app.triage)
+        self.show_selected(focus=self.query_one(ArticleView).marked_span, keep_scroll=True)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.query_one(f"#{pane}").focus()
+
+    def action_filter(self) -> None:
+        box = self.query_one(FilterInput)
+        box.add_class("-open")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FilterInput):
+            self.query_one(ArticleList).query_text = event.value
+            self.entries_changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, FilterInput):
+            if not event.value:
+                event.input.remove_class("-open")
+            self.query_one(ArticleList).focus()
+
+    def on_filter_input_closed(self, event: FilterInput.Closed) -> None:
+        self.query_one(FilterInput).remove_class("-open")
+        self.query_one(ArticleList).focus()
+
+    def action_flag(self) -> None:
+        app = self.briefing
+        entry = self.selected
+        if entry is None or entry.article is None:
+            self.notify("No article selected to flag", severity="warning")
+            return
+        flagged = not app.triage.is_flagged(entry.key)
+        app.triage.set_flagged(entry.key, flagged)
+        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
+        verb = "Flagged for the brief" if flagged else "Unflagged"
+        self.notify(f"{verb}: {entry.title}", markup=False)
+
+    def action_copy(self) -> None:
+        focused = self.focused
+        text = ""
+        if isinstance(focused, FactPane) and focused.current is not None:
+            text = focused.current.copy_text
+        elif (entry := self.selected) is not None and entry.article is not None:
+            view = self.query_one(ArticleView)
+            if isinstance(focused, ArticleView) and view.provenance is not None:
+                start, end = view.provenance
+                text = entry.article.text[start:end]
+            else:
+                text = f"{entry.title} — {entry.article.url or entry.article.source}"
+        if not text:
+            self.notify("Nothing to copy here", severity="warning")
+            return
+        self.briefing.copy_text(text)

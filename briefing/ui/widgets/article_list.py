@@ -1,0 +1,130 @@
+"""The article list: an OptionList (ListView is measured 30x slower at 1,000 rows).
+
+Each row shows marks (flagged, unread, failed), the published time in the display zone, the
+outlet and the title.  Rows are rebuilt from the app's entries, so a zone switch or a filter
+is one `set_options` call, not a widget per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from briefing.ui.entries import Entry
+from briefing.ui.safe import one_line, source_label
+from briefing.ui.triage import Triage
+
+
+def short_time(moment: datetime | None, zone: str) -> str:
+    """'30 Dec 22:02' in `zone`; a missing date is shown as unknown, never as now."""
+    if moment is None:
+        return "date unknown"
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+
+
+def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
+    if entry.error is not None:
+        return Content.assemble(("✗ failed ", "bold $error"), one_line(entry.source, 80),
+                                "\n", (one_line(entry.error, 120), "italic $text-error"))
+    article = entry.article
+    assert article is not None
+    flag = ("⚑", "bold $warning") if triage.is_flagged(entry.key) else " "
+    unread = ("•", "bold $accent") if not triage.is_read(entry.key) else " "
+    outlet = one_line(source_label(article.outlet, article.source, article.url), 40)
+    return Content.assemble(
+        flag, unread, " ", (short_time(article.published, zone), "$text-muted"),
+        " ", (outlet, "italic $text-muted"), "\n",
+        (one_line(entry.title, 160), "bold" if not triage.is_read(entry.key) else ""),
+    )
+
+
+def matches(entry: Entry, query: str) -> bool:
+    """Case-insensitive substring match over title, outlet and source."""
+    if not query:
+        return True
+    words = query.lower().split()
+    article = entry.article
+    haystack = " ".join(filter(None, (entry.title, entry.source,
+                                      article.outlet if article else None))).lower()
+    return all(word in haystack for word in words)
+
+
+class ArticleList(OptionList):
+    """The list of loaded articles; option ids are the entries' keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.border_title = "0 ARTICLES"
+        self.query_text = ""
+
+    def rebuild(self, entries: Sequence[Entry], zone: str, triage: Triage) -> None:
+        """Show the entries that match the filter, keeping the highlighted article."""
+        keep = self.current_key
+        shown = [e for e in entries if matches(e, self.query_text)]
+        self.set_options([Option(row_content(e, zone, triage), id=e.key) for e in shown])
+        self._restore(keep)
+        total = len(entries)
+        self.border_subtitle = (f"{len(shown)}/{total} match “{one_line(self.query_text, 20)}”"
+                                if self.query_text else str(total))
+
+    def refresh_row(self, entry: Entry, zone: str, triage: Triage) -> None:
+        """Re-render one row in place (flag, read mark, a late analysis)."""
+        try:
+            self.replace_option_prompt(entry.key, row_content(entry, zone, triage))
+        except OptionDoesNotExist:  # filtered out: nothing to refresh
+            return
+
+    def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
+        """New prompts for every visible row (a zone switch) with one cache clear."""
+        for option in self.options:
+            if option.id is not None:
+                option._set_prompt(row_content(lookup(option.id), zone, triage))
+        self._clear_caches()
+
+    @property
+    def current_key(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def _restore(self, key: str | None) -> None:
+        if key is not None:
+            try:
+                self.highlighted = self.get_option_index(key)
+                return
+            except OptionDoesNotExist:  # filtered out: fall through to the first row
+                pass
+        self.highlighted = 0 if self.option_count else None
+
+
+class FilterInput(Input):
+    """The `/` filter box above the list; escape clears it and hands focus back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close filter", show=False),
+    ]
+
+    class Closed(Message):
+        """The officer left the filter (escape clears it, enter keeps it)."""
+
+        def __init__(self, cleared: bool) -> None:
+            super().__init__()
+            self.cleared = cleared
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.post_message(self.Closed(cleared=True))

@@ -1,0 +1,162 @@
+"""The article text, with extracted spans highlighted and one sentence marked (provenance).
+
+One `Static` holds the whole text as literal `Content` (never markup).  To bring a sentence
+into view the text is wrapped at the current width and the wrapped line holding the offset is
+scrolled to; that is exact for the paragraph and at most a line off inside long paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.model import Analysis, Span
+from briefing.ui.entries import Entry
+from briefing.ui.safe import clean, one_line
+from briefing.ui.timeview import format_datetime_full
+
+STYLES = {
+    "who": "bold $accent",
+    "where": "underline $secondary",
+    "when": "bold underline $warning",
+    "quote": "italic $success",
+    "question": "italic",
+}
+PROVENANCE = "reverse"
+FOCUS_SPAN = "bold reverse $warning"
+
+
+def highlighted(text: str, analysis: Analysis | None) -> Content:
+    """The text with every extracted span styled by kind."""
+    content = Content(clean(text))
+    if analysis is None:
+        return content
+    spans: list[tuple[str, int, int]] = []
+    spans += [(STYLES["quote"], q.start, q.end) for q in analysis.quotes]
+    spans += [(STYLES["question"], q.start, q.end) for q in analysis.questions]
+    for person in analysis.people:
+        spans += [(STYLES["who"], s, e) for s, e in person.mentions]
+    for org in analysis.organizations:
+        spans += [(STYLES["who"], s, e) for s, e in org.mentions]
+    for place in analysis.places:
+        spans += [(STYLES["where"], s, e) for s, e in place.mentions]
+    spans += [(STYLES["when"], t.start, t.end) for t in analysis.times]
+    for style, start, end in spans:
+        if 0 <= start < end <= len(text):
+            content = content.stylize(style, start, end)
+    return content
+
+
+def sentence_around(text: str, span: Span) -> Span:
+    """The sentence holding `span`, from the extractors' own segmenter (same offsets)."""
+    try:
+        from briefing.extract.segment import Segmentation
+    except ImportError:  # the extract package mid-rebuild: fall back to the line
+        start = text.rfind("\n", 0, span[0]) + 1
+        end = text.find("\n", span[1])
+        return start, len(text) if end < 0 else end
+    start, end = Segmentation(text).sentence_at(span[0])
+    return min(start, span[0]), max(end, min(span[1], len(text)))
+
+
+class ArticleView(VerticalScroll):
+    """Scrollable article: a heading (title, outlet, published) and the highlighted body."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_focus = True
+        self.border_title = "ARTICLE"
+        self._entry: Entry | None = None
+        self._provenance: Span | None = None
+        self.marked_span: Span | None = None
+        """The chosen item's own span, kept so a zone switch re-marks the same item."""
+        self._body_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-head")
+        yield Static(id="article-body")
+
+    @property
+    def provenance(self) -> Span | None:
+        """The sentence currently marked as the source of the chosen item."""
+        return self._provenance
+
+    def show(self, entry: Entry | None, zone: str, locale: str,
+             focus: Span | None = None, keep_scroll: bool = False) -> None:
+        """Show `entry`; with `focus`, mark its sentence and scroll it into view."""
+        changed = entry is not self._entry
+        self._entry = entry
+        head = self.query_one("#article-head", Static)
+        body = self.query_one("#article-body", Static)
+        if entry is None or entry.article is None:
+            self._provenance = self.marked_span = None
+            head.update(Content(one_line(entry.error or "", 400)) if entry else
+                        Content.styled("No article selected", "italic $text-muted"))
+            body.update("")
+            return
+        article = entry.article
+        head.update(self._heading(entry, zone, locale))
+        content = highlighted(article.text, entry.analysis)
+        self._provenance = None
+        self.marked_span = focus
+        if focus is not None and 0 <= focus[0] <= len(article.text):
+            sentence = sentence_around(article.text, focus)
+            self._provenance = sentence
+            content = content.stylize_before(PROVENANCE, *sentence)
+            content = content.stylize(FOCUS_SPAN, focus[0], min(focus[1], len(article.text)))
+        self._body_text = article.text
+        body.update(content)
+        if self._provenance is not None:
+            target = self._provenance[0]
+            self.call_after_refresh(self._scroll_to_offset, target)
+        elif changed and not keep_scroll:
+            self.scroll_home(animate=False)
+
+    def _heading(self, entry: Entry, zone: str, locale: str) -> Content:
+        article = entry.article
+        assert article is not None
+        when = (format_datetime_full(article.published, zone, locale)
+                if article.published else "publication date unknown")
+        if article.published and article.zone and article.zone != zone:
+            when += f"  (source: {format_datetime_full(article.published, article.zone, locale)})"
+        outlet = article.outlet or article.source
+        return Content.assemble(
+            (one_line(entry.title, 400), "bold"), "\n",
+            (one_line(outlet, 120), "italic $text-muted"), "\n",
+            (when, "$text-muted"), "\n",
+        )
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the wrapped line holding `offset` sits near the top third."""
+        body = self.query_one("#article-body", Static)
+        width = max(body.content_region.width, 10)
+        line = 0
+        position = 0
+        for paragraph in self._body_text.split("\n"):
+            end = position + len(paragraph)
+            wrapped = Content(paragraph).wrap(width) if paragraph else [Content("")]
+            if offset <= end:
+                consumed = position
+                for index, piece in enumerate(wrapped):
+                    consumed += len(piece.plain)
+                    if offset < consumed or index == len(wrapped) - 1:
+                        line += index
+                        break
+                    consumed += 1  # the space the wrap swallowed
+                break
+            line += len(wrapped)
+            position = end + 1
+        y = body.virtual_region.y + line
+        self.scroll_to(y=max(0, y - 2), animate=False)

@@ -1,0 +1,67 @@
+"""The shared shape of the five fact panes: a list of items, each tied to a span of the text.
+
+Every item keeps the span it came from, so `enter` can lead the officer back to the sentence
+(provenance) and `y` can copy the item as written.  Subclasses only say how to list their facts.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.model import Analysis, Span
+
+
+class FactItem(Option):
+    """One fact: what is shown, the span of text it came from, and what `y` copies."""
+
+    def __init__(self, prompt: Content, span: Span | None, copy_text: str) -> None:
+        super().__init__(prompt)
+        self.span = span
+        self.copy_text = copy_text
+
+
+class FactPane(OptionList):
+    """Base of WHO/WHEN/WHERE/QUOTES/OPEN QUESTIONS; numbered so `1`-`5` can reach them."""
+
+    TITLE: ClassVar[str] = ""
+    NUMBER: ClassVar[int] = 0
+    EMPTY: ClassVar[str] = "nothing found"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False, classes="fact-pane")
+        self.border_title = f"{self.NUMBER} {self.TITLE}"
+        self.can_focus = True
+
+    def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
+        """The items for one analysis, in the order the officer should read them."""
+        raise NotImplementedError
+
+    def show(self, analysis: Analysis | None, zone: str, locale: str,
+             pending: bool = False) -> None:
+        """Replace the items, keeping the highlight where it was when the count allows."""
+        previous = self.highlighted
+        items = self.build(analysis, zone, locale) if analysis is not None else []
+        if items:
+            self.set_options(items)
+            self.highlighted = 0 if previous is None else min(previous, len(items) - 1)
+        else:
+            note = "analysing…" if pending else self.EMPTY
+            self.set_options([Option(Content.styled(note, "italic $text-muted"),
+                                     disabled=True)])
+        self.border_subtitle = str(len(items)) if items else ""
+
+    @property
+    def current(self) -> FactItem | None:
+        option = self.highlighted_option
+        return option if isinstance(option, FactItem) else None

@@ -1,0 +1,57 @@
+"""WHEN: every time mention in the display zone, beside its original wording.
+
+Approximate and month-only mentions carry a visible mark (not only a colour), and an
+unresolved one says so; "about" never reads as exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+from briefing.model import Analysis, TimeMention
+from briefing.ui.safe import one_line
+from briefing.ui.timeview import format_mention
+from briefing.ui.widgets.fact_pane import FactItem, FactPane
+
+_MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
+_APPROX_MODS = {"APPROX", "ABOUT", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+                "EQUAL_OR_MORE", "START", "MID", "END"}
+
+
+def marks(tm: TimeMention) -> list[str]:
+    """Short visible labels for how certain or coarse a mention is."""
+    found: list[str] = []
+    if tm.mod in _APPROX_MODS or any("approx" in f for f in tm.flags):
+        found.append("approx")
+    if _MONTH_ONLY.match(tm.value or ""):
+        found.append("month only")
+    if tm.type in {"DATE", "TIME"} and not tm.resolved:
+        found.append("unresolved")
+    found.extend(f for f in tm.flags if "approx" not in f and f not in found)
+    return found
+
+
+def mention_content(tm: TimeMention, zone: str, locale: str) -> Content:
+    """'20:35  “3:35 p.m. EST”  [approx]': the normalised form first, the wording after."""
+    labels = marks(tm)
+    return Content.assemble(
+        (format_mention(tm, zone, locale), "bold"),
+        "  ",
+        (f"“{one_line(tm.text, 60)}”", "$text-muted"),
+        (f"  [{', '.join(labels)}]", "italic $warning") if labels else "",
+    )
+
+
+class WhenPane(FactPane):
+    TITLE = "WHEN"
+    NUMBER = 2
+    EMPTY = "no times found"
+
+    def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
+        items: list[FactItem] = []
+        for tm in sorted(analysis.times, key=lambda t: t.start):
+            copy = f"{format_mention(tm, zone, locale)} ({tm.text})"
+            items.append(FactItem(mention_content(tm, zone, locale), (tm.start, tm.end), copy))
+        return items

@@ -1,0 +1,200 @@
+"""The brief's layout rules, on hand-made analyses (independent of the extractors' progress)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from briefing.brief import WIDTH, render_brief
+from briefing.model import Analysis, Article, OpenQuestion, Person, Place, Quote, TimeMention
+
+NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)
+NY = "America/New_York"
+
+TEXT = ("President Joe Biden spoke with Russian President Vladimir Putin on Thursday. "
+        "The call began at 3:35 p.m. EST and lasted for about 50 minutes.\n\n"
+        "Biden “urged Russia to de-escalate tensions with Ukraine,” Jen Psaki said. "
+        "Further talks on those demands are set for next month. "
+        "It remains unclear what, if anything, Biden would offer. "
+        "Troops left at about 4 a.m. on Friday, a report said.")
+
+
+def _at(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _time(text: str, part: str, kind: str, value: str, earliest: datetime | None,
+          latest: datetime | None, **extra: object) -> TimeMention:
+    start, end = _at(text, part)
+    return TimeMention(start, end, part, kind, value, earliest=earliest, latest=latest,  # type: ignore[arg-type]
+                       zone=NY, **extra)  # type: ignore[arg-type]
+
+
+def article(title: str = "Biden, Putin talk in 50-minute call", text: str = TEXT,
+            published: datetime | None = datetime(2021, 12, 30, 22, 2, tzinfo=UTC),
+            key: str = "a", zone: str | None = NY, outlet: str | None = "Wire") -> Article:
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return Article(title=title, text=text, source=f"{key}.txt", content_hash=digest,
+                   published=published, zone=zone, outlet=outlet,
+                   url=f"https://news.invalid/{key}")
+
+
+def analysis(art: Article) -> Analysis:
+    t = art.text
+    times = (
+        _time(t, "3:35 p.m. EST", "TIME", "2021-12-30T15:35",
+              datetime(2021, 12, 30, 20, 35, tzinfo=UTC),
+              datetime(2021, 12, 30, 20, 36, tzinfo=UTC), zone_basis="explicit"),
+        _time(t, "Thursday", "DATE", "2021-12-30", datetime(2021, 12, 30, 5, tzinfo=UTC),
+              datetime(2021, 12, 31, 5, tzinfo=UTC), zone_basis="publication"),
+        _time(t, "about 50 minutes", "DURATION", "PT50M", None, None, mod="APPROX"),
+        _time(t, "next month", "DATE", "2022-01", datetime(2022, 1, 1, 5, tzinfo=UTC),
+              datetime(2022, 2, 1, 5, tzinfo=UTC), zone_basis="publication"),
+        _time(t, "about 4 a.m.", "TIME", "2021-12-31T04:00",
+              datetime(2021, 12, 31, 9, 0, tzinfo=UTC),
+              datetime(2021, 12, 31, 9, 1, tzinfo=UTC), mod="APPROX",
+              zone_basis="publication", flags=("ambiguous_abbreviation",)),
+    )
+    quote = Quote(*_at(t, "“urged Russia to de-escalate tensions with Ukraine,”"),
+                  text="“urged Russia to de-escalate tensions with Ukraine,”",
+                  speaker="Jen Psaki", cue="said")
+    questions = tuple(
+        OpenQuestion(*_at(t, s), text=s, kind=k, cue=c) for s, k, c in (
+            ("Further talks on those demands are set for next month.", "pending",
+             "are set for"),
+            ("It remains unclear what, if anything, Biden would offer.", "unknown",
+             "remains unclear"),
+        ))
+    return Analysis(
+        text=t, published=art.published, zone=art.zone,
+        people=(Person("Joe Biden", ("President",), "United States"),
+                Person("Jen Psaki", ("White House Press Secretary",))),
+        places=(Place("Ukraine", "country", "UA"), Place("Russia", "country", "RU")),
+        times=times, quotes=(quote,), questions=questions)
+
+
+def brief(items: list[tuple[Article, Analysis]] | None = None, **kw: object) -> str:
+    art = article()
+    items = items if items is not None else [(art, analysis(art))]
+    options: dict[str, object] = {"zone": NY, "now": NOW, "period": None}
+    options.update(kw)
+    return render_brief(items, **options)  # type: ignore[arg-type]
+
+
+def section(text: str, number: int) -> str:
+    """One numbered section, with its line breaks folded so wrapped phrases still match."""
+    start = text.index(f"\n{number}. ")
+    end = text.find(f"\n{number + 1}. ", start + 1)
+    return " ".join(text[start:end if end > 0 else None].split())
+
+
+def test_header_has_the_dtg_in_z_with_the_display_zone_beside_it() -> None:
+    head = brief().split("1. BLUF")[0]
+    assert "310600Z DEC 21" in head
+    line = next(x for x in head.splitlines() if "310600Z DEC 21" in x)
+    assert "01:00" in line and "31 Dec" in line  # the same instant on New York's clock
+
+
+def test_period_is_stated_and_filters_articles() -> None:
+    old = article(title="Old news from last week", key="old",
+                  published=NOW - timedelta(days=5))
+    fresh = article()
+    text = brief([(old, analysis(old)), (fresh, analysis(fresh))], period=timedelta(hours=24))
+    assert "300600Z DEC 21 to 310600Z DEC 21 (last 24 h)" in text
+    assert "Old news from last week" not in text
+    assert "1 loaded article(s) published outside the period" in section(text, 6)
+
+
+def test_every_line_fits_72_columns_and_has_no_trailing_space() -> None:
+    text = brief()
+    assert all(len(line) <= WIDTH for line in text.splitlines())
+    assert all(line == line.rstrip() for line in text.splitlines())
+    assert text.endswith("END OF BRIEF\n")
+
+
+def test_times_keep_their_wording_granularity_and_approximation() -> None:
+    text = brief()
+    dev = section(text, 2)
+    assert "302035Z DEC 21 (“3:35 p.m. EST”)" in dev
+    watch = section(text, 4)
+    assert "JAN 22 (“next month”)" in watch       # month-only stays a month
+    assert "010500Z JAN 22" not in text           # and never becomes an instant
+    assert "about 310900Z DEC 21 (“about 4 a.m.”)" in dev   # "about" stays approximate
+
+
+def test_people_quotes_and_places_carry_roles_speakers_and_source() -> None:
+    dev = section(brief(), 2)
+    assert "Joe Biden (President, United States)" in dev
+    assert "Jen Psaki (White House Press Secretary)" in dev
+    assert "Jen Psaki: “urged Russia to de-escalate tensions with Ukraine”" in dev
+    assert "Ukraine, Russia" in dev
+    assert "S1 Biden, Putin talk in 50-minute call" in dev
+
+
+def test_single_source_items_are_marked_and_corroboration_named() -> None:
+    one = article(key="one")
+    assert "[S1, single source]" in section(brief([(one, analysis(one))]), 1)
+    two = article(key="two", title="Biden and Putin talk for 50 minutes")
+    text = brief([(one, analysis(one)), (two, analysis(two))])
+    assert "[S1, also S2]" in text and "[S2, also S1]" in text
+    assert "single source" not in section(text, 1)
+
+
+def test_watch_items_list_open_questions_and_future_events_with_source() -> None:
+    watch = section(brief(), 4)
+    assert "W1 [S1, single source] UNKNOWN" in watch
+    assert "It remains unclear what, if anything, Biden would offer." in watch
+    assert "PENDING" in watch and "Further talks on those demands" in watch
+    # strongest first: the unknown comes before the pending event
+    assert watch.index("UNKNOWN") < watch.index("PENDING")
+
+
+def test_time_notes_list_assumed_zones_and_flags() -> None:
+    notes = section(brief(), 6)
+    assert "zone America/New_York assumed (publication)" in notes
+    assert "“Thursday”" in notes and "“next month”" in notes
+    assert "“about 4 a.m.”: ambiguous zone abbreviation" in notes
+
+
+def test_undated_and_zone_less_sources_are_noted() -> None:
+    art = article(published=None, zone=None)
+    plain = Analysis(text=art.text)
+    text = brief([(art, plain)])
+    notes = section(text, 6)
+    assert "S1: no publication time" in notes
+    assert "no named time zone" in notes
+    assert "Published: not known" in section(text, 5)
+
+
+def test_flagged_articles_lead_the_bluf() -> None:
+    first = article(key="first", title="Port closes ahead of cyclone",
+                    published=datetime(2021, 12, 31, 5, tzinfo=UTC),
+                    text="The port of Mumbai closed to all shipping on Friday as a cyclone "
+                         "tracked north along the coast, officials said.")
+    second = article(key="second")
+    items = [(first, Analysis(text=first.text)), (second, analysis(second))]
+    assert section(brief(items), 1).index("Mumbai") < section(brief(items), 1).index("Biden")
+    flagged = brief(items, flagged={second.id})
+    bluf = section(flagged, 1)
+    assert bluf.index("Biden") < bluf.index("Mumbai")
+    assert "FLAGGED" in bluf
+
+
+def test_article_text_cannot_put_escapes_or_controls_in_the_brief() -> None:
+    art = article(title="Evil\x1b[2J\x1b]0;owned\x07 title\u202e", outlet="Out\x9blet",
+                  text=TEXT.replace("Thursday.", "Thursday.\x1b[31m\x00"))
+    text = brief([(art, analysis(art))])
+    assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
+    assert "\x9b" not in text and "owned" not in text
+    assert all(c == "\n" or ord(c) >= 0x20 for c in text)
+    assert "Evil title" in text
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    assert brief() == brief()
+
+
+def test_empty_input_still_renders_a_brief() -> None:
+    text = render_brief([], zone="UTC", now=NOW, period=timedelta(hours=24))
+    assert "310600Z DEC 21" in text and "No articles in the period." in text

@@ -1,0 +1,107 @@
+"""The seeds' brief: a golden file (byte-identical across runs, host zones and locales) and
+the content a watch officer taking over the shift must find in it.
+
+The golden file follows the extractors as they improve: after checking a diff by eye,
+regenerate it with `BRIEFING_REGEN_GOLDEN=1 pytest tests/test_brief_seed.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_ARTICLE, SEEDS
+
+from briefing.brief import render_brief
+from briefing.clock import clock_from_env
+from briefing.extract import analyze
+from briefing.sources import load
+from briefing.sources.dates import analysis_anchor
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "brief_seeds.txt"
+COMMAND = ["brief", str(SEEDS), "--zone", "America/New_York", "--out", "-"]
+
+
+def _brief_via_subprocess(tz: str, lang: str) -> str:
+    env = {**os.environ, "TZ": tz, "LANG": lang, "LC_ALL": lang,
+           "BRIEFING_NOW": "2021-12-31T06:00:00Z", "BRIEFING_TZ": tz, "COLUMNS": "200"}
+    result = subprocess.run([sys.executable, "-m", "briefing", *COMMAND], env=env,
+                            capture_output=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode("utf-8")
+
+
+def test_golden_brief_of_the_seeds() -> None:
+    produced = _brief_via_subprocess("UTC", "C.UTF-8")
+    if os.environ.get("BRIEFING_REGEN_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_bytes(produced.encode("utf-8"))
+    assert GOLDEN.exists(), "no golden file: run with BRIEFING_REGEN_GOLDEN=1 once"
+    assert produced == GOLDEN.read_text(encoding="utf-8"), (
+        "the seeds' brief changed; if the change is right, regenerate with "
+        "BRIEFING_REGEN_GOLDEN=1")
+
+
+def test_host_zone_and_locale_do_not_change_a_byte() -> None:
+    assert (_brief_via_subprocess("Asia/Kolkata", "de_DE.UTF-8")
+            == _brief_via_subprocess("UTC", "C.UTF-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_brief() -> str:
+    os.environ.setdefault("BRIEFING_NOW", "2021-12-31T06:00:00Z")
+    article = load(str(SEED_ARTICLE))[0]
+    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
+    analysis = analyze(article.text, published=anchor, zone=article.zone)
+    return render_brief([(article, analysis)], zone="America/New_York",
+                        now=clock_from_env()(), period=None)
+
+
+def section(text: str, number: int) -> str:
+    """One numbered section with line breaks folded, so wrapped phrases still match."""
+    start = text.index(f"\n{number}. ")
+    end = text.find(f"\n{number + 1}. ", start + 1)
+    return " ".join(text[start:end if end > 0 else None].split())
+
+
+def test_header_dtg_follows_the_fixed_clock(seed_brief: str) -> None:
+    header = seed_brief.split("1. BLUF")[0]
+    assert "DTG: 310600Z DEC 21" in " ".join(header.split())
+    assert "01:00" in header  # New York's wall clock beside it
+
+
+def test_the_call_shows_as_a_dtg_beside_its_wording(seed_brief: str) -> None:
+    assert "302035Z DEC 21 (“3:35 p.m. EST”)" in section(seed_brief, 2)
+
+
+def test_the_four_people_with_their_roles(seed_brief: str) -> None:
+    dev = section(seed_brief, 2)
+    assert "Joe Biden (President" in dev
+    assert "Vladimir Putin (Russian President" in dev
+    assert "Jen Psaki (White House Press Secretary" in dev
+    assert "Yuri Ushakov (" in dev and "adviser" in dev.split("Yuri Ushakov (")[1][:60]
+
+
+def test_quotes_with_their_speakers(seed_brief: str) -> None:
+    dev = section(seed_brief, 2)
+    assert "Yuri Ushakov: “A lot of mistakes have been made" in dev
+    assert re.search(r"Jen Psaki: [^:“]{0,20}“urged Russia to de-escalate tensions with "
+                     r"Ukraine”", dev)
+    assert re.search(r"official[^:“”]*: “We are prepared to provide Ukraine", dev)
+
+
+def test_next_month_stays_a_month(seed_brief: str) -> None:
+    assert "JAN 22 (“next month”)" in section(seed_brief, 4)
+
+
+def test_open_questions_are_watch_items(seed_brief: str) -> None:
+    watch = section(seed_brief, 4)
+    assert "It remains unclear what, if anything, Biden would be willing" in watch
+    assert "Further talks on those demands are set for next month." in watch
+    assert "A report saying Russia would be pulling back" in watch
+    assert "in the coming weeks" in watch
+    assert "[S1, single source]" in watch

@@ -1,0 +1,133 @@
+"""OPEN QUESTIONS: what the officer must keep watching, short and precise."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED_ARTICLE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract.anchor import make_context
+from briefing.extract.questions import find_questions
+from briefing.model import OpenQuestion
+
+
+def questions(text: str) -> list[OpenQuestion]:
+    return find_questions(make_context(text, None))
+
+
+def only(text: str) -> OpenQuestion:
+    found = questions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("It remains unclear whether the ceasefire will hold.", "remains unclear"),
+    ("It is not known how many ships were inside the harbour.", "It is not known"),
+    ("The ministry did not say when the border would reopen.", "did not say"),
+    ("A spokeswoman for the company declined to comment on the talks.", "declined to comment"),
+    ("Officials didn't say what caused the outage at the plant.", "didn't say"),
+    ("The number of casualties has not been disclosed by the army.", "has not been disclosed"),
+])
+def test_unknowns(sentence: str, cue: str) -> None:
+    found = only(sentence)
+    assert found.kind == "unknown"
+    assert cue.lower() in found.cue.lower()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Further talks on those demands are set for next month.",
+    "The parliament will vote on the bill on Tuesday morning.",
+    "The central bank is expected to raise rates again in March.",
+    "A final report is due by the end of the year.",
+    "Hearings are scheduled for Wednesday at the federal court.",
+])
+def test_pending_events(sentence: str) -> None:
+    assert only(sentence).kind == "pending"
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The United States could impose new sanctions if Moscow moves more troops.", "if"),
+    ("We will respond, should a further invasion proceed in the coming weeks.", "should a"),
+    ("The union threatened to extend the strike to every port in the region.", "threatened to"),
+    ("The dam will be opened unless the rain stops by the evening.", "unless"),
+])
+def test_conditionals_and_threats(sentence: str, cue: str) -> None:
+    found = only(sentence)
+    assert found.kind == "conditional"
+    assert found.cue.lower() == cue
+
+
+@pytest.mark.parametrize("sentence", [
+    "A report saying the army would withdraw came out over the weekend.",
+    "An estimated 100,000 troops are massed near the border.",
+    "The convoy was reportedly hit by artillery near the river.",
+    "The figure could not be independently verified by reporters.",
+])
+def test_unconfirmed_reports_and_estimates(sentence: str) -> None:
+    assert only(sentence).kind == "unconfirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry denied that any troops had crossed the border.",
+    "The governor said, without evidence, that the fire was set deliberately.",
+    "The company rejected the allegations as politically motivated.",
+])
+def test_disputed_claims(sentence: str) -> None:
+    assert only(sentence).kind == "disputed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia should withdraw its forces from the border, the minister said.",
+    "Experts expected the two leaders to discuss a range of topics.",
+    "Reporters asked if the talks had ended early on Monday.",
+    "The call began at 3:35 p.m. and lasted for about 50 minutes.",
+    "Putin said new sanctions could lead to a complete rupture of ties.",
+    "Internal disputes spilled into public view at the agency.",
+    "The start was delayed by 10 minutes due to the heavy rain.",
+    "Wall Street was poised to end its longest losing streak in months.",
+    "Tags:",
+])
+def test_settled_statements_are_not_listed(sentence: str) -> None:
+    assert questions(sentence) == []
+
+
+def test_a_sentence_is_listed_once_under_its_strongest_kind() -> None:
+    text = ("It remains unclear whether talks set for next month will go ahead if the "
+            "report is confirmed. The ministry denied an estimated 5,000 troops had moved.")
+    found = questions(text)
+    assert [q.kind for q in found] == ["unknown", "disputed"]
+    assert len({(q.start, q.end) for q in found}) == len(found)
+
+
+def test_offsets_index_the_untouched_text() -> None:
+    text = "Skip\n\nThe mayor\u00a0declined to say when schools would reopen. Rain fell."
+    found = only(text)
+    assert text[found.start:found.end] == found.text
+    assert found.cue == "declined to say"
+
+
+def test_seed_article_open_questions() -> None:
+    raw = SEED_ARTICLE.read_text(encoding="utf-8").split("---", 2)[2]
+    found = questions(raw)
+    texts = [q.text for q in found]
+    kinds = {q.text[:40]: q.kind for q in found}
+    assert any(t.startswith("It remains unclear what, if anything,") for t in texts)
+    assert "Further talks on those demands are set for next month." in texts
+    assert any("report saying Russia would be pulling back" in t for t in texts)
+    assert any("in the coming weeks" in t for t in texts)
+    assert kinds["Further talks on those demands are set f"] == "pending"
+    assert [q.kind for q in found if "in the coming weeks" in q.text] == ["conditional"]
+    assert [q.kind for q in found if "report saying" in q.text] == ["unconfirmed"]
+    # short enough to read: the seed has 23 sentences, most of them settled facts
+    assert len(found) <= 9
+    assert not any("Experts expected" in t or t.startswith("Tags") for t in texts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for q in questions(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text

@@ -1,0 +1,94 @@
+"""Zones: ambiguous abbreviations, DST-following names, gaps and folds, missing anchors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefing.extract.anchor import make_context
+from briefing.extract.when import find_times
+from briefing.model import TimeMention
+
+
+def first(text: str, published: str | None, zone: str | None = None) -> TimeMention:
+    found = find_times(make_context(text, published, zone))
+    assert found, text
+    return found[0]
+
+
+def _z(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def test_ambiguous_ist_without_context_is_flagged_not_silent() -> None:
+    mention = first("The meeting starts at 6 p.m. IST.", "2023-06-11T08:15:00+00:00")
+    assert "ambiguous_zone" in mention.flags
+    assert mention.confidence < 0.7
+
+
+def test_ambiguous_cst_follows_the_publication_offset() -> None:
+    mention = first("Markets open at 9:30 a.m. CST.", "2023-01-10T08:00:00+08:00")
+    assert mention.zone == "Asia/Shanghai"
+    assert mention.earliest == _z("2023-01-10T01:30Z")
+    assert mention.zone_basis == "publication"
+
+
+def test_ambiguous_ist_follows_a_country_named_in_the_text() -> None:
+    text = "Israel's cabinet meets at 9 a.m. IST, officials in Israel said."
+    mention = first(text, "2023-01-10T08:00:00+00:00")
+    assert mention.zone == "Asia/Jerusalem"
+    assert mention.zone_basis == "context"
+
+
+def test_bst_from_a_london_dateline() -> None:
+    mention = first("LONDON — The vote will be held at 7 p.m. BST on Thursday.",
+                    "2023-06-13T08:00:00+01:00")
+    assert mention.earliest == _z("2023-06-15T18:00Z")
+
+
+def test_eastern_follows_dst_in_winter_and_summer() -> None:
+    winter = first("He speaks at 4 p.m. ET.", "2024-01-09T06:00:00-05:00", "America/New_York")
+    summer = first("He speaks at 4 p.m. ET.", "2024-07-09T06:00:00-04:00", "America/New_York")
+    assert winter.earliest == _z("2024-01-09T21:00Z")
+    assert summer.earliest == _z("2024-07-09T20:00Z")
+    assert "season_mismatch" not in summer.flags
+
+
+def test_dst_gap_and_fold_are_flagged() -> None:
+    gap = first("The polls reopen at 2:30 a.m. Sunday.", "2024-03-09T12:00:00-05:00",
+                "America/New_York")
+    assert "dst_gap" in gap.flags
+    fold = first("The polls reopen at 1:30 a.m. Sunday.", "2024-11-02T12:00:00-04:00",
+                 "America/New_York")
+    assert "dst_fold" in fold.flags
+
+
+def test_without_publication_relative_times_stay_unresolved() -> None:
+    for text in ("They met Thursday.", "Talks resume next month.", "It happened yesterday.",
+                 "The call began at 3:35 p.m. EST."):
+        mention = first(text, None)
+        assert not mention.resolved, text
+        assert "no_publication_time" in mention.flags, text
+
+
+def test_without_publication_absolute_dates_still_resolve() -> None:
+    mention = first("The attacks of Sept. 11, 2001 changed that.", None)
+    assert mention.value == "2001-09-11"
+    assert mention.resolved
+
+
+def test_date_only_publication_resolves_relative_dates() -> None:
+    mention = first("The FAA on Friday announced closures.", "2013-03-22")
+    assert mention.value == "2013-03-22"
+
+
+def test_clock_time_takes_the_date_named_in_its_sentence() -> None:
+    mention = first("The second round opens at 10:00 on Jan. 17.", "2022-01-10T19:40:00+01:00",
+                    "Europe/Zurich")
+    assert mention.value == "2022-01-17T10:00"
+
+
+def test_past_tense_clock_time_after_publication_moves_to_the_day_before() -> None:
+    mention = first("The center said at 10 p.m. that the storm weakened.",
+                    "2024-07-09T06:30:00-05:00", "America/Chicago")
+    assert mention.value == "2024-07-08T22:00"
+    assert "day_inferred_from_tense" in mention.flags

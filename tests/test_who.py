@@ -1,0 +1,51 @@
+"""WHO on the seed article and on the traps the issue names."""
+
+from __future__ import annotations
+
+from briefing.extract import analyze
+
+
+def _people(text: str) -> dict[str, object]:
+    return {p.name: p for p in analyze(text).people}
+
+
+def test_seed_people_roles_and_no_false_person(seed_text: str) -> None:
+    doc = analyze(seed_text, published="2021-12-30T17:02:00-05:00")
+    named = {p.name: p for p in doc.people if not p.anonymous}
+    assert set(named) == {"Joe Biden", "Vladimir Putin", "Jen Psaki", "Yuri Ushakov"}
+    assert "President" in named["Joe Biden"].roles
+    assert "Russian President" in named["Vladimir Putin"].roles
+    assert named["Vladimir Putin"].affiliation == "Russia"
+    assert "White House Press Secretary" in named["Jen Psaki"].roles
+    assert "foreign affairs adviser to Putin" in named["Yuri Ushakov"].roles
+    anonymous = [p for p in doc.people if p.anonymous]
+    assert [p.name for p in anonymous] == ["senior Biden Administration official"]
+    orgs = {o.name for o in doc.organizations}
+    assert {"White House", "NATO"} <= orgs
+
+
+def test_mentions_merge_full_name_title_and_surname() -> None:
+    text = ("President Joe Biden spoke on Thursday. Later, President Biden left. "
+            "Biden said nothing more.")
+    people = _people(text)
+    assert list(people) == ["Joe Biden"]
+    assert [text[s:e] for s, e in people["Joe Biden"].mentions] == ["Joe Biden", "Biden", "Biden"]
+
+
+def test_appositive_role() -> None:
+    text = "Hugh Hill, a doctor at the clinic, said the ward was full."
+    assert _people(text)["Hugh Hill"].roles == ("doctor at the clinic",)
+
+
+def test_no_false_people_from_furniture_days_places_or_institutions() -> None:
+    text = ("Tags\n\nShare\n\nThursday was quiet in Ukraine. The White House said "
+            "nothing. Ukraine said it would wait.")
+    doc = analyze(text)
+    assert doc.people == ()
+    assert "White House" in {o.name for o in doc.organizations}
+
+
+def test_pronoun_resolved_to_named_person_for_a_quote() -> None:
+    text = "Maria Lopez arrived late. “We will rebuild the bridge,” she said."
+    person = _people(text)["Maria Lopez"]
+    assert "she" in [text[s:e] for s, e in person.mentions]

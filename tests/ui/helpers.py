@@ -1,0 +1,35 @@
+"""Hand-built articles for Pilot tests: UI behaviour must not wait on extractor quality."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefing.model import Analysis, Article, Person, Quote, TimeMention
+
+SEED_ZONE = "America/New_York"
+
+
+def article(title: str, text: str, *, zone: str | None = SEED_ZONE, key: str = "a",
+            outlet: str | None = "Test Wire",
+            published: datetime | None = datetime(2021, 12, 30, 22, 2, tzinfo=UTC)) -> Article:
+    return Article(title=title, text=text, source=f"/tmp/{key}.txt",
+                   content_hash=(key * 64)[:64], published=published, zone=zone, outlet=outlet)
+
+
+def call_analysis(text: str) -> Analysis:
+    """The seed's call: '3:35 p.m. EST' on 30 Dec 2021 is 20:35 UTC; plus a late quote."""
+    start = text.index("3:35 p.m. EST")
+    call = TimeMention(start, start + len("3:35 p.m. EST"), "3:35 p.m. EST", "TIME",
+                       "2021-12-30T15:35",
+                       earliest=datetime(2021, 12, 30, 20, 35, tzinfo=UTC),
+                       latest=datetime(2021, 12, 30, 20, 35, 59, tzinfo=UTC),
+                       zone=SEED_ZONE, zone_basis="explicit")
+    quote_text = "would be a colossal mistake that would entail grave consequences."
+    q = text.index(quote_text)
+    u = text.index("Yuri Ushakov")
+    return Analysis(
+        text=text,
+        people=(Person("Yuri Ushakov", ("foreign affairs adviser",), None, ((u, u + 12),)),),
+        times=(call,),
+        quotes=(Quote(q, q + len(quote_text), quote_text, "Yuri Ushakov", u, u + 12, "said"),),
+    )

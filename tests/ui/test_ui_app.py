@@ -1,0 +1,248 @@
+"""Pilot tests: what an officer at the keyboard would notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import article, call_analysis
+from snapshot_app import make_app
+from tests_paths import SEED_ARTICLE
+
+from briefing.config import Config, load_config
+from briefing.model import Analysis
+from briefing.ui.app import BriefingApp
+from briefing.ui.widgets.article_list import ArticleList
+from briefing.ui.widgets.article_view import ArticleView
+from briefing.ui.widgets.when import WhenPane
+
+pytestmark = pytest.mark.anyio
+
+
+def seed_article():
+    from briefing.sources import load
+
+    return load(str(SEED_ARTICLE))[0]
+
+
+def when_lines(app: BriefingApp) -> list[str]:
+    pane = app.screen.query_one(WhenPane)
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+def two_articles():
+    seed = seed_article()
+    other = article("Envoys agree to resume Geneva talks", "GENEVA — Talks resume.\n",
+                    zone="Europe/Zurich", key="b")
+    return ((seed, call_analysis(seed.text)), (other, Analysis(text=other.text)))
+
+
+async def test_zone_cycle_shows_the_same_instant_in_each_zone() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.display_zone == "UTC"
+        assert when_lines(app)[0].startswith("20:35")
+        assert "Z (UTC)" in str(app.screen.query_one("#zone-line").render())
+        await pilot.press("z")
+        assert app.display_zone == "America/New_York"
+        assert when_lines(app)[0].startswith("15:35")
+        assert "“3:35 p.m. EST”" in when_lines(app)[0]  # the wording stays as written
+        await pilot.press("z", "z")
+        assert app.display_zone == "Asia/Tokyo"
+        assert when_lines(app)[0].startswith("Fri 31 Dec")  # crossed midnight: day shown
+
+
+async def test_source_zone_joins_the_cycle_for_the_selected_article() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "z", "z")
+        assert app.display_zone == "Europe/Zurich"
+
+
+async def test_navigation_keys_move_between_articles_and_panes() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        assert app.focused is articles and articles.highlighted == 0
+        await pilot.press("j")
+        assert articles.highlighted == 1
+        await pilot.press("g")
+        assert articles.highlighted == 0
+        await pilot.press("G")
+        assert articles.highlighted == 1
+        await pilot.press("k")
+        for key, pane in zip("12345", ("who", "when", "where", "quotes", "questions"),
+                             strict=True):
+            await pilot.press(key)
+            assert app.focused is not None and app.focused.id == pane
+        await pilot.press("0")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one(ArticleView)
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "who"
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is articles
+
+
+async def test_enter_on_an_item_marks_and_scrolls_to_its_sentence() -> None:
+    entries = two_articles()
+    text = entries[0][0].text
+    app = make_app(entries)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("4", "enter")  # the Ushakov quote, far down the article
+        await pilot.pause()
+        start, end = view.provenance
+        assert "colossal mistake" in text[start:end]
+        assert text[start:end].startswith("After the call")
+        assert view.scroll_y > 5  # brought into view, not left at the top
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        start, end = view.provenance
+        assert "3:35 p.m. EST" in text[start:end]
+
+
+async def test_filter_narrows_the_list_and_escape_restores_it() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("slash", *"geneva")
+        assert articles.option_count == 1
+        assert "Geneva" in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert app.focused is articles
+        await pilot.press("slash", "escape")
+        assert articles.option_count == 2
+
+
+async def test_flag_toggles_mark_and_triage_state() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        key = articles.current_key
+        await pilot.press("f")
+        assert app.triage.is_flagged(key)
+        assert "⚑" in str(articles.get_option_at_index(0).prompt)
+        await pilot.press("f")
+        assert not app.triage.is_flagged(key)
+        assert "⚑" not in str(articles.get_option_at_index(0).prompt)
+
+
+async def test_copy_puts_the_item_on_the_clipboard() -> None:
+    copied: list[str] = []
+    app = make_app(two_articles(), clipboard=copied.append)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "y")
+        assert copied == ["20:35 (3:35 p.m. EST)"]
+
+
+HOSTILE = "[bold]Breaking[/bold] [link=https://evil.invalid]click[/link] [0] \x1b[31mred\x1b[0m [b"
+
+
+async def test_markup_and_escapes_in_untrusted_text_are_shown_literally() -> None:
+    text = f"{HOSTILE}\n\nHe said “{HOSTILE}” today.\n"
+    hostile = article(HOSTILE, text, key="h", outlet="[i]Outlet")
+    q = text.index("“") + 1
+    from briefing.model import Quote
+
+    analysis = Analysis(text=text, quotes=(Quote(q, q + len(HOSTILE), HOSTILE, "[bold]X"),))
+    app = make_app(((hostile, analysis),))
+    async with app.run_test(size=(100, 30)) as pilot:
+        row = str(app.screen.query_one(ArticleList).get_option_at_index(0).prompt)
+        assert "[bold]Breaking[/bold] [link=https://evil.invalid]click[/link] [0]" in row
+        assert "\x1b" not in row and "␛[31m" in row
+        await pilot.press("4", "enter", "f", "y")
+        body = app.screen.query_one("#article-body").render()
+        assert "[link=https://evil.invalid]" in str(body) and "\x1b" not in str(body)
+        assert app.screen.query_one(ArticleView).provenance is not None
+
+
+async def test_a_failing_source_is_marked_and_the_rest_load() -> None:
+    def loader(source: str, problem) -> list:
+        if source == "bad":
+            raise OSError("connection refused")
+        if source == "partly":
+            problem("partly/broken.html", "not HTML", True)
+        return [seed_article()] if source == "good" else []
+
+    app = BriefingApp(["bad", "good", "partly"], Config(), loader=loader,
+                      analyser=lambda a: Analysis(text=a.text))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = [str(o.prompt) for o in app.screen.query_one(ArticleList).options]
+        assert len(rows) == 3
+        assert sum("✗ failed" in r for r in rows) == 2
+        assert any("bad" in r and "connection refused" in r for r in rows)
+        assert any("Biden" in r for r in rows)
+        assert any(n.title == "Source failed" for n in app._notifications)
+        await pilot.press("j", "j", "k", "q")
+    assert app.return_code == 1
+
+
+async def test_sources_load_and_analyse_in_workers() -> None:
+    from briefing.resources import seeds_dir
+
+    app = BriefingApp([str(seeds_dir())], Config(), local="America/New_York")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        entries = list(app.entries.values())
+        assert len(entries) >= 5
+        assert all(e.analysis is not None for e in entries if e.article)
+        assert app.screen.query_one(ArticleList).option_count == len(entries)
+
+
+async def test_broken_config_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('zones = ["Asia/Tokyo"]\nlocale = en_GB\n', encoding="utf-8")
+    config = load_config(path)
+    app = make_app(two_articles(), config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("line 2" in m for m in messages), messages
+        assert app.display_zone == "UTC"
+
+
+async def test_keymap_remaps_by_binding_id() -> None:
+    app = make_app(two_articles(), config=Config(keymap={"cycle-zone": "x"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x")
+        assert app.display_zone == "America/New_York"
+
+
+async def test_timeline_lists_mentions_and_leads_to_the_sentence() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        from briefing.ui.screens.timeline import TimelineView
+
+        view = app.screen.query_one(TimelineView)
+        assert [r.mention.text for r in view.rows] == ["3:35 p.m. EST"]
+        await pilot.press("z")
+        assert "15:35" in app.screen.query_one(TimelineView).render_line(0).text
+        await pilot.press("enter")
+        assert app.screen.query_one(ArticleView).provenance is not None
+
+
+async def test_zone_picker_type_ahead() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("Z", *"kolk", "enter")
+        assert app.display_zone == "Asia/Kolkata"
+
+
+def test_every_css_path_entry_resolves() -> None:
+    assert BriefingApp.CSS_PATH
+    for path in BriefingApp.CSS_PATH:
+        assert Path(path).is_absolute() and Path(path).is_file(), path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_small_terminals_keep_list_text_and_panes(size: tuple[int, int]) -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=size):
+        for selector in ("#articles", "#article", "#who", "#questions"):
+            region = app.screen.query_one(selector).region
+            assert region.width >= 10 and region.height >= 3, selector
