@@ -16,9 +16,13 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefing import __version__
+
+if TYPE_CHECKING:
+    from briefing.model import Analysis, Article
 
 # Subcommands other modules contribute: each exposes `register(subparsers)`.
 _SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh")
@@ -74,15 +78,31 @@ def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -
         parser.error(f"{option} {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from briefing.extract import analyze
-    from briefing.sources.dates import analysis_anchor
+def analysed(articles: list[Article], log: ProblemLog) -> Iterator[tuple[Article, Analysis]]:
+    """Each article with its analysis, through the store the app uses too, so a text is
+    analysed once per extractor version; a store that cannot write never stops the work."""
+    from briefing.sources.problems import LoadProblem
+    from briefing.store import StoreError, open_store
+    from briefing.store.analyses import analyze_article
 
+    store = open_store()
+    for problem in store.problems:
+        log(LoadProblem("store", problem, fatal=False))
+    try:
+        store.add_many(articles)
+    except StoreError as exc:
+        log(LoadProblem("store", f"cannot save articles ({exc})", fatal=False))
+    for article in articles:
+        try:
+            yield article, store.analysis_for(article)
+        except StoreError:
+            yield article, analyze_article(article)
+
+
+def _extract(args: argparse.Namespace) -> int:
     log = ProblemLog()
     articles = load_sources(args, log)
-    for article in articles:
-        anchor = analysis_anchor(article.published, article.published_raw, article.zone)
-        analysis = analyze(article.text, published=anchor, zone=article.zone)
+    for article, analysis in analysed(articles, log):
         if args.json:
             record = {**analysis.to_dict(), **article.to_dict()}
             print(json.dumps(record, ensure_ascii=False))

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 HEADLESS = ["briefing", "briefing.model", "briefing.sources", "briefing.extract",
-            "briefing.brief", "briefing.store", "briefing.timefmt", "briefing.cli"]
+            "briefing.brief", "briefing.store", "briefing.timefmt", "briefing.cli",
+            "briefing.feeds", "briefing.cli_refresh", "briefing.cli_brief", "briefing.config"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

@@ -21,7 +21,7 @@ def _anchor(article: Article) -> str:
     return f"{iso_utc(article.published) or ''}|{article.published_raw or ''}|{article.zone or ''}"
 
 
-def _default_analyzer(article: Article) -> Analysis:
+def analyze_article(article: Article) -> Analysis:
     """The same call `briefing extract` makes, so the app and the CLI share cached results."""
     from briefing.extract import analyze
     from briefing.sources.dates import analysis_anchor
@@ -70,6 +70,6 @@ class AnalysisCache(StoreBase):
         cached = self.cached_analysis(article)
         if cached is not None:
             return cached
-        analysis = (analyzer or _default_analyzer)(article)
+        analysis = (analyzer or analyze_article)(article)
         self.save_analysis(article, analysis)
         return analysis

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefing.extract.when import lexicon
 from briefing.extract.when.patterns import table
+from briefing.extract.when.triggers import start_positions
 
 _POSSESSIVE = re.compile(r"['’]s$")
 # A bare "May"/"March" is a month only after one of these words (else it is the verb).
@@ -77,9 +78,15 @@ def _split_range(cand: Candidate, match: re.Match[str]) -> list[Candidate]:
 def find_candidates(text: str) -> list[Candidate]:
     """Every form in the table, longest first; a span never overlaps a kept one."""
     found: list[tuple[Candidate, re.Match[str]]] = []
-    for rank, (kind, pattern) in enumerate(table()):
-        for match in pattern.finditer(text):
-            if not match.group(0).strip() or not _accept(kind, match, text):
+    rows = table()
+    seen: set[tuple[int, int]] = set()
+    for pos, kinds in start_positions(text):
+        for rank, (kind, pattern) in enumerate(rows):
+            if kind not in kinds or (pos, rank) in seen:
+                continue
+            seen.add((pos, rank))
+            match = pattern.match(text, pos)
+            if match is None or not match.group(0).strip() or not _accept(kind, match, text):
                 continue
             start, end = _span(kind, match)
             if end <= start:
