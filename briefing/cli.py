@@ -58,6 +58,7 @@ def add_source_options(parser: argparse.ArgumentParser, zone_flag: str = "--zone
                              "(default: the bundled seed articles)")
     parser.add_argument("--published", metavar="ISO",
                         help="publication time for every source, e.g. 2021-12-30T17:02-05:00")
+    parser.set_defaults(source_zone_flag=zone_flag)
     parser.add_argument(zone_flag, dest="source_zone", metavar="IANA",
                         help="the sources' own time zone, e.g. America/New_York")
 
@@ -174,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in subcommands:
             args = command_parser.parse_args(argv)
-            check_zone(command_parser, getattr(args, "source_zone", None), "--zone")
+            check_zone(command_parser, getattr(args, "source_zone", None),
+                       getattr(args, "source_zone_flag", "--zone"))
             return int(args.handler(args))
         args = main_parser.parse_args(argv)
         check_zone(main_parser, args.source_zone, "--zone")

@@ -12,10 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from briefing.model import Analysis, Article
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,18 +79,10 @@ def _flagged_ids() -> set[str]:
         return set()
 
 
-def _analyse(article: Article) -> Analysis:
-    from briefing.extract import analyze
-    from briefing.sources.dates import analysis_anchor
-
-    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
-    return analyze(article.text, published=anchor, zone=article.zone)
-
-
 def run(args: argparse.Namespace) -> int:
     from briefing.brief import render_brief, write_brief
     from briefing.brief_rank import in_period
-    from briefing.cli import ProblemLog, load_sources
+    from briefing.cli import ProblemLog, analysed, load_sources
     from briefing.timefmt import dtg
 
     zone, now, period, locale = _options(args)
@@ -111,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if period is not None and not any(in_period(a, now, period) for a in articles):
         return _error(f"none of the {len(articles)} articles was published in the "
                       f"{args.period} before {dtg(now)}; widen --period")
-    text = render_brief([(a, _analyse(a)) for a in articles], zone=zone, now=now,
+    text = render_brief(list(analysed(articles, log)), zone=zone, now=now,
                         period=period, locale=locale, flagged=flagged)
     if args.out in (None, "-"):
         sys.stdout.write(text)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing.brief_text import WIDTH, clean, printable, wrap
 from briefing.brief_write import write_brief
+from tests.privileges import without_root_override
 
 
 def test_default_file_name_carries_the_dtg(tmp_path: Path) -> None:
@@ -70,17 +73,21 @@ def test_a_file_in_place_of_the_folder_is_an_error(tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root writes into read-only folders")
 def test_an_unwritable_folder_is_an_error(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
+    code = ("import sys; from briefing.brief_write import write_brief\n"
+            "try:\n    write_brief('x\\n', sys.argv[1])\n"
+            "except PermissionError as exc:\n    print('refused:', exc)\n")
     try:
-        with pytest.raises(PermissionError):
-            write_brief("x\n", folder / "brief.txt")
+        result = subprocess.run([*without_root_override(), sys.executable, "-c", code,
+                                 str(folder / "brief.txt")],
+                                capture_output=True, text=True, timeout=60, check=False)
     finally:
         folder.chmod(0o700)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("refused:")
     assert list(folder.iterdir()) == []
 
 

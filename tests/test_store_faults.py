@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -24,6 +22,7 @@ from briefing.store import (
     open_store,
 )
 from briefing.store.schema import MIGRATIONS
+from tests.privileges import without_root_override
 
 CLOCK = fixed_clock(datetime(2021, 12, 31, 6, 0, tzinfo=UTC))
 STAMP = "20211231T060000Z"
@@ -126,17 +125,6 @@ def test_migrations_run_forward_once_and_keep_the_data(tmp_path: Path) -> None:
     assert conn.execute("SELECT priority FROM triage").fetchall() == [(0,)]
 
 
-def _without_root_override() -> list[str]:
-    """Root ignores file modes; drop the capabilities that let it, where setpriv exists."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if not setpriv:
-        pytest.skip("running as root without setpriv: cannot make a folder read-only")
-    caps = "-dac_override,-dac_read_search"
-    return [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}"]
-
-
 def test_a_read_only_folder_is_a_clear_error_and_the_app_carries_on(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -155,7 +143,7 @@ def test_a_read_only_folder_is_a_clear_error_and_the_app_carries_on(tmp_path: Pa
         print("problem:", store.problems[0])
     """)
     try:
-        result = subprocess.run([*_without_root_override(), sys.executable, "-c", code],
+        result = subprocess.run([*without_root_override(), sys.executable, "-c", code],
                                 capture_output=True, text=True, timeout=60, check=False)
     finally:
         folder.chmod(0o755)

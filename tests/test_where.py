@@ -50,3 +50,39 @@ def test_person_called_paris_is_not_the_city() -> None:
     text = "Paris Hilton arrived. Paris said she loved the show."
     assert "Paris" not in _places(text)
     assert "Paris" in _places("The summit moved to Paris.")
+
+
+def _mentions(text: str, name: str) -> list[str]:
+    return [text[s:e] for s, e in _places(text)[name].mentions]
+
+
+def test_demonym_or_place_before_an_event_names_the_event_as_a_place_mention() -> None:
+    text = "He won the Brazilian Grand Prix and then the Abu Dhabi Grand Prix."
+    assert _mentions(text, "Brazil") == ["Brazilian Grand Prix"]
+    assert _mentions(text, "Abu Dhabi") == ["Abu Dhabi Grand Prix"]
+
+
+def test_venue_noun_makes_an_unknown_name_a_place_and_finds_its_other_mentions() -> None:
+    text = "Rain fell at Varnholt on lap 20. Later the Varnholt circuit dried out."
+    varnholt = _places(text)["Varnholt"]
+    assert varnholt.kind == "other" and len(varnholt.mentions) == 2
+    assert _places("Fighting reached the city of Kelvara overnight.")["Kelvara"].kind == "other"
+
+
+def test_small_towns_need_a_place_context() -> None:
+    hexham = _places("Floods hit homes in Hexham overnight.")["Hexham"]
+    assert hexham.kind == "city" and hexham.country == "GB"
+    assert _places("Bars were sold in Ludlow, Britain, last week.")["Ludlow"].country == "GB"
+    assert "Hexham" not in _places("Hexham warned the board.")
+
+
+def test_dateline_is_a_place_but_shouted_words_are_not() -> None:
+    text = "WASHINGTON, Nov 6 (Reuters) - The agency said it was done. CHAOS IN TURKEY LOOMS"
+    places = _places(text)
+    assert "Washington" in places
+    assert "Turkey" not in places
+
+
+def test_demonym_nouns_are_people_not_places() -> None:
+    text = "The Dutchman overtook the Finn on lap three."
+    assert _places(text) == {}

@@ -49,3 +49,51 @@ def test_pronoun_resolved_to_named_person_for_a_quote() -> None:
     text = "Maria Lopez arrived late. “We will rebuild the bridge,” she said."
     person = _people(text)["Maria Lopez"]
     assert "she" in [text[s:e] for s, e in person.mentions]
+
+
+def _orgs(text: str) -> set[str]:
+    return {o.name for o in analyze(text).organizations}
+
+
+def test_shouted_headline_words_are_neither_people_nor_organisations() -> None:
+    text = ("WHO IS MAX KELLNER? RACE CHAOS\n\n"
+            "Max Kellner won the race on Sunday. Kellner said the race was hard.")
+    doc = analyze(text)
+    assert [p.name for p in doc.people] == ["Max Kellner"]
+    shown = {text[s:e] for p in doc.people for s, e in p.mentions}
+    assert shown == {"Max Kellner", "Kellner"}
+    assert doc.organizations == ()
+
+
+def test_picture_credits_are_not_people() -> None:
+    text = ("Crowds gathered outside. (Photo: Tomas Ferrante, AP) Later Dana Whitlock, a "
+            "nurse, said the ward was calm. (Ines Larraz/Reuters)")
+    assert set(_people(text)) == {"Dana Whitlock"}
+
+
+def test_event_names_and_caption_runs_do_not_make_people() -> None:
+    text = ("Team chief Arno Valdis praised the drive. Crowds filled the Brazilian Grand Prix "
+            "stands. Photo caption: the Grand Prix Arno Valdis celebrates.")
+    people = _people(text)
+    assert set(people) == {"Arno Valdis"}
+    assert [text[s:e] for s, e in people["Arno Valdis"].mentions] == ["Arno Valdis"] * 2
+
+
+def test_of_between_names_separates_person_from_team_but_not_from_institutions() -> None:
+    text = "Pilar Nasri of Sauber finished fifth, said Governor Ade Kole of Bank of Ruritania."
+    assert {"Pilar Nasri", "Ade Kole"} <= set(_people(text))
+    assert "Bank of Ruritania" in _orgs(text)
+
+
+def test_recurring_one_word_name_and_employer_before_a_role_are_organisations() -> None:
+    text = ("Zembla is raising prices. Shoppers say Zembla should not. A rival praised "
+            "Zembla on Monday. Fans of Zembla protested. Korvex spokeswoman Lina Osei "
+            "declined to comment.")
+    orgs = _orgs(text)
+    assert {"Zembla", "Korvex"} <= orgs
+    assert "Lina Osei" in _people(text)
+
+
+def test_canonical_name_keeps_the_written_initial() -> None:
+    text = "FBI Director James B. Comey wrote a letter. Comey said more."
+    assert "James B. Comey" in _people(text)

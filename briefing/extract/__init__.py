@@ -1,5 +1,22 @@
-"""Text to facts: pure, deterministic, offline.  Knows nothing of Textual, httpx or SQLite."""
+"""Text to facts: pure, deterministic, offline.  Knows nothing of Textual, httpx or SQLite.
 
-from briefing.extract.pipeline import analyze, extractor_version
+`analyze` is imported lazily so that a submodule (the segmenter, say) can be used without
+loading every extractor and its gazetteers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.extract.pipeline import analyze, extractor_version
 
 __all__ = ["analyze", "extractor_version"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from briefing.extract import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'briefing.extract' has no attribute {name!r}")

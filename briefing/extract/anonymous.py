@@ -27,7 +27,8 @@ def find_anonymous(ctx: Context) -> list[Person]:
     order: list[str] = []
     for match in _DESCRIBED.finditer(text):
         mods = match.group("mods")
-        if re.search(r"[.;:!?“”\"]", mods) or any(w.lower() in ("of", "and", "to") for w in mods.split()):
+        if re.search(r"[.;:!?“”\"]", mods) or any(
+                w.lower() in ("of", "and", "to") for w in mods.split()):
             continue
         after = _AFTER.match(text, match.end())
         nxt = after.group(1) if after else ""

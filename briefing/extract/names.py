@@ -2,37 +2,80 @@
 
 Written by hand because the library taggers that find names need downloaded models; news
 text marks names by capitals, and the few cases that defeat that (sentence openers, title-case
-headlines, "Putin's") are handled here so the extractors see clean candidate runs.
+headlines, shouted all-caps lines, "Putin's") are handled here so the extractors see clean
+candidate runs.  The text is scanned once for capitalised words only (lowercase words matter
+just as connectors between them), which keeps this step a small share of `analyze`.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import NamedTuple
 
-# Words whose capital comes from position, not from being a name.  General English, not
-# any corpus's vocabulary.
-FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "to", "by", "with", "from", "into", "onto", "over", "under", "about", "after", "before", "during", "since", "until", "while", "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "if", "then", "than", "as", "also", "still", "just", "even", "only", "now", "not", "no", "yes", "all", "any", "some", "many", "most", "more", "much", "few", "both", "each", "every", "either", "neither", "other", "another", "such", "one", "two", "three", "like", "unlike", "despite", "although", "though", "because", "however", "meanwhile", "instead", "perhaps", "according", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "said", "says", "say", "told", "asked", "added", "skip", "read", "share", "tags", "related", "advertisement", "photo", "video", "click", "follow", "watch", "subscribe", "sign", "log", "menu", "home", "search", "close", "next", "previous", "later", "earlier", "afterwards", "mr", "mrs", "ms", "dr", "st", "image", "images", "caption", "getty", "autoplay", "screen", "view", "photos"]
-)
+# Words whose capital comes from position, not from being a name; the second half is web page
+# furniture ("Skip Ad", "Invalid Email", "Sign Up").  General English, not any corpus's names.
+FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "to",
+    "by", "with", "from", "into", "onto", "over", "under", "about", "after", "before", "during",
+    "since", "until", "while", "when", "where", "why", "how", "what", "which", "who", "whom",
+    "whose", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
+    "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "if",
+    "then", "than", "as", "also", "still", "just", "even", "only", "now", "not", "no", "yes",
+    "all", "any", "some", "many", "most", "more", "much", "few", "both", "each", "every", "either",
+    "neither", "other", "another", "such", "one", "two", "three", "like", "unlike", "despite",
+    "although", "though", "because", "however", "meanwhile", "instead", "perhaps", "according",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "said", "says",
+    "say", "told", "asked", "added", "up", "down", "out", "off", "above", "below", "left", "right",
+    "top", "bottom", "having", "get", "put", "mr", "mrs", "ms", "dr", "st", "skip", "read",
+    "share", "tags", "related", "advertisement", "ad", "ads", "loading", "embed", "photo", "video",
+    "click", "follow", "watch", "subscribe", "sign", "log", "menu", "home", "search", "close",
+    "next", "previous", "later", "earlier", "afterwards", "image", "images", "caption", "getty",
+    "autoplay", "screen", "view", "photos", "invalid", "email", "cancel", "play", "replay",
+    "receive", "edition", "print", "comment", "comments", "newsletter", "more", "continue",
+    "reading",
+])
 TIME_WORDS = frozenset(
     [d.lower() for d in calendar.day_name] + [m.lower() for m in calendar.month_name if m]
     + [d.lower() for d in calendar.day_abbr] + [m.lower() for m in calendar.month_abbr if m]
-    + ["today", "tomorrow", "yesterday", "tonight", "christmas", "easter", "ramadan", "thanksgiving"]
+    + ["today", "tomorrow", "yesterday", "tonight", "christmas", "easter", "ramadan",
+       "thanksgiving", "day", "days", "week", "weekend", "month", "year", "night", "morning",
+       "afternoon", "evening"]
 )
 # Lowercase words allowed inside a run of names ("Bank of England", "Ludwig van Beethoven").
-CONNECTORS = frozenset(["of", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos", "das", "y"])
-
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.N.
-    r"|[^\W\d_](?:[\w]|['’\-](?=[^\W_]))*"
-)
+CONNECTORS = frozenset([
+    "of", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos", "das", "y",
+])
 PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "hers", "their"])
 
+# A word that may start a name: initials ("U.S.") or a word whose first letter is in an
+# uppercase-bearing block (Latin, Greek, Cyrillic; the case itself is checked in Python).
+# The \b keeps the scan cheap: it rejects most positions before any other test.
+_CAP_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|\b[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F](?:\w|['’\-](?=[^\W_]))*"
+)
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|(?<![\w'’])(?<!\w-)[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’\-](?=[^\W_]))*")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
+_CONNECTOR_GAP = re.compile(r" ([a-z]{1,3}) $")
+# "WASHINGTON, Nov 6 (Reuters) - ", "LONDON -- ": a dateline names the place of the report.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’\-]+ ?){1,3},?[^.\n()]{0,20}?\s*(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
+_OPEN_QUOTES = ("“", "\"", "‘")
 
-@dataclass(frozen=True, slots=True)
-class Token:
+
+class Token(NamedTuple):
+    """One word with offsets; `possessive` means an "'s" followed and is not in the span."""
+
     start: int
     end: int
     text: str
@@ -47,8 +90,7 @@ class Token:
         return self.text.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Consecutive capitalised tokens (with connectors), e.g. "White House Press Secretary"."""
 
     tokens: tuple[Token, ...]
@@ -67,26 +109,77 @@ class Run:
         return text[self.start:self.end]
 
 
+def _token(text: str, s: int, e: int) -> Token:
+    if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
+        return Token(s, e - 2, text[s:e - 2], True)
+    return Token(s, e, text[s:e])
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Every word in text[start:end] (kept for callers that need lowercase words too)."""
+    stop = len(text) if end is None else end
+    return [_token(text, *m.span()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def capitalised_tokens(text: str) -> list[Token]:
+    """Capitalised words of the whole text, once: the only words a name can start with."""
     out = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        possessive = len(word) > 2 and word.endswith(("'s", "’s"))
-        s, e = match.span()
-        if possessive:
-            e -= 2
-            word = text[s:e]
-        out.append(Token(s, e, word, possessive))
+    for m in _CAP_TOKEN.finditer(text):
+        s, e = m.span()
+        if text[s].isupper() and not (s and (text[s - 1] in "'’" or (
+                text[s - 1] == "-" and s > 1 and text[s - 2].isalnum()))):
+            out.append(_token(text, s, e))
     return out
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
     """Title-case lines capitalise ordinary words; their runs need corroboration."""
-    words = [t for t in tokens(text, start, end) if len(t.text) > 3]
+    if text[start:end].rstrip().endswith((".", "\"", "”")):
+        return False
+    words = _LONG_WORD.findall(text, start, end)
     if len(words) < 3:
         return False
-    caps = sum(t.capitalised for t in words)
-    return caps / len(words) >= 0.7 and not text[start:end].rstrip().endswith((".", "\"", "”"))
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _shouted(text: str, caps: list[Token]) -> set[int]:
+    """Starts of all-caps words that are shouting ("CLINTON CLEARED", "WHO IS MAX"), not acronyms.
+
+    An all-caps word is shouted when the text also writes it in ordinary case ("Max", "race"),
+    or when it stands in a stretch of all-caps words with such a word.  A dateline
+    ("WASHINGTON (Reuters) -") is kept: it names the place of the report.
+    """
+    upper = [i for i, t in enumerate(caps) if len(t.text) > 1 and t.text.isupper()]
+    if not upper:
+        return set()
+    words = set(_WORD.findall(text))
+    lowered = {w for w in words if not w.isupper()}
+
+    def ordinary(word: str) -> bool:
+        parts = _WORD.findall(word)
+        return any(len(p) > 5 or (len(p) > 3 and lowered & {p.lower(), p.capitalize()})
+                   for p in parts)
+
+    out: set[int] = set()
+    stretch: list[int] = []
+    for i in upper:
+        apart = i != stretch[-1] + 1 if stretch else False
+        if stretch and (apart or _LETTER.search(text, caps[i - 1].end, caps[i].start)):
+            _close(caps, stretch, ordinary, out)
+            stretch = []
+        stretch.append(i)
+    _close(caps, stretch, ordinary, out)
+    for start in [caps[i].start for i in upper if caps[i].start in out]:
+        if _DATELINE.match(text, start):
+            out.discard(start)
+    return out
+
+
+def _close(caps: list[Token], stretch: list[int], ordinary: Callable[[str], bool],
+           out: set[int]) -> None:
+    """A stretch of all-caps words is shouted as a whole when any of its words is ordinary."""
+    if any(ordinary(caps[i].text) for i in stretch):
+        out.update(caps[i].start for i in stretch)
 
 
 def runs(text: str, seg) -> list[Run]:
@@ -94,7 +187,7 @@ def runs(text: str, seg) -> list[Run]:
 
     who.py and where.py both need them: the last text's runs are kept (one entry, no growth).
     """
-    if _LAST[0] == text:
+    if _LAST[0] is text or _LAST[0] == text:
         return _LAST[1]
     out = _runs(text, seg)
     _LAST[:] = [text, out]
@@ -105,33 +198,56 @@ _LAST: list = [None, []]
 
 
 def _runs(text: str, seg) -> list[Run]:
+    caps = capitalised_tokens(text)
+    if not caps:
+        return []
+    paragraphs = seg.paragraphs
+    shouted = _shouted(text, caps)
+    sentences = seg.sentences
+    sent_starts = [s for s, _ in sentences]
+    para_starts = [p for p, _ in paragraphs]
+    headlines: dict[int, bool] = {}
     out: list[Run] = []
-    for p_start, p_end in seg.paragraphs:
-        headline = is_headline(text, p_start, p_end)
-        for s_start, s_end in (s for s in seg.sentences if p_start <= s[0] < p_end):
-            toks = tokens(text, s_start, s_end)
-            i = 0
-            while i < len(toks):
-                if not toks[i].capitalised:
-                    i += 1
-                    continue
-                j = i
-                while j + 1 < len(toks) and not toks[j].possessive:
-                    gap = text[toks[j].end:toks[j + 1].start]
-                    if gap not in (" ", ". ") or (gap == ". " and len(toks[j].text) > 3):
-                        break
-                    nxt = toks[j + 1]
-                    if nxt.capitalised:
-                        j += 1
-                    elif (nxt.lower in CONNECTORS and j + 2 < len(toks) and toks[j + 2].capitalised
-                          and text[nxt.end:toks[j + 2].start] == " " and gap == " "):
-                        j += 2
-                    else:
-                        break
-                initial = i == 0 or text[toks[i - 1].end:toks[i].start].strip() in ("“", "\"", "‘")
-                out.append(Run(tuple(toks[i:j + 1]), initial, headline))
-                i = j + 1
+    i, n = 0, len(caps)
+    while i < n:
+        tok = caps[i]
+        if tok.start in shouted:
+            i += 1
+            continue
+        si = bisect_right(sent_starts, tok.start) - 1
+        s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
+        j = i
+        while j + 1 < n and not caps[j].possessive and caps[j + 1].end <= s_end:
+            nxt = caps[j + 1]
+            if nxt.start in shouted:
+                break
+            gap = text[caps[j].end:nxt.start]
+            if gap == " " or (gap == ". " and len(caps[j].text) <= 3):
+                j += 1
+                continue
+            m = _CONNECTOR_GAP.fullmatch(gap)
+            if m and m.group(1) in CONNECTORS:
+                j += 1
+                continue
+            break
+        pi = bisect_right(para_starts, tok.start) - 1
+        if pi not in headlines:
+            p_start, p_end = paragraphs[pi] if pi >= 0 else (0, len(text))
+            headlines[pi] = is_headline(text, p_start, p_end)
+        out.append(Run(tuple(caps[i:j + 1]), _initial(text, s_start, tok.start), headlines[pi]))
+        i = j + 1
     return out
+
+
+def _initial(text: str, s_start: int, start: int) -> bool:
+    """First word of its sentence, or first word after an opening quotation mark."""
+    if start <= s_start or not _LETTER.search(text, s_start, start):
+        return True
+    before = text[max(s_start, start - 4):start].rstrip()
+    if not before.endswith(_OPEN_QUOTES):
+        return False
+    rest = text[s_start:start].rstrip()[:-1].rstrip()
+    return bool(rest) and (rest[-1].isalnum())
 
 
 def is_common(word: str) -> bool:

@@ -1,40 +1,80 @@
 """Pairing quotation marks into spans, paragraph by paragraph.
 
-Straight marks toggle; curly marks and guillemets say which way they face.  A paragraph
-that ends inside a quotation continues it when the next paragraph opens with a mark (the
-news convention for long quotes); otherwise the quotation ends with its paragraph, so an
-unbalanced mark never swallows the rest of an article.
+Written by hand because no installed library pairs marks with offsets and the news
+conventions below.  Curly marks and guillemets say which way they face; straight marks and
+the doubled apostrophe some archives use for a quotation mark (''like this'') face the way
+their neighbours say: a mark after a space opening a word opens, a mark after a word or
+punctuation closes.  Writers mix styles ("“no evidence\" yet") and some feeds open with a
+closing mark (”Fear. ...), so a mark is judged by its position first and its shape second.
+A paragraph that ends inside a quotation continues it when the next paragraph opens with a
+mark (the news convention for long quotes); otherwise the quotation ends with its
+paragraph, so an unbalanced mark never swallows the rest of an article.
 """
 
 from __future__ import annotations
 
-_OPEN = {"“": "”", "«": "»", "„": "“"}
-_CLOSE = {"”", "»"}
+import re
+
+from briefing.extract.segment import Segmentation
+
+_MARK = re.compile(r"''|[\"“”«»„]")
+_OPENERS = frozenset(["“", "«", "„"])
+_CLOSERS = frozenset(["”", "»"])
+_STARTS_QUOTE = ("\"", "“", "«", "„", "”", "''")
 
 
-def quoted_spans(text: str, seg) -> list[tuple[int, int]]:
+def _opens(text: str, mark: str, at: int, p_start: int) -> bool:
+    """Whether a mark standing where nothing is open begins a quotation."""
+    if mark in _OPENERS:
+        return True
+    before = text[at - 1] if at > p_start else " "
+    after = text[at + len(mark)] if at + len(mark) < len(text) else " "
+    if mark in _CLOSERS:
+        # ”Fear. I am afraid...”: a closing shape at a word start, as some feeds print it.
+        return (before.isspace() or at == p_start) and not after.isspace()
+    return not before.isalnum() and not after.isspace()
+
+
+def _closes(text: str, mark: str, opened: str, at: int) -> bool:
+    """Whether a mark met inside an open quotation ends it."""
+    if opened == "''" or mark == "''":
+        return mark == opened
+    if mark in _CLOSERS or (mark == "“" and opened == "„"):
+        return True
+    if mark == '"':
+        after = text[at + 1] if at + 1 < len(text) else " "
+        before = text[at - 1]
+        # "“no evidence\" yet" closes; a straight mark before a word is a new opening.
+        return opened == '"' or not (before.isspace() and after.isalnum())
+    return False
+
+
+def quoted_spans(text: str, seg: Segmentation) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, marks included, in reading order."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    opened = ""
     paragraphs = seg.paragraphs
     for index, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        if open_at is not None and text[p_start] in "\"“«„":
-            i += 1  # the reopening mark of a continued quotation
-        while i < p_end:
-            ch = text[i]
+        skip = -1
+        if open_at is not None:
+            reopen = _MARK.match(text, p_start)
+            skip = reopen.end() if reopen else -1  # the reopening mark of a continued quote
+        for match in _MARK.finditer(text, p_start, p_end):
+            at, mark = match.start(), match.group()
+            if at < skip:
+                continue
             if open_at is None:
-                if ch in _OPEN or (ch == '"' and (i == p_start or not text[i - 1].isalnum())):
-                    open_at = i
-            elif ch in _CLOSE or (ch == "“" and text[open_at] == "„") or (
-                    ch == '"' and text[open_at] == '"'):
-                spans.append((open_at, i + 1))
+                if _opens(text, mark, at, p_start):
+                    open_at, opened = at, mark
+            elif _closes(text, mark, opened, at):
+                spans.append((open_at, match.end()))
                 open_at = None
-            elif ch == '"' or (ch in _OPEN and text[open_at] != "„"):
-                open_at = i  # a mark that opens again: the earlier one was stray
-            i += 1
+            elif _opens(text, mark, at, p_start) and text[at - 1].isspace():
+                open_at, opened = at, mark  # a mark that opens again: the earlier was stray
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt is None or text[nxt[0]] not in "\"“«„":
+            if nxt is None or not text.startswith(_STARTS_QUOTE, nxt[0]):
                 if p_end - open_at > 1:
                     spans.append((open_at, p_end))
                 open_at = None

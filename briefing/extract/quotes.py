@@ -1,85 +1,149 @@
 """QUOTES: direct and partial quotations with their speaker and the verb that cites them.
 
-Quotation marks are paired by hand (curly, straight and guillemets) because the speaker
-attribution needs every mark's offset and the news convention for long quotes: a paragraph
-that ends inside a quotation continues it in the next paragraph, which reopens the mark.
-The speaker comes from the cue nearest the quotation: after it ("...," said X / X said /
-X told reporters / according to X), before it in the same sentence (X said: "..." /
-according to X, ... "..." / X: "..." / X -- "..."), else the speaker of the quotation just
-before in the same or the previous paragraph.  Speakers are the people found by who.py
-(their canonical names; pronouns were resolved there), or an organisation.
+Marks are paired in quotemarks.py; the speaker comes from the cue nearest the quotation
+(cues.py-style rules live in speakers.py): after it ("...," said X / X said / X told
+reporters / according to X), before it in the same sentence (X said: "..." / according to X,
+... "..." / X: "..."), a colon ending the previous paragraph, else the speaker of the
+quotation just before in the same or the previous paragraph.
+
+One Quote is one attribution, as a reader (and the PolNeAR gold) counts them: a quotation
+interrupted by its cue ("“A,” she said. “B.”") or two fragments one cue introduces
+(Biden “urged ...” and “made clear ...”) form one Quote from the first mark to the last.
+A partial quotation inside reported speech carries the clause it completes (Biden “urged
+Russia ...”), because the fragment alone rarely says what was claimed.  Either way the
+marks stay in `text`, so an officer still sees exactly which words are the speaker's own.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from briefing.extract.context import Context
 from briefing.extract.quotemarks import quoted_spans
-from briefing.extract.roles import SPEECH_VERBS
-from briefing.extract.speakers import Mentions, mentions_of
+from briefing.extract.speakers import Hit, Mentions, attribute, mentions_of
 from briefing.model import Organization, Person, Quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
 _MIN_WORDS = 3
+_MERGE_GAP = 160
+_CLAUSE_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
+    r"stated|wrote|writes|noted|explained|believes|thinks|called|calls|described|describes|"
+    r"urged|urges|promised|vowed|predicted|suggested|acknowledged|admitted|declared|"
+    r"announced|tweeted|reported|reports|according to [^,]{1,60},)\s+(?:that\s+)?",
+    re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    """A quotation while it is being attributed and merged."""
+
+    start: int
+    end: int
+    hit: Hit | None
+    inherited: bool
 
 
 def find_quotes(ctx: Context, people: list[Person],
                 organizations: list[Organization] | None = None) -> list[Quote]:
+    """Every quotation in reading order, merged into attributions, with its speaker."""
     text = ctx.text
     index = mentions_of(text, people, organizations)
     spans = quoted_spans(text, ctx.seg)
-    quotes: list[Quote] = []
-    previous: Quote | None = None
+    found: list[_Found] = []
     for start, end in spans:
-        inner = text[start:end].strip("\"“”«» \n")
-        cue_found = _attribute(text, ctx, start, end, spans, index)
-        if len(_WORD.findall(inner)) < _MIN_WORDS and cue_found is None:
-            continue  # a scare quote or a title, not speech
-        if _is_title(inner) and (cue_found is None or len(_WORD.findall(inner)) <= 5):
-            continue
-        speaker = cue_found
-        label = _LABEL.match(text, start)
-        if label and speaker is None:
-            name = index.name_for_word(label.group(1)) or label.group(1).title()
-            speaker = (name, label.start(1), label.end(1), ":")
-        if speaker is None and previous is not None and _near(ctx, previous.end, start):
-            speaker = (previous.speaker, previous.speaker_start, previous.speaker_end, previous.cue)
-        if speaker is None:
-            speaker = (None, None, None, None)
-        if cue_found is not None:
-            start = _clause_start(text, ctx, start, spans, quotes)
-        quote = Quote(start, end, text[start:end], *speaker)
-        quotes.append(quote)
-        previous = quote
+        item = _attributed(text, ctx, start, end, spans, index, found)
+        if item is not None:
+            found.append(item)
+    merged = _merge(text, ctx, found)
+    quotes = [_quote(text, ctx, item, spans, index) for item in merged]
     quotes.extend(_transcript(text, ctx, index, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-_CLAUSE_CUE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS - {"said:"})) +
-                         r"|according to [^,]{1,60},)\s+(?:that\s+)?", re.IGNORECASE)
+def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple[int, int]],
+                index: Mentions, found: list[_Found]) -> _Found | None:
+    """The quotation with its own cue, or inheriting the one before; None for a scare quote."""
+    inner = text[start:end].strip("\"“”«»„' \n")
+    hit = attribute(text, ctx.seg, start, end, spans, index)
+    words = len(_WORD.findall(inner))
+    if words < _MIN_WORDS and hit is None:
+        return None  # a scare quote or a title, not speech
+    if _is_title(inner) and (hit is None or words <= 5):
+        return None
+    if hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
+        hit = _named(text, ctx, hit, spans, index, found)
+    label = _LABEL.match(text, start)
+    if label and hit is None:
+        name = index.name_for_word(label.group(1)) or label.group(1).title()
+        hit = Hit(name, label.start(1), label.end(1), ":")
+    previous = found[-1] if found else None
+    if hit is None and previous is not None and _near(ctx, previous.end, start):
+        return _Found(start, end, previous.hit, inherited=True)
+    return _Found(start, end, hit, inherited=False)
 
 
-def _clause_start(text: str, ctx: Context, start: int, spans: list[tuple[int, int]],
-                  quotes: list[Quote]) -> int:
+def _named(text: str, ctx: Context, hit: Hit, spans: list[tuple[int, int]], index: Mentions,
+           found: list[_Found]) -> Hit | None:
+    """ "she said" shown as the person: the name keeps the pronoun's span as its evidence."""
+    want = "m" if text[hit.start] in "Hh" else "f"
+    followed = [(f.hit.start, f.hit.name) for f in found[-4:] if f.hit is not None]
+    person = index.resolve(hit.start, want, spans, followed, ctx.seg)
+    if person is None:
+        return hit if hit.name in index.people else None
+    return Hit(person[0], hit.start, hit.end, hit.cue)
+
+
+def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:
+    """Join the pieces of one attribution: a quote that inherits its speaker from the one
+    just before in its paragraph, or that the same cue introduces."""
+    out: list[_Found] = []
+    for item in found:
+        last = out[-1] if out else None
+        if last is not None and _same_attribution(text, ctx, last, item):
+            last.end = item.end
+            continue
+        out.append(_Found(item.start, item.end, item.hit, item.inherited))
+    return out
+
+
+def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bool:
+    seg = ctx.seg
+    if seg.paragraph_index(last.end - 1) != seg.paragraph_index(item.start):
+        return False
+    if item.start - last.end > _MERGE_GAP or last.hit is None or item.hit is None:
+        return False
+    if item.inherited:
+        return True
+    return (item.hit.start, item.hit.end) == (last.hit.start, last.hit.end)
+
+
+def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
+           index: Mentions) -> Quote:
+    start = item.start
+    hit = item.hit
+    if hit is not None and not item.inherited:
+        start = _clause_start(text, ctx, start, spans)
+    if hit is None:
+        return Quote(start, item.end, text[start:item.end])
+    return Quote(start, item.end, text[start:item.end], hit.name, hit.start, hit.end, hit.cue)
+
+
+def _clause_start(text: str, ctx: Context, start: int, spans: list[tuple[int, int]]) -> int:
     """A partial quotation is reported with the clause it completes ("Trump said that
     Machado was 'disgusting'"): the words a reader needs to know what the quote is about."""
     s_start = max(ctx.seg.sentence_at(start)[0], ctx.seg.paragraph_at(start)[0])
-    follows_quote = bool(quotes) and quotes[-1].end > s_start
-    if follows_quote:
-        s_start = quotes[-1].end
+    i = bisect_right(spans, (start, start)) - 1
+    if i >= 0 and spans[i][1] > s_start:
+        return start  # another quotation earlier in the sentence
     lead = text[s_start:start]
-    if not lead.strip() or (lead.rstrip().endswith((":", ",", "—", "–")) and len(lead) < 3):
-        return start
-    if any(s_start <= s < start for s, _ in spans):
+    if not lead.strip() or lead.rstrip().endswith((":", "—", "–", ".", "?", "!")):
         return start
     cues = list(_CLAUSE_CUE.finditer(lead))
-    if follows_quote and not cues:
-        return start
     new = s_start + cues[-1].end() if cues else s_start
     return new if start - new <= 250 else start
 
@@ -100,76 +164,6 @@ def _near(ctx: Context, prev_end: int, start: int) -> bool:
         _, prev_p_end = seg.paragraphs[there]
         return start - p_start < 3 and prev_end >= prev_p_end - 2
     return False
-
-
-def _masked(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
-    """text[lo:hi] with other quotations blanked, so their words are not read as cues."""
-    chunk = list(text[lo:hi])
-    for s, e in spans:
-        for i in range(max(s, lo), min(e, hi)):
-            chunk[i - lo] = " "
-    return "".join(chunk)
-
-
-def _sentence_bounds(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    seg = ctx.seg
-    p_start, p_end = seg.paragraph_at(start)
-    s_start = seg.sentence_at(start)[0]
-    s_end = seg.sentence_at(max(start, end - 1))[1]
-    s_start = max(s_start, p_start)
-    after_end = seg.sentence_at(end)[1] if end < p_end else end
-    return s_start, max(s_end, min(after_end, seg.paragraph_at(max(start, end - 1))[1]))
-
-
-def _attribute(text: str, ctx: Context, start: int, end: int, spans: list[tuple[int, int]],
-               index: Mentions) -> tuple[str | None, int | None, int | None, str | None] | None:
-    s_start, s_end = _sentence_bounds(ctx, start, end)
-    # After the quotation: "...," said X / X said / X told / according to X
-    window_end = min(s_end, end + 120)
-    after = _masked(text, end, window_end, spans)
-    stop = re.search(r"[.!?](?:\s|$)|[“\"]", after)
-    if stop:
-        after = after[:stop.start()]
-    hit = _cue_in(text, end, after, index, leading=True)
-    if hit:
-        return hit
-    # Before it in the same sentence.
-    before = _masked(text, s_start, start, spans)
-    hit = _cue_in(text, s_start, before, index, leading=False)
-    p_start = ctx.seg.paragraph_at(start)[0]
-    if hit is None and start - p_start < 2 and p_start > 0:
-        prev = ctx.seg.paragraph_at(p_start - 2)
-        if text[prev[0]:prev[1]].rstrip().endswith(":"):
-            s0 = ctx.seg.sentence_at(prev[1] - 1)[0]
-            hit = _cue_in(text, s0, _masked(text, s0, prev[1], spans), index, leading=False)
-    return hit
-
-
-def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool):
-    according = list(_ACCORDING.finditer(chunk))
-    if according:
-        at = base + according[-1].end()
-        found = index.starting_near(at, 60)
-        if found:
-            return (*found, "according to")
-    verbs = [m for m in _WORD.finditer(chunk) if m.group().lower() in SPEECH_VERBS]
-    if leading:
-        verbs = [m for m in verbs if len(_WORD.findall(chunk[:m.start()])) <= 8]
-    ordered = verbs if leading else verbs[::-1]
-    for nominal in (False, True):
-        for verb in ordered:
-            v_start, v_end = base + verb.start(), base + verb.end()
-            found = (index.ending_before(v_start, 50, floor=base, nominal=nominal)
-                     or index.starting_near(v_end, 40))
-            if found:
-                return (*found, verb.group())
-    if not leading:
-        tail = chunk.rstrip()
-        if tail.endswith((":", "—", "–", "-")):
-            found = index.ending_before(base + len(tail) - 1, 40, floor=base)
-            if found:
-                return (*found, tail[-1])
-    return None
 
 
 def _transcript(text: str, ctx: Context, index: Mentions, quotes: list[Quote]) -> list[Quote]:

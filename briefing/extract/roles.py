@@ -11,18 +11,106 @@ from functools import cache
 
 from nameparser.config import CONSTANTS
 
-_EXTRA_ROLES = ["spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "official", "minister", "secretary", "president", "premier", "chancellor", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "founder", "executive", "director", "head", "chief", "commander", "general", "colonel", "lieutenant", "sergeant", "captain", "admiral", "marshal", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "legislator", "judge", "justice", "attorney", "lawyer", "prosecutor", "sheriff", "negotiator", "analyst", "economist", "expert", "professor", "researcher", "scientist", "doctor", "nurse", "surgeon", "correspondent", "reporter", "editor", "anchor", "host", "columnist", "author", "writer", "actor", "actress", "singer", "rapper", "player", "driver", "coach", "manager", "boss", "owner", "principal", "dean", "chaplain", "pastor", "priest", "bishop", "pope", "imam", "rabbi", "king", "queen", "prince", "princess", "emperor", "sultan", "sheikh", "emir", "leader", "nominee", "candidate", "deputy", "vice", "undersecretary", "counsellor", "counselor", "adjutant", "officer", "inspector", "commissioner", "superintendent", "administrator", "strategist", "pollster", "activist", "campaigner", "teammate", "champion", "republican", "democrat", "democratic", "libertarian"]
+_EXTRA_ROLES = [
+    "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "official",
+    "minister", "secretary", "president", "premier", "chancellor", "chairman", "chairwoman",
+    "chair", "ceo", "cfo", "coo", "founder", "executive", "director", "head", "chief", "commander",
+    "general", "colonel", "lieutenant", "sergeant", "captain", "admiral", "marshal", "ambassador",
+    "envoy", "diplomat", "governor", "mayor", "senator", "congressman", "congresswoman",
+    "representative", "lawmaker", "legislator", "judge", "justice", "attorney", "lawyer",
+    "prosecutor", "sheriff", "negotiator", "analyst", "economist", "expert", "professor",
+    "researcher", "scientist", "doctor", "nurse", "surgeon", "correspondent", "reporter", "editor",
+    "anchor", "host", "columnist", "author", "writer", "actor", "actress", "singer", "rapper",
+    "player", "driver", "coach", "manager", "boss", "owner", "principal", "dean", "chaplain",
+    "pastor", "priest", "bishop", "pope", "imam", "rabbi", "king", "queen", "prince", "princess",
+    "emperor", "sultan", "sheikh", "emir", "leader", "nominee", "candidate", "deputy", "vice",
+    "undersecretary", "counsellor", "counselor", "adjutant", "officer", "inspector",
+    "commissioner", "superintendent", "administrator", "strategist", "pollster", "activist",
+    "campaigner", "teammate", "champion", "republican", "democrat", "democratic", "libertarian",
+    "sen", "sens", "reps", "gens", "boss", "star",
+]
 # Titles in nameparser's list that are too often something else in running text.
-_NOT_ROLES = frozenset(["air", "advertising", "analytics", "foreign", "dean", "will", "sir", "grand", "the", "united", "first", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"])
+_NOT_ROLES = frozenset([
+    "air", "advertising", "analytics", "foreign", "dean", "will", "sir", "grand", "the", "united",
+    "first", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+])
 
-ORG_HEADS = frozenset(["ministry", "department", "agency", "administration", "council", "committee", "commission", "party", "bank", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "university", "college", "institute", "service", "services", "police", "army", "navy", "forces", "force", "office", "organization", "organisation", "union", "court", "senate", "congress", "parliament", "assembly", "association", "foundation", "fund", "board", "bureau", "authority", "network", "news", "times", "post", "journal", "airlines", "airways", "guard", "federation", "club", "campaign", "coalition", "alliance", "movement", "front", "church", "hospital", "school", "exchange", "reserve", "cabinet", "embassy", "consulate", "international", "holdings", "technologies", "systems", "motors", "media", "labs", "team", "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle", "kremlin", "pentagon", "house", "duma", "taliban"])
+ORG_HEADS = frozenset([
+    "ministry", "department", "chamber", "agency", "administration", "council", "committee",
+    "commission", "party", "bank", "inc", "corp", "corporation", "company", "co", "ltd", "llc",
+    "plc", "group", "university", "college", "institute", "service", "services", "police", "army",
+    "navy", "forces", "force", "office", "organization", "organisation", "union", "court",
+    "senate", "congress", "parliament", "assembly", "association", "foundation", "fund", "board",
+    "bureau", "authority", "network", "news", "times", "post", "journal", "airlines", "airways",
+    "guard", "federation", "club", "campaign", "coalition", "alliance", "movement", "front",
+    "church", "hospital", "school", "exchange", "reserve", "cabinet", "embassy", "consulate",
+    "international", "holdings", "technologies", "systems", "motors", "media", "labs", "team",
+    "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle",
+    "kremlin", "pentagon", "house", "duma", "taliban",
+])
 # Names of institutions that carry no head word ("NATO", "White House" is caught by "house").
-ORG_NAMES = frozenset(["nato", "un", "eu", "fbi", "cia", "nsa", "who", "imf", "opec", "asean", "osce", "iaea", "interpol", "kremlin", "pentagon", "hamas", "hezbollah", "taliban"])
-NOT_ORG_ACRONYMS = frozenset(["ceo", "cfo", "coo", "tv", "gdp", "est", "edt", "pst", "pdt", "gmt", "utc", "am", "pm", "ok", "ii", "iii", "iv", "covid", "dna", "usd", "eur", "vs", "id", "pdf", "ad", "bc", "ap", "afp", "upi"])
+ORG_NAMES = frozenset([
+    "nato", "un", "eu", "fbi", "cia", "nsa", "who", "imf", "opec", "asean", "osce", "iaea",
+    "interpol", "kremlin", "pentagon", "hamas", "hezbollah", "taliban",
+])
+NOT_ORG_ACRONYMS = frozenset([
+    "ceo", "cfo", "coo", "tv", "gdp", "est", "edt", "pst", "pdt", "gmt", "utc", "am", "pm", "ok",
+    "ii", "iii", "iv", "covid", "dna", "usd", "eur", "vs", "id", "pdf", "ad", "bc", "ap", "afp",
+    "upi",
+])
 
-SPEECH_VERBS = frozenset(["said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained", "explains", "noted", "notes", "asked", "asks", "wrote", "writes", "argued", "argues", "warned", "warns", "insisted", "insists", "claimed", "claims", "declared", "declares", "continued", "continues", "replied", "replies", "responded", "responds", "recalled", "recalls", "tweeted", "tweets", "announced", "announces", "urged", "urges", "suggested", "suggests", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "cautioned", "cautions", "observed", "observes", "remarked", "remarks", "countered", "counters", "stressed", "stresses", "emphasized", "emphasised", "predicted", "predicts", "reported", "reports", "confirmed", "confirms", "denied", "denies", "pointed", "agreed", "agrees", "joked", "jokes", "shouted", "yelled", "wondered", "wonders", "complained", "complains", "boasted", "boasts", "lamented", "laments", "quipped", "testified", "testifies", "vowed", "vows", "promised", "promises", "called", "calls", "described", "describes", "recounted", "said:"])
-GROUP_NOUNS = frozenset(["officials", "police", "authorities", "experts", "analysts", "critics", "sources", "residents", "witnesses", "reports", "others", "democrats", "republicans", "protesters", "troops", "soldiers", "investigators", "prosecutors", "lawmakers", "officers", "doctors", "scientists", "researchers", "people", "fans", "supporters", "voters", "observers", "diplomats"])
-ANON_HEADS = frozenset(["official", "spokesman", "spokeswoman", "spokesperson", "source", "aide", "diplomat", "officer", "adviser", "advisor", "person", "insider", "executive", "representative", "analyst", "expert", "lawmaker", "negotiator", "employee", "resident", "witness", "staffer"])
+SPEECH_VERBS = frozenset([
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "explained",
+    "explains", "noted", "notes", "asked", "asks", "wrote", "writes", "argued", "argues", "warned",
+    "warns", "insisted", "insists", "claimed", "claims", "declared", "declares", "continued",
+    "continues", "replied", "replies", "responded", "responds", "recalled", "recalls", "tweeted",
+    "tweets", "announced", "announces", "urged", "urges", "suggested", "suggests", "acknowledged",
+    "acknowledges", "admitted", "admits", "conceded", "concedes", "cautioned", "cautions",
+    "observed", "observes", "remarked", "remarks", "countered", "counters", "stressed", "stresses",
+    "emphasized", "emphasised", "predicted", "predicts", "reported", "reports", "confirmed",
+    "confirms", "denied", "denies", "pointed", "agreed", "agrees", "joked", "jokes", "shouted",
+    "yelled", "wondered", "wonders", "complained", "complains", "boasted", "boasts", "lamented",
+    "laments", "quipped", "testified", "testifies", "vowed", "vows", "promised", "promises",
+    "called", "calls", "described", "describes", "recounted", "said:",
+])
+GROUP_NOUNS = frozenset([
+    "officials", "police", "authorities", "experts", "analysts", "critics", "sources", "residents",
+    "witnesses", "reports", "others", "democrats", "republicans", "protesters", "troops",
+    "soldiers", "investigators", "prosecutors", "lawmakers", "officers", "doctors", "scientists",
+    "researchers", "people", "fans", "supporters", "voters", "observers", "diplomats",
+])
+ANON_HEADS = frozenset([
+    "official", "spokesman", "spokeswoman", "spokesperson", "source", "aide", "diplomat",
+    "officer", "adviser", "advisor", "person", "insider", "executive", "representative", "analyst",
+    "expert", "lawmaker", "negotiator", "employee", "resident", "witness", "staffer",
+])
+
+
+# Last words of the names of events, contests and treaties ("Brazilian Grand Prix", "French
+# Open", "Paris Agreement"): such a run is neither a person nor an organisation, and a
+# demonym or place at its head makes the whole name a mention of that place.
+EVENT_HEADS = frozenset([
+    "prix", "cup", "open", "games", "olympics", "olympiad", "championship", "championships",
+    "tournament", "festival", "summit", "conference", "forum", "awards", "marathon", "derby",
+    "rally", "series", "trophy", "classic", "expo", "war", "revolution", "agreement", "accord",
+    "accords", "treaty", "talks", "election", "elections", "referendum", "act", "amendment",
+])
+# Lowercase nouns that make the capitalised name before them a place ("the Interlagos
+# circuit") or, followed by "of", the name after them ("the city of Mazar-i-Sharif").
+VENUE_NOUNS = frozenset([
+    "circuit", "track", "racetrack", "stadium", "arena", "airport", "airbase", "province",
+    "district", "county", "region", "valley", "river", "lake", "island", "islands", "bay",
+    "square", "village", "town", "city", "neighbourhood", "neighborhood", "suburb", "township",
+    "municipality", "oblast", "peninsula", "desert", "strait", "coast", "port", "harbour",
+    "harbor", "mountains", "outskirts",
+])
+
+# Words that end a lowercase role read backwards from a name ("the ... adviser Yuri").
+STOP_BEFORE_ROLE = frozenset([
+    "the", "a", "an", "and", "or", "to", "by", "with", "for", "in", "on", "at", "that", "as",
+    "who", "when", "after", "before", "from", "said", "says", "told", "of", "is", "was", "were",
+    "are", "be", "has", "have", "had", "his", "her", "their", "its", "this",
+])
 
 
 @cache

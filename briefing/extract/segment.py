@@ -17,17 +17,27 @@ Span = tuple[int, int]
 # A period after these never ends a sentence: titles, initials, month and unit abbreviations
 # that are always followed by a name or a number.
 _NEVER_END = frozenset(
-    """mr mrs ms dr gen lt col sgt capt cpt sen rep gov pres prof rev hon adm maj cpl pvt
-    cmdr supt insp gens mt ft st no nos vs v fig jan feb mar apr jun jul aug sep sept oct nov
-    dec approx est dept ave blvd rd univ msgr fr sr jr""".split()
+    [
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "sen", "rep", "gov",
+        "pres", "prof", "rev", "hon", "adm", "maj", "cpl", "pvt", "cmdr", "supt", "insp", "gens",
+        "mt", "ft", "st", "no", "nos", "vs", "v", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "ave", "blvd", "rd",
+        "univ", "msgr", "fr", "sr", "jr",
+    ]
 )
 # These may end a sentence; they do when the next word is a usual sentence opener.
-_MAY_END = frozenset("u.s u.k u.n e.u a.m p.m inc corp ltd co etc d.c jr sr".split())
+_MAY_END = frozenset([
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "corp", "ltd", "co", "etc", "d.c", "jr", "sr",
+])
 _OPENERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our my
-    but and or so yet in on at for from with as after before when while if although though
-    however meanwhile still also then now some many most all no one two three both each
-    police officials authorities according""".split()
+    [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+        "those", "there", "his", "her", "its", "their", "our", "my", "but", "and", "or", "so",
+        "yet", "in", "on", "at", "for", "from", "with", "as", "after", "before", "when", "while",
+        "if", "although", "though", "however", "meanwhile", "still", "also", "then", "now", "some",
+        "many", "most", "all", "no", "one", "two", "three", "both", "each", "police", "officials",
+        "authorities", "according",
+    ]
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")

@@ -19,42 +19,115 @@ Decisions, each tested:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from briefing.extract import gazetteer
 from briefing.extract.context import Context
-from briefing.extract.names import Token, is_common, runs
-from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, is_role
+from briefing.extract.names import Run, Token, is_common, runs
+from briefing.extract.roles import ANON_HEADS, EVENT_HEADS, GROUP_NOUNS, VENUE_NOUNS, is_role
 from briefing.model import Organization, Person, Place, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")
+_TOWN_PREPS = ("in", "near", "outside")
 _BIG_CITY = 1_000_000
+_WORD_AFTER = re.compile(r" (?:race )?([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b(?:([a-z]+)|([a-z]+) of(?: the)?) $")
+_COMMA_PLACE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})\b")
 
 
 def find_places(ctx: Context, people: list[Person],
                 organizations: list[Organization]) -> list[Place]:
+    """Places of one text; the module docstring lists the decisions."""
     text = ctx.text
-    taken = sorted(m for p in people for m in p.mentions) + sorted(
-        m for o in organizations for m in o.mentions)
-    name_words = {w.lower() for p in people if not p.anonymous for w in p.name.split()}
+    taken = sorted([m for p in people for m in p.mentions]
+                   + [m for o in organizations for m in o.mentions])
+    name_words = {word.lower() for p in people if not p.anonymous
+                  for phrase in (p.name, *(text[s:e] for s, e in p.mentions))
+                  for word in phrase.split()}
+    all_runs = runs(text, ctx.seg)
+    local = _local_places(text, all_runs, taken, name_words)
     found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]] = {}
-    for run in runs(text, ctx.seg):
+    for run in all_runs:
         toks = run.tokens
         i = 0
         while i < len(toks):
-            hit = _longest(text, toks, i)
+            hit = _longest(text, toks, i) or _local(text, toks, i, local)
             if hit is None:
                 i += 1
                 continue
             j, entry = hit
-            span = (toks[i].start, toks[j].end)
-            i = j + 1
-            if _overlaps(span, taken) or not _is_place(text, toks, i - 1, span, entry, run,
-                                                      name_words):
+            k = _event_end(toks, j)
+            span = (toks[i].start, toks[k].end)
+            i = k + 1
+            if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
+                                                                    name_words)):
                 continue
+            if entry.kind == "demonym":
+                name = gazetteer.country_names().get(entry.country or "", entry.name)
+                entry = gazetteer.Entry(name, "country", entry.country)
             entry = _disambiguate(text, entry)
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])
     return places
+
+
+def _event_end(toks: tuple[Token, ...], j: int) -> int:
+    """ "Brazilian Grand Prix", "Abu Dhabi Grand Prix": the named event a place qualifies."""
+    for k in range(j + 1, min(len(toks), j + 5)):
+        if toks[k - 1].possessive:
+            break
+        if toks[k].lower in EVENT_HEADS:
+            return k
+    return j
+
+
+def _local_places(text: str, all_runs: list[Run], taken: list[Span],
+                  name_words: set[str]) -> dict[str, gazetteer.Entry]:
+    """Places the gazetteer lacks or ranks too small, named as places by their context.
+
+    "the Interlagos circuit", "the city of Mazar-i-Sharif" (a venue noun), "in Loughborough"
+    (a place preposition; towns of 5,000+ only) and "Sterling Heights, Michigan" (a comma and
+    a known region or country, which also picks the right town of that name).
+    """
+    out: dict[str, gazetteer.Entry] = {}
+    for run in all_runs:
+        toks = [t for t in run.tokens if not is_common(t.text)]
+        if not toks or toks[0] is not run.tokens[0] or toks[-1] is not run.tokens[-1]:
+            continue
+        span = (run.start, run.end)
+        name = text[span[0]:span[1]]
+        if gazetteer.lookup(name) is not None or _overlaps(span, taken) or any(
+                t.lower in name_words for t in toks):
+            continue
+        after = _WORD_AFTER.match(text, span[1])
+        before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
+        entry = None
+        venue_after = bool(after) and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
+        if venue_after or (before and before.group(2) in VENUE_NOUNS):
+            entry = gazetteer.town(name) or gazetteer.Entry(name, "other", None)
+        else:
+            comma = _COMMA_PLACE.match(text, span[1])
+            region = gazetteer.lookup(comma.group(1)) if comma else None
+            if region is not None and region.kind in ("country", "region"):
+                entry = gazetteer.town(name, region.country)
+            elif before and before.group(1) in _TOWN_PREPS and not toks[-1].possessive:
+                entry = gazetteer.town(name)
+        if entry is not None:
+            out.setdefault(gazetteer.key(name), entry)
+    return out
+
+
+def _local(text: str, toks: tuple[Token, ...], i: int,
+           local: dict[str, gazetteer.Entry]) -> tuple[int, gazetteer.Entry] | None:
+    if not local:
+        return None
+    for j in range(min(len(toks), i + 4) - 1, i - 1, -1):
+        entry = local.get(gazetteer.key(text[toks[i].start:toks[j].end]))
+        if entry is not None:
+            return j, entry
+    return None
 
 
 def _longest(text: str, toks: tuple[Token, ...], i: int) -> tuple[int, gazetteer.Entry] | None:
@@ -73,25 +146,28 @@ def _longest(text: str, toks: tuple[Token, ...], i: int) -> tuple[int, gazetteer
 
 
 def _overlaps(span: Span, taken: list[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in taken)
+    """Does `span` cross a person's or organisation's mention?  `taken` is sorted by start."""
+    i = bisect_left(taken, (span[1],))
+    return any(s < span[1] and span[0] < e for s, e in taken[max(0, i - 8):i])
 
 
-def _is_place(text: str, toks: tuple[Token, ...], j: int, span: Span, entry: gazetteer.Entry,
-              run, name_words: set[str]) -> bool:
+def _is_place(text: str, span: Span, entry: gazetteer.Entry, run: Run,
+              name_words: set[str]) -> bool:
     word = text[span[0]:span[1]]
     before = text[max(0, span[0] - 12):span[0]].split()
     prep = bool(before) and before[-1].lower() in _PLACE_PREPS
     if entry.kind == "demonym":
         return _demonym_is_place(text, span)
-    if word.lower() in name_words and not prep:
-        return False
+    if word.lower() in name_words and not (
+            before and before[-1].lower() in _TOWN_PREPS and not text.startswith("'s", span[1])):
+        return False  # "lost to Hamilton": the driver, not the city
     if is_common(word) and not word.isupper():
         return False
     if metonymic(text, span, entry):
         return False
-    if entry.kind == "city" and " " not in word and not prep:
-        if run.headline or (run.sentence_initial and span[0] == run.start):
-            return entry.population >= _BIG_CITY
+    if entry.kind == "city" and " " not in word and not prep and (
+            run.headline or (run.sentence_initial and span[0] == run.start)):
+        return entry.population >= _BIG_CITY
     return True
 
 
@@ -100,6 +176,8 @@ def _demonym_is_place(text: str, span: Span) -> bool:
     word = text[span[0]:span[1]]
     if word.endswith("s") and gazetteer.demonyms().get(gazetteer.key(word[:-1])):
         return False  # "Russians", "Brits": people
+    if gazetteer.key(word) in gazetteer.demonym_nouns():
+        return False  # "the Dutchman", "the Finn": a person
     following = text[span[1]:span[1] + 40].split()
     if not following:
         return False
@@ -121,7 +199,13 @@ def metonymic(text: str, span: Span, entry: gazetteer.Entry) -> bool:
     return tail[:1] == " " and nxt in _GOVERNMENT_VERBS
 
 
-_GOVERNMENT_VERBS = frozenset(["said", "says", "warned", "warns", "wants", "has", "have", "will", "would", "is", "was", "accused", "accuses", "imposed", "imposes", "announced", "announces", "demanded", "demands", "rejected", "rejects", "denied", "denies", "insists", "insisted", "responded", "responds", "threatened", "threatens", "urged", "urges", "hopes", "hoped", "believes", "believed", "must", "should", "could", "may", "might"])
+_GOVERNMENT_VERBS = frozenset([
+    "said", "says", "warned", "warns", "wants", "has", "have", "will", "would", "is", "was",
+    "accused", "accuses", "imposed", "imposes", "announced", "announces", "demanded", "demands",
+    "rejected", "rejects", "denied", "denies", "insists", "insisted", "responded", "responds",
+    "threatened", "threatens", "urged", "urges", "hopes", "hoped", "believes", "believed", "must",
+    "should", "could", "may", "might",
+])
 
 
 def _disambiguate(text: str, entry: gazetteer.Entry) -> gazetteer.Entry:

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.extract import gazetteer
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.names import Run, Token, is_common, runs
 from briefing.extract.roles import (
+    EVENT_HEADS,
     GROUP_NOUNS,
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_NAMES,
     SPEECH_VERBS,
+    STOP_BEFORE_ROLE,
     is_role,
 )
 from briefing.extract.speakers import resolve_pronouns
@@ -30,13 +33,18 @@ from briefing.model import Organization, Person, Span
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|[A-Z][\w.]*['’]s|[a-z]+er)\s+[^,.;:“”\"()]{2,70}?)(?=,|\.\s|\s+(?:said|says|told))")
 _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")
-_STOP_BEFORE = frozenset(["the", "a", "an", "and", "or", "to", "by", "with", "for", "in", "on", "at", "that", "as", "who", "when", "after", "before", "from", "said", "says", "told", "of", "is", "was", "were", "are", "be", "has", "have", "had", "his", "her", "their", "its", "this"])
-
-
+# Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP".
+_CREDIT = re.compile(
+    r"\((?:Photo|Photograph|Picture|Image|Credit)s?\s*:[^)\n]{0,100}\)"
+    r"|\([^()\n]{0,100}/[^()\n]{0,60}\)"
+    r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
+_ROLE_AFTER = re.compile(r"\s+([a-z]+)")
 @dataclass
 class _Person:
     tokens: list[str]
-    spellings: list[tuple[str, ...]] = field(default_factory=list)
+    surface: str = ""
+    spellings: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
@@ -48,8 +56,15 @@ class _Person:
 
 
 def _kind(tok: Token) -> str:
-    """What a single word inside a run is: role, org, place, demonym, common or name."""
-    word = tok.text
+    return _kind_of(tok.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kind_of(word: str) -> str:
+    """What a single word inside a run is: role, org, place, demonym, common or name.
+
+    Depends on the word alone, so it is memoised across articles.
+    """
     low = word.lower().rstrip(".")
     if "." in word:
         return "place" if gazetteer.lookup(word) else "name"
@@ -71,7 +86,11 @@ def _kind(tok: Token) -> str:
 
 
 def _split_runs(text: str, ctx: Context) -> list[tuple[Run, list[Token]]]:
-    """Cut runs at sentence-opening and other common words ("The", "Thursday")."""
+    """Cut runs at sentence-opening and other common words ("The", "Thursday").
+
+    "of" joins a name only to an institution or a title ("Bank of England", "Secretary of
+    State"); between plain names it separates them ("Felipe Nasr of Sauber").
+    """
     out = []
     for run in runs(text, ctx.seg):
         part: list[Token] = []
@@ -80,8 +99,12 @@ def _split_runs(text: str, ctx: Context) -> list[tuple[Run, list[Token]]]:
                 if part:
                     out.append((run, part))
                 part = []
-            else:
-                part.append(tok)
+                continue
+            if (part and text[part[-1].end:tok.start] == " of "
+                    and _kind(part[-1]) not in ("org", "role")):
+                out.append((run, part))
+                part = []
+            part.append(tok)
         if part:
             out.append((run, part))
     return out
@@ -102,7 +125,7 @@ def _lower_role(text: str, start: int) -> tuple[str, str | None]:
             break
         if not words and not is_role(word):
             return "", None
-        if word.lower() in _STOP_BEFORE or (word[:1].isupper() and words):
+        if word.lower() in STOP_BEFORE_ROLE or (word[:1].isupper() and words):
             break
         words.insert(0, word)
         position = match.start()
@@ -160,16 +183,48 @@ def _speech_before(text: str, start: int) -> bool:
                                                   "asked", "wrote")))
 
 
+def _credits(text: str) -> list[Span]:
+    return [m.span() for m in _CREDIT.finditer(text)]
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool:
+    """ "Red Bull boss Christian Horner", "Mondelez spokeswoman": the run names an employer."""
+    if toks[-1] is not run.tokens[-1] or toks[-1].possessive:
+        return False
+    if not set(kinds) <= {"name", "org", "acronym"}:
+        return False
+    match = _ROLE_AFTER.match(text, toks[-1].end)
+    return bool(match) and is_role(match.group(1)) and match.group(1) not in ("will", "is")
+
+
 def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
+    """People and organisations of one text; see the module docstring for the evidence used."""
     text = ctx.text
+    credits = _credits(text)
     found: list[_Person] = []
     orgs: dict[str, list[Span]] = {}
     singles: list[tuple[Token, Run]] = []
+    employers: list[tuple[str, Span]] = []
     for run, toks in _split_runs(text, ctx):
+        if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
+            continue  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
+        if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
+            continue  # "Melina Mara/The Washington Post"
         kinds = [_kind(t) for t in toks]
         if (len(toks) > 1 and not {"org", "role"} & set(kinds)
                 and gazetteer.lookup(text[toks[0].start:toks[-1].end])):
             continue  # "Sterling Heights", "New Hampshire": a place
+        if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] == " of ":
+            orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
+                (toks[0].start, toks[-1].end))  # "Bank of England", "University of Ghana"
+            continue
+        if _affiliate(text, run, toks, kinds):
+            employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
+            continue
         k = len(toks)
         while k > 0 and (kinds[k - 1] == "name" or (
                 kinds[k - 1] == "place" and len(toks) - k < 3
@@ -191,15 +246,29 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
         if run.headline and not role:
             singles.extend((t, run) for t in name)
             continue
-        person = _Person([t.text for t in name], roles=[role] if role else [],
+        span = (name[0].start, name[-1].end)
+        person = _Person([t.text for t in name], text[span[0]:span[1]],
+                         roles=[role] if role else [],
                          affiliation=_affiliation(prefix) if role else None,
-                         mentions=[(name[0].start, name[-1].end)],
-                         evidence=bool(role) or len(name) > 1)
+                         mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
+    found, leftovers = _split_known(text, found)
+    singles.extend((t, None) for t in leftovers)
     people = _merge(found)
     by_surname = {p.surname: p for p in people}
-    for tok, run in singles:
-        _single(text, tok, run, people, by_surname)
+    for name_text, span in employers:
+        person = by_surname.get(name_text.split()[-1].lower())
+        if person is not None:
+            person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
+        elif gazetteer.lookup(name_text) is None:
+            orgs.setdefault(name_text, []).append(span)
+    unplaced: dict[str, list[Span]] = {}
+    for tok, run in sorted(singles, key=lambda x: x[0].start):
+        if (not _single(text, tok, run, people, by_surname) and _kind(tok) == "name"
+                and not (run and run.sentence_initial and tok is run.tokens[0])
+                and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
+            unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
+    _recurring(people, unplaced, orgs)
     for p in people:
         _appositive(text, p)
     people = [p for p in people if p.evidence]
@@ -214,45 +283,108 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
     return named, organizations
 
 
+def _recurring(people: list[_Person], unplaced: dict[str, list[Span]],
+               orgs: dict[str, list[Span]]) -> None:
+    """A one-word name used three times and nobody's name is a company, brand or body.
+
+    ("Toblerone is facing...", "Toblerone said...").  A person is named in full at least
+    once; a thing that keeps its single name throughout is an organisation or its product.
+    """
+    words = {w.lower() for p in people for w in p.tokens}
+    for word, spans in unplaced.items():
+        if len(spans) >= 3 and word.lower() not in words and not word.isupper():
+            orgs.setdefault(word, []).extend(spans)
+
+
+def _split_known(text: str, found: list[_Person]) -> tuple[list[_Person], list[Token]]:
+    """Cut runs that glue names together ("Grand Prix Christian Horner", "Massa Massa").
+
+    Captions and headlines without punctuation join words that the rest of the text writes
+    apart; a full name seen on its own elsewhere is taken out, and the remainder is kept only
+    as single words (surnames or places), never as a person of its own.
+    """
+    known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3}
+    out: list[_Person] = []
+    leftovers: list[Token] = []
+    for p in found:
+        toks = p.tokens
+        if len(toks) < 3 and len(set(toks)) == len(toks):
+            out.append(p)
+            continue
+        start = p.mentions[0][0]
+        offsets = []
+        pos = start
+        for word in toks:
+            pos = text.find(word, pos)
+            offsets.append(pos)
+            pos += len(word)
+        i, pieces, rest = 0, [], []
+        while i < len(toks):
+            hit = next((n for n in (3, 2) if i + n <= len(toks) and tuple(toks[i:i + n]) in known
+                        and tuple(toks[i:i + n]) != tuple(toks)), 0)
+            if hit:
+                pieces.append((i, i + hit))
+                i += hit
+            else:
+                rest.append(i)
+                i += 1
+        if not pieces and len(set(toks)) == len(toks):
+            out.append(p)
+            continue
+        for a, b in pieces:
+            span = (offsets[a], offsets[b - 1] + len(toks[b - 1]))
+            out.append(_Person(toks[a:b], text[span[0]:span[1]], roles=list(p.roles),
+                               affiliation=p.affiliation, mentions=[span], evidence=True))
+        leftovers.extend(Token(offsets[i], offsets[i] + len(toks[i]), toks[i]) for i in rest)
+    return out, leftovers
+
+
 def _merge(found: list[_Person]) -> list[_Person]:
-    """One person per surname; the longest spelling becomes the canonical name."""
+    """One person per surname; the commonest multi-word spelling becomes the canonical name."""
     out: dict[str, _Person] = {}
     for p in found:
         old = out.get(p.surname)
         if old is None:
             out[p.surname] = p
             continue
-        old.spellings.append(tuple(p.tokens))
+        old.spellings.append((tuple(p.tokens), p.surface))
         old.mentions.extend(p.mentions)
         old.roles.extend(r for r in p.roles if r not in old.roles)
         old.affiliation = old.affiliation or p.affiliation
         old.evidence = old.evidence or p.evidence
     for p in out.values():
-        p.spellings.append(tuple(p.tokens))
-        multi = [sp for sp in p.spellings if len(sp) > 1] or p.spellings
-        p.tokens = list(max(multi, key=lambda sp: (multi.count(sp), -len(sp))))
+        p.spellings.append((tuple(p.tokens), p.surface))
+        multi = [sp for sp in p.spellings if len(sp[0]) > 1] or p.spellings
+        words = [sp[0] for sp in multi]
+        best = max(multi, key=lambda sp: (words.count(sp[0]), -len(sp[0])))
+        p.tokens, p.surface = list(best[0]), best[1]
     return list(out.values())
 
 
-def _single(text: str, tok: Token, run: Run, people: list[_Person],
-            by_surname: dict[str, _Person]) -> None:
+def _single(text: str, tok: Token, run: Run | None, people: list[_Person],
+            by_surname: dict[str, _Person]) -> bool:
+    """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
+    used = False
     for part in parts:
         person = by_surname.get(part.lower())
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
+            used = True
         elif len(parts) == 1 and (_speech_next(text, tok.end) or _speech_before(text, tok.start)):
             kind = _kind(tok)
-            if kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline:
+            if kind == "name" and tok.lower not in GROUP_NOUNS and not (run and run.headline):
                 new = _Person([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
                 by_surname[new.surname] = new
+                used = True
         offset += len(part) + 1
+    return used
 
 
 def _appositive(text: str, p: _Person) -> None:
-    for start, end in p.mentions:
+    for _start, end in p.mentions:
         match = _APPOSITIVE.match(text, end)
         if match:
             phrase = match.group(1).strip()
@@ -265,5 +397,5 @@ def _appositive(text: str, p: _Person) -> None:
 
 
 def _final(p: _Person) -> Person:
-    return Person(" ".join(p.tokens), tuple(dict.fromkeys(p.roles)), p.affiliation,
+    return Person(p.surface or " ".join(p.tokens), tuple(dict.fromkeys(p.roles)), p.affiliation,
                   tuple(sorted(set(p.mentions))))

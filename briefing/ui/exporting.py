@@ -1,21 +1,60 @@
-"""The `e` key: write the morning brief for the flagged articles (or all, if none flagged).
+"""The `e` key: write the morning brief of the loaded articles, flagged ones leading.
 
-`briefing.brief` is written in parallel (issue 6); until it exists the key says so.
+Rendering and writing happen in a thread worker (group `export`): the brief module formats
+every article and `write_brief` fsyncs.  The file goes to `config.brief_dir`, else the
+platform documents folder, under a DTG name; the notification says exactly where.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from textual import work
+
+from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
 
 
+def brief_folder(configured: str | None) -> Path:
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_documents_path
+
+    return user_documents_path()
+
+
 def export_brief(app: BriefingApp) -> None:
-    try:
-        from briefing import brief  # noqa: F401
-    except ImportError:
-        app.notify("Export is not available yet: the brief writer has not landed.",
-                   title="Export", severity="warning", markup=False)
+    items: list[tuple[Article, Analysis]] = [
+        (e.article, e.analysis) for e in app.entries.values()
+        if e.article is not None and e.analysis is not None]
+    if not items:
+        app.notify("Nothing to brief yet: no analysed article.", title="Export",
+                   severity="warning")
         return
-    app.notify("Export: brief module found but not wired yet.", severity="warning")
+    pending = sum(e.article is not None and e.analysis is None for e in app.entries.values())
+    _write(app, items, set(app.triage.flagged()), pending)
+
+
+@work(thread=True, group="export", exclusive=True, exit_on_error=False,
+      description="writing the brief")
+def _write(app: BriefingApp, items: list[tuple[Article, Analysis]], flagged: set[str],
+           pending: int) -> None:
+    from briefing.brief import brief_filename, render_brief, write_brief
+
+    now = app.clock()
+    try:
+        text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
+                            flagged=flagged)
+        folder = brief_folder(app.config.brief_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = write_brief(text, folder / brief_filename(now))
+    except OSError as exc:
+        app.call_from_thread(app.notify, f"Could not write the brief: {exc}",
+                             title="Export failed", severity="error", markup=False)
+        return
+    note = f" ({pending} articles still being analysed were left out)" if pending else ""
+    app.call_from_thread(app.notify, f"Brief written to {written}{note}", title="Export",
+                         markup=False, timeout=10)

@@ -185,9 +185,12 @@ async def test_sources_load_and_analyse_in_workers() -> None:
 
     app = BriefingApp([str(seeds_dir())], Config(), local="America/New_York")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        entries = list(app.entries.values())
+        for _ in range(100):  # loading hands over to analysis workers via messages
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            entries = list(app.entries.values())
+            if entries and all(e.analysis is not None for e in entries if e.article):
+                break
         assert len(entries) >= 5
         assert all(e.analysis is not None for e in entries if e.article)
         assert app.screen.query_one(ArticleList).option_count == len(entries)
@@ -246,3 +249,15 @@ async def test_small_terminals_keep_list_text_and_panes(size: tuple[int, int]) -
         for selector in ("#articles", "#article", "#who", "#questions"):
             region = app.screen.query_one(selector).region
             assert region.width >= 10 and region.height >= 3, selector
+
+
+async def test_export_writes_the_brief_and_says_where(tmp_path: Path) -> None:
+    app = make_app(two_articles(), config=Config(brief_dir=str(tmp_path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list(tmp_path.glob("brief-*.txt"))
+        assert len(written) == 1
+        assert "Biden" in written[0].read_text(encoding="utf-8")
+        assert any(str(written[0]) in n.message for n in app._notifications)

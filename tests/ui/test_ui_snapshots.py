@@ -19,7 +19,8 @@ async def settle(pilot: Pilot) -> None:
 
 
 class TestMain:
-    @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+    @pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)],
+                             ids=lambda s: f"{s[0]}x{s[1]}")
     def test_main_screen(self, snap_compare, size: tuple[int, int]) -> None:
         assert snap_compare(make_app(), terminal_size=size, run_before=settle)
 

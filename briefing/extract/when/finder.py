@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.extract.when import lexicon
-from briefing.extract.when.patterns import table
+from briefing.extract.when.patterns import Row, table
 from briefing.extract.when.triggers import start_positions
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -75,16 +76,18 @@ def _split_range(cand: Candidate, match: re.Match[str]) -> list[Candidate]:
     return [cand]
 
 
+@cache
+def _rows_for(key: str, kinds: frozenset[str]) -> list[tuple[int, Row]]:
+    """The rows worth trying where a token with lead key `key` starts and `kinds` are proposed."""
+    return [(rank, row) for rank, row in enumerate(table())
+            if row.kind in kinds and key in row.leads]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every form in the table, longest first; a span never overlaps a kept one."""
     found: list[tuple[Candidate, re.Match[str]]] = []
-    rows = table()
-    seen: set[tuple[int, int]] = set()
-    for pos, kinds in start_positions(text):
-        for rank, (kind, pattern) in enumerate(rows):
-            if kind not in kinds or (pos, rank) in seen:
-                continue
-            seen.add((pos, rank))
+    for pos, (key, kinds) in start_positions(text).items():
+        for rank, (kind, _, pattern) in _rows_for(key, kinds):
             match = pattern.match(text, pos)
             if match is None or not match.group(0).strip() or not _accept(kind, match, text):
                 continue

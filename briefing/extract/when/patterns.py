@@ -11,14 +11,35 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from briefing.extract.when import lexicon
 from briefing.extract.when.zones import zone_keys
 
 
 def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                         reverse=True))
+    """The words as one alternation, factored into a prefix tree ("a(?:bout|lmost|...)").
+
+    Equivalent to listing them longest first (a word that is a prefix of another is tried
+    after it), but the engine fails at the first letter instead of once per word: the flat
+    lists of ~30 words made the patterns that open with them the finder's slowest.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    parts = [(r"\s+" if char == " " else re.escape(char)) + _branches(child)
+             for char, child in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _cap(word: str) -> str:
@@ -47,6 +68,7 @@ AMPM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
 PART = r"(?i:(?P<part>morning|afternoon|evening|night|overnight))\b"
 _NOT_PLURAL = r"(?!(?:was|has|is|as|its|his|this|thus|plus|versus|vs|us|yes|less)\b)"
 WB = r"(?<![\w$£€#@/.-])"
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def _abbrs() -> str:
@@ -62,79 +84,156 @@ def _zone_suffix() -> str:
             r"|\s+(?P<place>local|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b)?")
 
 
+class Row(NamedTuple):
+    kind: str
+    leads: frozenset[str]
+    """Lead keys (see `lead_key`) of the words a match of this row can begin with."""
+    pattern: re.Pattern[str]
+
+
+def lead_key(token: str) -> str:
+    """How a start token is looked up in `Row.leads`: "#" for any token holding a digit."""
+    return "#" if _HAS_DIGIT(token) else token.lower()
+
+
+def _first_words(phrases: object) -> set[str]:
+    return {phrase.split()[0] for phrase in phrases}  # type: ignore[attr-defined]
+
+
+# Word classes the `leads` strings below name; any other word in them stands for itself.
+_LEAD_CLASSES: dict[str, set[str]] = {
+    "QMOD": _first_words(lexicon.QUANTITY_MODS),
+    "PMOD": {"early", "mid", "late", "earlier", "later", "the"},
+    "REL": {"last", "next", "this", "past", "coming"},
+    "MONTH": set(lexicon.MONTHS),
+    "WEEKDAY": set(lexicon.WEEKDAYS),
+    "WEEKDAYS": {day + "s" for day in lexicon.WEEKDAYS},
+    "SEASON": set(lexicon.SEASONS),
+    "NUM": {"#", *_first_words(lexicon.SMALL_NUMBERS)},
+    "VAGUEQ": _first_words(lexicon.VAGUE_QUANTITIES),
+    "VAGUE": _first_words(lexicon.VAGUE),
+    "SETS": set(lexicon.SETS),
+}
+
+
+def _leads(spec: str) -> frozenset[str]:
+    return frozenset(w for name in spec.split() for w in _LEAD_CLASSES.get(name, {name}))
+
+
 @cache
-def table() -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, pattern) rows, compiled once per process."""
+def table() -> list[Row]:
+    """The rows in priority order, compiled once per process.
+
+    Each row names the words it can start with so the finder tries, at a start position,
+    only the rows that can match there: most rows open with optional modifiers that the
+    regex engine would otherwise try (and fail) at every proposed position.
+    """
     zone = _zone_suffix()
     clock_lead = r"(?:" + QMOD + r")?"
     rows = [
-        ("dtg", r"\b(?P<d>[0-3]\d)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<z>[A-Z])\s?"
-                r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s?(?P<y>\d{2})\b"),
-        ("iso", rf"{WB}(?P<year>\d{{4}})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-                r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
-                r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
-        ("numeric", rf"{WB}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<c>\d{{4}}|\d{{2}})(?![\d/])"),
-        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d)\s?{AMPM}" + zone),
-        ("clock", clock_lead + rf"{WB}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
-                  rf"(?![\d.:]\d)(?:\s?{AMPM})?(?:\s+(?i:hrs|hours)\b)?" + zone),
-        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s?{AMPM}" + zone),
-        ("clock", clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b" + zone),
-        ("clock", clock_lead + r"(?P<word>(?i:(?:12\s+)?(?:noon|midnight|midday)))\b" + zone),
-        ("clock", clock_lead + rf"{WB}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
-                  r"(?:(?P<zulu>Z)\b|\s?(?i:hrs|hours)\b|(?=\s*\(?(?:" + _abbrs()
-                  + r")(?!\w)))" + zone),
-        ("date", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
-        ("date", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
-        ("month", rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
-                  rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})(?:,?\s+{YEAR})?"),
-        ("weekday", rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
-                    rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}"
-                    rf"(?:['’]s)?(?:\s+{PART})?"),
-        ("weekdays", r"(?:(?i:every)\s+" + WEEKDAY + r"|(?<=\bon\s)(?P<plural>(?:Mon|Tues|Wednes"
-                     r"|Thurs|Fri|Satur|Sun)days)\b)"),
-        ("relday", r"(?i:(?P<rel>today|yesterday|tomorrow|tonight))(?:['’]s)?"
-                   rf"(?:\s+{PART})?\b"),
-        ("relday", rf"(?i:(?P<rel>this|last))\s+{PART}"),
-        ("period", rf"(?:{PMOD})?(?i:(?P<rel>this|last|next|the\s+current|the\s+coming))\s+"
-                   r"(?i:(?P<fiscal>fiscal)\s+)?"
-                   r"(?i:(?P<per>week|weekend|month|year|quarter|decade|century|"
-                   r"spring|summer|fall|autumn|winter))\b"),
-        ("period", rf"{PMOD}(?i:(?P<rel>the))\s+(?i:(?P<per>week|month|year|decade|century))\b"),
-        ("weekend", r"(?i:(?P<det>the|this|last|next)\s+weekend)\b"),
-        ("season", r"(?:" + PMOD + r")?(?i:(?P<season>spring|summer|fall|autumn|winter))"
-                   rf"(?:\s+(?:of\s+)?{YEAR})"),
-        ("quarter", r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|"
-                    r"3rd|4th)[\s-]+quarter)(?:\s+(?:of\s+)?" + YEAR + r")?"),
-        ("quarter", r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d\d)\b"),
-        ("decade", r"(?:(?i:the)\s+)?(?:(?i:(?P<pmod>early|mid|late))[\s-]+)?"
-                   r"(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b"),
-        ("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
-        ("yearrange", rf"{WB}{YEAR}[-–](?P<y2>\d\d)\b(?![-–]\d)"),
-        ("year", rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
-                 r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
-        ("ago", rf"(?P<num>{NUMBER}|(?i:a|an|several|a\s+few|many))\s+{UNIT}\s+(?i:ago)\b"),
-        ("duration_range", rf"(?P<n1>{NUMBER.replace('(?:', '(?:', 1)})\s+(?i:and|to|or)\s+"
-                           rf"(?P<n2>{NUMBER})\s+{UNIT}"),
-        ("duration", rf"(?:(?i:the\s+(?P<rel>past|last|next|coming|previous|following|first))"
-                     rf"\s+)?(?:{QMOD})?(?P<num>{NUMBER}|(?i:a|an))\s+"
-                     rf"(?:(?i:and\s+a\s+half)\s+)?{UNIT}(?![-\s](?i:olds?)\b)"
-                     r"(?:\s+(?i:and\s+a\s+half))?(?:['’](?=\s))?"),
-        ("duration", rf"{WB}(?P<num>\d+|(?i:{_WORDNUM}))-{UNIT_SG}"
-                     r"(?![-\w])"),
-        ("duration", r"(?i:the\s+(?P<rel>past|last|next|previous|following))\s+"
-                     r"(?i:(?P<unit>hour|week|month|year|decade|century))\b"),
-        ("duration_vague", r"(?i:(?P<q>" + _alt(lexicon.VAGUE_QUANTITIES) + r"))\s+"
-                           r"(?i:(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
-                           r"decades|centuries))\b"),
-        ("duration_vague", r"\b(?i:for|took|take|takes|taking|lasted|within)\s+"
-                           r"(?P<core>(?i:(?P<unit>minutes|hours|days|weeks|months|years|"
-                           r"decades)))\b"
-                           r"(?!\s+(?:ago|of|before|after|later|earlier)\b)"),
-        ("vague", r"\b(?i:(?P<v>" + _alt(lexicon.VAGUE) + r"))\b"
-                  r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten)\b)"),
-        ("set", r"\b(?i:(?P<w>" + _alt(lexicon.SETS) + r"))\b"),
-        ("set", r"\b(?i:every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?"
-                r"(?i:(?P<unit>day|week|month|year|morning|afternoon|evening|night|hour|"
-                r"minute|days|weeks|months|years|hours|minutes))\b"),
+        ("dtg", "#",
+         r"\b(?P<d>[0-3]\d)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<z>[A-Z])\s?"
+         r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s?(?P<y>\d{2})\b"),
+        ("iso", "#",
+         rf"{WB}(?P<year>\d{{4}})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+         r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
+        ("numeric", "#",
+         rf"{WB}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<c>\d{{4}}|\d{{2}})(?![\d/])"),
+        ("clock", "QMOD #",
+         clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d)\s?{AMPM}" + zone),
+        ("clock", "QMOD #",
+         clock_lead + rf"{WB}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+         rf"(?![\d.:]\d)(?:\s?{AMPM})?(?:\s+(?i:hrs|hours)\b)?" + zone),
+        ("clock", "QMOD #",
+         clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s?{AMPM}" + zone),
+        ("clock", "QMOD #",
+         clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b" + zone),
+        ("clock", "QMOD # noon midnight midday",
+         clock_lead + r"(?P<word>(?i:(?:12\s+)?(?:noon|midnight|midday)))\b" + zone),
+        ("clock", "QMOD #",
+         clock_lead + rf"{WB}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+         r"(?:(?P<zulu>Z)\b|\s?(?i:hrs|hours)\b|(?=\s*\(?(?:" + _abbrs()
+         + r")(?!\w)))" + zone),
+        ("date", "WEEKDAY MONTH",
+         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+        ("date", "WEEKDAY the #",
+         rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
+        ("month", "PMOD REL MONTH",
+         rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
+         rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})(?:,?\s+{YEAR})?"),
+        ("weekday", "early late mid REL WEEKDAY",
+         rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
+         rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}"
+         rf"(?:['’]s)?(?:\s+{PART})?"),
+        ("weekdays", "every WEEKDAYS",
+         r"(?:(?i:every)\s+" + WEEKDAY + r"|(?<=\bon\s)(?P<plural>(?:Mon|Tues|Wednes"
+         r"|Thurs|Fri|Satur|Sun)days)\b)"),
+        ("relday", "today yesterday tomorrow tonight",
+         r"(?i:(?P<rel>today|yesterday|tomorrow|tonight))(?:['’]s)?"
+         rf"(?:\s+{PART})?\b"),
+        ("relday", "this last",
+         rf"(?i:(?P<rel>this|last))\s+{PART}"),
+        ("period", "PMOD this last next the",
+         rf"(?:{PMOD})?(?i:(?P<rel>this|last|next|the\s+current|the\s+coming))\s+"
+         r"(?i:(?P<fiscal>fiscal)\s+)?"
+         r"(?i:(?P<per>week|weekend|month|year|quarter|decade|century|"
+         r"spring|summer|fall|autumn|winter))\b"),
+        ("period", "PMOD",
+         rf"{PMOD}(?i:(?P<rel>the))\s+(?i:(?P<per>week|month|year|decade|century))\b"),
+        ("weekend", "the this last next",
+         r"(?i:(?P<det>the|this|last|next)\s+weekend)\b"),
+        ("season", "PMOD SEASON",
+         r"(?:" + PMOD + r")?(?i:(?P<season>spring|summer|fall|autumn|winter))"
+         rf"(?:\s+(?:of\s+)?{YEAR})"),
+        ("quarter", "the first second third fourth final last #",
+         r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|"
+         r"3rd|4th)[\s-]+quarter)(?:\s+(?:of\s+)?" + YEAR + r")?"),
+        ("quarter", "#",
+         r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d\d)\b"),
+        ("decade", "the early mid late #",
+         r"(?:(?i:the)\s+)?(?:(?i:(?P<pmod>early|mid|late))[\s-]+)?"
+         r"(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b"),
+        ("century", "the #",
+         r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
+        ("yearrange", "#",
+         rf"{WB}{YEAR}[-–](?P<y2>\d\d)\b(?![-–]\d)"),
+        ("year", "PMOD #",
+         rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
+         r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
+        ("ago", "NUM several many",
+         rf"(?P<num>{NUMBER}|(?i:a|an|several|a\s+few|many))\s+{UNIT}\s+(?i:ago)\b"),
+        ("duration_range", "NUM",
+         rf"(?P<n1>{NUMBER.replace('(?:', '(?:', 1)})\s+(?i:and|to|or)\s+"
+         rf"(?P<n2>{NUMBER})\s+{UNIT}"),
+        ("duration", "the QMOD NUM",
+         rf"(?:(?i:the\s+(?P<rel>past|last|next|coming|previous|following|first))"
+         rf"\s+)?(?:{QMOD})?(?P<num>{NUMBER}|(?i:a|an))\s+"
+         rf"(?:(?i:and\s+a\s+half)\s+)?{UNIT}(?![-\s](?i:olds?)\b)"
+         r"(?:\s+(?i:and\s+a\s+half))?(?:['’](?=\s))?"),
+        ("duration", "NUM",
+         rf"{WB}(?P<num>\d+|(?i:{_WORDNUM}))-{UNIT_SG}"
+         r"(?![-\w])"),
+        ("duration", "the",
+         r"(?i:the\s+(?P<rel>past|last|next|previous|following))\s+"
+         r"(?i:(?P<unit>hour|week|month|year|decade|century))\b"),
+        ("duration_vague", "VAGUEQ",
+         r"(?i:(?P<q>" + _alt(lexicon.VAGUE_QUANTITIES) + r"))\s+"
+         r"(?i:(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
+         r"decades|centuries))\b"),
+        ("duration_vague", "for took take takes taking lasted within",
+         r"\b(?i:for|took|take|takes|taking|lasted|within)\s+"
+         r"(?P<core>(?i:(?P<unit>minutes|hours|days|weeks|months|years|"
+         r"decades)))\b"
+         r"(?!\s+(?:ago|of|before|after|later|earlier)\b)"),
+        ("vague", "VAGUE",
+         r"\b(?i:(?P<v>" + _alt(lexicon.VAGUE) + r"))\b"
+         r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten)\b)"),
+        ("set", "SETS",
+         r"\b(?i:(?P<w>" + _alt(lexicon.SETS) + r"))\b"),
+        ("set", "every each",
+         r"\b(?i:every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?"
+         r"(?i:(?P<unit>day|week|month|year|morning|afternoon|evening|night|hour|"
+         r"minute|days|weeks|months|years|hours|minutes))\b"),
     ]
-    return [(kind, re.compile(source)) for kind, source in rows]
+    return [Row(kind, _leads(leads), re.compile(source)) for kind, leads, source in rows]

@@ -77,7 +77,7 @@ class TimelineView(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        content = Content.assemble(mention_content(row.mention, self.zone, self.locale),
+        content = Content.assemble(mention_content(row.mention, self.zone, self.locale, dated=True),
                                    ("  — ", "$text-muted"), one_line(row.title, 120))
         style = self.get_visual_style("timeline--cursor") if index == self.cursor \
             and self.has_focus else self.visual_style

@@ -90,11 +90,16 @@ class ArticleList(OptionList):
             return
 
     def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
-        """New prompts for every visible row (a zone switch) with one cache clear."""
+        """New prompts for every row (a zone switch), re-rendering only what is on screen.
+
+        Row heights cannot change (two unwrapped lines each), so only the render cache is
+        dropped, not the line cache, which would re-measure every row.
+        """
         for option in self.options:
             if option.id is not None:
                 option._set_prompt(row_content(lookup(option.id), zone, triage))
-        self._clear_caches()
+        self._option_render_cache.clear()
+        self.refresh()
 
     @property
     def current_key(self) -> str | None:

@@ -8,6 +8,8 @@ from briefing.model import Analysis
 from briefing.ui.safe import one_line
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
+_MARKS = "\"“”„«»‘’' "
+
 
 class QuotesPane(FactPane):
     TITLE = "QUOTES"
@@ -21,7 +23,7 @@ class QuotesPane(FactPane):
             prompt = Content.assemble(
                 (one_line(speaker, 40), "bold" if quote.speaker else "italic $text-muted"),
                 ": ",
-                f"“{one_line(quote.text, 160)}”",
+                f"“{one_line(quote.text.strip(_MARKS), 160)}”",
             )
             copy = f"{speaker}: “{quote.text}”"
             items.append(FactItem(prompt, (quote.start, quote.end), copy))

@@ -7,6 +7,7 @@ unresolved one says so; "about" never reads as exact.
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
 from textual.content import Content
 
@@ -16,6 +17,7 @@ from briefing.ui.timeview import format_mention
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
 _MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
+_HAS_DATE = re.compile(r"\b\d{4}\b|\b\d{1,2} \w{3}")  # a year, or "31 Dec"
 _APPROX_MODS = {"APPROX", "ABOUT", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
                 "EQUAL_OR_MORE", "START", "MID", "END"}
 
@@ -29,15 +31,21 @@ def marks(tm: TimeMention) -> list[str]:
         found.append("month only")
     if tm.type in {"DATE", "TIME"} and not tm.resolved:
         found.append("unresolved")
-    found.extend(f for f in tm.flags if "approx" not in f and f not in found)
-    return found
+    found.extend(f.replace("_", " ") for f in tm.flags if "approx" not in f)
+    return list(dict.fromkeys(found))
 
 
-def mention_content(tm: TimeMention, zone: str, locale: str) -> Content:
-    """'20:35  “3:35 p.m. EST”  [approx]': the normalised form first, the wording after."""
+def mention_content(tm: TimeMention, zone: str, locale: str, dated: bool = False) -> Content:
+    """'20:35  “3:35 p.m. EST”  [approx]': the normalised form first, the wording after.
+
+    `dated` puts the day before a bare clock time, for lists that span many days.
+    """
     labels = marks(tm)
+    shown = format_mention(tm, zone, locale)
+    if dated and tm.earliest is not None and "T" in tm.value and not _HAS_DATE.search(shown):
+        shown = f"{tm.earliest.astimezone(ZoneInfo(zone)):%a %d %b %Y} {shown}"
     return Content.assemble(
-        (format_mention(tm, zone, locale), "bold"),
+        (shown, "bold"),
         "  ",
         (f"“{one_line(tm.text, 60)}”", "$text-muted"),
         (f"  [{', '.join(labels)}]", "italic $warning") if labels else "",
