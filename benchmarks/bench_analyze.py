@@ -11,8 +11,11 @@ import statistics
 import time
 from pathlib import Path
 
-from briefing.extract import analyze
+from briefing.extract import analyze, names
+from briefing.extract.anchor import make_context
 from briefing.extract.segment import Segmentation
+from briefing.extract.where import find_places
+from briefing.extract.who import find_people
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_5a5605533da69eb8.txt"
 
@@ -32,13 +35,23 @@ def _median_rate(fn, text: str, repeats: int = 7, batch: int = 20) -> float:
     return statistics.median(rates)
 
 
+def _who_where(text: str) -> None:
+    """WHO and WHERE alone on a fresh context (segmentation and name runs included)."""
+    ctx = make_context(text, "2021-12-30T17:02:00-05:00", None)
+    names._LAST[0] = None  # the run cache would otherwise hide the tokenising cost
+    people, organizations = find_people(ctx)
+    find_places(ctx, people, organizations)
+
+
 def main() -> None:
     text = _body()
     analyze(text, published="2021-12-30T17:02:00-05:00")  # warm the gazetteer caches
     baseline = _median_rate(lambda t: Segmentation(t).sentences, text)
     full = _median_rate(lambda t: analyze(t, published="2021-12-30T17:02:00-05:00"), text)
     print(f"baseline segmentation: {baseline:,.0f} articles/s (median of 7)")
+    who_where = _median_rate(_who_where, text)
     print(f"analyze (whole):       {full:,.0f} articles/s (median of 7; target >= 200)")
+    print(f"who + where:           {1000 / who_where:.2f} ms/article (median of 7; aim < 2 ms)")
 
 
 if __name__ == "__main__":

@@ -209,16 +209,20 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     cue: str | None = None
+    parts: tuple[Span, ...] = ()
+    """Each quoted passage (a pair of marks) inside this attribution: one quote, as readers
+    and the gold data count them, may interleave its cue ("“A,” she said. “B.”")."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker,
                 "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
-                "cue": self.cue}
+                "cue": self.cue, "parts": [list(p) for p in self.parts]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         return cls(data["start"], data["end"], data["text"], data.get("speaker"),
-                   data.get("speaker_start"), data.get("speaker_end"), data.get("cue"))
+                   data.get("speaker_start"), data.get("speaker_end"), data.get("cue"),
+                   _spans(data.get("parts", ())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,11 @@ def test_seed_seven_quotations_with_speakers(seed_text: str) -> None:
     for q in quotes:
         assert seed_text[q.start:q.end] == q.text
         assert q.speaker_start is not None and q.speaker_end is not None
+    # Each passage stays addressable on its own: seven pairs of marks, in reading order.
+    parts = [(seed_text[s:e], q.speaker) for q in quotes for s, e in q.parts]
+    assert len(parts) == 7
+    for (passage, speaker), (words, want) in zip(parts, passages, strict=True):
+        assert passage.startswith("“") and words in passage and speaker == want
 
 
 def test_straight_marks_and_said_x() -> None:

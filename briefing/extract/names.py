@@ -36,7 +36,7 @@ FUNCTION_WORDS = frozenset([
     "next", "previous", "later", "earlier", "afterwards", "image", "images", "caption", "getty",
     "autoplay", "screen", "view", "photos", "invalid", "email", "cancel", "play", "replay",
     "receive", "edition", "print", "comment", "comments", "newsletter", "more", "continue",
-    "reading",
+    "reading", "opens", "window", "former", "hi",
 ])
 TIME_WORDS = frozenset(
     [d.lower() for d in calendar.day_name] + [m.lower() for m in calendar.month_name if m]
@@ -69,8 +69,13 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
 _CONNECTOR_GAP = re.compile(r" ([a-z]{1,3}) $")
 # "WASHINGTON, Nov 6 (Reuters) - ", "LONDON -- ": a dateline names the place of the report.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’\-]+ ?){1,3},?[^.\n()]{0,20}?\s*(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
+    r"(?:[A-Z][A-Z.'’\-]+ ?){1,3},?[^.?!\n()]{0,20}?\s*(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
 _OPEN_QUOTES = ("“", "\"", "‘")
+# Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP".
+_CREDIT = re.compile(
+    r"\((?:Photo|Photograph|Picture|Image|Credit)s?\s*:[^)\n]{0,100}\)"
+    r"|\([^()\n]{0,100}/[^()\n]{0,60}\)"
+    r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}")
 
 
 class Token(NamedTuple):
@@ -142,7 +147,7 @@ def is_headline(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
-def _shouted(text: str, caps: list[Token]) -> set[int]:
+def _shouted(text: str, caps: list[Token], words: set[str]) -> set[int]:
     """Starts of all-caps words that are shouting ("CLINTON CLEARED", "WHO IS MAX"), not acronyms.
 
     An all-caps word is shouted when the text also writes it in ordinary case ("Max", "race"),
@@ -152,7 +157,6 @@ def _shouted(text: str, caps: list[Token]) -> set[int]:
     upper = [i for i, t in enumerate(caps) if len(t.text) > 1 and t.text.isupper()]
     if not upper:
         return set()
-    words = set(_WORD.findall(text))
     lowered = {w for w in words if not w.isupper()}
 
     def ordinary(word: str) -> bool:
@@ -202,7 +206,8 @@ def _runs(text: str, seg) -> list[Run]:
     if not caps:
         return []
     paragraphs = seg.paragraphs
-    shouted = _shouted(text, caps)
+    words = set(_WORD.findall(text))
+    shouted = _shouted(text, caps, words)
     sentences = seg.sentences
     sent_starts = [s for s, _ in sentences]
     para_starts = [p for p, _ in paragraphs]
@@ -234,7 +239,10 @@ def _runs(text: str, seg) -> list[Run]:
         if pi not in headlines:
             p_start, p_end = paragraphs[pi] if pi >= 0 else (0, len(text))
             headlines[pi] = is_headline(text, p_start, p_end)
-        out.append(Run(tuple(caps[i:j + 1]), _initial(text, s_start, tok.start), headlines[pi]))
+        initial = _initial(text, s_start, tok.start)
+        if not (initial and j == i and tok.text.lower() in words):
+            # a lone sentence opener also written in lowercase ("Donors conceded") is a word
+            out.append(Run(tuple(caps[i:j + 1]), initial, headlines[pi]))
         i = j + 1
     return out
 
@@ -253,3 +261,8 @@ def _initial(text: str, s_start: int, start: int) -> bool:
 def is_common(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in FUNCTION_WORDS or low in TIME_WORDS
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Picture credits ("(Photo: Jane Doe, AP)"): the names in them are not news actors."""
+    return [m.span() for m in _CREDIT.finditer(text)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.extract.context import Context
 from briefing.extract.quotemarks import quoted_spans
@@ -45,6 +45,7 @@ class _Found:
     end: int
     hit: Hit | None
     inherited: bool
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_quotes(ctx: Context, people: list[Person],
@@ -83,8 +84,8 @@ def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple
         hit = Hit(name, label.start(1), label.end(1), ":")
     previous = found[-1] if found else None
     if hit is None and previous is not None and _near(ctx, previous.end, start):
-        return _Found(start, end, previous.hit, inherited=True)
-    return _Found(start, end, hit, inherited=False)
+        return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])
+    return _Found(start, end, hit, inherited=False, parts=[(start, end)])
 
 
 def _named(text: str, ctx: Context, hit: Hit, spans: list[tuple[int, int]], index: Mentions,
@@ -106,8 +107,9 @@ def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:
         last = out[-1] if out else None
         if last is not None and _same_attribution(text, ctx, last, item):
             last.end = item.end
+            last.parts.extend(item.parts)
             continue
-        out.append(_Found(item.start, item.end, item.hit, item.inherited))
+        out.append(_Found(item.start, item.end, item.hit, item.inherited, list(item.parts)))
     return out
 
 
@@ -128,9 +130,11 @@ def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
     hit = item.hit
     if hit is not None and not item.inherited:
         start = _clause_start(text, ctx, start, spans)
+    parts = tuple(item.parts)
     if hit is None:
-        return Quote(start, item.end, text[start:item.end])
-    return Quote(start, item.end, text[start:item.end], hit.name, hit.start, hit.end, hit.cue)
+        return Quote(start, item.end, text[start:item.end], parts=parts)
+    return Quote(start, item.end, text[start:item.end], hit.name, hit.start, hit.end, hit.cue,
+                 parts)
 
 
 def _clause_start(text: str, ctx: Context, start: int, spans: list[tuple[int, int]]) -> int:
@@ -180,5 +184,5 @@ def _transcript(text: str, ctx: Context, index: Mentions, quotes: list[Quote]) -
         label_start, label_end = match.span(1)
         name = index.name_for_word(match.group(1)) or match.group(1).title()
         out.append(Quote(match.end(), p_end, text[match.end():p_end], name,
-                         label_start, label_end, ":"))
+                         label_start, label_end, ":", ((match.end(), p_end),)))
     return out

@@ -16,7 +16,7 @@ from functools import lru_cache
 from briefing.extract import gazetteer
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
-from briefing.extract.names import Run, Token, is_common, runs
+from briefing.extract.names import Run, Token, credit_spans, is_common, runs
 from briefing.extract.roles import (
     EVENT_HEADS,
     GROUP_NOUNS,
@@ -33,11 +33,6 @@ from briefing.model import Organization, Person, Span
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|[A-Z][\w.]*['’]s|[a-z]+er)\s+[^,.;:“”\"()]{2,70}?)(?=,|\.\s|\s+(?:said|says|told))")
 _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")
-# Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP".
-_CREDIT = re.compile(
-    r"\((?:Photo|Photograph|Picture|Image|Credit)s?\s*:[^)\n]{0,100}\)"
-    r"|\([^()\n]{0,100}/[^()\n]{0,60}\)"
-    r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+([a-z]+)")
 @dataclass
@@ -112,6 +107,9 @@ def _split_runs(text: str, ctx: Context) -> list[tuple[Run, list[Token]]]:
 
 def _lower_role(text: str, start: int) -> tuple[str, str | None]:
     """Lowercase role words just before a name: "Putin's foreign affairs adviser" -> role."""
+    before = text[max(0, start - 30):start].rsplit(None, 1)
+    if start == 0 or not text[start - 1].isspace() or not before or not is_role(before[-1]):
+        return "", None  # most names have no role word before them: skip the regex walk
     words: list[str] = []
     position = start
     owner = None
@@ -183,10 +181,6 @@ def _speech_before(text: str, start: int) -> bool:
                                                   "asked", "wrote")))
 
 
-def _credits(text: str) -> list[Span]:
-    return [m.span() for m in _CREDIT.finditer(text)]
-
-
 def _inside(pos: int, spans: list[Span]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -204,7 +198,7 @@ def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool
 def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
     """People and organisations of one text; see the module docstring for the evidence used."""
     text = ctx.text
-    credits = _credits(text)
+    credits = credit_spans(text)
     found: list[_Person] = []
     orgs: dict[str, list[Span]] = {}
     singles: list[tuple[Token, Run]] = []
@@ -228,7 +222,7 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
         k = len(toks)
         while k > 0 and (kinds[k - 1] == "name" or (
                 kinds[k - 1] == "place" and len(toks) - k < 3
-                and ("name" in kinds[:k - 1] or k < len(toks)))):
+                and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
             k -= 1
         name, prefix = toks[k:], toks[:k]
         _collect_org(text, toks, kinds[:k], orgs)
@@ -301,7 +295,7 @@ def _split_known(text: str, found: list[_Person]) -> tuple[list[_Person], list[T
 
     Captions and headlines without punctuation join words that the rest of the text writes
     apart; a full name seen on its own elsewhere is taken out, and the remainder is kept only
-    as single words (surnames or places), never as a person of its own.
+    as single words after the name (surnames), never as a person of its own.
     """
     known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3}
     out: list[_Person] = []
@@ -335,7 +329,9 @@ def _split_known(text: str, found: list[_Person]) -> tuple[list[_Person], list[T
             span = (offsets[a], offsets[b - 1] + len(toks[b - 1]))
             out.append(_Person(toks[a:b], text[span[0]:span[1]], roles=list(p.roles),
                                affiliation=p.affiliation, mentions=[span], evidence=True))
-        leftovers.extend(Token(offsets[i], offsets[i] + len(toks[i]), toks[i]) for i in rest)
+        first = pieces[0][0] if pieces else 0
+        leftovers.extend(Token(offsets[i], offsets[i] + len(toks[i]), toks[i])
+                         for i in rest if i > first)  # words before a name are its title
     return out, leftovers
 
 
@@ -372,9 +368,10 @@ def _single(text: str, tok: Token, run: Run | None, people: list[_Person],
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True
-        elif len(parts) == 1 and (_speech_next(text, tok.end) or _speech_before(text, tok.start)):
+        elif run is not None and len(parts) == 1 and (
+                _speech_next(text, tok.end) or _speech_before(text, tok.start)):
             kind = _kind(tok)
-            if kind == "name" and tok.lower not in GROUP_NOUNS and not (run and run.headline):
+            if kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline:
                 new = _Person([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
                 by_surname[new.surname] = new

@@ -7,10 +7,12 @@ tests (a loader that fails, an analyser that is slow) without touching Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from briefing.clock import Clock
 from briefing.model import Analysis, Article
+from briefing.store import Store, StoreError
 
 Problem = Callable[[str, str, bool], None]
 """(source, reason, fatal) -> None; called from the loading thread."""
@@ -49,3 +51,22 @@ def analyse_article(article: Article) -> Analysis:
 
     anchor = analysis_anchor(article.published, article.published_raw, article.zone)
     return analyze(article.text, published=anchor, zone=article.zone)
+
+
+def cached_analyser(store: Store, compute: Analyser = analyse_article) -> Analyser:
+    """`compute`, through the store's cache: a restart never re-reads a text it has read.
+
+    Not `store.analysis_for`, which raises when the cache cannot be written: a full disk
+    must cost the next start its cache, not this one its analysis.
+    """
+
+    def analyse(article: Article) -> Analysis:
+        cached = store.cached_analysis(article)
+        if cached is not None:
+            return cached
+        analysis = compute(article)
+        with suppress(StoreError):
+            store.save_analysis(article, analysis)
+        return analysis
+
+    return analyse

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from briefing.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from briefing.feeds import FeedOutcome
 
 
 class ArticlesLoaded(Message):
@@ -25,15 +31,41 @@ class SourceFailed(Message):
         self.reason = reason
 
 
-class ArticleAnalysed(Message):
-    """The extractors finished one article."""
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One article's analysis; `error` says why the extractors failed (analysis then empty)."""
 
-    def __init__(self, article_id: str, analysis: Analysis, error: str | None = None) -> None:
+    article_id: str
+    analysis: Analysis
+    error: str | None = None
+
+
+class ArticlesAnalysed(Message):
+    """A batch of analyses: cached ones arrive hundreds at a time, fresh ones one by one."""
+
+    def __init__(self, results: list[Analysed]) -> None:
         super().__init__()
-        self.article_id = article_id
-        self.analysis = analysis
+        self.results = results
+
+
+class FeedRefreshed(Message):
+    """`r`: one subscription was fetched; `articles` are the entries new to the store."""
+
+    def __init__(self, outcome: FeedOutcome, articles: list[Article]) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.articles = articles
+
+
+class RefreshFinished(Message):
+    """`r` is done: how many feeds were fetched, and the store error that stopped it, if any."""
+
+    def __init__(self, feeds: int, new: int, failed: int, error: str | None = None) -> None:
+        super().__init__()
+        self.feeds = feeds
+        self.new = new
+        self.failed = failed
         self.error = error
-        """Why the extractors failed (the analysis is then empty), else None."""
 
 
 class IngestProgress(Message):

@@ -34,24 +34,23 @@ _WINDOW = 12
 def direction(text: str, start: int, end: int, sentence: tuple[int, int]) -> Direction:
     """"past", "future" or None (no cue) for the expression at [start, end)."""
     s_start, s_end = sentence
-    before = list(_WORD.finditer(text, s_start, start))[-_WINDOW:]
-    after = list(_WORD.finditer(text, end, s_end))[:_WINDOW]
-    words = [m.group(0).lower() for m in (*before, *after)]
-    candidates: list[tuple[int, int, int]] = []
-    for rank in range(len(before)):
-        candidates.append((rank, 0, len(before) - 1 - rank))
-    for rank in range(len(after)):
-        candidates.append((rank, 1, len(before) + rank))
-    candidates.sort()
-    for _, _, index in candidates:
-        word = words[index]
-        if word in _FUTURE:
-            return "future"
-        if word in _PAST or _participle(word):
-            # "to be published", "will be held": a passive participle carries no tense.
-            if index > 0 and words[index - 1] == "be":
+    before = _WORD.findall(text, s_start, start)[-_WINDOW:]
+    after = _WORD.findall(text, end, s_end)[:_WINDOW]
+    words = [w.lower() for w in before + after]
+    # nearest first, the word before ahead of the word after at equal distance
+    last = len(before) - 1
+    for rank in range(max(len(before), len(after))):
+        for index in (last - rank, last + 1 + rank):
+            if not 0 <= index < len(words):
                 continue
-            return "past"
+            word = words[index]
+            if word in _FUTURE:
+                return "future"
+            if word in _PAST or _participle(word):
+                # "to be published", "will be held": a passive participle carries no tense.
+                if index > 0 and words[index - 1] == "be":
+                    continue
+                return "past"
     return None
 
 

@@ -48,8 +48,6 @@ _DIGIT = re.compile(rb"\d").search
 _DIGIT_KINDS = frozenset({"dtg", "iso", "numeric", "clock", "date", "quarter", "decade",
                           "century", "yearrange", "year", "ago", "duration_range", "duration",
                           "set", "season"})
-_UNIT_KINDS = frozenset({"duration", "duration_range", "ago", "duration_vague", "period",
-                         "weekend", "season", "quarter", "set", "vague"})
 _PREFIX = _split("""about around roughly approximately some nearly almost just under less
     fewer than over more at least most up to shortly after before well an estimated the a past
     last next coming previous following first early mid late earlier later start beginning
@@ -70,10 +68,20 @@ def _words() -> dict[str, frozenset[str]]:
     add(["noon", "midnight", "midday"], "clock")
     add(["today", "yesterday", "tomorrow", "tonight"], "relday")
     add(lexicon.PARTS_OF_DAY, "relday")
-    add(["week", "weekend", "month", "year", "quarter", "decade", "century", "fortnight",
-         "weeks", "months", "years", "quarters", "decades", "centuries", "fortnights",
-         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "hrs",
-         "weekends", "spring", "summer", "fall", "autumn", "winter"], *_UNIT_KINDS)
+    # A unit word proposes only the kinds whose patterns hold it (see patterns.py: UNIT,
+    # duration_vague's plurals, period, weekend, season, quarter); "every"/"each" and the
+    # vague phrases' words are triggers of their own.
+    for unit in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+                 "decade", "century"):
+        plural = "centuries" if unit == "century" else unit + "s"
+        add([unit, plural], "duration", "duration_range", "ago")
+        if unit != "fortnight":
+            add([plural], "duration_vague")
+    add(["week", "weekend", "month", "year", "quarter", "decade", "century", *lexicon.SEASONS],
+        "period")
+    add(["weekend"], "weekend")
+    add(lexicon.SEASONS, "season")
+    add(["quarter"], "quarter")
     add([w for phrase in lexicon.VAGUE for w in phrase.split()
          if w not in {"the", "in", "at", "near"}], "vague")
     add(lexicon.SETS, "set")

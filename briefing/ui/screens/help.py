@@ -23,7 +23,8 @@ NAVIGATION = [
     ("ctrl+p", "command palette: zones, panes, export, themes"),
 ]
 MARKS = [
-    ("•", "unread"), ("⚑", "flagged for the brief"), ("✗", "source failed to load"),
+    ("•", "unread (opening an article marks it read)"), ("⚑", "flagged for the brief"),
+    ("✎", "has a note (n)"), ("✗", "source failed to load"),
     ("[approx]", "approximate time (about, around)"), ("[month only]", "no day was given"),
     ("[unresolved]", "no anchor to resolve a relative time"),
 ]

@@ -6,6 +6,7 @@ app, and this screen re-renders from it when the app says something changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -14,8 +15,10 @@ from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
-from briefing.model import Span
+from briefing.model import Article, Span
+from briefing.store import StoreError
 from briefing.ui.entries import Entry
+from briefing.ui.safe import one_line
 from briefing.ui.widgets.article_list import ArticleList, FilterInput
 from briefing.ui.widgets.article_view import ArticleView
 from briefing.ui.widgets.fact_pane import FactPane
@@ -40,8 +43,9 @@ class MainScreen(Screen[None]):
                   show=False) for n, pane in enumerate(PANES, 1)),
         Binding("0,a", "focus_pane('articles')", "Focus articles", id="focus-articles",
                 show=False),
-        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("slash", "filter", "Filter", id="filter", show=False),
         Binding("f", "flag", "Flag", id="flag"),
+        Binding("n", "note", "Note", id="note"),
         Binding("y", "copy", "Copy item", id="copy", show=False),
         Binding("escape", "focus_pane('articles')", "Back to list", id="back", show=False),
     ]
@@ -89,12 +93,9 @@ class MainScreen(Screen[None]):
         if articles.current_key != before or before is None:
             self.show_selected()
 
-    def entry_updated(self, key: str) -> None:
-        """An analysis landed for `key`: refresh its row, and the panes if it is shown."""
-        app = self.briefing
-        entry = app.entries[key]
-        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
-        if key == self.selected_key:
+    def analyses_arrived(self, keys: set[str]) -> None:
+        """Analyses landed (rows do not show them): refill the panes if one is on screen."""
+        if self.selected_key in keys:
             self.show_selected(keep_scroll=True)
 
     def set_status(self, status: str) -> None:
@@ -115,8 +116,12 @@ class MainScreen(Screen[None]):
         app = self.briefing
         entry = self.selected
         zone, locale = app.display_zone, app.config.locale
+        if entry is not None and entry.article is not None and entry.analysis is None:
+            # Shown before the worker reached it: a cached analysis costs well under 1 ms.
+            entry.analysis = app.store.cached_analysis(entry.article)
+        note = app.triage.note(entry.key) if entry is not None and entry.article else ""
         self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
-                                         keep_scroll=keep_scroll)
+                                         keep_scroll=keep_scroll, note=note)
         pending = entry is not None and entry.article is not None and entry.analysis is None
         analysis = entry.analysis if entry else None
         for pane in self.query(FactPane):
@@ -130,19 +135,19 @@ class MainScreen(Screen[None]):
             articles.query_text = ""
             self.entries_changed()
         articles.highlighted = articles.get_option_index(key)
+        self._mark_read(key)
         self.show_selected(focus=focus)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, ArticleList):
-            key = event.option.id
-            app = self.briefing
-            if key is not None and key in app.entries and not app.triage.is_read(key):
-                app.triage.mark_read(key)
-                event.option_list.refresh_row(app.entries[key], app.display_zone, app.triage)
+            # The list's own choice (start-up, a rebuild) is not the officer opening it.
+            if not event.option_list.placed(event.option.id):
+                self._mark_read(event.option.id)
             self.show_selected()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, ArticleList):
+            self._mark_read(event.option.id)
             self.query_one(ArticleView).focus()
         elif isinstance(event.option_list, FactPane):
             item = event.option_list.current
@@ -181,6 +186,28 @@ class MainScreen(Screen[None]):
         self.query_one(FilterInput).remove_class("-open")
         self.query_one(ArticleList).focus()
 
+    # --- triage: every change is saved at once; a failed save is said, never hidden ------
+
+    def _change(self, key: str | None, change: Callable[[Article], object]) -> bool:
+        """Apply a triage `change` to article `key` and repaint its row; False if not saved."""
+        app = self.briefing
+        entry = app.entries.get(key) if key else None
+        if entry is None or entry.article is None:
+            return False
+        try:
+            change(entry.article)
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False,
+                        timeout=15)
+            return False
+        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
+        return True
+
+    def _mark_read(self, key: str | None) -> None:
+        triage = self.briefing.triage
+        if key is not None and key in self.briefing.entries and not triage.is_read(key):
+            self._change(key, triage.mark_read)
+
     def action_flag(self) -> None:
         app = self.briefing
         entry = self.selected
@@ -188,10 +215,28 @@ class MainScreen(Screen[None]):
             self.notify("No article selected to flag", severity="warning")
             return
         flagged = not app.triage.is_flagged(entry.key)
-        app.triage.set_flagged(entry.key, flagged)
-        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
-        verb = "Flagged for the brief" if flagged else "Unflagged"
-        self.notify(f"{verb}: {entry.title}", markup=False)
+        if self._change(entry.key, lambda a: app.triage.set_flagged(a, flagged)):
+            verb = "Flagged for the brief" if flagged else "Unflagged"
+            self.notify(f"{verb}: {one_line(entry.title, 120)}", markup=False)
+
+    def action_note(self) -> None:
+        from briefing.ui.screens.note import NoteDialog
+
+        app = self.briefing
+        entry = self.selected
+        if entry is None or entry.article is None:
+            self.notify("No article selected to note", severity="warning")
+            return
+        key = entry.key
+
+        def written(note: str | None) -> None:
+            if note is not None and note.strip() != app.triage.note(key) and \
+                    self._change(key, lambda a: app.triage.set_note(a, note.strip())):
+                self.notify("Note saved" if note.strip() else "Note removed", timeout=3)
+                if key == self.selected_key:
+                    self.show_selected(keep_scroll=True)
+
+        app.push_screen(NoteDialog(entry.title, app.triage.note(key)), written)
 
     def action_copy(self) -> None:
         focused = self.focused

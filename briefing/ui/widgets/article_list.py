@@ -1,8 +1,8 @@
 """The article list: an OptionList (ListView is measured 30x slower at 1,000 rows).
 
-Each row shows marks (flagged, unread, failed), the published time in the display zone, the
-outlet and the title.  Rows are rebuilt from the app's entries, so a zone switch or a filter
-is one `set_options` call, not a widget per row.
+Each row shows marks (flagged, unread, noted, failed), the published time in the display
+zone, the outlet and the title, newest first.  Rows are rebuilt from the app's entries, so a
+zone switch or a filter is one `set_options` call, not a widget per row.
 """
 
 from __future__ import annotations
@@ -38,12 +38,20 @@ def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
     assert article is not None
     flag = ("⚑", "bold $warning") if triage.is_flagged(entry.key) else " "
     unread = ("•", "bold $accent") if not triage.is_read(entry.key) else " "
+    noted = ("✎", "$secondary") if triage.note(entry.key) else " "
     outlet = one_line(source_label(article.outlet, article.source, article.url), 40)
     return Content.assemble(
-        flag, unread, " ", (short_time(article.published, zone), "$text-muted"),
+        flag, unread, noted, " ", (short_time(article.published, zone), "$text-muted"),
         " ", (outlet, "italic $text-muted"), "\n",
         (one_line(entry.title, 160), "bold" if not triage.is_read(entry.key) else ""),
     )
+
+
+def newest_first(entry: Entry) -> tuple[bool, bool, float]:
+    """Sort key: newest first, undated after dated, failed sources last."""
+    published = entry.article.published if entry.article is not None else None
+    return (entry.error is not None, published is None,
+            -published.timestamp() if published else 0.0)
 
 
 def matches(entry: Entry, query: str) -> bool:
@@ -71,11 +79,12 @@ class ArticleList(OptionList):
         super().__init__(id=id, markup=False)
         self.border_title = "0 ARTICLES"
         self.query_text = ""
+        self._placed: str | None = None
 
     def rebuild(self, entries: Sequence[Entry], zone: str, triage: Triage) -> None:
         """Show the entries that match the filter, keeping the highlighted article."""
         keep = self.current_key
-        shown = [e for e in entries if matches(e, self.query_text)]
+        shown = sorted((e for e in entries if matches(e, self.query_text)), key=newest_first)
         self.set_options([Option(row_content(e, zone, triage), id=e.key) for e in shown])
         self._restore(keep)
         total = len(entries)
@@ -106,14 +115,22 @@ class ArticleList(OptionList):
         option = self.highlighted_option
         return option.id if option is not None else None
 
+    def placed(self, key: str | None) -> bool:
+        """Whether the highlight on `key` was the list's own doing (a rebuild), not the
+        officer's; asked once per highlight event, so a later move back counts."""
+        placed, self._placed = self._placed, None
+        return key is not None and key == placed
+
     def _restore(self, key: str | None) -> None:
         if key is not None:
             try:
                 self.highlighted = self.get_option_index(key)
+                self._placed = key
                 return
             except OptionDoesNotExist:  # filtered out: fall through to the first row
                 pass
         self.highlighted = 0 if self.option_count else None
+        self._placed = self.current_key
 
 
 class FilterInput(Input):

@@ -94,8 +94,9 @@ class ArticleView(VerticalScroll):
         return self._provenance
 
     def show(self, entry: Entry | None, zone: str, locale: str,
-             focus: Span | None = None, keep_scroll: bool = False) -> None:
-        """Show `entry`; with `focus`, mark its sentence and scroll it into view."""
+             focus: Span | None = None, keep_scroll: bool = False, note: str = "") -> None:
+        """Show `entry` (with the officer's `note`); with `focus`, mark its sentence and
+        scroll it into view."""
         changed = entry is not self._entry
         self._entry = entry
         head = self.query_one("#article-head", Static)
@@ -107,7 +108,7 @@ class ArticleView(VerticalScroll):
             body.update("")
             return
         article = entry.article
-        head.update(self._heading(entry, zone, locale))
+        head.update(self._heading(entry, zone, locale, note))
         content = highlighted(article.text, entry.analysis)
         self._provenance = None
         self.marked_span = focus
@@ -124,7 +125,7 @@ class ArticleView(VerticalScroll):
         elif changed and not keep_scroll:
             self.scroll_home(animate=False)
 
-    def _heading(self, entry: Entry, zone: str, locale: str) -> Content:
+    def _heading(self, entry: Entry, zone: str, locale: str, note: str) -> Content:
         article = entry.article
         assert article is not None
         when = (format_datetime_full(article.published, zone, locale)
@@ -136,6 +137,8 @@ class ArticleView(VerticalScroll):
             (one_line(entry.title, 400), "bold"), "\n",
             (one_line(outlet, 120), "italic $text-muted"), "\n",
             (when, "$text-muted"), "\n",
+            *((("✎ note: ", "bold $secondary"), (one_line(note, 600), "$secondary"), "\n")
+              if note else ()),
         )
 
     def _scroll_to_offset(self, offset: int) -> None:
