@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.extract import analyze, names
 from briefing.extract.anchor import make_context
+from briefing.extract.questions import find_questions
 from briefing.extract.segment import Segmentation
 from briefing.extract.where import find_places
 from briefing.extract.who import find_people
@@ -52,6 +53,9 @@ def main() -> None:
     who_where = _median_rate(_who_where, text)
     print(f"analyze (whole):       {full:,.0f} articles/s (median of 7; target >= 200)")
     print(f"who + where:           {1000 / who_where:.2f} ms/article (median of 7; aim < 2 ms)")
+    ctx = make_context(text, "2021-12-30T17:02:00-05:00", None)
+    questions = _median_rate(lambda _t: find_questions(ctx), text)
+    print(f"questions:             {1000 / questions:.2f} ms/article (median of 7; aim < 0.7 ms)")
 
 
 if __name__ == "__main__":

@@ -11,9 +11,10 @@ from briefing.brief_text import clean, clip, heading, labelled, rule, wrap
 from briefing.brief_times import dtg_style, is_point, period_text, sort_key, with_wording
 from briefing.brief_watch import WatchItem
 from briefing.model import Person, Quote, TimeMention
-from briefing.timefmt import dtg, format_datetime_full, zone_label
+from briefing.timefmt import dtg, format_datetime_full, format_mention, zone_label
 
 BLUF_ITEMS = 5
+MAX_SPANS = 2
 MAX_WHEN = 4
 MAX_WHO = 8
 MAX_WHERE = 10
@@ -76,7 +77,10 @@ def _when(times: Sequence[TimeMention]) -> str:
         text = with_wording(dtg_style(tm), tm)
         if text not in rendered:
             rendered.append(text)
-    return "; ".join(rendered[:MAX_WHEN])
+    # How long things lasted ("about 50 minutes") after when they happened; the rendering
+    # keeps the article's words, so "about" stays approximate.
+    spans = [clean(format_mention(t, "UTC")) for t in times if t.type == "DURATION"]
+    return "; ".join(rendered[:MAX_WHEN] + list(dict.fromkeys(spans))[:MAX_SPANS])
 
 
 def person_text(person: Person) -> str:

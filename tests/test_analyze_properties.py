@@ -35,3 +35,19 @@ def test_edge_inputs() -> None:
     for text in ("", " ", "\n\n\n", "“", '"unbalanced', "“a\n\n“b\n\n“c", "\x00\x01\x02",
                  "word " * 200_000):
         _check(text)
+
+
+_NEWS = st.sampled_from(["at", "14:00", "CET", "9", "a.m.", "IST", "on", "Monday", "Maria",
+                         "Lopez", "said", "the", "Acme", "Cooperative", "in", "Lyon", "GMT",
+                         "Department", "for", "Transport", "Moscow", "time", ".", ",", "—"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEWS, max_size=40).map(" ".join))
+def test_no_entity_mention_inside_a_clock_time(text: str) -> None:
+    """A time with digits ("14:00 CET") holds no person, organisation or place."""
+    doc = analyze(text, published="2024-01-08T09:00:00+01:00")
+    clocks = [(t.start, t.end) for t in doc.times if any(c.isdigit() for c in t.text)]
+    for item in (*doc.people, *doc.organizations, *doc.places):
+        for s, e in item.mentions:
+            assert not any(s < te and ts < e for ts, te in clocks), (item.name, text)

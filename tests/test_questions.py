@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from briefing.extract.anchor import make_context
 from briefing.extract.questions import find_questions
+from briefing.extract.questions_cues import CUES, IF_CLAUSE, IF_TRIGGERS, Cue, fold
 from briefing.model import OpenQuestion
 
 
@@ -131,3 +132,21 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
     for q in questions(text):
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("cue", [c for cues in CUES.values() for c in cues]
+                         + [Cue(IF_TRIGGERS, IF_CLAUSE)],
+                         ids=lambda c: c.pattern.pattern[:30])
+def test_every_match_of_a_cue_holds_one_of_its_trigger_words(cue: Cue) -> None:
+    """The trigger prefilter may skip a regex only where the regex could not match."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.from_regex(cue.pattern))
+    def check(text: str) -> None:
+        match = cue.pattern.search(text)
+        assert match is not None
+        low = fold(match.group(0))
+        assert any(word in low for word in cue.triggers), match.group(0)
+
+    check()
+

@@ -135,3 +135,68 @@ def test_pronoun_goes_to_the_person_the_story_follows() -> None:
     (quote,) = _quotes(text)
     assert quote.speaker == "Tom Hale"
     assert text[quote.speaker_start:quote.speaker_end] == "he"
+
+
+def test_pronoun_goes_to_the_subject_not_the_person_talked_about() -> None:
+    text = ("Rick Matthews praised the debate. Matthews said Dan Pence's answers were sharp. "
+            "“I thought the night went well for the ticket,” he said.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Rick Matthews"
+
+
+def test_pronoun_skips_a_name_after_a_preposition() -> None:
+    text = ("Omar Haddad runs the port. In an interview with the broadcaster Rusty Vance, "
+            "Haddad said the cranes were idle. “We lose money every hour,” he told the host.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_gender_from_a_role_noun_picks_the_right_person() -> None:
+    text = ("Campaign spokeswoman Nora Vance answered questions after Tom Baker left the "
+            "room. “We have nothing further to add,” she said.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Nora Vance"
+
+
+def test_an_object_pronoun_after_a_name_is_not_its_gender() -> None:
+    """ "Olsen scolded him" says nothing about Olsen; reading it as "male" sent "she said"
+    to whichever woman came before."""
+    text = ("Judge Maria Lopez heard the case. Senator Karen Olsen scolded him: “You sold "
+            "false hope to the public,” she said.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Karen Olsen"
+
+
+def test_question_quote_followed_by_its_cue() -> None:
+    text = ("Lindsey Graham spoke to the club.\n\n“Does anybody know what the platform is?” "
+            "Graham asked. “Neither do I.”")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Lindsey Graham" and quote.cue == "asked"
+
+
+def test_appositive_head_speaks_not_the_organisation_inside_it() -> None:
+    text = ("“The rules cannot stand,” Marc Morial, the chief executive of the National Urban "
+            "League, told reporters on Monday.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Marc Morial"
+
+
+def test_a_document_can_be_the_source() -> None:
+    text = ("The court ruled on Friday.\n\n“A state cannot remove voters for failing to vote,” "
+            "said the ruling.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "the ruling"
+
+
+def test_name_after_a_verb_mid_sentence_is_not_the_speaker() -> None:
+    text = ("The Indiana governor said Democrats and the media are to blame for focusing on "
+            "“he said this, he tweeted that.”")
+    (quote,) = _quotes(text)
+    assert quote.speaker != "Democrats"
+
+
+def test_colon_after_a_thing_said_goes_to_the_subject() -> None:
+    text = ("On July 6, Bernie Sanders made the following comment:\n\n“For young people who "
+            "left school, the unemployment rate is 33 percent.”")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Bernie Sanders"

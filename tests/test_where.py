@@ -86,3 +86,34 @@ def test_dateline_is_a_place_but_shouted_words_are_not() -> None:
 def test_demonym_nouns_are_people_not_places() -> None:
     text = "The Dutchman overtook the Finn on lap three."
     assert _places(text) == {}
+
+
+def test_natural_features_are_places_of_kind_other_not_the_country_inside() -> None:
+    text = ("Ships crossed the South China Sea and the Andaman Sea, then the Gulf of Aden; "
+            "storms hit the Gulf Coast.")
+    places = _places(text)
+    assert set(places) == {"South China Sea", "Andaman Sea", "Gulf of Aden", "Gulf Coast"}
+    assert {p.kind for p in places.values()} == {"other"}
+
+
+def test_dateline_names_a_place_of_any_size() -> None:
+    assert _places("LYON — Police closed the old town on Monday.")["Lyon"].country == "FR"
+    banbury = _places("BANBURY, England — Crews walked out on Monday.")["Banbury"]
+    assert banbury.kind == "city" and banbury.country == "GB"
+
+
+def test_state_or_province_after_a_place_preposition() -> None:
+    kerala = _places("Floods hit villages in Kerala on Monday.")["Kerala"]
+    assert kerala.kind == "region" and kerala.country == "IN"
+
+
+def test_unknown_name_after_near_is_a_place() -> None:
+    text = "The storm came ashore near Quillby early on Monday."
+    assert _places(text)["Quillby"].kind == "other"
+
+
+def test_lone_town_is_a_place_but_not_when_it_qualifies_a_noun() -> None:
+    assert _places("Port officials said Ostend was receiving diverted traffic.")["Ostend"]
+    text = "The Mercedes garage was quiet. Later Mercedes boss Ann Hale said the car was fast."
+    assert _places(text) == {}
+

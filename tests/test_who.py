@@ -97,3 +97,64 @@ def test_recurring_one_word_name_and_employer_before_a_role_are_organisations() 
 def test_canonical_name_keeps_the_written_initial() -> None:
     text = "FBI Director James B. Comey wrote a letter. Comey said more."
     assert "James B. Comey" in _people(text)
+
+
+def test_time_zone_abbreviations_after_a_clock_are_no_organisations() -> None:
+    text = ("Talks resume at 14:00 CET on Monday; a statement follows at 9 a.m. IST and a "
+            "briefing at 10 p.m. ET. The IAEA will attend.")
+    doc = analyze(text)
+    assert {o.name for o in doc.organizations} == {"IAEA"}
+    assert doc.people == ()
+
+
+def test_named_storms_and_natural_features_are_not_people() -> None:
+    text = ("Typhoon Mawar moved north as Tropical Storm Lidia weakened over the Andaman "
+            "Sea. Boats sheltered along the Gulf Coast and in the Gulf of Aden.")
+    doc = analyze(text)
+    assert doc.people == ()
+    assert doc.organizations == ()
+
+
+def test_weak_feature_heads_stay_surnames_without_the() -> None:
+    text = "Director Michael Bay said the film was done, and crews left the Hudson River."
+    assert set(_people(text)) == {"Michael Bay"}
+
+
+def test_organisation_heads_and_for_join_an_institution_name() -> None:
+    text = ("The Prairie Valley Cooperative said crews were out. The National Flood Center "
+            "in Lyon said the river was rising. The Office for Budget Review said it would "
+            "publish figures.")
+    doc = analyze(text)
+    assert doc.people == ()
+    assert {"Prairie Valley Cooperative", "National Flood Center",
+            "Office for Budget Review"} <= {o.name for o in doc.organizations}
+
+
+def test_plural_noun_opening_a_sentence_is_no_person() -> None:
+    text = "Firefighters said the blaze was contained. Okafor said the road would reopen."
+    assert set(_people(text)) == {"Okafor"}
+
+
+def test_subject_of_a_reported_clause_is_no_speaker() -> None:
+    text = "Port officials said Ostend was receiving diverted traffic, said Ines Moreau."
+    assert set(_people(text)) == {"Ines Moreau"}
+
+
+def test_dateline_is_no_organisation() -> None:
+    text = "OSTEND, Belgium — Ferry crews walked out on Monday, the NUMAST union said."
+    assert "OSTEND" not in _orgs(text)
+
+
+def test_british_spelling_of_a_role() -> None:
+    text = "Pay talks failed, union organiser Tom Reed told reporters."
+    assert _people(text)["Tom Reed"].roles == ("union organiser",)
+
+
+def test_initials_and_generational_suffixes_stay_in_the_name() -> None:
+    text = "Mark Z. Fenwick said the deal was done. Henry T. Walsh III, a lawyer, agreed."
+    assert {"Mark Z. Fenwick", "Henry T. Walsh III"} <= set(_people(text))
+
+
+def test_news_agency_abbreviations_are_no_people() -> None:
+    text = "Tony Blair told Reuters the talks had failed. AFP said it had no comment."
+    assert set(_people(text)) == {"Tony Blair"}

@@ -179,3 +179,42 @@ def town(text: str, country: str | None = None) -> Entry | None:
         if country is None or entry.country == country:
             return entry
     return None
+
+
+_SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " SAR")
+
+
+@cache
+def subdivisions() -> dict[str, Entry]:
+    """First-level subdivisions of every country (states, provinces, regions), from pycountry.
+
+    Too many of their names are also words or surnames ("Delta", "Victoria", "Plateau") to
+    read them anywhere: where.py uses them only where the sentence already says "a place"
+    ("in Gujarat", "Surat, Gujarat", a dateline).
+    """
+    out: dict[str, Entry] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        name = sub.name.split(" [")[0].split(" (")[0]
+        for suffix in _SUBDIVISION_SUFFIXES:
+            name = name.removesuffix(suffix)
+        out.setdefault(key(name), Entry(name, "region", sub.country_code, 0))
+    return out
+
+
+def region(text: str) -> Entry | None:
+    """A country's state, province or region called `text` (see `subdivisions`)."""
+    return subdivisions().get(key(text))
+
+
+@cache
+def zone_abbreviations() -> frozenset[str]:
+    """Time-zone abbreviations ("CET", "IST") from the time finder's table (read, not owned).
+
+    Written after a clock time they look like acronyms; they name no organisation or place.
+    Spelled-out keys ("EASTERN", "PACIFIC") are left out: as words they mean other things;
+    so is "Z", an initial far more often than a zone ("Mark Z. Barabak").
+    """
+    rows = _rows("zones.tsv")
+    return frozenset(r[0] for r in rows if r and r[0].isupper() and 1 < len(r[0]) <= 5)

@@ -15,6 +15,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
+from briefing.extract.roles import ORG_HEADS
+
 # Words whose capital comes from position, not from being a name; the second half is web page
 # furniture ("Skip Ad", "Invalid Email", "Sign Up").  General English, not any corpus's names.
 FUNCTION_WORDS = frozenset([
@@ -231,8 +233,9 @@ def _runs(text: str, seg) -> list[Run]:
                 j += 1
                 continue
             m = _CONNECTOR_GAP.fullmatch(gap)
-            if m and m.group(1) in CONNECTORS:
-                j += 1
+            if m and (m.group(1) in CONNECTORS or (
+                    m.group(1) == "for" and caps[j].lower in ORG_HEADS)):
+                j += 1  # "for" only after an institution: "Department for Transport"
                 continue
             break
         pi = bisect_right(para_starts, tok.start) - 1
@@ -256,6 +259,45 @@ def _initial(text: str, s_start: int, start: int) -> bool:
         return False
     rest = text[s_start:start].rstrip()[:-1].rstrip()
     return bool(rest) and (rest[-1].isalnum())
+
+
+def is_dateline(text: str, run: Run) -> bool:
+    """ "GENEVA —", "DOVER, England —": the all-caps opening that names where a report is from.
+
+    Such a run is a place whatever its size, and never an acronym of an organisation.
+    """
+    return (run.sentence_initial and all(t.text.isupper() for t in run.tokens)
+            and _DATELINE.match(text, run.start) is not None)
+
+
+def without(found: list[Run], spans: list[tuple[int, int]]) -> list[Run]:
+    """`found` with the words inside `spans` taken out, each run split where a word went.
+
+    The time finder's spans ("14:00 CET", "Christmas Day") hold no person, organisation or
+    place of their own; their capitalised words must not reach WHO and WHERE.
+    """
+    if not spans:
+        return found
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    out: list[Run] = []
+    for run in found:
+        part: list[Token] = []
+        first = True
+        for tok in run.tokens:
+            i = bisect_right(starts, tok.start) - 1
+            inside = (i >= 0 and ordered[i][1] > tok.start) or (
+                i + 1 < len(ordered) and ordered[i + 1][0] < tok.end)
+            if inside:
+                if part:
+                    out.append(Run(tuple(part), run.sentence_initial and first, run.headline))
+                    first = False
+                part = []
+                continue
+            part.append(tok)
+        if part:
+            out.append(Run(tuple(part), run.sentence_initial and first, run.headline))
+    return out
 
 
 def is_common(word: str) -> bool:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing.extract.anchor import make_context
+from briefing.extract.names import is_common
 from briefing.extract.questions import find_questions
 from briefing.extract.quotes import find_quotes
 from briefing.extract.when import find_times
@@ -28,6 +29,15 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def _holds_no_name(words: str) -> bool:
+    """A time's words ("14:00 CET", "Christmas Day") are no person, body or place.
+
+    A lone word without digits that is no day, month or feast ("Daily" of "Daily Beast") is
+    more likely a name the time finder misread: it stays with WHO and WHERE.
+    """
+    return " " in words.strip() or any(ch.isdigit() for ch in words) or is_common(words)
+
+
 def analyze(text: str, published: str | date | datetime | None = None,
             zone: str | None = None) -> Analysis:
     """Extract who, when, where, quotes and open questions from `text`.
@@ -36,9 +46,10 @@ def analyze(text: str, published: str | date | datetime | None = None,
     unresolved and are flagged, never resolved against the host's clock.
     """
     ctx = make_context(text, published, zone)
-    people, organizations = find_people(ctx)
-    places = find_places(ctx, people, organizations)
     times = find_times(ctx)
+    taken = [(t.start, t.end) for t in times if _holds_no_name(t.text)]
+    people, organizations = find_people(ctx, taken)
+    places = find_places(ctx, people, organizations, taken)
     quotes = find_quotes(ctx, people, organizations)
     questions = find_questions(ctx)
     return Analysis(

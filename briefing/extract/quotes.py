@@ -140,7 +140,7 @@ def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
 def _clause_start(text: str, ctx: Context, start: int, spans: list[tuple[int, int]]) -> int:
     """A partial quotation is reported with the clause it completes ("Trump said that
     Machado was 'disgusting'"): the words a reader needs to know what the quote is about."""
-    s_start = max(ctx.seg.sentence_at(start)[0], ctx.seg.paragraph_at(start)[0])
+    s_start = max(ctx.seg.sentence_at(start)[0], ctx.seg.paragraph_at(start)[0], start - 400)
     i = bisect_right(spans, (start, start)) - 1
     if i >= 0 and spans[i][1] > s_start:
         return start  # another quotation earlier in the sentence

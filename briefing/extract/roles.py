@@ -27,11 +27,12 @@ _EXTRA_ROLES = [
     "undersecretary", "counsellor", "counselor", "adjutant", "officer", "inspector",
     "commissioner", "superintendent", "administrator", "strategist", "pollster", "activist",
     "campaigner", "teammate", "champion", "republican", "democrat", "democratic", "libertarian",
-    "sen", "sens", "reps", "gens", "boss", "star",
+    "sen", "sens", "reps", "gens", "boss", "star", "organizer", "forecaster", "meteorologist",
 ]
 # Titles in nameparser's list that are too often something else in running text.
 _NOT_ROLES = frozenset([
     "air", "advertising", "analytics", "foreign", "dean", "will", "sir", "grand", "the", "united",
+    "national", "federal", "royal",  # adjectives of institutions ("National Hurricane Center")
     "first", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
 ])
 
@@ -46,12 +47,14 @@ ORG_HEADS = frozenset([
     "church", "hospital", "school", "exchange", "reserve", "cabinet", "embassy", "consulate",
     "international", "holdings", "technologies", "systems", "motors", "media", "labs", "team",
     "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle",
-    "kremlin", "pentagon", "house", "duma", "taliban",
+    "kremlin", "pentagon", "house", "duma", "taliban", "cooperative", "co-op", "center", "centre",
+    "directorate", "secretariat", "command", "corps", "observatory", "utility", "operator",
+    "league", "convention", "museum",
 ])
 # Names of institutions that carry no head word ("NATO", "White House" is caught by "house").
 ORG_NAMES = frozenset([
     "nato", "un", "eu", "fbi", "cia", "nsa", "who", "imf", "opec", "asean", "osce", "iaea",
-    "interpol", "kremlin", "pentagon", "hamas", "hezbollah", "taliban",
+    "interpol", "kremlin", "pentagon", "hamas", "hezbollah", "taliban", "reuters",
 ])
 NOT_ORG_ACRONYMS = frozenset([
     "ceo", "cfo", "coo", "tv", "gdp", "est", "edt", "pst", "pdt", "gmt", "utc", "am", "pm", "ok",
@@ -113,10 +116,37 @@ STOP_BEFORE_ROLE = frozenset([
 ])
 
 
+# Capitalised words that open the name of a storm ("Cyclone Tara", "Hurricane Ida"): such a
+# run is an event, never a person; with an organisation head after it, an institution.
+STORM_WORDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "tropical", "superstorm"])
+# Capitalised heads of natural features.  "the Arabian Sea", "the Gulf Coast", "the Hudson
+# River" are places (kind "other"); the weak heads are also surnames ("Michael Bay"), so they
+# need "the" before the run.  FEATURE_FIRST open a name with "of" ("Gulf of Aden") or
+# without ("Mount Kenya", "Lake Chad").
+FEATURE_HEADS = frozenset([
+    "sea", "ocean", "gulf", "coast", "strait", "straits", "peninsula", "channel", "canal",
+    "desert", "mountains", "islands", "archipelago",
+    # landmarks, by the same token: "Wall Street", "Trump Tower", "the Blue Mosque"
+    "street", "avenue", "boulevard", "tower", "mosque", "cathedral", "palace", "airport",
+    "stadium", "plaza", "bridge", "belt",
+])
+FEATURE_WEAK_HEADS = frozenset(["river", "bay", "lake", "valley", "island", "basin", "reef",
+                                "delta", "falls", "plain", "plains", "sound"])
+FEATURE_FIRST = frozenset(["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mount",
+                           "lake", "mt"])  # the first six only before "of"
+
+
+def _spellings(words: set[str]) -> set[str]:
+    """British and American spellings of each role ("organizer" and "organiser")."""
+    out = set(words)
+    out.update(w[:-4] + "iser" for w in words if w.endswith("izer"))
+    return out
+
+
 @cache
 def role_words() -> frozenset[str]:
     titles = {t for t in CONSTANTS.titles if t.isalpha()}
-    return frozenset((titles | set(_EXTRA_ROLES)) - _NOT_ROLES)
+    return frozenset(_spellings(titles | set(_EXTRA_ROLES)) - _NOT_ROLES)
 
 
 def is_role(word: str) -> bool:

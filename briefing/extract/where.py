@@ -24,35 +24,47 @@ from bisect import bisect_left
 
 from briefing.extract import gazetteer
 from briefing.extract.context import Context
-from briefing.extract.names import Run, Token, is_common, runs
+from briefing.extract.features import is_feature, is_storm
+from briefing.extract.names import Run, Token, is_common, is_dateline, runs, without
 from briefing.extract.roles import ANON_HEADS, EVENT_HEADS, GROUP_NOUNS, VENUE_NOUNS, is_role
 from briefing.model import Organization, Person, Place, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")
 _TOWN_PREPS = ("in", "near", "outside")
+# After these a name no gazetteer knows is still a place ("came ashore near Matagorda").
+_NEAR_PREPS = ("near", "outside")
+# A lone name that nobody in the text bears and no organisation explains is read as a town
+# of this size or more, with no preposition needed ("said Calais was receiving traffic").
+_LONE_TOWN = 50_000
 _BIG_CITY = 1_000_000
 _WORD_AFTER = re.compile(r" (?:race )?([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"\b(?:([a-z]+)|([a-z]+) of(?: the)?) $")
 _COMMA_PLACE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})\b")
 
 
-def find_places(ctx: Context, people: list[Person],
-                organizations: list[Organization]) -> list[Place]:
-    """Places of one text; the module docstring lists the decisions."""
+def find_places(ctx: Context, people: list[Person], organizations: list[Organization],
+                avoid: list[Span] | None = None) -> list[Place]:
+    """Places of one text; the module docstring lists the decisions.
+
+    `avoid`: spans already read as times ("10:00 Moscow time" names a clock, not a place).
+    """
     text = ctx.text
     taken = sorted([m for p in people for m in p.mentions]
                    + [m for o in organizations for m in o.mentions])
     name_words = {word.lower() for p in people if not p.anonymous
                   for phrase in (p.name, *(text[s:e] for s, e in p.mentions))
                   for word in phrase.split()}
-    all_runs = runs(text, ctx.seg)
+    all_runs = without(runs(text, ctx.seg), avoid or [])
     local = _local_places(text, all_runs, taken, name_words)
     found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]] = {}
     for run in all_runs:
         toks = run.tokens
         i = 0
         while i < len(toks):
-            hit = _longest(text, toks, i) or _local(text, toks, i, local)
+            hit = _longest(text, toks, i)
+            near = _local(text, toks, i, local)
+            if near is not None and (hit is None or near[0] > hit[0]):
+                hit = near  # "South China Sea" is a sea, not China
             if hit is None:
                 i += 1
                 continue
@@ -88,8 +100,10 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
     """Places the gazetteer lacks or ranks too small, named as places by their context.
 
     "the Interlagos circuit", "the city of Mazar-i-Sharif" (a venue noun), "in Loughborough"
-    (a place preposition; towns of 5,000+ only) and "Sterling Heights, Michigan" (a comma and
-    a known region or country, which also picks the right town of that name).
+    (a place preposition; towns of 5,000+ only, or a country's state or province),
+    "Sterling Heights, Michigan" (a comma and a known region or country, which also picks the
+    right town of that name), a dateline ("DOVER, England —") and natural features ("the
+    Arabian Sea", kind "other").  After "near" any name that is nobody's is a place.
     """
     out: dict[str, gazetteer.Entry] = {}
     for run in all_runs:
@@ -100,6 +114,11 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
         name = text[span[0]:span[1]]
         if gazetteer.lookup(name) is not None or _overlaps(span, taken) or any(
                 t.lower in name_words for t in toks):
+            continue
+        if is_storm(run.tokens):
+            continue
+        if is_feature(text, run.tokens):
+            out.setdefault(gazetteer.key(name), gazetteer.Entry(name, "other", None))
             continue
         after = _WORD_AFTER.match(text, span[1])
         before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
@@ -112,11 +131,46 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
             region = gazetteer.lookup(comma.group(1)) if comma else None
             if region is not None and region.kind in ("country", "region"):
                 entry = gazetteer.town(name, region.country)
-            elif before and before.group(1) in _TOWN_PREPS and not toks[-1].possessive:
-                entry = gazetteer.town(name)
+            elif is_dateline(text, run) or (before and before.group(1) in _TOWN_PREPS
+                                            and not toks[-1].possessive):
+                entry = gazetteer.town(name) or _region(name)
+                if entry is None and before and before.group(1) in _NEAR_PREPS:
+                    entry = gazetteer.Entry(name, "other", None)
+            elif len(toks) == 1 and not (run.sentence_initial or run.headline):
+                entry = gazetteer.town(name)  # "said Calais was receiving traffic"
+                if entry is not None and (entry.population < _LONE_TOWN
+                                          or not _bare_everywhere(text, name)):
+                    entry = None
         if entry is not None:
             out.setdefault(gazetteer.key(name), entry)
     return out
+
+
+def _bare_everywhere(text: str, name: str) -> bool:
+    """Is `name` never a modifier or an owner ("Mercedes garage", "Mercedes' chairman")?
+
+    A town stands as a noun of its own; a brand or a team that happens to share a town's
+    name is sooner or later written before the noun it qualifies.
+    """
+    for match in re.finditer(rf"\b{re.escape(name)}\b(['’]|\s+([a-z]+))?", text):
+        if match.group(1) and match.group(1) in "'’":
+            return False
+        if match.group(2) and match.group(2) not in _CLAUSE_WORDS:
+            return False
+    return True
+
+
+_CLAUSE_WORDS = frozenset([
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "and", "or", "to", "in", "on", "at", "from", "for",
+    "with", "by", "as", "said", "says", "remains", "remained",
+])
+
+
+def _region(name: str) -> gazetteer.Entry | None:
+    """A state or province, under the text's own spelling ("Gujarat", not "Gujarāt")."""
+    entry = gazetteer.region(name)
+    return gazetteer.Entry(name, "region", entry.country) if entry else None
 
 
 def _local(text: str, toks: tuple[Token, ...], i: int,
@@ -165,7 +219,7 @@ def _is_place(text: str, span: Span, entry: gazetteer.Entry, run: Run,
         return False
     if metonymic(text, span, entry):
         return False
-    if entry.kind == "city" and " " not in word and not prep and (
+    if entry.kind == "city" and " " not in word and not prep and not is_dateline(text, run) and (
             run.headline or (run.sentence_initial and span[0] == run.start)):
         return entry.population >= _BIG_CITY
     return True

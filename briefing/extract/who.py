@@ -10,13 +10,13 @@ surname or a hyphenated "Biden-Putin" is merged into the full name it shortens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.extract import gazetteer
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
-from briefing.extract.names import Run, Token, credit_spans, is_common, runs
+from briefing.extract.features import is_feature, is_storm
+from briefing.extract.names import Run, Token, credit_spans, is_common, is_dateline, runs, without
 from briefing.extract.roles import (
     EVENT_HEADS,
     GROUP_NOUNS,
@@ -28,26 +28,24 @@ from briefing.extract.roles import (
     is_role,
 )
 from briefing.extract.speakers import resolve_pronouns
+from briefing.extract.who_merge import (
+    Candidate,
+    appositive,
+    final,
+    merge,
+    recurring,
+    split_known,
+)
 from briefing.model import Organization, Person, Span
 
-_APPOSITIVE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?((?:a|an|the|[A-Z][\w.]*['’]s|[a-z]+er)\s+[^,.;:“”\"()]{2,70}?)(?=,|\.\s|\s+(?:said|says|told))")
 _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+([a-z]+)")
-@dataclass
-class _Person:
-    tokens: list[str]
-    surface: str = ""
-    spellings: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    affiliation: str | None = None
-    mentions: list[Span] = field(default_factory=list)
-    evidence: bool = False
-
-    @property
-    def surname(self) -> str:
-        return self.tokens[-1].lower()
+_ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
+# After "said X", these make X the subject of the reported clause ("said Calais was
+# receiving traffic"), not the speaker ("said Smith, adding").
+_CLAUSE_VERB = re.compile(r"\s+(?:is|was|were|are|had|has|have|would|will|could|can|may|might|"
+                          r"should|must|did|does|[a-z]+ed)\b")
 
 
 def _kind(tok: Token) -> str:
@@ -69,10 +67,10 @@ def _kind_of(word: str) -> str:
         return "org"
     if gazetteer.key(word) in gazetteer.demonyms():
         return "demonym"
-    if is_common(word):
-        return "common"
-    if word.isupper() and 1 < len(word) <= 5 and low not in NOT_ORG_ACRONYMS:
-        return "acronym"
+    if is_common(word) or word in gazetteer.zone_abbreviations():
+        return "common"  # a day, a month, a function word; "CET" after a clock time
+    if word.isupper() and 1 < len(word) <= 5 and not _ROMAN.fullmatch(word):
+        return "common" if low in NOT_ORG_ACRONYMS else "acronym"  # "GDP", "AFP"; "NATO"
     if word.isupper() and len(word) > 5:
         return "common"  # shouted headline words ("CLEARED", "TIMELINE")
     if gazetteer.lookup(word) is not None:
@@ -80,14 +78,18 @@ def _kind_of(word: str) -> str:
     return "name"
 
 
-def _split_runs(text: str, ctx: Context) -> list[tuple[Run, list[Token]]]:
+def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, list[Token]]]:
     """Cut runs at sentence-opening and other common words ("The", "Thursday").
 
     "of" joins a name only to an institution or a title ("Bank of England", "Secretary of
-    State"); between plain names it separates them ("Felipe Nasr of Sauber").
+    State"); between plain names it separates them ("Felipe Nasr of Sauber").  Words inside
+    `avoid` (the time finder's spans) are dropped, and so are datelines ("DOVER, England —"),
+    storms ("Cyclone Tara") and natural features ("the Arabian Sea"): places and events.
     """
     out = []
-    for run in runs(text, ctx.seg):
+    for run in without(runs(text, ctx.seg), avoid):
+        if is_dateline(text, run) or is_storm(run.tokens) or is_feature(text, run.tokens):
+            continue
         part: list[Token] = []
         for tok in run.tokens:
             if tok.capitalised and is_common(tok.text):
@@ -195,15 +197,19 @@ def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool
     return bool(match) and is_role(match.group(1)) and match.group(1) not in ("will", "is")
 
 
-def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
-    """People and organisations of one text; see the module docstring for the evidence used."""
+def find_people(ctx: Context, avoid: list[Span] | None = None,
+                ) -> tuple[list[Person], list[Organization]]:
+    """People and organisations of one text; see the module docstring for the evidence used.
+
+    `avoid`: spans already read as something else (times: "14:00 CET") that hold no name.
+    """
     text = ctx.text
     credits = credit_spans(text)
-    found: list[_Person] = []
+    found: list[Candidate] = []
     orgs: dict[str, list[Span]] = {}
     singles: list[tuple[Token, Run]] = []
     employers: list[tuple[str, Span]] = []
-    for run, toks in _split_runs(text, ctx):
+    for run, toks in _split_runs(text, ctx, avoid or []):
         if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
             continue  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
         if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
@@ -212,9 +218,10 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
         if (len(toks) > 1 and not {"org", "role"} & set(kinds)
                 and gazetteer.lookup(text[toks[0].start:toks[-1].end])):
             continue  # "Sterling Heights", "New Hampshire": a place
-        if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] == " of ":
+        if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
+                " of ", " for "):
             orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
-                (toks[0].start, toks[-1].end))  # "Bank of England", "University of Ghana"
+                (toks[0].start, toks[-1].end))  # "Bank of England", "Department for Transport"
             continue
         if _affiliate(text, run, toks, kinds):
             employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
@@ -241,14 +248,14 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
             singles.extend((t, run) for t in name)
             continue
         span = (name[0].start, name[-1].end)
-        person = _Person([t.text for t in name], text[span[0]:span[1]],
+        person = Candidate([t.text for t in name], text[span[0]:span[1]],
                          roles=[role] if role else [],
                          affiliation=_affiliation(prefix) if role else None,
                          mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
-    found, leftovers = _split_known(text, found)
+    found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
-    people = _merge(found)
+    people = merge(found)
     by_surname = {p.surname: p for p in people}
     for name_text, span in employers:
         person = by_surname.get(name_text.split()[-1].lower())
@@ -262,14 +269,14 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
                 and not (run and run.sentence_initial and tok is run.tokens[0])
                 and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
             unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
-    _recurring(people, unplaced, orgs)
+    recurring(people, unplaced, orgs)
     for p in people:
-        _appositive(text, p)
+        appositive(text, p)
     people = [p for p in people if p.evidence]
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
-    named = [_final(p) for p in people]
+    named = [final(p) for p in people]
     named.extend(find_anonymous(ctx))
     named.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()]
@@ -277,88 +284,8 @@ def find_people(ctx: Context) -> tuple[list[Person], list[Organization]]:
     return named, organizations
 
 
-def _recurring(people: list[_Person], unplaced: dict[str, list[Span]],
-               orgs: dict[str, list[Span]]) -> None:
-    """A one-word name used three times and nobody's name is a company, brand or body.
-
-    ("Toblerone is facing...", "Toblerone said...").  A person is named in full at least
-    once; a thing that keeps its single name throughout is an organisation or its product.
-    """
-    words = {w.lower() for p in people for w in p.tokens}
-    for word, spans in unplaced.items():
-        if len(spans) >= 3 and word.lower() not in words and not word.isupper():
-            orgs.setdefault(word, []).extend(spans)
-
-
-def _split_known(text: str, found: list[_Person]) -> tuple[list[_Person], list[Token]]:
-    """Cut runs that glue names together ("Grand Prix Christian Horner", "Massa Massa").
-
-    Captions and headlines without punctuation join words that the rest of the text writes
-    apart; a full name seen on its own elsewhere is taken out, and the remainder is kept only
-    as single words after the name (surnames), never as a person of its own.
-    """
-    known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3}
-    out: list[_Person] = []
-    leftovers: list[Token] = []
-    for p in found:
-        toks = p.tokens
-        if len(toks) < 3 and len(set(toks)) == len(toks):
-            out.append(p)
-            continue
-        start = p.mentions[0][0]
-        offsets = []
-        pos = start
-        for word in toks:
-            pos = text.find(word, pos)
-            offsets.append(pos)
-            pos += len(word)
-        i, pieces, rest = 0, [], []
-        while i < len(toks):
-            hit = next((n for n in (3, 2) if i + n <= len(toks) and tuple(toks[i:i + n]) in known
-                        and tuple(toks[i:i + n]) != tuple(toks)), 0)
-            if hit:
-                pieces.append((i, i + hit))
-                i += hit
-            else:
-                rest.append(i)
-                i += 1
-        if not pieces and len(set(toks)) == len(toks):
-            out.append(p)
-            continue
-        for a, b in pieces:
-            span = (offsets[a], offsets[b - 1] + len(toks[b - 1]))
-            out.append(_Person(toks[a:b], text[span[0]:span[1]], roles=list(p.roles),
-                               affiliation=p.affiliation, mentions=[span], evidence=True))
-        first = pieces[0][0] if pieces else 0
-        leftovers.extend(Token(offsets[i], offsets[i] + len(toks[i]), toks[i])
-                         for i in rest if i > first)  # words before a name are its title
-    return out, leftovers
-
-
-def _merge(found: list[_Person]) -> list[_Person]:
-    """One person per surname; the commonest multi-word spelling becomes the canonical name."""
-    out: dict[str, _Person] = {}
-    for p in found:
-        old = out.get(p.surname)
-        if old is None:
-            out[p.surname] = p
-            continue
-        old.spellings.append((tuple(p.tokens), p.surface))
-        old.mentions.extend(p.mentions)
-        old.roles.extend(r for r in p.roles if r not in old.roles)
-        old.affiliation = old.affiliation or p.affiliation
-        old.evidence = old.evidence or p.evidence
-    for p in out.values():
-        p.spellings.append((tuple(p.tokens), p.surface))
-        multi = [sp for sp in p.spellings if len(sp[0]) > 1] or p.spellings
-        words = [sp[0] for sp in multi]
-        best = max(multi, key=lambda sp: (words.count(sp[0]), -len(sp[0])))
-        p.tokens, p.surface = list(best[0]), best[1]
-    return list(out.values())
-
-
-def _single(text: str, tok: Token, run: Run | None, people: list[_Person],
-            by_surname: dict[str, _Person]) -> bool:
+def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
+            by_surname: dict[str, Candidate]) -> bool:
     """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
@@ -368,11 +295,12 @@ def _single(text: str, tok: Token, run: Run | None, people: list[_Person],
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True
-        elif run is not None and len(parts) == 1 and (
-                _speech_next(text, tok.end) or _speech_before(text, tok.start)):
+        elif run is not None and len(parts) == 1 and (_speech_next(text, tok.end) or (
+                _speech_before(text, tok.start) and not _CLAUSE_VERB.match(text, tok.end))):
             kind = _kind(tok)
-            if kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline:
-                new = _Person([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
+            if (kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline
+                    and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
+                new = Candidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
                 by_surname[new.surname] = new
                 used = True
@@ -380,19 +308,13 @@ def _single(text: str, tok: Token, run: Run | None, people: list[_Person],
     return used
 
 
-def _appositive(text: str, p: _Person) -> None:
-    for _start, end in p.mentions:
-        match = _APPOSITIVE.match(text, end)
-        if match:
-            phrase = match.group(1).strip()
-            last = phrase.split()[-1]
-            if any(is_role(w) for w in phrase.split()) or last.endswith(("er", "or", "ist", "ian")):
-                role = re.sub(r"^(a|an|the)\s+", "", phrase)
-                if role not in p.roles:
-                    p.roles.append(role)
-                p.evidence = True
+def _plural(word: str) -> bool:
+    """ "Forecasters said": a plural noun capitalised only by opening its sentence.
 
+    A surname that ends in "s" ("Jones said") is nearly always introduced in full first and
+    so is caught as a surname before this test; unknown single openers ending in a plural
+    "s" are far more often groups of people than new persons.
+    """
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "os")) and len(low) > 4
 
-def _final(p: _Person) -> Person:
-    return Person(p.surface or " ".join(p.tokens), tuple(dict.fromkeys(p.roles)), p.affiliation,
-                  tuple(sorted(set(p.mentions))))

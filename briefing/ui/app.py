@@ -55,6 +55,7 @@ STYLES = styles_dir()
 BATCH_SECONDS = 0.05
 """How long the analysis worker gathers results before posting them: cached analyses come
 hundreds at a time (one message, one repaint), fresh ones still one by one."""
+YIELD_SECONDS = 0.01
 
 
 class BriefingApp(ThemeMemory):
@@ -126,6 +127,10 @@ class BriefingApp(ThemeMemory):
         self.push_screen(MainScreen())
         if self.sources:
             self.load_sources(self.sources)
+
+    def analyse_pending(self) -> None:
+        """Called by the main screen once its list is painted: the worker's decoding would
+        otherwise compete with the first paint for the GIL."""
         pending = [e.article for e in self.entries.values()
                    if e.article is not None and e.analysis is None]
         if pending:
@@ -181,6 +186,7 @@ class BriefingApp(ThemeMemory):
                                       f"{type(exc).__name__}: {exc}"))
             if time.monotonic() - posted >= BATCH_SECONDS:
                 self.post_message(ArticlesAnalysed(batch))
+                time.sleep(YIELD_SECONDS)  # let the UI thread have the GIL between batches
                 batch, posted = [], time.monotonic()
         if batch:
             self.post_message(ArticlesAnalysed(batch))
@@ -256,7 +262,6 @@ class BriefingApp(ThemeMemory):
         if message.pending:
             parts.append(f"analysing {message.analysed}/{message.analysed + message.pending}…")
         self.main.set_status(" · ".join(parts))
-        self.main.set_class(bool(parts), "-loading")
 
     # --- actions ----------------------------------------------------------------------------
 

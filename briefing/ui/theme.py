@@ -74,7 +74,8 @@ class ThemeMemory(App[int]):
         if self._original_theme is None:
             return
         prompt = event.highlighted_event.option.prompt
-        title = prompt.plain if isinstance(prompt, Content | Text) else str(prompt)
+        text = prompt.plain if isinstance(prompt, Content | Text) else str(prompt)
+        title = text.split("\n", 1)[0]  # the help line follows the title
         name = title.removeprefix(THEME_PREFIX)  # ours say "Theme: x"; Textual's just "x"
         if name in self.available_themes:
             self.theme = name

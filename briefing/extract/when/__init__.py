@@ -8,7 +8,7 @@ can take their day from a date named in the same sentence.
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 
 from briefing.extract.context import Context
 from briefing.extract.when import clock, periods, spans
@@ -73,6 +73,10 @@ def _day_for_clock(cand: Candidate, ref: Reference,
     return min(near)[1] if near else None
 
 
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment if moment is None or moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
 def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     zone, basis = reading.zone, reading.basis
     flags = list(reading.flags)
@@ -85,15 +89,14 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
             flags.append("zone_unknown")
         earliest, more = ref.to_utc(reading.start, zone)
         latest, more2 = ref.to_utc(reading.end, zone)
-        flags.extend(f for f in (*more, *more2) if f not in flags)
+        if more or more2:
+            flags.extend(f for f in (*more, *more2) if f not in flags)
         zone = zone or "UTC"
     if reading.type in {"DURATION", "SET"} and zone is None:
         basis = None
     return TimeMention(
         start=cand.start, end=cand.end, text=ref.text[cand.start:cand.end], type=reading.type,
-        value=reading.value, mod=reading.mod,
-        earliest=earliest.astimezone(UTC) if earliest else None,
-        latest=latest.astimezone(UTC) if latest else None,
+        value=reading.value, mod=reading.mod, earliest=_utc(earliest), latest=_utc(latest),
         zone=zone, confidence=max(0.05, min(1.0, reading.confidence)), flags=tuple(flags),
         zone_basis=basis,
     )

@@ -65,9 +65,8 @@ def _choose(rows: tuple[ZoneRow, ...], ref: Reference, at: date) -> tuple[ZoneRo
 
 def _region(row: ZoneRow, ref: Reference, at: date) -> str:
     """The IANA zone to report: the source's or the dateline's when it uses this abbreviation."""
-    moment = datetime.combine(at, time())
     for zone in (ref.ctx.zone, ref.dateline[1] if ref.dateline else None):
-        if zone and uses_abbreviation(zone, row.key, moment):
+        if zone and uses_abbreviation(zone, row.key, at.year):
             return zone
     return row.zone
 

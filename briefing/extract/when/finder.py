@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from briefing.extract.when import lexicon
-from briefing.extract.when.patterns import Row, table
 from briefing.extract.when.triggers import start_positions
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -30,17 +28,13 @@ class Candidate:
         return self.end - self.start
 
 
-def _accept(kind: str, match: re.Match[str], text: str) -> bool:
-    groups = match.groupdict()
+def _accept(kind: str, groups: dict[str, str | None], match: re.Match[str], text: str) -> bool:
     if kind == "month" and not (groups.get("year") or groups.get("pmod") or groups.get("rel")):
         name = (groups.get("mname") or "").lower()
         if name in lexicon.VERB_MONTHS:
             return bool(_MONTH_CONTEXT.search(text[max(0, match.start() - 12):match.start()]))
     if kind == "duration" and (groups.get("unit") or "").lower() == "second":
         return (groups.get("num") or "").lower() not in {"a", "an", "one"}
-    if kind == "clock" and groups.get("word") is None and groups.get("ap") is None:
-        # "3:35" alone is a clock time only with minutes; "1430" needs its zone or "Z".
-        return True
     return True
 
 
@@ -76,32 +70,28 @@ def _split_range(cand: Candidate, match: re.Match[str]) -> list[Candidate]:
     return [cand]
 
 
-@cache
-def _rows_for(key: str, kinds: frozenset[str]) -> list[tuple[int, Row]]:
-    """The rows worth trying where a token with lead key `key` starts and `kinds` are proposed."""
-    return [(rank, row) for rank, row in enumerate(table())
-            if row.kind in kinds and key in row.leads]
-
-
 def find_candidates(text: str) -> list[Candidate]:
     """Every form in the table, longest first; a span never overlaps a kept one."""
-    found: list[tuple[Candidate, re.Match[str]]] = []
-    for pos, (key, kinds) in start_positions(text).items():
-        for rank, (kind, _, pattern) in _rows_for(key, kinds):
+    found: list[tuple[int, int, int, Candidate, re.Match[str]]] = []
+    for pos, rows in start_positions(text).items():
+        for rank, (kind, _, pattern) in rows:
             match = pattern.match(text, pos)
-            if match is None or not match.group(0).strip() or not _accept(kind, match, text):
+            if match is None or match.end() == pos:
+                continue
+            groups = match.groupdict()
+            if not match.group(0).strip() or not _accept(kind, groups, match, text):
                 continue
             start, end = _span(kind, match)
-            if end <= start:
-                continue
-            found.append((Candidate(start, end, kind, match.groupdict(), rank), match))
-    found.sort(key=lambda pair: (-pair[0].length, pair[0].rank, pair[0].start))
-    taken: list[tuple[int, int]] = []
+            if end > start:
+                found.append((start - end, rank, start,
+                              Candidate(start, end, kind, groups, rank), match))
+    found.sort(key=lambda item: item[:3])
+    taken = bytearray(len(text))
     kept: list[Candidate] = []
-    for cand, match in found:
-        if any(cand.start < e and s < cand.end for s, e in taken):
+    for _, _, _, cand, match in found:
+        if any(taken[cand.start:cand.end]):
             continue
-        taken.append((cand.start, cand.end))
+        taken[cand.start:cand.end] = b"\1" * (cand.end - cand.start)
         kept.extend(_split_range(cand, match))
     kept.sort(key=lambda c: c.start)
     return kept

@@ -68,7 +68,7 @@ AMPM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
 PART = r"(?i:(?P<part>morning|afternoon|evening|night|overnight))\b"
 _NOT_PLURAL = r"(?!(?:was|has|is|as|its|his|this|thus|plus|versus|vs|us|yes|less)\b)"
 WB = r"(?<![\w$£€#@/.-])"
-_HAS_DIGIT = re.compile(r"\d").search
+_DIGITS = "0123456789"
 
 
 def _abbrs() -> str:
@@ -92,8 +92,14 @@ class Row(NamedTuple):
 
 
 def lead_key(token: str) -> str:
-    """How a start token is looked up in `Row.leads`: "#" for any token holding a digit."""
-    return "#" if _HAS_DIGIT(token) else token.lower()
+    """How a start token is looked up in `Row.leads`: a word in lower case; a token holding
+    a digit by its shape, "#" and its count of leading digits (5 for five or more), then "x"
+    if anything follows them: "30" -> "#2", "30th" -> "#2x", "1430Z" -> "#4x", "Q1" -> "#0x"."""
+    token = token.lstrip("'’")
+    if not any(char in _DIGITS for char in token):
+        return token.lower()
+    leading = len(token) - len(token.lstrip(_DIGITS))
+    return f"#{min(leading, 5)}" + ("" if leading == len(token) else "x")
 
 
 def _first_words(phrases: object) -> set[str]:
@@ -109,7 +115,7 @@ _LEAD_CLASSES: dict[str, set[str]] = {
     "WEEKDAY": set(lexicon.WEEKDAYS),
     "WEEKDAYS": {day + "s" for day in lexicon.WEEKDAYS},
     "SEASON": set(lexicon.SEASONS),
-    "NUM": {"#", *_first_words(lexicon.SMALL_NUMBERS)},
+    "NUM": {"#1", "#2", "#3", "#4", "#5", *_first_words(lexicon.SMALL_NUMBERS)},
     "VAGUEQ": _first_words(lexicon.VAGUE_QUANTITIES),
     "VAGUE": _first_words(lexicon.VAGUE),
     "SETS": set(lexicon.SETS),
@@ -131,33 +137,33 @@ def table() -> list[Row]:
     zone = _zone_suffix()
     clock_lead = r"(?:" + QMOD + r")?"
     rows = [
-        ("dtg", "#",
+        ("dtg", "#5 #5x",
          r"\b(?P<d>[0-3]\d)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<z>[A-Z])\s?"
          r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s?(?P<y>\d{2})\b"),
-        ("iso", "#",
+        ("iso", "#4",
          rf"{WB}(?P<year>\d{{4}})-(?P<mo>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
          r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
          r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"),
-        ("numeric", "#",
+        ("numeric", "#1 #2",
          rf"{WB}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<c>\d{{4}}|\d{{2}})(?![\d/])"),
-        ("clock", "QMOD #",
+        ("clock", "QMOD #1 #2",
          clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d)\s?{AMPM}" + zone),
-        ("clock", "QMOD #",
+        ("clock", "QMOD #1 #2",
          clock_lead + rf"{WB}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
          rf"(?![\d.:]\d)(?:\s?{AMPM})?(?:\s+(?i:hrs|hours)\b)?" + zone),
-        ("clock", "QMOD #",
+        ("clock", "QMOD #1 #2 #1x #2x",
          clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s?{AMPM}" + zone),
-        ("clock", "QMOD #",
+        ("clock", "QMOD #1 #2",
          clock_lead + rf"{WB}(?P<h>1[0-2]|0?[1-9])\s+o['’]clock\b" + zone),
-        ("clock", "QMOD # noon midnight midday",
+        ("clock", "QMOD #2 noon midnight midday",
          clock_lead + r"(?P<word>(?i:(?:12\s+)?(?:noon|midnight|midday)))\b" + zone),
-        ("clock", "QMOD #",
+        ("clock", "QMOD #4 #4x",
          clock_lead + rf"{WB}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
          r"(?:(?P<zulu>Z)\b|\s?(?i:hrs|hours)\b|(?=\s*\(?(?:" + _abbrs()
          + r")(?!\w)))" + zone),
         ("date", "WEEKDAY MONTH",
          rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
-        ("date", "WEEKDAY the #",
+        ("date", "WEEKDAY the #1 #2 #1x #2x",
          rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
         ("month", "PMOD REL MONTH",
          rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
@@ -186,19 +192,19 @@ def table() -> list[Row]:
         ("season", "PMOD SEASON",
          r"(?:" + PMOD + r")?(?i:(?P<season>spring|summer|fall|autumn|winter))"
          rf"(?:\s+(?:of\s+)?{YEAR})"),
-        ("quarter", "the first second third fourth final last #",
+        ("quarter", "the first second third fourth final last #1x",
          r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|"
          r"3rd|4th)[\s-]+quarter)(?:\s+(?:of\s+)?" + YEAR + r")?"),
-        ("quarter", "#",
+        ("quarter", "#0x",
          r"\bQ(?P<q>[1-4])\s*(?P<year>(?:19|20)\d\d)\b"),
-        ("decade", "the early mid late #",
+        ("decade", "the early mid late #2 #2x #4 #4x",
          r"(?:(?i:the)\s+)?(?:(?i:(?P<pmod>early|mid|late))[\s-]+)?"
          r"(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s\b"),
-        ("century", "the #",
+        ("century", "the #1x #2x",
          r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
-        ("yearrange", "#",
+        ("yearrange", "#4",
          rf"{WB}{YEAR}[-–](?P<y2>\d\d)\b(?![-–]\d)"),
-        ("year", "PMOD #",
+        ("year", "PMOD #4",
          rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
          r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
         ("ago", "NUM several many",

@@ -29,30 +29,47 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "red", "bed", "feed
                        "bled", "led", "shed", "wed", "hundred", "united", "based", "related",
                        "concerned", "interested", "supposed"})
 _WINDOW = 12
+# Characters read on each side first: twelve words of news text almost always fit, and a
+# sentence can run to a paragraph; the whole sentence is read only when they do not.
+_REACH = 160
+
+
+def _before(text: str, s_start: int, start: int) -> list[str]:
+    low = max(s_start, start - _REACH)
+    words = _WORD.findall(text, low, start)
+    if low > s_start and len(words) <= _WINDOW:  # the first word may be cut: read it all
+        words = _WORD.findall(text, s_start, start)
+    return words[-_WINDOW:]
+
+
+def _after(text: str, end: int, s_end: int) -> list[str]:
+    high = min(s_end, end + _REACH)
+    words = _WORD.findall(text, end, high)
+    if high < s_end and len(words) <= _WINDOW:
+        words = _WORD.findall(text, end, s_end)
+    return words[:_WINDOW]
 
 
 def direction(text: str, start: int, end: int, sentence: tuple[int, int]) -> Direction:
-    """"past", "future" or None (no cue) for the expression at [start, end)."""
+    """"past", "future" or None (no cue) for the expression at [start, end): the cue nearest
+    to it wins, the word before ahead of the word after at equal distance."""
     s_start, s_end = sentence
-    before = _WORD.findall(text, s_start, start)[-_WINDOW:]
-    after = _WORD.findall(text, end, s_end)[:_WINDOW]
-    words = [w.lower() for w in before + after]
-    # nearest first, the word before ahead of the word after at equal distance
-    last = len(before) - 1
-    for rank in range(max(len(before), len(after))):
-        for index in (last - rank, last + 1 + rank):
-            if not 0 <= index < len(words):
-                continue
-            word = words[index]
-            if word in _FUTURE:
-                return "future"
-            if word in _PAST or _participle(word):
-                # "to be published", "will be held": a passive participle carries no tense.
-                if index > 0 and words[index - 1] == "be":
-                    continue
-                return "past"
-    return None
+    before = [w.lower() for w in _before(text, s_start, start)]
+    after = [w.lower() for w in _after(text, end, s_end)]
+    back, back_cue = _nearest(before[::-1], ["", *before[:-1]][::-1])
+    ahead, ahead_cue = _nearest(after, [before[-1] if before else "", *after[:-1]])
+    if back_cue and (ahead_cue is None or back <= ahead):
+        return back_cue
+    return ahead_cue
 
 
-def _participle(word: str) -> bool:
-    return word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
+def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
+    """(distance, direction) of the first cue in `words`, each read with the word before it."""
+    for distance, word in enumerate(words):
+        if word in _FUTURE:
+            return distance, "future"
+        past = word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
+        # "to be published", "will be held": a passive participle carries no tense.
+        if past and previous[distance] != "be":
+            return distance, "past"
+    return len(words), None

@@ -1,4 +1,4 @@
-"""Where a time expression can start: the finder's speed.
+r"""Where a time expression can start: the finder's speed.
 
 Running ~35 regular expressions over every character costs ~30 ms an article (each pattern
 opens with word alternations the regex engine must try at every position).  Instead one cheap
@@ -8,10 +8,13 @@ or at the modifier words just before it ("about", "the past", "early").  The pat
 anchored (`match`) at those few positions only.
 
 The scan itself avoids the regex engine, which costs ~50 ns a character even for `\w+`: the
-text becomes ASCII bytes of the same length (token characters kept, everything else a space),
+text becomes single-byte cp1252 (which holds news punctuation such as ’ “ — and most Latin
+letters; anything else goes through a one-character error handler, so offsets survive), one
+`translate` keeps ASCII token characters, marks other letters "_" and blanks the rest,
 `split` cuts it in C, and offsets come from the running sum of part lengths.  The tokens are
 exactly those of `['’]?[\w$]+`, the tokeniser this replaced (the leading apostrophe is read
-from the text when a trigger needs it).
+from the text when a trigger needs it).  (Locating each trigger word with `bytes.find`
+instead measured slower: one pass over the text per distinct word.)
 """
 
 from __future__ import annotations
@@ -22,22 +25,33 @@ from functools import cache
 from itertools import accumulate
 
 from briefing.extract.when import lexicon
+from briefing.extract.when.patterns import Row, lead_key, table
 
 _ERRORS = "briefing-when-tokens"
 _APOSTROPHES = "'’"
 
 
-def _non_ascii(error: UnicodeError) -> tuple[str, int]:
-    """One ASCII byte per character, so offsets survive: a letter or digit stays part of its
-    token ("_", which no trigger contains); any other symbol separates tokens."""
+def _one_byte(error: UnicodeError) -> tuple[str, int]:
+    """A character cp1252 lacks: "_" for a letter or digit (no trigger holds one), else a
+    space; one byte each, so offsets survive."""
     assert isinstance(error, UnicodeEncodeError)
     chunk = error.object[error.start:error.end]
     return "".join("_" if char.isalnum() else " " for char in chunk), error.end
 
 
-codecs.register_error(_ERRORS, _non_ascii)
-_KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$")
-_SEPARATE = bytes(c if c in _KEEP else 32 for c in range(256))
+def _separators() -> bytes:
+    table = bytearray(b" " * 256)
+    for code in range(256):
+        char = bytes([code]).decode("cp1252", errors="ignore")
+        if code < 128 and (char.isalnum() or char in "_$"):
+            table[code] = code
+        elif char.isalnum():
+            table[code] = ord("_")
+    return bytes(table)
+
+
+codecs.register_error(_ERRORS, _one_byte)
+_SEPARATE = _separators()
 
 
 def _split(text: str) -> frozenset[str]:
@@ -117,16 +131,32 @@ def _lookup() -> dict[bytes, tuple[str, frozenset[str]]]:
     return {word.encode(): (word.lower(), kinds) for word, kinds in table.items()}
 
 
-def start_positions(text: str) -> dict[int, tuple[str, frozenset[str]]]:
-    """offset -> (lead key of the token there, pattern kinds worth trying), for every trigger
-    and the modifier words just before it; kinds proposed by several triggers are merged."""
-    parts = text.encode("ascii", _ERRORS).translate(_SEPARATE).split(b" ")
+Rows = tuple[tuple[int, Row], ...]
+
+
+@cache
+def rows_for(key: str, kinds: frozenset[str]) -> Rows:
+    """(rank, row) of the rows worth trying where a token with lead key `key` starts and
+    `kinds` are proposed.  Keyed by the lookup's own frozensets, so a hit is an identity test."""
+    return tuple((rank, row) for rank, row in enumerate(table())
+                 if row.kind in kinds and key in row.leads)
+
+
+@cache
+def _merged(first: Rows, second: Rows) -> Rows:
+    return tuple(sorted({*first, *second}, key=lambda item: item[0]))
+
+
+def start_positions(text: str) -> dict[int, Rows]:
+    """offset -> the (rank, row) pairs worth trying there, for every trigger and the
+    modifier words just before it that some pattern of its kinds can start with."""
+    parts = text.encode("cp1252", _ERRORS).translate(_SEPARATE).split(b" ")
     lookup = _lookup()
     hits = [i for i, part in enumerate(parts) if part in lookup or (part and not part.isalpha())]
     if not hits:
         return {}
     offsets = list(accumulate(map(len, parts), initial=0))
-    out: dict[int, tuple[str, frozenset[str]]] = {}
+    out: dict[int, Rows] = {}
     for index in hits:
         part, at = parts[index], offsets[index] + index
         found = None if at and text[at - 1] in _APOSTROPHES else lookup.get(part)
@@ -134,8 +164,9 @@ def start_positions(text: str) -> dict[int, tuple[str, frozenset[str]]]:
             if not _DIGIT(part) or _continues_number(text, at):
                 continue  # "'s", an apostrophe-led word, "000" in "100,000", "35" in "3:35"
             at -= bool(at and text[at - 1] in _APOSTROPHES)  # "'90s" starts at its apostrophe
-            found = ("#", _DIGIT_KINDS)
-        _propose(out, at, *found)
+            found = (lead_key(part.decode()), _DIGIT_KINDS)
+        key, kinds = found
+        proposals = [(at, key)]
         tokens, back = 0, index - 1
         while back >= 0 and tokens < 5:
             word = parts[back].lower()
@@ -145,8 +176,13 @@ def start_positions(text: str) -> dict[int, tuple[str, frozenset[str]]]:
                 continue
             if word not in _PREFIX_BYTES or (start and text[start - 1] in _APOSTROPHES):
                 break
-            _propose(out, start, word.decode(), found[1])
+            proposals.append((start, word.decode()))
             tokens += 1
+        for start, key in proposals:
+            rows = rows_for(key, kinds)
+            if rows:
+                known = out.get(start)
+                out[start] = rows if known is None or known is rows else _merged(known, rows)
     return out
 
 
@@ -154,9 +190,3 @@ def _continues_number(text: str, at: int) -> bool:
     """A later group of a number or clock time ("000" in "100,000", "35" in "3:35"): any
     expression holding it starts at the number's first digits, which are proposed already."""
     return at > 1 and text[at - 1] in ",.:" and text[at - 2].isdigit()
-
-
-def _propose(out: dict[int, tuple[str, frozenset[str]]], at: int, key: str,
-             kinds: frozenset[str]) -> None:
-    known = out.get(at)
-    out[at] = (key, kinds if known is None else known[1] | kinds)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -67,8 +67,10 @@ def fixed_label(offset: timedelta) -> str:
     return f"UTC{sign}{hours:02d}:{mins:02d}"
 
 
+@lru_cache(maxsize=256)
 def tz_for(name: str) -> tzinfo:
-    """An IANA name or a "UTC+05:30" label as a tzinfo."""
+    """An IANA name or a "UTC+05:30" label as a tzinfo (looked up once per name: every
+    resolved mention converts two bounds through it)."""
     if name.startswith("UTC") and len(name) > 3:
         offset = parse_offset(name[3:])
         if offset is not None:
@@ -113,11 +115,12 @@ def literal_to_utc(wall: datetime, row: ZoneRow, region: str) -> tuple[datetime,
     return moment, (("season_mismatch",) if actual != row.offset else ())
 
 
-def uses_abbreviation(zone: str, abbr: str, around: datetime) -> bool:
-    """Does `zone` call its own time `abbr` in some season of that year? ("EST" in New York)."""
+@cache
+def uses_abbreviation(zone: str, abbr: str, year: int) -> bool:
+    """Does `zone` call its own time `abbr` in some season of `year`? ("EST" in New York)."""
     try:
         tz = ZoneInfo(zone)
     except (ValueError, KeyError):
         return False
-    names = {datetime(around.year, m, 15, 12, tzinfo=tz).tzname() for m in (1, 7)}
+    names = {datetime(year, m, 15, 12, tzinfo=tz).tzname() for m in (1, 7)}
     return abbr.upper() in names

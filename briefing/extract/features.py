@@ -1,0 +1,43 @@
+"""Named storms and natural features: capitalised runs that are neither people nor bodies.
+
+"Cyclone Tara" is an event; "the Arabian Sea", "the Gulf Coast" and "the Gulf of Aden" are
+places with no gazetteer entry (WHERE lists them with kind "other").  Both are told by their
+head word, a general English rule that needs no list of storms or seas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.extract.names import Token
+from briefing.extract.roles import (
+    FEATURE_FIRST,
+    FEATURE_HEADS,
+    FEATURE_WEAK_HEADS,
+    ORG_HEADS,
+    STORM_WORDS,
+)
+
+
+def is_storm(toks: Sequence[Token]) -> bool:
+    """ "Cyclone Tara", "Tropical Storm Ida"; not "National Hurricane Center" (an org head)."""
+    return (len(toks) > 1 and toks[0].lower in STORM_WORDS
+            and not any(t.lower in ORG_HEADS for t in toks))
+
+
+def is_feature(text: str, toks: Sequence[Token]) -> bool:
+    """A natural feature's name: "the Arabian Sea", "Gulf Coast", "Gulf of Aden", "Mount Kenya".
+
+    Weak heads ("Bay", "River", "Lake") are also surnames ("Michael Bay"): they count only
+    after "the", which no person's name takes.
+    """
+    if len(toks) < 2:
+        return False
+    last, first = toks[-1].lower, toks[0].lower
+    if last in FEATURE_HEADS:
+        return True
+    if last in FEATURE_WEAK_HEADS:
+        return text[max(0, toks[0].start - 4):toks[0].start].lower() == "the "
+    if first not in FEATURE_FIRST or any(t.lower in ORG_HEADS for t in toks):
+        return False
+    return first in ("mount", "mt", "lake", "cape") or text.startswith(" of ", toks[0].end)

@@ -1,0 +1,113 @@
+"""A person's grammatical gender as the article itself shows it, for resolving "she said".
+
+No name list: a first name says little about a person in world news and a list of them is
+a bias we would ship.  The text is better evidence: an honorific ("Mr.", "Ms."), a gendered
+role noun in the person's title or appositive ("Spokeswoman Jessica Ditto", "Hugh Hill, a
+congressman,", "his wife, Ann"), and the pronoun that follows the name in its sentence.
+Honorifics are the surest sign and count most; a trailing pronoun may well refer to someone
+else and counts least.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from briefing.extract.roles import SPEECH_VERBS
+from briefing.model import Person, Span
+
+_MALE_NOUNS = (
+    "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman",
+    "anchorman", "husband", "father", "son", "brother", "widower", "grandfather", "uncle",
+    "nephew", "king", "prince", "duke", "emperor", "boyfriend", "man", "sir", "lord",
+    "grandson", "stepfather", "fiancé", "sultan", "sheikh", "emir", "monk", "pope",
+)
+_FEMALE_NOUNS = (
+    "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
+    "assemblywoman", "anchorwoman", "actress", "waitress", "wife", "mother", "daughter",
+    "sister", "widow", "grandmother", "aunt", "niece", "queen", "princess", "duchess",
+    "countess", "empress", "girlfriend", "woman", "lady", "madam", "granddaughter",
+    "stepmother", "fiancée", "nun", "heiress", "hostess", "mrs", "ms", "miss",
+)
+_ROLE = re.compile(
+    r"\b(?:(?P<m>" + "|".join(_MALE_NOUNS) + r")|(?P<f>" + "|".join(_FEMALE_NOUNS) + r"))\b",
+    re.IGNORECASE)
+# Subject pronouns only: "Trump, her opponent," and "McCaskill scolded him" name others.
+_GENDERED = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b")
+_HONORIFIC = re.compile(r"\b(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Madam|Lady|Dame))\.?\s+$")
+# The role word right before the name, over other capitalised words of the title:
+# "campaign spokeswoman Jessica Ditto", "Congressman Jim Jordan" (not "a spokesman for Clinton").
+_TITLE_BEFORE = re.compile("(?i:" + _ROLE.pattern + r")\.?,?\s+(?:[A-Z][\w.'’\-]*\s+){0,3}$")
+# An appositive after the name: ", a congressman from Ohio," / ", his wife,".
+_APPOSITIVE = re.compile(r"\s*,\s*((?:an?|the|his|her|their|[\w.]+['’]s)\s[^,.;:!?“”\"]{0,50})")
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_PRONOUN_CUE = re.compile(
+    r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?P<v1>[a-z]+)"
+    r"|(?P<v2>said|says|added|asked|told)\s+(?P<p2>he|she)\b)")
+
+
+def _vote(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    return "m" if match.group("m") else "f"
+
+
+def genders(text: str, named: list[tuple[Span, int]],
+            roles: dict[int, tuple[str, ...]] | None = None) -> dict[int, str]:
+    """Person index -> "m"/"f" where the text shows it; `named` = (mention span, index).
+    Honorific three votes, a role noun in the title, appositive or the person's roles two,
+    the first gendered pronoun after a mention in its sentence one; the majority wins."""
+    votes: dict[int, list[str]] = {}
+    for who, titles in (roles or {}).items():
+        for title in titles:
+            found = _vote(_ROLE.search(title))
+            if found:
+                votes.setdefault(who, []).extend([found] * 2)
+    for (s, e), who in named:
+        box = votes.setdefault(who, [])
+        honorific = _vote(_HONORIFIC.search(text, max(0, s - 8), s))
+        if honorific:
+            box.extend([honorific] * 3)
+        role = _vote(_TITLE_BEFORE.search(text, max(0, s - 60), s))
+        if role is None:
+            appositive = _APPOSITIVE.match(text, e)
+            role = _vote(_ROLE.search(appositive.group(1))) if appositive else None
+        if role:
+            box.extend([role] * 2)
+        window = re.split(r"[.!?]\s|[“\"]", text[e:e + 120], maxsplit=1)[0]
+        pronoun = _vote(_GENDERED.search(window))
+        if pronoun:
+            box.append(pronoun)
+    return {who: max(sorted(set(v)), key=v.count) for who, v in votes.items() if v}
+
+
+def person_genders(text: str, people: list[Person]) -> dict[str, str]:
+    """Canonical name -> "m"/"f" for the people whose gender the text shows."""
+    names = sorted({p.name for p in people})
+    named = [((s, e), names.index(p.name)) for p in people for s, e in p.mentions
+             if text[s:e].lower() not in PRONOUNS]
+    roles = {names.index(p.name): p.roles for p in people if p.roles}
+    return {names[i]: g for i, g in genders(text, named, roles).items()}
+
+
+def resolve_pronouns(text: str, named: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """(pronoun span, person index) for each "he said"; `named` = (mention span, person index).
+    The person is the nearest one before of the pronoun's gender (or of unknown gender)."""
+    named = sorted(named)
+    gender = genders(text, named)
+    starts = [s for (s, _), _ in named]
+    out = []
+    for match in _PRONOUN_CUE.finditer(text):
+        if match.group("p1"):
+            if match.group("v1") not in SPEECH_VERBS:
+                continue
+            span = match.span("p1")
+        else:
+            span = match.span("p2")
+        want = "m" if text[span[0]].lower() == "h" else "f"
+        i = bisect_left(starts, span[0]) - 1
+        while i >= 0 and gender.get(named[i][1], want) != want:
+            i -= 1
+        if i >= 0 and span[0] - named[i][0][1] < 2000:
+            out.append((span, named[i][1]))
+    return out

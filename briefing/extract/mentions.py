@@ -1,0 +1,247 @@
+"""The index of speaker mentions a quotation's cue is matched against, and "he" resolved.
+
+Written by hand (no installed package has coreference without downloaded weights).  A
+pronoun goes to the nearest earlier person of its gender who is the subject of their
+sentence, the one a story is following, not one merely mentioned in passing: in "Matthews
+said Pence's performance was strong. “...,” he said" the speaker is Matthews, and in
+"In an interview with Rusty Humphries, Ham said ..." it is Ham.  The subject is the first
+name in a sentence that is neither possessive ("Trump's tweets") nor after a preposition
+("with Humphries"); a "he" that opens a sentence continues the subject from before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from briefing.extract.gender import PRONOUNS, person_genders
+from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, is_role
+from briefing.extract.segment import Segmentation
+from briefing.model import Organization, Person
+
+_NOMINAL = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[\w.]+['’]s)"
+    r"((?:\s+[\w\-]+){1,4})\s*,?\s*$")
+_GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1,3}\s+)?"
+                  r"(?:(?:also|later|then|has|had|have|was|is|once|previously|\w+ly)\s+)*$")
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|\w+ly))+\s*$")
+_INVERTED = re.compile(r"(?:^|[,”\"])\s*[a-z]+\s+(?:[A-Z][\w.'’\-]*\s+){0,4}$")
+_OF_BEFORE = re.compile(r"\s+of\s+(?:[Tt]he\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_PREPOSITIONS = frozenset([
+    "with", "to", "of", "by", "for", "about", "against", "under", "from", "at", "on", "in",
+    "and", "or", "than", "like", "between", "including", "told", "called", "attacked",
+    "accused", "asked", "thanked", "praised", "criticized", "mocked"])
+_TITLE_WORDS = frozenset(["the", "a", "an", "former", "then", "his", "her", "their", "its"])
+_LEAD_WORDS = re.compile(r"[\w.'’\-]+")
+
+
+@dataclass
+class Mentions:
+    """Speaker mentions sorted by start: (start, end, canonical name)."""
+
+    items: list[tuple[int, int, str]]
+    text: str
+    people: frozenset[str] = frozenset()
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.items.sort()
+        self._starts = [s for s, _, _ in self.items]
+        self._ends = sorted((e, s, n) for s, e, n in self.items)
+        self._end_keys = [e for e, _, _ in self._ends]
+
+    def starting_near(self, pos: int, reach: int) -> tuple[str, int, int] | None:
+        i = bisect_left(self._starts, pos)
+        found = []
+        while i < len(self.items) and self.items[i][0] - pos <= reach:
+            s, e, name = self.items[i]
+            if re.search(r"[.;:!?“”\"]|''", self.text[pos:s]):
+                break
+            found.append((name not in self.people, s, name, e))
+            i += 1
+        if not found:
+            return None
+        _, s, name, e = min(found)
+        return name, s, e
+
+    def ending_before(self, pos: int, reach: int, floor: int = 0,
+                      nominal: bool = True) -> tuple[str, int, int] | None:
+        i = bisect_right(self._end_keys, pos) - 1
+        if i >= 0:
+            e, s, name = self._ends[i]
+            gap = self.text[e:pos]
+            if s >= floor and pos - e <= reach and (_GAP.match(gap) or _appositive(gap)):
+                of = _OF_BEFORE.search(self.text, max(floor, s - 12), s)
+                if of:  # "Vann Newkirk of The Atlantic said": the person, not the outlet
+                    owner = self.ending_before(of.start(), 0, floor, nominal=False)
+                    if owner and owner[0] in self.people:
+                        return owner
+                if gap.lstrip().startswith(","):
+                    # "Marc Morial, the chief executive of the National Urban League, told":
+                    # a name closing an appositive is not the subject; its head is.
+                    return self._described_person(s, pos, floor) or (name, s, e)
+                return name, s, e
+            if _TRAILING_ADVERBS.sub("", gap).rstrip().endswith(","):
+                described = self._described_person(pos, pos, floor)
+                if described:
+                    return described
+        found = _NOMINAL.search(self.text, max(floor, pos - 40), pos) if nominal else None
+        if found and _plain_nominal(found.group(1)):
+            s, e = found.span()
+            phrase = self.text[s:e].strip(" ,")
+            return phrase, s, s + len(phrase)
+        return None
+
+    def _described_person(self, before: int, pos: int,
+                          floor: int) -> tuple[str, int, int] | None:
+        """The person whose appositive runs from their name up to the verb at `pos`."""
+        i = bisect_right(self._end_keys, before) - 1
+        while i >= 0 and pos - self._ends[i][0] < 220:
+            e, s, name = self._ends[i]
+            i -= 1
+            if s >= floor and name in self.people and _appositive(self.text[e:pos], 220):
+                return name, s, e
+        return None
+
+    def name_for_word(self, word: str) -> str | None:
+        low = word.lower()
+        for _, _, name in self.items:
+            if name.lower().split()[-1:] == [low]:
+                return name
+        return None
+
+    def resolve(self, pos: int, want: str, blanked: list[tuple[int, int]],
+                followed: list[tuple[int, str]], seg: Segmentation) -> tuple[str, int] | None:
+        """The person a pronoun at `pos` names: (name, mention start) or None."""
+        para = seg.paragraph_index(pos)
+        best: tuple[int, str, int] | None = None
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.items[i][1] < 1500:
+            s, e, name = self.items[i]
+            i -= 1
+            if (name not in self.people or self.text[s:e].lower() in PRONOUNS
+                    or self.gender.get(name, want) != want or _inside(s, blanked)):
+                continue
+            if best is None:
+                best = (s, name, 0)
+            if para - seg.paragraph_index(s) > 1:
+                break
+            position = self._position(s, e, blanked, seg)
+            if position == 0 or (position == 1 and any(n == name for _, n in followed[-2:])):
+                return name, s  # the sentence's subject, or the speaker being followed
+        for at, name in reversed(followed):
+            if pos - at < 600 and self.gender.get(name, want) == want and name in self.people:
+                return name, at
+        return (best[1], best[0]) if best else None
+
+    def first_subject(self, lo: int, hi: int) -> tuple[str, int, int] | None:
+        """The first person in text[lo:hi] who is not an object ("On July 6, Sanders made
+        the following comment:" -> Sanders)."""
+        j = bisect_left(self._starts, lo)
+        while j < len(self.items) and self.items[j][0] < hi:
+            s, e, name = self.items[j]
+            j += 1
+            if name in self.people and not _object(self.text, e, self.text[lo:s]):
+                return name, s, e
+        return None
+
+    def _position(self, s: int, e: int, blanked: list[tuple[int, int]],
+                  seg: Segmentation) -> int:
+        """0: the subject of its sentence; 1: free, but a name or "he" before it may be the
+        subject; 2: an object ("with Humphries", "Trump's", "said Obamacare is")."""
+        text = self.text
+        lo = max(seg.sentence_at(s)[0], seg.paragraph_at(s)[0])
+        lead = blank(text, max(lo, s - 400), s, blanked).rjust(s - lo)
+        if _object(text, e, lead):
+            return 2
+        if _PRONOUN_WORD.search(lead):
+            return 1
+        j = bisect_left(self._starts, lo)
+        while j < len(self.items) and self.items[j][0] < s:
+            s2, e2, _ = self.items[j]
+            j += 1
+            if _inside(s2, blanked) or text[s2:e2].lower() in PRONOUNS:
+                continue
+            if not _object(text, e2, lead[:s2 - lo]):
+                return 1
+        return 0
+
+
+
+
+def _object(text: str, end: int, lead: str) -> bool:
+    """Whether a name ending at `end` after the words `lead` is no subject: possessive,
+    after a preposition, or after a speech verb, unless inverted ("..., noted NBC's Chinni")."""
+    if _POSSESSIVE.match(text, end) or _after_preposition(lead):
+        return True
+    modified = _NEXT_WORD.match(text, end)
+    if modified and (modified.group(1) in ORG_HEADS or is_role(modified.group(1))):
+        return True  # "the Clinton campaign took", "Clinton spokesman Brian Fallon"
+    if any(w in SPEECH_VERBS for w in _LOWER_WORD.findall(lead)):
+        return not _INVERTED.search(lead)
+    return False
+
+
+def _after_preposition(lead: str) -> bool:
+    """Whether the words before a name make it an object ("under President Barack"), where
+    "of" inside a title ("Secretary of State John Kerry") does not."""
+    words = _LEAD_WORDS.findall(lead[-80:])
+    i = len(words) - 1
+    # Over the title before the name: "the broadcaster", "President", "former Gov."
+    while i >= 0 and (words[i][:1].isupper() or words[i] in _TITLE_WORDS or is_role(words[i])):
+        if words[i].lower() in _PREPOSITIONS:
+            break
+        i -= 1
+    if i < 0 or words[i].lower() not in _PREPOSITIONS or not lead.rstrip().endswith(words[-1]):
+        return False
+    if words[i].lower() != "of":
+        return True
+    return not (i > 0 and words[i - 1][:1].isupper())
+
+
+def blank(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
+    """text[lo:hi] with quotations blanked: words inside them are not the narrator's."""
+    chunk = list(text[lo:hi])
+    i = max(0, bisect_right(spans, (lo, lo)) - 1)
+    while i < len(spans) and spans[i][0] < hi:
+        s, e = spans[i]
+        for k in range(max(s, lo), min(e, hi)):
+            chunk[k - lo] = " "
+        i += 1
+    return "".join(chunk)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (pos, pos)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _plain_nominal(words: str) -> bool:
+    """ "the spokeswoman" is a speaker; "the end of that", "the 2016 race", "the Post" are
+    not (a capitalised head is a name or title the name finder should have caught)."""
+    if re.search(r"\b(?:of|that|and|to|in|on)\b|\d", words):
+        return False
+    return not any(w[:1].isupper() for w in words.split()[-1:])
+
+
+def _appositive(gap: str, longest: int = 80) -> bool:
+    """ "Psaki, the spokeswoman, said" / "Hill, who runs the clinic, recently said"."""
+    gap = _TRAILING_ADVERBS.sub("", gap)
+    return gap.startswith(",") and gap.rstrip().endswith(",") and len(gap) < longest and not any(
+        ch in gap for ch in ".;:“”\"")
+
+
+def mentions_of(text: str, people: list[Person],
+                organizations: list[Organization] | None = None) -> Mentions:
+    """The index of every place a speaker is named, with each named person's gender."""
+    items = [(s, e, p.name) for p in people for s, e in p.mentions]
+    for org in organizations or ():
+        items.extend((s, e, org.name) for s, e in org.mentions)
+    names = frozenset(p.name for p in people)
+    return Mentions(items, text, names, person_genders(text, people))
+

@@ -1,0 +1,306 @@
+"""The dashboard on a real store file: marks survive a restart, feeds refresh, faults show.
+
+`BRIEFING_DATA` is a fresh folder per test (root conftest), so `Store.open()` here is a real
+SQLite file nobody else touches.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import article, call_analysis
+from pytest_httpserver import HTTPServer
+from snapshot_app import make_app
+from tests_paths import ROOT, SEED_ARTICLE
+
+from briefing.config import Config
+from briefing.model import Analysis, Article
+from briefing.store import Store, StoreError
+from briefing.ui.app import BriefingApp
+from briefing.ui.widgets.article_list import ArticleList
+
+pytestmark = pytest.mark.anyio
+SIZE = (100, 30)
+
+
+def seed_article() -> Article:
+    from briefing.sources import load
+
+    return load(str(SEED_ARTICLE))[0]
+
+
+def three() -> tuple[tuple[Article, Analysis], ...]:
+    """Newest first as listed: the seed (30 Dec 22:02), Geneva (29 Dec), Oslo (28 Dec)."""
+    from datetime import UTC, datetime
+
+    seed = seed_article()
+    geneva = article("Envoys agree to resume Geneva talks", "GENEVA — Talks resume.\n",
+                     zone="Europe/Zurich", key="b",
+                     published=datetime(2021, 12, 29, 9, 0, tzinfo=UTC))
+    oslo = article("Ferry cancelled in Oslo fjord", "OSLO — The ferry stayed in port.\n",
+                   zone="Europe/Oslo", key="c",
+                   published=datetime(2021, 12, 28, 9, 0, tzinfo=UTC))
+    return ((seed, call_analysis(seed.text)), (geneva, Analysis(text=geneva.text)),
+            (oslo, Analysis(text=oslo.text)))
+
+
+def rows(app: BriefingApp) -> list[str]:
+    return [str(o.prompt) for o in app.screen.query_one(ArticleList).options]
+
+
+async def settle(app: BriefingApp, pilot) -> None:
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
+
+
+async def test_flag_note_and_read_survive_a_restart() -> None:
+    entries = three()
+    with Store.open() as store:
+        app = make_app(entries, store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "f", "n", *"ring the Geneva desk", "enter")
+            await pilot.press("q")
+    with Store.open() as store:  # the next shift: nothing given on the command line
+        app = make_app((), store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            seed, geneva, oslo = rows(app)
+            assert "Biden" in seed and "•" not in seed  # left behind by `j`: read
+            assert "Geneva" in geneva and "⚑" in geneva and "✎" in geneva and "•" not in geneva
+            assert "Oslo" in oslo and "•" in oslo and "⚑" not in oslo  # never opened
+            await pilot.press("j")
+            head = str(app.screen.query_one("#article-head").render())
+            assert "ring the Geneva desk" in head
+            assert app.triage.flagged() == [entries[1][0].id]
+
+
+async def test_starting_and_quitting_changes_no_marks() -> None:
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("q")
+        assert not any(row.triage.read for row in store.listing())
+
+
+async def test_opening_with_enter_marks_read_and_a_blank_note_clears() -> None:
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            key = app.screen.query_one(ArticleList).current_key
+            assert store.triage(key).read
+            await pilot.press("0", "n", *"x", "enter")
+            assert store.triage(key).note == "x"
+            await pilot.press("n", "backspace", "enter")
+            assert store.triage(key).note == ""
+            assert "✎" not in rows(app)[0]
+            await pilot.press("n", *"kept?", "escape")  # escape leaves it as it was
+            assert store.triage(key).note == ""
+
+
+async def test_stored_articles_join_the_sources_given_once_each() -> None:
+    entries = three()
+    with Store.open() as store:
+        store.add_many([a for a, _ in entries])
+        store.set_flag(entries[2][0].id)
+
+        def loader(source: str, problem) -> list[Article]:
+            return [entries[0][0], article("A new story", "New text.\n", key="d")]
+
+        app = BriefingApp(["wire"], Config(), store=store, loader=loader,
+                          analyser=lambda a: Analysis(text=a.text))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            listed = rows(app)
+            assert len(listed) == 4  # the seed, loaded again, is not listed twice
+            assert sum("A new story" in r for r in listed) == 1
+            assert any("Oslo" in r and "⚑" in r for r in listed)
+        assert store.count() == 4
+
+
+async def test_cached_analyses_are_not_recomputed_after_a_restart() -> None:
+    calls: list[str] = []
+
+    def analyser(a: Article) -> Analysis:
+        from briefing.extract import extractor_version
+
+        calls.append(a.id)
+        return Analysis(text=a.text, version=extractor_version())
+
+    articles = [a for a, _ in three()]
+    for run in range(2):
+        with Store.open() as store:
+            app = BriefingApp(["wire"] if run == 0 else [], Config(), store=store,
+                              loader=lambda source, problem: articles, analyser=analyser)
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(app, pilot)
+                assert all(e.analysis is not None for e in app.entries.values())
+                assert len(app.entries) == 3
+    assert sorted(calls) == sorted(a.id for a in articles)  # once each, in the first run
+
+
+async def test_a_mark_that_cannot_be_saved_is_reported_not_shown() -> None:
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+
+        def broken(*args: object) -> None:
+            raise StoreError(f"{store.path}: cannot save (disk I/O error); nothing was changed")
+
+        store.set_flag = broken  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f")
+            assert "⚑" not in rows(app)[0]
+            notices = [n for n in app._notifications if n.title == "Not saved"]
+            assert notices and "disk I/O error" in notices[0].message
+
+
+def rss(titles: list[str]) -> bytes:
+    items = "".join(
+        f"<item><title>{t}</title><link>https://wire.example/{n}</link>"
+        f"<pubDate>Thu, 30 Dec 2021 1{n}:00:00 GMT</pubDate>"
+        f"<description>{t}. The minister spoke in Paris on Tuesday.</description></item>"
+        for n, t in enumerate(titles))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+            f"<link>https://wire.example/</link><description>d</description>{items}"
+            "</channel></rss>").encode()
+
+
+async def test_refresh_adds_new_feed_entries_to_the_list(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(["Port reopens", "Talks stall"]), content_type="application/rss+xml",
+        headers={"ETag": '"v1"'})
+    url = httpserver.url_for("/feed.xml")
+    with Store.open() as store:
+        app = make_app(three(), store=store, config=Config(feeds=(url,)))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("r")
+            await settle(app, pilot)
+            listed = rows(app)
+            assert len(listed) == 5
+            assert any("Port reopens" in r for r in listed)
+            messages = [n.message for n in app._notifications if n.title == "Refresh"]
+            assert any("2 new" in m for m in messages), messages
+            await pilot.press("r")  # nothing new the second time: no duplicate rows
+            await settle(app, pilot)
+            assert len(rows(app)) == 5
+        assert store.count() == 5
+
+
+async def test_refresh_without_feeds_says_how_to_subscribe() -> None:
+    app = make_app(three())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        assert any("feeds = [" in n.message for n in app._notifications)
+
+
+async def test_a_failing_feed_is_reported_and_the_app_goes_on(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/gone.xml").respond_with_data("gone", status=404)
+    app = make_app(three(), config=Config(feeds=(httpserver.url_for("/gone.xml"),)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await settle(app, pilot)
+        failed = [n for n in app._notifications if n.severity == "error"]
+        assert failed and "gone.xml" in failed[0].message
+        assert len(rows(app)) == 3
+
+
+async def test_palette_previews_a_theme_and_restores_it_on_escape() -> None:
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            assert app.theme == "briefing"
+            await pilot.press("ctrl+p", *"theme: nord")
+            await pilot.pause(0.3)
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            assert app.theme == "nord"  # previewed while highlighted
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.theme == "briefing"
+            await pilot.press("ctrl+p", *"theme: nord")
+            await pilot.pause(0.3)
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert app.theme == "nord"
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE):
+            assert app.theme == "nord"  # remembered beside the store
+
+
+async def test_the_config_theme_wins_once_it_is_changed() -> None:
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE):
+            app.theme = "nord"
+        app = make_app(three(), store=store, config=Config(theme="gruvbox"))
+        async with app.run_test(size=SIZE):
+            assert app.theme == "gruvbox"
+
+
+READ_ONLY_RUN = textwrap.dedent("""
+    import json, sys
+    from briefing.ui.app import BriefingApp
+
+    report = {}
+
+    async def drive(pilot):
+        app = pilot.app
+        for _ in range(100):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if app.entries and all(e.analysis for e in app.entries.values()):
+                break
+        await pilot.press("f")
+        report["persistent"] = app.store.persistent
+        report["rows"] = app.screen.query_one("#articles").option_count
+        report["flagged"] = app.triage.flagged()
+        report["notices"] = [(n.title, n.message) for n in app._notifications]
+        await pilot.press("q")
+
+    run = BriefingApp.run
+    BriefingApp.run = lambda self, **kw: run(self, headless=True, size=(100, 30),
+                                             auto_pilot=drive)
+    from briefing.cli import main
+    code = main([sys.argv[1]])
+    report["code"] = code
+    with open(sys.argv[2], "w") as out:
+        json.dump(report, out)
+""")
+
+
+def test_a_read_only_data_folder_still_runs_the_app(tmp_path: Path) -> None:
+    from privileges import without_root_override
+
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    report = tmp_path / "report.json"
+    report.touch()
+    report.chmod(0o666)
+    tmp_path.chmod(0o777)
+    env = {**os.environ, "BRIEFING_DATA": str(data)}
+    try:
+        done = subprocess.run([*without_root_override(), sys.executable, "-c", READ_ONLY_RUN,
+                               str(SEED_ARTICLE), str(report)], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        data.chmod(0o755)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(report.read_text())
+    assert result["persistent"] is False
+    assert result["rows"] == 1 and len(result["flagged"]) == 1  # flagging still works
+    store_notices = [m for title, m in result["notices"] if title == "Store"]
+    assert store_notices and str(data) in store_notices[0]
+    assert "continuing without saving" in store_notices[0]
+    assert list(data.iterdir()) == []
