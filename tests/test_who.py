@@ -158,3 +158,19 @@ def test_initials_and_generational_suffixes_stay_in_the_name() -> None:
 def test_news_agency_abbreviations_are_no_people() -> None:
     text = "Tony Blair told Reuters the talks had failed. AFP said it had no comment."
     assert set(_people(text)) == {"Tony Blair"}
+
+
+def test_namesakes_stay_two_people_and_a_bare_surname_means_the_last_named() -> None:
+    text = ("Former President Bill Clinton spoke on Monday. Hillary Clinton, the former "
+            "secretary of state, said she would attend. \"We will win,\" Clinton said. "
+            "Bill Clinton later told reporters he agreed. \"It is time,\" Clinton said.")
+    analysis = analyze(text)
+    people = {p.name: [text[s:e] for s, e in p.mentions] for p in analysis.people}
+    assert set(people) == {"Bill Clinton", "Hillary Clinton"}
+    assert [q.speaker for q in analysis.quotes] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_a_short_form_of_the_given_name_is_the_same_person() -> None:
+    text = ("Senator Christopher Dodd arrived late. Chris Dodd told reporters the vote "
+            "would wait. Dodd said nothing more.")
+    assert [p.name for p in analyze(text).people] == ["Christopher Dodd"]

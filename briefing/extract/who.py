@@ -33,8 +33,10 @@ from briefing.extract.who_merge import (
     appositive,
     final,
     merge,
+    namesake_at,
     recurring,
     split_known,
+    surname_index,
 )
 from briefing.model import Organization, Person, Span
 
@@ -256,9 +258,9 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
     people = merge(found)
-    by_surname = {p.surname: p for p in people}
+    by_surname = surname_index(people)
     for name_text, span in employers:
-        person = by_surname.get(name_text.split()[-1].lower())
+        person = namesake_at(by_surname, name_text.split()[-1], span[0])
         if person is not None:
             person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
         elif gazetteer.lookup(name_text) is None:
@@ -285,13 +287,13 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
-            by_surname: dict[str, Candidate]) -> bool:
+            by_surname: dict[str, list[Candidate]]) -> bool:
     """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
     used = False
     for part in parts:
-        person = by_surname.get(part.lower())
+        person = namesake_at(by_surname, part, offset)
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True
@@ -302,7 +304,7 @@ def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
                 new = Candidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
-                by_surname[new.surname] = new
+                by_surname.setdefault(new.surname, []).append(new)
                 used = True
         offset += len(part) + 1
     return used

@@ -98,25 +98,108 @@ def split_known(text: str, found: list[Candidate]) -> tuple[list[Candidate], lis
 
 
 def merge(found: list[Candidate]) -> list[Candidate]:
-    """One person per surname; the commonest multi-word spelling becomes the canonical name."""
-    out: dict[str, Candidate] = {}
+    """One person per surname, unless the text names two people who share it.
+
+    "Bill Clinton" and "Hillary Clinton" stay two people: full names whose first names
+    differ (and are not an initial or a short form of one another) split the surname, and
+    each bare "Clinton" goes to whichever of them the text named last before it.
+    """
+    groups: dict[str, list[Candidate]] = {}
     for p in found:
-        old = out.get(p.surname)
-        if old is None:
-            out[p.surname] = p
+        groups.setdefault(p.surname, []).append(p)
+    out: list[Candidate] = []
+    for group in groups.values():
+        out.extend(_combine(bucket) for bucket in _split_by_first_name(group))
+    return out
+
+
+def surname_index(people: list[Candidate]) -> dict[str, list[Candidate]]:
+    index: dict[str, list[Candidate]] = {}
+    for p in people:
+        index.setdefault(p.surname, []).append(p)
+    return index
+
+
+def namesake_at(index: dict[str, list[Candidate]], surname: str,
+                offset: int) -> Candidate | None:
+    """The person a bare surname at `offset` means: the namesake mentioned last before it."""
+    namesakes = index.get(surname.lower())
+    if not namesakes:
+        return None
+    if len(namesakes) == 1:
+        return namesakes[0]
+    def last_before(p: Candidate) -> int:
+        return max((s for s, _ in p.mentions if s <= offset), default=-1)
+    return max(namesakes, key=last_before)
+
+
+def _first_name(p: Candidate) -> str | None:
+    """The given name, when it can tell people apart (initials cannot)."""
+    if len(p.tokens) < 2:
+        return None
+    first = p.tokens[0].rstrip(".").lower()
+    return first if len(first) >= 2 else None
+
+
+def _same_given(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)  # "Jim"/"Jimmy", "Chris"/"Christopher"
+
+
+def _first_at(p: Candidate) -> int:
+    return min((s for s, _ in p.mentions), default=0)
+
+
+def _split_by_first_name(group: list[Candidate]) -> list[list[Candidate]]:
+    given: list[str] = []
+    for p in group:
+        name = _first_name(p)
+        if name and not any(_same_given(name, g) for g in given):
+            given.append(name)
+    if len(given) <= 1:
+        return [group]
+    buckets: list[list[Candidate]] = [[] for _ in given]
+    named = sorted((start, i) for p in group if (n := _first_name(p))
+                   for i, g in enumerate(given) if _same_given(n, g) for start, _ in p.mentions)
+    for p in sorted(_one_per_mention(group), key=_first_at):
+        name = _first_name(p)
+        if name:
+            index = next(i for i, g in enumerate(given) if _same_given(name, g))
+        else:
+            before = [i for at, i in named if at <= _first_at(p)]
+            index = before[-1] if before else named[0][1]
+        buckets[index].append(p)
+    return [b for b in buckets if b]
+
+
+def _one_per_mention(group: list[Candidate]) -> list[Candidate]:
+    """Bare surnames split mention by mention: each may mean a different namesake."""
+    out: list[Candidate] = []
+    for p in group:
+        if _first_name(p) or len(p.mentions) < 2:
+            out.append(p)
             continue
-        old.spellings.append((tuple(p.tokens), p.surface))
-        old.mentions.extend(p.mentions)
-        old.roles.extend(r for r in p.roles if r not in old.roles)
-        old.affiliation = old.affiliation or p.affiliation
-        old.evidence = old.evidence or p.evidence
-    for p in out.values():
-        p.spellings.append((tuple(p.tokens), p.surface))
-        multi = [sp for sp in p.spellings if len(sp[0]) > 1] or p.spellings
-        words = [sp[0] for sp in multi]
-        best = max(multi, key=lambda sp: (words.count(sp[0]), -len(sp[0])))
-        p.tokens, p.surface = list(best[0]), best[1]
-    return list(out.values())
+        for n, span in enumerate(sorted(p.mentions)):
+            out.append(Candidate(list(p.tokens), p.surface, roles=p.roles if n == 0 else [],
+                                 affiliation=p.affiliation if n == 0 else None,
+                                 mentions=[span], evidence=p.evidence))
+    return out
+
+
+def _combine(group: list[Candidate]) -> Candidate:
+    """Fold a person's mentions together; the commonest multi-word spelling is canonical."""
+    base = group[0]
+    base.spellings.append((tuple(base.tokens), base.surface))
+    for p in group[1:]:
+        base.spellings.append((tuple(p.tokens), p.surface))
+        base.mentions.extend(p.mentions)
+        base.roles.extend(r for r in p.roles if r not in base.roles)
+        base.affiliation = base.affiliation or p.affiliation
+        base.evidence = base.evidence or p.evidence
+    multi = [sp for sp in base.spellings if len(sp[0]) > 1] or base.spellings
+    words = [sp[0] for sp in multi]
+    best = max(multi, key=lambda sp: (words.count(sp[0]), -len(sp[0])))
+    base.tokens, base.surface = list(best[0]), best[1]
+    return base
 
 
 def appositive(text: str, p: Candidate) -> None:

@@ -214,22 +214,34 @@ async def test_a_failing_feed_is_reported_and_the_app_goes_on(httpserver: HTTPSe
         assert len(rows(app)) == 3
 
 
+async def highlight_in_palette(app: BriefingApp, pilot, query: str) -> None:
+    """Open the palette, type `query` and move onto the first hit once hits have arrived."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.screen.query(CommandList) and app.screen.query_one(CommandList).option_count:
+            break
+    await pilot.press("down")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if app.theme == "nord":
+            return
+
+
 async def test_palette_previews_a_theme_and_restores_it_on_escape() -> None:
     with Store.open() as store:
         app = make_app(three(), store=store)
         async with app.run_test(size=SIZE) as pilot:
             assert app.theme == "briefing"
-            await pilot.press("ctrl+p", *"theme: nord")
-            await pilot.pause(0.3)
-            await pilot.press("down")
-            await pilot.pause(0.1)
+            await highlight_in_palette(app, pilot, "theme: nord")
             assert app.theme == "nord"  # previewed while highlighted
             await pilot.press("escape")
             await pilot.pause()
             assert app.theme == "briefing"
-            await pilot.press("ctrl+p", *"theme: nord")
-            await pilot.pause(0.3)
-            await pilot.press("down", "enter")
+            await highlight_in_palette(app, pilot, "theme: nord")
+            await pilot.press("enter")
             await pilot.pause()
             assert app.theme == "nord"
     with Store.open() as store:

@@ -170,7 +170,7 @@ def table() -> list[Row]:
          rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})(?:,?\s+{YEAR})?"),
         ("weekday", "early late mid REL WEEKDAY",
          rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
-         rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}"
+         rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}\b"
          rf"(?:['’]s)?(?:\s+{PART})?"),
         ("weekdays", "every WEEKDAYS",
          r"(?:(?i:every)\s+" + WEEKDAY + r"|(?<=\bon\s)(?P<plural>(?:Mon|Tues|Wednes"
@@ -204,7 +204,7 @@ def table() -> list[Row]:
          r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury"),
         ("yearrange", "#4",
          rf"{WB}{YEAR}[-–](?P<y2>\d\d)\b(?![-–]\d)"),
-        ("year", "PMOD #4",
+        ("year", "PMOD #4 #4x",
          rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
          r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
         ("ago", "NUM several many",
