@@ -145,9 +145,13 @@ def _dashboard(args: argparse.Namespace) -> int:
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The dashboard's parser, and the parser of the subcommands."""
+    from briefing.config import config_path, data_dir
+
     main = argparse.ArgumentParser(
         prog="briefing", description="Terminal dashboard and morning brief for watch officers.",
-        epilog="Subcommands: briefing extract | brief | refresh (each has --help).")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=("subcommands: briefing extract | brief | refresh (each has --help)\n"
+                f"config file: {config_path()}\ndata folder: {data_dir()}"))
     main.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_source_options(main)
 

@@ -70,6 +70,15 @@ def format_datetime_full(moment: datetime, zone: str, locale: str = "en_GB") -> 
             f"{local.hour:02d}:{local.minute:02d} {_abbreviation(local)}")
 
 
+def format_list_stamp(moment: datetime, zone: str) -> str:
+    """"30 Dec 21 17:02": a fixed width for a list column, with the year, because a store
+    that outlives a shift holds articles from other years.  The DTG month table, not a
+    locale's ("Sept" in en_GB), keeps every row the same width."""
+    local = _aware(moment).astimezone(tz_of(zone))
+    month = _DTG_MONTHS[local.month - 1].title()
+    return f"{local.day:02d} {month} {local:%y} {local.hour:02d}:{local.minute:02d}"
+
+
 def _abbreviation(local: datetime) -> str:
     name = local.tzname() or ""
     if local.utcoffset() == timedelta(0) and name in {"UTC", "GMT", "UTC+00:00"}:

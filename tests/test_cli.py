@@ -40,13 +40,15 @@ def test_extract_without_sources_reads_the_bundled_seeds(tmp_path: Path) -> None
 def test_a_failed_source_is_named_on_stderr_and_exits_1(tmp_path: Path) -> None:
     result = run("extract", "--json", str(tmp_path / "missing.txt"), str(SEED_ARTICLE))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"briefing: error: {tmp_path / 'missing.txt'}: no such file or folder"
+    missing = tmp_path / "missing.txt"
+    assert result.stderr.strip() == f"briefing: error: {missing}: no such file or folder"
     assert len(result.stdout.splitlines()) == 1
 
 
 def test_a_warning_alone_still_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Le ministre a déclaré jeudi que les négociations reprendraient.".encode("latin-1"))
+    path.write_bytes("Le ministre a déclaré jeudi que les négociations reprendraient."
+                     .encode("latin-1"))
     result = run("extract", "--json", str(path))
     assert result.returncode == 0
     assert result.stderr.startswith("briefing: warning:") and "invalid UTF-8" in result.stderr

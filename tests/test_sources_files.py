@@ -99,7 +99,7 @@ def test_same_body_spaced_differently_loads_once(tmp_path: Path) -> None:
 
 
 def test_stdin_is_read_with_dash() -> None:
-    [article] = load("-", stdin="Reports of shelling near the border overnight.".encode())
+    [article] = load("-", stdin=b"Reports of shelling near the border overnight.")
     assert article.source == "<stdin>"
     assert article.text == "Reports of shelling near the border overnight."
 
@@ -112,7 +112,7 @@ def test_overrides_replace_the_source_publication_and_zone() -> None:
 
 def test_without_a_handler_a_fatal_problem_raises_with_the_source_named(tmp_path: Path) -> None:
     missing = tmp_path / "gone.txt"
-    with pytest.raises(LoadError, match="gone.txt: no such file"):
+    with pytest.raises(LoadError, match=r"gone\.txt: no such file"):
         load(str(missing))
 
 

@@ -91,9 +91,8 @@ def test_wrong_content_type_is_refused(server: HTTPServer) -> None:
 
 def test_body_over_the_cap_is_refused(server: HTTPServer) -> None:
     server.expect_request("/big").respond_with_data(b"x" * 5000, content_type="text/plain")
-    with make_client() as client:
-        with pytest.raises(Exception, match="over the 1,000-byte cap"):
-            fetch(server.url_for("/big"), client=client, max_bytes=1000)
+    with make_client() as client, pytest.raises(Exception, match="over the 1,000-byte cap"):
+        fetch(server.url_for("/big"), client=client, max_bytes=1000)
 
 
 def test_timeout_is_reported(server: HTTPServer) -> None:

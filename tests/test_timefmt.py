@@ -121,3 +121,12 @@ def test_crossing_midnight_always_shows_the_day(moment: datetime, zone: str, sou
     assert shown.endswith(f"{local.hour:02d}:{local.minute:02d}")
     if crosses:
         assert str(local.day) in shown.split()[1]
+
+
+def test_list_stamp_has_the_year_and_a_fixed_width_in_every_month() -> None:
+    from briefing.timefmt import format_list_stamp
+
+    stamps = [format_list_stamp(datetime(2023, month, 4, 3, 20, tzinfo=UTC), "Asia/Tokyo")
+              for month in range(1, 13)]
+    assert stamps[8] == "04 Sep 23 12:20"
+    assert {len(s) for s in stamps} == {15}

@@ -26,6 +26,7 @@ EXTRA = [
     "On Mondays the market opens; every Monday since 1957-58 it has.",
     "The talks took 12/30/2021, about 1,000 years ago, in Zürich’s “old” town — 5 hours.",
     "Between 12 and 18 months passed; a few days ago, the first quarter of 2020 ended.",
+    "Talks in Zürich began at ٣:٣٠ p.m. and ended at 5 p.m. (Ελλάδα time).",
 ]
 SENTENCES = [form[0] for form in FORMS] + TRAPS + EXTRA
 

@@ -54,7 +54,8 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
     import feedparser
 
     parsed = feedparser.parse(data)
-    usable = [e for e in parsed.entries if e.get("title") or _entry_body(e).strip() or e.get("link")]
+    usable = [e for e in parsed.entries
+              if e.get("title") or e.get("link") or _entry_body(e).strip()]
     if parsed.bozo and not usable:
         reason = getattr(parsed, "bozo_exception", None) or "not a readable feed"
         on_problem(LoadProblem(source, f"malformed feed: {reason}"))

@@ -6,6 +6,7 @@ tests (a loader that fails, an analyser that is slow) without touching Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -60,13 +61,21 @@ def cached_analyser(store: Store, compute: Analyser = analyse_article) -> Analys
     must cost the next start its cache, not this one its analysis.
     """
 
+    locks: dict[str, threading.Lock] = {}
+    guard = threading.Lock()
+
     def analyse(article: Article) -> Analysis:
-        cached = store.cached_analysis(article)
-        if cached is not None:
-            return cached
-        analysis = compute(article)
-        with suppress(StoreError):
-            store.save_analysis(article, analysis)
-        return analysis
+        # The article on screen and the background worker may ask for the same text at
+        # once; one of them computes, the other waits and reads the cache.
+        with guard:
+            lock = locks.setdefault(article.content_hash, threading.Lock())
+        with lock:
+            cached = store.cached_analysis(article)
+            if cached is not None:
+                return cached
+            analysis = compute(article)
+            with suppress(StoreError):
+                store.save_analysis(article, analysis)
+            return analysis
 
     return analyse

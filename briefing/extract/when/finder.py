@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.extract.when import lexicon
 from briefing.extract.when.triggers import start_positions
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_KINDS = frozenset({"weekday", "relday", "date", "month"})
 # A bare "May"/"March" is a month only after one of these words (else it is the verb).
 _MONTH_CONTEXT = re.compile(
     r"(?i:\b(?:in|of|since|until|till|by|during|through|from|to|before|after|early|late|mid|"
     r"last|next|this|between|and|or|each|every|until|that|end)[\s-]+)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """One span the table proposes (a tuple: an article makes dozens, and building a frozen
+    dataclass costs several times as much)."""
+
     start: int
     end: int
     kind: str
     groups: dict[str, str | None]
     rank: int
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 def _accept(kind: str, groups: dict[str, str | None], match: re.Match[str], text: str) -> bool:
@@ -38,14 +37,15 @@ def _accept(kind: str, groups: dict[str, str | None], match: re.Match[str], text
     return True
 
 
-def _span(kind: str, match: re.Match[str]) -> tuple[int, int]:
-    if "core" in match.re.groupindex and match.group("core"):
+def _span(kind: str, match: re.Match[str], groups: dict[str, str | None]) -> tuple[int, int]:
+    if groups.get("core"):
         return match.span("core")
     start, end = match.span()
     text = match.group(0)
-    possessive = _POSSESSIVE.search(text)
-    if possessive and kind in {"weekday", "relday", "date", "month"}:
-        end -= len(possessive.group(0))
+    if kind in _POSSESSIVE_KINDS:
+        possessive = _POSSESSIVE.search(text)
+        if possessive:
+            end -= len(possessive.group(0))
     while end > start and text[end - start - 1] in " ,":
         end -= 1
     return start, end
@@ -81,7 +81,7 @@ def find_candidates(text: str) -> list[Candidate]:
             groups = match.groupdict()
             if not match.group(0).strip() or not _accept(kind, groups, match, text):
                 continue
-            start, end = _span(kind, match)
+            start, end = _span(kind, match, groups)
             if end > start:
                 found.append((start - end, rank, start,
                               Candidate(start, end, kind, groups, rank), match))

@@ -68,7 +68,6 @@ AMPM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
 PART = r"(?i:(?P<part>morning|afternoon|evening|night|overnight))\b"
 _NOT_PLURAL = r"(?!(?:was|has|is|as|its|his|this|thus|plus|versus|vs|us|yes|less)\b)"
 WB = r"(?<![\w$£€#@/.-])"
-_DIGITS = "0123456789"
 
 
 def _abbrs() -> str:
@@ -85,6 +84,8 @@ def _zone_suffix() -> str:
 
 
 class Row(NamedTuple):
+    """One form: the resolver it goes to, the words it can open with, its pattern."""
+
     kind: str
     leads: frozenset[str]
     """Lead keys (see `lead_key`) of the words a match of this row can begin with."""
@@ -96,9 +97,10 @@ def lead_key(token: str) -> str:
     a digit by its shape, "#" and its count of leading digits (5 for five or more), then "x"
     if anything follows them: "30" -> "#2", "30th" -> "#2x", "1430Z" -> "#4x", "Q1" -> "#0x"."""
     token = token.lstrip("'’")
-    if not any(char in _DIGITS for char in token):
+    digits = [char.isdecimal() for char in token]  # what the patterns' \d reads
+    if not any(digits):
         return token.lower()
-    leading = len(token) - len(token.lstrip(_DIGITS))
+    leading = digits.index(False) if False in digits else len(token)
     return f"#{min(leading, 5)}" + ("" if leading == len(token) else "x")
 
 
@@ -132,7 +134,8 @@ def table() -> list[Row]:
 
     Each row names the words it can start with so the finder tries, at a start position,
     only the rows that can match there: most rows open with optional modifiers that the
-    regex engine would otherwise try (and fail) at every proposed position.
+    regex engine would otherwise try (and fail) at every proposed position.  A lead missing
+    here would hide a form; tests/test_when_finder.py checks every match against its row's.
     """
     zone = _zone_suffix()
     clock_lead = r"(?:" + QMOD + r")?"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import ClassVar
-from zoneinfo import ZoneInfo
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -18,16 +17,17 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from briefing.timefmt import format_list_stamp
 from briefing.ui.entries import Entry
 from briefing.ui.safe import one_line, source_label
 from briefing.ui.triage import Triage
 
 
 def short_time(moment: datetime | None, zone: str) -> str:
-    """'30 Dec 22:02' in `zone`; a missing date is shown as unknown, never as now."""
+    """'30 Dec 21 22:02' in `zone`; a missing date is shown as unknown, never as now."""
     if moment is None:
         return "date unknown"
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+    return format_list_stamp(moment, zone)
 
 
 def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
@@ -77,7 +77,7 @@ class ArticleList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.border_title = "0 ARTICLES"
+        self.border_title = "[0] ARTICLES"
         self.query_text = ""
         self._placed: str | None = None
 

@@ -40,7 +40,7 @@ class FactPane(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False, classes="fact-pane")
-        self.border_title = f"{self.NUMBER} {self.TITLE}"
+        self.border_title = f"[{self.NUMBER}] {self.TITLE}"
         self.can_focus = True
 
     def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:

@@ -8,8 +8,6 @@ from briefing.model import Analysis
 from briefing.ui.safe import one_line
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
-_MARKS = "\"“”„«»‘’' "
-
 
 class QuotesPane(FactPane):
     TITLE = "QUOTES"
@@ -23,8 +21,10 @@ class QuotesPane(FactPane):
             prompt = Content.assemble(
                 (one_line(speaker, 40), "bold" if quote.speaker else "italic $text-muted"),
                 ": ",
-                f"“{one_line(quote.text.strip(_MARKS), 160)}”",
+                # The quote keeps its own marks (and, for a partial quote, the clause it
+                # completes), so the officer sees exactly which words are the speaker's.
+                one_line(quote.text.strip(), 160),
             )
-            copy = f"{speaker}: “{quote.text}”"
+            copy = f"{speaker}: {quote.text.strip()}"
             items.append(FactItem(prompt, (quote.start, quote.end), copy))
         return items
