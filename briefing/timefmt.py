@@ -63,10 +63,15 @@ def format_clock(moment: datetime, zone: str, *, source_zone: str | None = None,
     return f"{format_datetime(local, 'EEE d MMM', locale=locale)} {clock}"
 
 
+def format_day(moment: datetime, zone: str, locale: str = "en_GB") -> str:
+    """"Thu 30 Dec 2021": the day `moment` falls on in `zone`, named in `locale`."""
+    return format_datetime(_aware(moment).astimezone(tz_of(zone)), "EEE d MMM y", locale=locale)
+
+
 def format_datetime_full(moment: datetime, zone: str, locale: str = "en_GB") -> str:
     """"Thu 30 Dec 2021 15:35 EST": weekday, date, 24-hour clock and the zone's abbreviation."""
     local = _aware(moment).astimezone(tz_of(zone))
-    return (f"{format_datetime(local, 'EEE d MMM y', locale=locale)} "
+    return (f"{format_day(moment, zone, locale)} "
             f"{local.hour:02d}:{local.minute:02d} {_abbreviation(local)}")
 
 

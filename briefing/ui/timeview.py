@@ -6,13 +6,14 @@ from briefing.timefmt import (
     dtg,
     format_clock,
     format_datetime_full,
+    format_day,
     format_mention,
     next_zone,
     zone_cycle,
     zone_label,
 )
 
-__all__ = ["city", "dtg", "format_clock", "format_datetime_full", "format_mention",
+__all__ = ["city", "dtg", "format_clock", "format_datetime_full", "format_day", "format_mention",
            "next_zone", "zone_cycle", "zone_label"]
 
 

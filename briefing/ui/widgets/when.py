@@ -7,17 +7,17 @@ unresolved one says so; "about" never reads as exact.
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo
 
 from textual.content import Content
 
 from briefing.model import Analysis, TimeMention
 from briefing.ui.safe import one_line
-from briefing.ui.timeview import format_mention
+from briefing.ui.timeview import format_day, format_mention
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
 _MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
 _HAS_DATE = re.compile(r"\b\d{4}\b|\b\d{1,2} \w{3}")  # a year, or "31 Dec"
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value with a clock, not "FUTURE_REF"
 _APPROX_MODS = {"APPROX", "ABOUT", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
                 "EQUAL_OR_MORE", "START", "MID", "END"}
 
@@ -42,8 +42,9 @@ def mention_content(tm: TimeMention, zone: str, locale: str, dated: bool = False
     """
     labels = marks(tm)
     shown = format_mention(tm, zone, locale)
-    if dated and tm.earliest is not None and "T" in tm.value and not _HAS_DATE.search(shown):
-        shown = f"{tm.earliest.astimezone(ZoneInfo(zone)):%a %d %b %Y} {shown}"
+    if dated and tm.earliest is not None and _CLOCK_VALUE.search(tm.value) \
+            and not _HAS_DATE.search(shown):
+        shown = f"{format_day(tm.earliest, zone, locale)} {shown}"
     return Content.assemble(
         (shown, "bold"),
         "  ",

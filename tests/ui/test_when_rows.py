@@ -1,0 +1,26 @@
+"""Rows of the WHEN pane and the timeline: a day is added to clock times, never to vague ones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from briefing.model import TimeMention
+from briefing.ui.widgets.when import mention_content
+
+CALL = datetime(2021, 12, 30, 20, 35, tzinfo=UTC)
+
+
+def test_a_clock_time_in_a_dated_list_carries_its_day_in_the_display_zone() -> None:
+    tm = TimeMention(0, 13, "3:35 p.m. EST", "TIME", "2021-12-30T15:35", earliest=CALL,
+                     latest=CALL, zone="America/New_York")
+    assert mention_content(tm, "UTC", "en_GB", dated=True).plain.startswith(
+        "Thu 30 Dec 2021 20:35")
+    # Crossing midnight, the clock itself names the day it lands on.
+    assert mention_content(tm, "Asia/Tokyo", "en_GB", dated=True).plain.startswith(
+        "Fri 31 Dec 05:35")
+
+
+def test_an_open_future_reference_gets_no_invented_day() -> None:
+    tm = TimeMention(0, 17, "the coming weeks", "DATE", "FUTURE_REF", earliest=CALL)
+    shown = mention_content(tm, "UTC", "en_GB", dated=True).plain
+    assert shown.startswith("future (the coming weeks)")
