@@ -27,15 +27,18 @@ def brief_folder(configured: str | None) -> Path:
 
 
 def export_brief(app: BriefingApp) -> None:
+    """The flagged articles, or every article when none is flagged (issue 6's rule)."""
+    flagged = set(app.triage.flagged())
+    chosen = [e for e in app.entries.values() if e.article is not None
+              and (not flagged or e.key in flagged)]
     items: list[tuple[Article, Analysis]] = [
-        (e.article, e.analysis) for e in app.entries.values()
-        if e.article is not None and e.analysis is not None]
+        (e.article, e.analysis) for e in chosen if e.article and e.analysis is not None]
     if not items:
         app.notify("Nothing to brief yet: no analysed article.", title="Export",
                    severity="warning")
         return
-    pending = sum(e.article is not None and e.analysis is None for e in app.entries.values())
-    _write(app, items, set(app.triage.flagged()), pending)
+    pending = sum(e.analysis is None for e in chosen)
+    _write(app, items, flagged, pending)
 
 
 @work(thread=True, group="export", exclusive=True, exit_on_error=False,
