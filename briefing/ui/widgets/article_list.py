@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefing.timefmt import format_list_stamp
 from briefing.ui.entries import Entry
+from briefing.ui.keys import VIM_LIST_KEYS
 from briefing.ui.safe import one_line, source_label
 from briefing.ui.triage import Triage
 
@@ -68,12 +69,7 @@ def matches(entry: Entry, query: str) -> bool:
 class ArticleList(OptionList):
     """The list of loaded articles; option ids are the entries' keys."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = VIM_LIST_KEYS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Analysis, Span
+from briefing.ui.keys import VIM_LIST_KEYS
 
 
 class FactItem(Option):
@@ -31,12 +32,7 @@ class FactPane(OptionList):
     TITLE: ClassVar[str] = ""
     NUMBER: ClassVar[int] = 0
     EMPTY: ClassVar[str] = "nothing found"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = VIM_LIST_KEYS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False, classes="fact-pane")
