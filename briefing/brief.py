@@ -9,7 +9,7 @@ The layout lives in `brief_sections` (header, BLUF, developments) and `brief_ann
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 
 from briefing.brief_annex import sources, time_notes, timeline, watch_section
@@ -32,11 +32,13 @@ def brief_filename(now: datetime) -> str:
 
 def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: datetime,
                  period: timedelta | None = None, locale: str = "en_GB",
-                 flagged: set[str] | None = None) -> str:
+                 flagged: Collection[str] | None = None) -> str:
     """The brief for `items` as of `now` (aware), times shown in `zone` (IANA).
 
     `period` keeps only articles published in the `period` before `now` (undated ones stay
-    in, with a note); None keeps all.  `flagged` holds `Article.id`s: they lead the BLUF.
+    in, with a note); None keeps all.  `flagged` holds `Article.id`s in the order the officer
+flagged them (`Store.flagged()`): they lead the BLUF in that order.  A set is accepted but
+has no order, so its articles are ranked among themselves like the others.
     """
     if now.tzinfo is None:
         raise ValueError("render_brief needs an aware `now`; take it from briefing.clock")

@@ -1,14 +1,15 @@
 """Which articles the brief covers, in what order, and which stories several sources carry.
 
 All of it deterministic and explainable to the officer, with no language model: flagged
-articles first, then stories carried by more sources, then the most recent, then the article
-id as the final tie-break, so the same input always gives the same brief.
+articles first, in the order the officer flagged them (the most important is flagged first),
+then stories carried by more sources, then the most recent, then the article id as the final
+tie-break, so the same input always gives the same brief.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -84,15 +85,34 @@ def in_period(article: Article, now: datetime, period: timedelta | None) -> bool
     return now - period <= article.published <= now + timedelta(minutes=5)
 
 
-def _rank_key(flagged: bool, carriers: int, article: Article) -> tuple[object, ...]:
+def _rank_key(flag: int | None, carriers: int, article: Article) -> tuple[object, ...]:
     published = article.published or datetime.min.replace(tzinfo=UTC)
-    return (not flagged, -carriers, -published.timestamp(), article.id)
+    return (flag is None, flag or 0, -carriers, -published.timestamp(), article.id)
+
+
+def flag_positions(flagged: Collection[str] | None) -> dict[str, int]:
+    """Each flagged id's place in the officer's order.
+
+    A sequence (the store's `flagged()`) carries that order; an unordered set gives every
+    flag the same place, so the rest of the ranking decides, the same way on every run.
+    """
+    if not flagged:
+        return {}
+    if isinstance(flagged, Sequence):
+        positions: dict[str, int] = {}
+        for position, article_id in enumerate(flagged):
+            positions.setdefault(article_id, position)
+        return positions
+    return dict.fromkeys(flagged, 0)
 
 
 def rank(items: Sequence[tuple[Article, Analysis]],
-         flagged: set[str] | None) -> list[Entry]:
-    """Order the articles, give them S1, S2 ... in that order, and link shared stories."""
-    flagged = flagged or set()
+         flagged: Collection[str] | None) -> list[Entry]:
+    """Order the articles, give them S1, S2 ... in that order, and link shared stories.
+
+    `flagged`: ids in the order they were flagged (a set is accepted, without an order).
+    """
+    position = flag_positions(flagged)
     keys = [story_keys(a, an) for a, an in items]
     same: list[set[int]] = [set() for _ in items]
     for i in range(len(items)):
@@ -101,11 +121,11 @@ def rank(items: Sequence[tuple[Article, Analysis]],
                 same[i].add(j)
                 same[j].add(i)
     order = sorted(range(len(items)), key=lambda i: _rank_key(
-        items[i][0].id in flagged, len(same[i]), items[i][0]))
+        position.get(items[i][0].id), len(same[i]), items[i][0]))
     sid = {index: f"S{n}" for n, index in enumerate(order, start=1)}
     return [
         Entry(sid=sid[i], article=items[i][0], analysis=items[i][1],
-              flagged=items[i][0].id in flagged,
+              flagged=items[i][0].id in position,
               also=tuple(sorted((sid[j] for j in same[i]), key=lambda s: int(s[1:]))))
         for i in order
     ]

@@ -2,42 +2,29 @@
 
 Everything that came from an article passes through `clean` before it reaches the file, so a
 hostile page cannot smuggle terminal escapes, bidi overrides or control characters into a
-brief that the next shift will `cat` in their terminal.
+brief that the next shift will `cat` in their terminal.  What counts as unsafe is decided
+once, in `briefing.sources.textclean` (the loaders' cleaner); this module only shapes the
+spacing.  Running it again here is not redundant: analyses and titles may come from a store
+written by an older version, and the brief must be safe whatever it was given.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
+
+from briefing.sources.textclean import strip_controls
 
 WIDTH = 72
 
-# ANSI/VT escape sequences (CSI, OSC, DCS and two-character ESC forms), removed whole so that
-# no printable remainder ("[31m") survives; then any remaining control or format character.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI ... final byte
-    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC/DCS/SOS/PM/APC ... BEL or ST
-    r"|\x9b[0-?]*[ -/]*[@-~]"           # 8-bit CSI
-    r"|\x1b[()*+#%][0-~]"               # charset and line-size selections
-    r"|\x1b[ -~]?"                      # other two-character escapes, or a stray ESC
-)
 _SPACES = re.compile(r"[^\S\n]+")
-
-
-def _printable(char: str) -> bool:
-    """Keep letters, marks, punctuation, symbols and spaces; drop C0/C1 controls, bidi
-    overrides and other format characters (category C*), which only change how text shows."""
-    return char == "\n" or not unicodedata.category(char).startswith("C")
 
 
 def clean(text: str | None, *, keep_newlines: bool = False) -> str:
     """Article text made safe and single-spaced for the file."""
     if not text:
         return ""
-    text = _ESCAPES.sub("", text)
-    text = text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if _printable(c))
+    text, _ = strip_controls(text.replace("\t", " "))
     if not keep_newlines:
         text = text.replace("\n", " ")
     text = _SPACES.sub(" ", text)
@@ -45,9 +32,9 @@ def clean(text: str | None, *, keep_newlines: bool = False) -> str:
 
 
 def printable(line: str) -> str:
-    """One finished line of the brief, stripped of anything unprintable; indentation kept."""
-    line = _ESCAPES.sub("", line).replace("\t", " ")
-    return "".join(c for c in line if c == " " or (_printable(c) and c != "\n")).rstrip()
+    """One finished line of the brief, stripped of anything unsafe; indentation kept."""
+    safe, _ = strip_controls(line.replace("\t", " "))
+    return safe.replace("\n", "").rstrip()
 
 
 def clip(text: str, limit: int) -> str:

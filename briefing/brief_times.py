@@ -3,7 +3,8 @@
 A minute-level instant becomes a full DTG in Z ("302035Z DEC 21"); a day stays a day
 ("30 DEC 21"), a month stays a month ("JAN 22"), a weekend stays a weekend: a DTG with
 invented hours would claim a precision the article never gave.  The month names come from
-`timefmt.dtg`'s fixed English table so there is one table in the project.
+`timefmt.dtg`'s fixed English table so there is one table in the project; the value is read,
+and its mod and codes named, by `briefing.timex`, as on screen, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -11,22 +12,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+from briefing import timex
 from briefing.brief_text import clean
 from briefing.model import TimeMention
 from briefing.timefmt import dtg, format_datetime_full, format_mention
 
-_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_DAY_PART = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(MO|AF|EV|NI|DT)$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_MODS = {"APPROX": "about", "LESS_THAN": "under", "MORE_THAN": "over", "BEFORE": "before",
-         "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "START": "early",
-         "MID": "mid", "END": "late", "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least"}
-_REFS = {"FUTURE_REF": "future", "PAST_REF": "past", "PRESENT_REF": "now"}
 _HEDGES = ("about", "around", "approximately", "roughly", "some", "circa", "nearly", "almost")
 
 
@@ -36,34 +26,39 @@ def _mon_yy(day: date) -> str:
 
 
 def day_text(day: date) -> str:
+    """"30 DEC 21": a day without a clock, in the DTG's own month style."""
     return f"{day.day:02d} {_mon_yy(day)}"
 
 
-def _calendar(value: str, tm: TimeMention) -> str | None:
-    """The DTG-style rendering of a TIMEX value, or None when it has no calendar shape."""
-    if _MINUTE.match(value) and tm.earliest is not None:
-        return dtg(tm.earliest)
-    if m := _DAY_PART.match(value):
-        return f"{day_text(date(int(m[1]), int(m[2]), int(m[3])))} {_PARTS[m[4]]}"
-    if m := _DAY.match(value):
-        return day_text(date(int(m[1]), int(m[2]), int(m[3])))
-    if m := _WEEKEND.match(value):
-        saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
-        sunday = saturday + timedelta(days=1)
-        return f"weekend {saturday.day:02d}-{day_text(sunday)}"
-    if m := _WEEK.match(value):
-        return f"week of {day_text(date.fromisocalendar(int(m[1]), int(m[2]), 1))}"
-    if m := _MONTH.match(value):
-        return _mon_yy(date(int(m[1]), int(m[2]), 1))
-    if _YEAR.match(value):
-        return value
+def _calendar(tm: TimeMention) -> str | None:
+    """The DTG-style rendering of a TIMEX value, or None when it has no calendar shape
+    (quarters, seasons, decades and centuries keep `timefmt`'s words)."""
+    period = timex.parse(tm.value or "")
+    if period is None:
+        return None
+    match period.grain:
+        case "minute":
+            return dtg(tm.earliest) if tm.earliest is not None else None
+        case "part" if period.first is not None:
+            return f"{day_text(period.first)} {period.words}"
+        case "day" if period.first is not None:
+            return day_text(period.first)
+        case "weekend":
+            saturday, sunday = timex.weekend_days(period)
+            return f"weekend {saturday.day:02d}-{day_text(sunday)}"
+        case "week" if period.first is not None:
+            return f"week of {day_text(period.first)}"
+        case "month" if period.first is not None:
+            return _mon_yy(period.first)
+        case "year":
+            return f"{period.year:04d}"
     return None
 
 
 def _qualifier(tm: TimeMention) -> str:
     """Keep "about" approximate: the mod first, else the article's own hedge word."""
-    if tm.mod and tm.mod in _MODS:
-        return _MODS[tm.mod]
+    if tm.mod and tm.mod in timex.MOD_WORDS:
+        return timex.MOD_WORDS[tm.mod]
     first = tm.text.strip().split(" ", 1)[0].lower()
     return first if first in _HEDGES else ""
 
@@ -71,9 +66,9 @@ def _qualifier(tm: TimeMention) -> str:
 def dtg_style(tm: TimeMention) -> str:
     """A mention in DTG style at its granularity; durations and the unresolved fall back to
     `timefmt.format_mention`, which shows their value or wording."""
-    if (tm.value or "") in _REFS:
-        return _REFS[tm.value]
-    rendered = _calendar(tm.value or "", tm) if tm.type in ("DATE", "TIME") else None
+    if (tm.value or "") in timex.REF_WORDS:
+        return timex.REF_WORDS[tm.value]
+    rendered = _calendar(tm) if tm.type in ("DATE", "TIME") else None
     if rendered is None:
         return clean(format_mention(tm, "UTC"))
     qualifier = _qualifier(tm)
@@ -84,7 +79,8 @@ def in_zone(tm: TimeMention, zone: str, locale: str) -> str:
     """For the timeline: a minute-level time always with its weekday and date in `zone`
     (rows from many articles sit together, so a bare "15:35" would be ambiguous); anything
     coarser at its own granularity via `timefmt.format_mention`."""
-    if _MINUTE.match(tm.value or "") and tm.earliest is not None:
+    period = timex.parse(tm.value or "")
+    if period is not None and period.grain == "minute" and tm.earliest is not None:
         qualifier = _qualifier(tm)
         full = format_datetime_full(tm.earliest, zone, locale)
         return f"{qualifier} {full}" if qualifier else full
@@ -107,7 +103,7 @@ def with_wording(rendered: str, tm: TimeMention) -> str:
 def is_point(tm: TimeMention) -> bool:
     """Something that happens at a datable time (a call, a deadline): not a span of time,
     and not a vague "in the coming weeks" (FUTURE_REF) that no calendar can place."""
-    return tm.type in ("DATE", "TIME") and tm.resolved and (tm.value or "") not in _REFS
+    return tm.type in ("DATE", "TIME") and tm.resolved and (tm.value or "") not in timex.REF_WORDS
 
 
 def sort_key(tm: TimeMention) -> tuple[datetime, datetime, int]:

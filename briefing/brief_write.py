@@ -1,18 +1,19 @@
 """Writing a brief to disk without ever losing one.
 
-The text goes to a temporary file in the target folder, is flushed to disk, then linked into
-place under a name nobody holds yet: `os.link` fails instead of replacing, so an existing
-brief (or one a colleague writes at the same moment) is never overwritten; the next free
-numbered name ("brief-2.txt") is used instead.  A crash leaves at worst a hidden temporary
-file, never a half-written brief.
+The text goes to a finished temporary file in the target folder (`briefing.atomic`), then is
+linked into place under a name nobody holds yet: `os.link` fails instead of replacing, so an
+existing brief (or one a colleague writes at the same moment) is never overwritten; the next
+free numbered name ("brief-2.txt") is used instead.  A crash leaves at worst a hidden
+temporary file, never a half-written brief.  The brief keeps the temporary file's 0600 mode
+(see `briefing.atomic`): it is the officer's to hand over, not the machine's to publish.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+from briefing.atomic import finished_temporary, fsync_folder
 
 MAX_NUMBERED = 999
 
@@ -45,19 +46,9 @@ def write_brief(text: str, path: str | os.PathLike[str]) -> Path:
     Raises OSError (with the folder named) when the folder is missing or not writable.
     """
     target = Path(path)
-    folder = target.parent
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+    with finished_temporary(text, target) as temporary:
         for candidate in candidates(target):
             if _place(temporary, candidate):
+                fsync_folder(target.parent)  # the new name survives a power cut too
                 return candidate
-        raise FileExistsError(f"{target}: {MAX_NUMBERED} briefs of that name already exist")
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    raise FileExistsError(f"{target}: {MAX_NUMBERED} briefs of that name already exist")

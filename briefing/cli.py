@@ -23,9 +23,14 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     from briefing.model import Analysis, Article
+    from briefing.store import Store
 
-# Subcommands other modules contribute: each exposes `register(subparsers)`.
+# Subcommands other modules contribute: each exposes `register(subparsers)`.  A module that
+# fails to import is a broken install and must say so, so it is imported without a guard.
 _SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh")
+SUBCOMMANDS = ("extract", "brief", "refresh")
+"""The first words that select the subcommand parser instead of the dashboard's (a test
+checks each is registered)."""
 
 
 class ProblemLog:
@@ -79,14 +84,14 @@ def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -
         parser.error(f"{option} {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
 
 
-def analysed(articles: list[Article], log: ProblemLog) -> Iterator[tuple[Article, Analysis]]:
+def analysed(articles: list[Article], log: ProblemLog, store: Store,
+             ) -> Iterator[tuple[Article, Analysis]]:
     """Each article with its analysis, through the store the app uses too, so a text is
-    analysed once per extractor version; a store that cannot write never stops the work."""
+    analysed once per extractor version; a store that cannot write never stops the work
+    (`Store.analysis_for` returns the analysis even when caching it fails)."""
     from briefing.sources.problems import LoadProblem
-    from briefing.store import StoreError, open_store
-    from briefing.store.analyses import analyze_article
+    from briefing.store import StoreError
 
-    store = open_store()
     for problem in store.problems:
         log(LoadProblem("store", problem, fatal=False))
     try:
@@ -94,21 +99,21 @@ def analysed(articles: list[Article], log: ProblemLog) -> Iterator[tuple[Article
     except StoreError as exc:
         log(LoadProblem("store", f"cannot save articles ({exc})", fatal=False))
     for article in articles:
-        try:
-            yield article, store.analysis_for(article)
-        except StoreError:
-            yield article, analyze_article(article)
+        yield article, store.analysis_for(article)
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from briefing.store import open_store
+
     log = ProblemLog()
     articles = load_sources(args, log)
-    for article, analysis in analysed(articles, log):
-        if args.json:
-            record = {**analysis.to_dict(), **article.to_dict()}
-            print(json.dumps(record, ensure_ascii=False))
-        else:
-            print(_summary(article, analysis))
+    with open_store() as store:
+        for article, analysis in analysed(articles, log, store):
+            if args.json:
+                record = {**analysis.to_dict(), **article.to_dict()}
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(_summary(article, analysis))
     if not articles and not log.failed:
         print("briefing: error: no articles found", file=sys.stderr)
         return 1
@@ -132,13 +137,8 @@ def _dashboard(args: argparse.Namespace) -> int:
     config = load_config()
     for problem in config.problems:
         print(f"briefing: warning: config: {problem}", file=sys.stderr)
-    try:
-        from briefing.ui.app import run_app
-    except ImportError as exc:  # pragma: no cover - only while the UI is being built
-        print(f"briefing: the dashboard is unavailable ({exc}); showing the extraction",
-              file=sys.stderr)
-        args.json = False
-        return _extract(args)
+    from briefing.ui.app import run_app
+
     sources = args.sources or []
     return run_app(sources, config, published=args.published, zone=args.source_zone)
 
@@ -164,20 +164,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                          help="one JSON object per article and line (the public shape)")
     extract.set_defaults(handler=_extract)
     for name in _SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return main, commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     main_parser, command_parser = build_parser()
-    subcommands = set(command_parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     try:
-        if argv and argv[0] in subcommands:
+        if argv and argv[0] in SUBCOMMANDS:
             args = command_parser.parse_args(argv)
             check_zone(command_parser, getattr(args, "source_zone", None),
                        getattr(args, "source_zone_flag", "--zone"))

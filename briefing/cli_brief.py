@@ -12,6 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,10 +52,12 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
     from briefing.brief_times import parse_period
     from briefing.clock import clock_from_env, local_zone, valid_zone
-    from briefing.config import load_config
+    from briefing.config import load_config, valid_locale
 
     parser: argparse.ArgumentParser = args.brief_parser
     config = load_config()
+    for problem in config.problems:  # a config mistake falls back to a default; say which
+        print(f"briefing: warning: config: {problem}", file=sys.stderr)
     zone = args.zone or local_zone(config.local_zone)
     if not valid_zone(zone):
         parser.error(f"--zone {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
@@ -63,34 +69,34 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
         period = parse_period(args.period) if args.period else None
     except ValueError as exc:
         parser.error(f"--period: {exc}")
-    return zone, now, period, args.locale or config.locale
-
-
-def _flagged_ids() -> set[str]:
-    """The dashboard's flags, if it has a store; never creates one just to read it."""
-    from briefing.store import StoreError, default_path, open_store
-
-    if not default_path().exists():
-        return set()
-    try:
-        with open_store() as store:
-            return set(store.flagged())
-    except StoreError:
-        return set()
+    locale = config.locale  # already checked by load_config
+    if args.locale is not None:
+        locale = valid_locale(args.locale) or parser.error(
+            f"--locale {args.locale!r} is not a known locale (e.g. en_GB, fr_FR)")
+    return zone, now, period, locale
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.store import open_store
+
+    zone, now, period, locale = _options(args)
+    with open_store() as store:  # one store for the flags and the analyses, closed after
+        return _brief(args, store, zone=zone, now=now, period=period, locale=locale)
+
+
+def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
+           period: timedelta | None, locale: str) -> int:
     from briefing.brief import render_brief, write_brief
     from briefing.brief_rank import in_period
     from briefing.cli import ProblemLog, analysed, load_sources
     from briefing.timefmt import dtg
 
-    zone, now, period, locale = _options(args)
     log = ProblemLog()
     articles = load_sources(args, log)
-    flagged = _flagged_ids()
+    flagged = store.flagged()  # in the order the officer flagged them: the brief's order
     if args.flagged_only:
-        articles = [a for a in articles if a.id in flagged]
+        wanted = set(flagged)
+        articles = [a for a in articles if a.id in wanted]
         if not articles:
             return _error("no flagged article among the sources (flag them with f in "
                           "the dashboard)")
@@ -99,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if period is not None and not any(in_period(a, now, period) for a in articles):
         return _error(f"none of the {len(articles)} articles was published in the "
                       f"{args.period} before {dtg(now)}; widen --period")
-    text = render_brief(list(analysed(articles, log)), zone=zone, now=now,
+    text = render_brief(list(analysed(articles, log, store)), zone=zone, now=now,
                         period=period, locale=locale, flagged=flagged)
     if args.out in (None, "-"):
         sys.stdout.write(text)

@@ -52,14 +52,46 @@ class Config:
     """What was wrong with the file, for the app to show once."""
 
 
+def valid_locale(value: str) -> str | None:
+    """`value` as the babel locale name every formatter takes ("en_GB"), or None if babel
+    does not know it.  Accepts the BCP 47 spelling officers type too ("en-GB")."""
+    from babel import Locale, UnknownLocaleError
+
+    for sep in ("_", "-"):
+        try:
+            return str(Locale.parse(value, sep=sep))
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+    return None
+
+
+def _strings(key: str, value: object, problems: list[str]) -> tuple[str, ...] | None:
+    """A TOML array of strings; anything else is a problem (named), never a silent skip."""
+    if not isinstance(value, list):
+        problems.append(f"{key} must be a list of strings, e.g. {key} = [\"...\"]; ignored")
+        return None
+    bad = [v for v in value if not isinstance(v, str)]
+    problems.extend(f"{key}: {v!r} is not a string; ignored" for v in bad)
+    return tuple(v for v in value if isinstance(v, str))
+
+
+def _keymap(value: object, problems: list[str]) -> dict[str, str] | None:
+    if not isinstance(value, dict):
+        problems.append("keymap must be a table of binding id = \"keys\"; ignored")
+        return None
+    good = {k: v for k, v in value.items() if isinstance(v, str)}
+    problems.extend(f"keymap.{k}: {v!r} is not a string of keys; ignored"
+                    for k, v in value.items() if k not in good)
+    return good
+
+
 def _build(data: dict[str, object], problems: list[str]) -> Config:
-    base = Config()
     values: dict[str, object] = {}
-    zones = data.get("zones", base.zones)
-    if isinstance(zones, list):
-        good = tuple(z for z in zones if isinstance(z, str) and valid_zone(z))
-        problems.extend(f"unknown zone {z!r} ignored" for z in zones if z not in good)
-        values["zones"] = good
+    known = set(Config.__dataclass_fields__) - {"problems"}
+    problems.extend(f"unknown setting {key!r} ignored" for key in data if key not in known)
+    if "zones" in data and (zones := _strings("zones", data["zones"], problems)) is not None:
+        values["zones"] = tuple(z for z in zones if valid_zone(z))
+        problems.extend(f"unknown zone {z!r} ignored" for z in zones if not valid_zone(z))
     for key in ("default_zone", "local_zone"):
         zone = data.get(key)
         if zone is not None:
@@ -68,12 +100,22 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
             else:
                 problems.append(f"{key} {zone!r} is not an IANA zone; using the default")
     for key in ("locale", "theme", "brief_dir"):
-        if isinstance(data.get(key), str):
+        if key in data and not isinstance(data[key], str):
+            problems.append(f"{key} must be a string, not {data[key]!r}; using the default")
+        elif key in data:
             values[key] = data[key]
-    if isinstance(data.get("keymap"), dict):
-        values["keymap"] = {str(k): str(v) for k, v in data["keymap"].items()}  # type: ignore[union-attr]
-    if isinstance(data.get("feeds"), list):
-        values["feeds"] = tuple(str(f) for f in data["feeds"])  # type: ignore[union-attr]
+    if "locale" in values:
+        locale = valid_locale(str(values["locale"]))
+        if locale is None:
+            problems.append(f"locale {values['locale']!r} is not a known locale (e.g. en_GB);"
+                            f" using {Config.locale}")
+            del values["locale"]
+        else:
+            values["locale"] = locale
+    if "keymap" in data and (keymap := _keymap(data["keymap"], problems)) is not None:
+        values["keymap"] = keymap
+    if "feeds" in data and (feeds := _strings("feeds", data["feeds"], problems)) is not None:
+        values["feeds"] = feeds
     return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
 

@@ -7,39 +7,24 @@ fixed English month table because the military form never localises.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 
+from briefing import timex
+from briefing.extract.zonename import UTC_NAMES, offset_text, tz_for
 from briefing.model import TimeMention
 
 _DTG_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
                "DEC")
-_FIXED = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
-_UTC_NAMES = frozenset({"UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT", "Zulu"})
-_MOD_WORDS = {"APPROX": "about ", "LESS_THAN": "under ", "MORE_THAN": "over ",
-              "EQUAL_OR_LESS": "up to ", "EQUAL_OR_MORE": "at least ", "BEFORE": "before ",
-              "AFTER": "after ", "START": "early ", "MID": "mid ", "END": "late "}
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
 
 def tz_of(zone: str) -> tzinfo:
     """An IANA name, "UTC"/"Z", or a fixed "UTC+05:30" label (what extraction writes when a
-    source gave only an offset) as a tzinfo; an unknown name raises ValueError."""
-    if zone in _UTC_NAMES:
-        return UTC
-    fixed = _FIXED.match(zone)
-    if fixed:
-        sign = -1 if fixed.group(1) == "-" else 1
-        return timezone(sign * timedelta(hours=int(fixed.group(2)), minutes=int(fixed.group(3))))
-    try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {zone!r}") from exc
+    source gave only an offset) as a tzinfo; an unknown name raises ValueError.  The same
+    reading as the extractor's (`extract.zonename.tz_for`), so every label it writes shows."""
+    return tz_for(zone)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -92,11 +77,8 @@ def _abbreviation(local: datetime) -> str:
 
 
 def _offset(local: datetime) -> str:
-    offset = local.utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "−" if minutes < 0 else "+"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}:{mins:02d}"
+    """"−05:00" with a typographic minus, for a label the officer reads."""
+    return offset_text(local.utcoffset() or timedelta(0), minus="−")
 
 
 def dtg(moment: datetime) -> str:
@@ -127,7 +109,7 @@ def zone_cycle(local: str, source: str | None, configured: Sequence[str]) -> lis
             tz_of(zone)
         except ValueError:
             continue
-        name = "UTC" if zone in _UTC_NAMES else zone
+        name = "UTC" if zone in UTC_NAMES else zone
         if name not in cycle:
             cycle.append(name)
     return cycle
@@ -146,46 +128,46 @@ def format_mention(tm: TimeMention, zone: str, locale: str = "en_GB") -> str:
     """A mention at its own granularity: a minute shows a clock in `zone`; a day, month, week,
     weekend or season shows the period as written (it is not an instant to convert); "about"
     stays "about"; durations and unresolved mentions show their wording and value."""
-    mod = _MOD_WORDS.get(tm.mod or "", "")
     value = tm.value
     if tm.type in {"DURATION", "SET"}:
         return f"{tm.text} ({value})"
-    if value.endswith("_REF"):
-        word = {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}[value]
-        return f"{word} ({tm.text})"
+    if value in timex.REF_WORDS:
+        return f"{timex.REF_WORDS[value]} ({tm.text})"
     if not tm.resolved:
         return f"{tm.text} (unresolved)"
-    if re.search(r"T\d\d:\d\d", value) and tm.earliest is not None:
-        clock = format_clock(tm.earliest, zone, source_zone=tm.zone or None, locale=locale)
-        return f"{mod}{clock}"
-    return f"{mod}{_period(value, locale)}"
+    mod = timex.MOD_WORDS.get(tm.mod or "")
+    period = timex.parse(value)
+    if period is None:
+        shown = value
+    elif period.grain != "minute":
+        shown = _period(period, locale)
+    elif tm.earliest is not None:
+        shown = format_clock(tm.earliest, zone, source_zone=tm.zone or None, locale=locale)
+    else:  # a clock time with only a latest bound: no instant to convert, show the value
+        shown = value
+    return f"{mod} {shown}" if mod else shown
 
 
-def _period(value: str, locale: str) -> str:
-    """A calendar TIMEX3 value as words; month-only never becomes a day."""
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI))?", value):
-        day = date(int(m[1]), int(m[2]), int(m[3]))
-        text = format_date(day, "EEE d MMM y", locale=locale)
-        return f"{text} {_PARTS[m[4]]}" if m[4] else text
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        return format_date(date(int(m[1]), int(m[2]), 1), "MMM y", locale=locale)
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):
-        saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
-        sunday = saturday + timedelta(days=1)
-        return (f"weekend of {saturday.day}–"
-                f"{format_date(sunday, 'd MMM y', locale=locale)}")
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        return f"week of {format_date(monday, 'd MMM y', locale=locale)}"
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-        return f"Q{m[2]} {m[1]}"
-    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-        return f"{_SEASONS[m[2]]} {m[1]}"
-    if re.fullmatch(r"\d{3}", value):
-        return f"{value}0s"
-    if re.fullmatch(r"\d{2}", value):
-        index = int(value) + 1
-        suffix = "th" if 10 <= index % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-            index % 10, "th")
-        return f"{index}{suffix} century"
-    return value
+def _period(period: timex.Period, locale: str) -> str:
+    """A calendar period in words, at its own grain: month-only never becomes a day."""
+    first = period.first
+    match period.grain:
+        case "day" | "part" if first is not None:
+            text = format_date(first, "EEE d MMM y", locale=locale)
+            return f"{text} {period.words}" if period.words else text
+        case "month" if first is not None:
+            return format_date(first, "MMM y", locale=locale)
+        case "weekend":
+            saturday, sunday = timex.weekend_days(period)
+            return f"weekend of {saturday.day}–{format_date(sunday, 'd MMM y', locale=locale)}"
+        case "week" if first is not None:
+            return f"week of {format_date(first, 'd MMM y', locale=locale)}"
+        case "quarter":
+            return f"Q{period.code} {period.year:04d}"
+        case "season":
+            return f"{period.words} {period.year:04d}"
+        case "decade":
+            return f"{period.year:04d}s"
+        case "century":
+            return f"{timex.ordinal(period.century)} century"
+    return f"{period.year:04d}"

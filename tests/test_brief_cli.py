@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SEED_ARTICLE, SEEDS
 
 from briefing.cli import main
+from tests.conftest import SEED_ARTICLE, SEEDS
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -122,3 +122,64 @@ def test_flagged_only_uses_the_dashboard_flags(tmp_path: Path,
     assert code == 0
     assert "Geneva" in out and "Mumbai" not in out
     assert "1 article, 1 flagged" in out
+
+
+def test_flagged_articles_are_briefed_in_the_order_they_were_flagged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.sources import load
+    from briefing.store import open_store
+
+    seeds = load(str(SEEDS))
+    geneva = next(a for a in seeds if "Geneva" in a.title)
+    newest = max((a for a in seeds if a.published), key=lambda a: a.published)  # type: ignore[arg-type,return-value]
+    assert newest is not geneva
+    with open_store() as store:
+        store.set_flag(geneva)  # flagged first: the officer's lead story
+        store.set_flag(newest)
+    code, out, _ = run(capsys, str(SEEDS), "--flagged-only")
+    assert code == 0
+    sources = out.split("1. BLUF")[1]
+    assert sources.index(geneva.title[:30]) < sources.index(newest.title[:30])
+
+
+def test_the_brief_opens_the_store_once_and_closes_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.sources import load
+    from briefing.store import Store, open_store
+
+    with open_store() as store:  # the dashboard ran before: a store with flags exists
+        store.set_flag(load(str(SEED_ARTICLE))[0])
+    opened: list[Store] = []
+    closed: list[Store] = []
+    real_open, real_close = Store.open.__func__, Store.close  # type: ignore[attr-defined]
+
+    def counting_open(cls: type[Store], *args: object, **kwargs: object) -> Store:
+        store = real_open(cls, *args, **kwargs)
+        opened.append(store)
+        return store
+
+    def counting_close(self: Store) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(Store, "open", classmethod(counting_open))
+    monkeypatch.setattr(Store, "close", counting_close)
+    code, out, err = run(capsys, str(SEED_ARTICLE), "--out", "-")
+    assert code == 0, err
+    assert "FLAGGED" in out
+    assert len(opened) == 1 and closed == opened
+
+
+def test_an_unknown_locale_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["brief", str(SEED_ARTICLE), "--locale", "xx"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--locale 'xx' is not a known locale" in err and "Traceback" not in err
+
+
+def test_a_bcp47_locale_is_understood(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(SEED_ARTICLE), "--locale", "en-GB")
+    assert code == 0, err
+    assert "MORNING BRIEF" in out

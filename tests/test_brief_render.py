@@ -198,3 +198,17 @@ def test_same_input_gives_the_same_bytes() -> None:
 def test_empty_input_still_renders_a_brief() -> None:
     text = render_brief([], zone="UTC", now=NOW, period=timedelta(hours=24))
     assert "310600Z DEC 21" in text and "No articles in the period." in text
+
+
+def test_flagged_articles_lead_in_the_order_they_were_flagged() -> None:
+    # The officer flags the most important first; dates and coverage must not reorder them.
+    old = article(key="old", title="Port closes ahead of cyclone",
+                  published=datetime(2021, 12, 29, 5, tzinfo=UTC),
+                  text="The port of Mumbai closed to all shipping on Friday as a cyclone "
+                       "tracked north along the coast, officials said.")
+    new = article(key="new")
+    items = [(new, analysis(new)), (old, Analysis(text=old.text))]
+    for order, leader in (([old.id, new.id], "Mumbai"), ([new.id, old.id], "Biden")):
+        bluf = section(brief(items, flagged=order), 1)
+        other = "Biden" if leader == "Mumbai" else "Mumbai"
+        assert bluf.index(leader) < bluf.index(other), order

@@ -14,23 +14,41 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_ARTICLE
 
 from briefing.brief import render_brief
 from briefing.clock import clock_from_env
+from briefing.dates import analysis_anchor
 from briefing.extract import analyze
 from briefing.sources import load
-from briefing.sources.dates import analysis_anchor
+from tests.conftest import ROOT, SEED_ARTICLE
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "brief_seeds.txt"
 COMMAND = ["brief", "seeds", "--zone", "America/New_York", "--out", "-"]
 
 
-def _brief_via_subprocess(tz: str, lang: str) -> str:
+# Run the CLI after applying the host locale and zone for real, and prove they took effect:
+# glibc silently falls back to C for a locale that is not installed, which would make the
+# comparison below check nothing.
+_CHECKED_RUN = """
+import locale, runpy, sys, time
+lang, offset = sys.argv[1], int(sys.argv[2])
+got = locale.setlocale(locale.LC_ALL, "")
+assert got == lang, f"locale {lang!r} did not take effect (got {got!r})"
+assert time.localtime(0).tm_gmtoff == offset, f"TZ did not take effect ({time.tzname})"
+sys.argv = ["briefing", *sys.argv[3:]]
+runpy.run_module("briefing", run_name="__main__")
+"""
+
+
+def _brief_via_subprocess(tz: str, lang: str, *, applied: str | None = None,
+                          offset: int = 0) -> str:
+    """The brief as the CLI prints it under host zone `tz` and locale `lang` (`applied`:
+    the name setlocale reports for it; `offset`: `tz`'s UTC offset in seconds in 1970)."""
     env = {**os.environ, "TZ": tz, "LANG": lang, "LC_ALL": lang,
            "BRIEFING_NOW": "2021-12-31T06:00:00Z", "BRIEFING_TZ": tz, "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "briefing", *COMMAND], env=env,
-                            capture_output=True, check=False, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", _CHECKED_RUN, applied or lang, str(offset), *COMMAND],
+        env=env, capture_output=True, check=False, cwd=ROOT)
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout.decode("utf-8")
 
@@ -49,8 +67,10 @@ def test_golden_brief_of_the_seeds() -> None:
 
 
 def test_host_zone_and_locale_do_not_change_a_byte() -> None:
-    assert (_brief_via_subprocess("Asia/Kolkata", "de_DE.UTF-8")
-            == _brief_via_subprocess("UTC", "C.UTF-8"))
+    # Only C.UTF-8 and POSIX are sure to exist on a build machine; they differ in encoding
+    # (UTF-8 vs ASCII), which is what would break a brief written through the host locale.
+    kolkata = _brief_via_subprocess("Asia/Kolkata", "POSIX", applied="C", offset=19800)
+    assert kolkata == _brief_via_subprocess("UTC", "C.UTF-8")
 
 
 @pytest.fixture(scope="module")

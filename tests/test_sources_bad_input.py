@@ -112,3 +112,15 @@ def test_empty_folder_is_reported(tmp_path: Path) -> None:
     problems: list[LoadProblem] = []
     assert load_many([str(tmp_path)], on_error=problems.append) == []
     assert "holds no articles" in problems[0].reason
+
+
+def test_an_impossible_publication_date_is_noted_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "bad_date.md"
+    path.write_text("---\ntitle: Port reopens\npublished: 2021-13-45T25:00\n---\n"
+                    "Officials said the port reopened on Monday after the storm passed.\n",
+                    "utf-8")
+    articles, problems = _load_beside_seed(path)
+    assert len(articles) == 2 and articles[0].title == "Port reopens"
+    assert articles[0].published is None and articles[0].published_raw == "2021-13-45T25:00"
+    assert any("2021-13-45T25:00" in note for note in articles[0].notes)
+    assert problems == []

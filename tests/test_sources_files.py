@@ -122,3 +122,36 @@ def test_problems_are_reported_and_the_rest_still_loads(tmp_path: Path) -> None:
                          on_error=problems.append)
     assert len(articles) == 1
     assert [p.fatal for p in problems] == [True]
+
+
+def test_a_local_feed_follows_links_only_inside_its_own_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "private" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("Officer's private notes: the SECRET door code is 4711 and nobody "
+                      "else may read it, the officer said.", encoding="utf-8")
+    feed_dir = tmp_path / "feed"
+    (feed_dir / "pages").mkdir(parents=True)
+    (feed_dir / "pages" / "inside.txt").write_text(
+        "The harbour reopened on Tuesday after the storm, port officials said in a "
+        "statement issued at noon.", encoding="utf-8")
+    (feed_dir / "escape.txt").symlink_to(secret)
+
+    def item(title: str, link: str) -> str:
+        return (f"<item><title>{title}</title><link>{link}</link>"
+                f"<description>Summary of {title.lower()} from the feed.</description></item>")
+
+    (feed_dir / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>'
+        + item("Relative escape", "../private/notes.txt")
+        + item("Absolute escape", secret.as_uri())
+        + item("Symlink escape", "escape.txt")
+        + item("Inside page", "pages/inside.txt")
+        + "</channel></rss>", encoding="utf-8")
+    problems: list[LoadProblem] = []
+    articles = load_many([str(feed_dir / "feed.xml")], on_error=problems.append)
+    texts = {a.title: a.text for a in articles}
+    assert all("SECRET" not in text for text in texts.values())
+    assert texts["Relative escape"] == "Summary of relative escape from the feed."
+    assert texts["Inside page"].startswith("The harbour reopened")  # links inside still work
+    outside = [p for p in problems if "outside the feed's folder" in p.reason]
+    assert len(outside) == 3 and not any(p.fatal for p in outside)

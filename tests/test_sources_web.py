@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from briefing.sources import LoadProblem, load_many
-from briefing.sources.web import USER_AGENT, fetch, make_client
+from briefing.sources.web import USER_AGENT, FetchError, fetch, make_client
 from tests.conftest import SEEDS
 
 PAGE = (SEEDS / "040_sample_harbour_page.html").read_bytes()
@@ -124,3 +124,33 @@ def test_conditional_get_reports_not_modified(server: HTTPServer) -> None:
         b"", status=304)
     result = fetch(server.url_for("/feed"), headers={"If-None-Match": '"v1"'})
     assert result.not_modified and result.body == b""
+
+
+def _trickle(_: Request) -> Response:
+    """A server that keeps answering, one small chunk at a time, well inside the read timeout."""
+    def body() -> Iterator[bytes]:
+        for _ in range(100):
+            time.sleep(0.1)
+            yield b"<p>more</p>"
+
+    return Response(body(), content_type="text/html", direct_passthrough=True)
+
+
+def test_a_trickling_server_cannot_hold_a_fetch_past_its_deadline(server: HTTPServer) -> None:
+    server.expect_request("/trickle").respond_with_handler(_trickle)
+    with pytest.raises(FetchError, match=r"took longer than 0\.5 s"):
+        fetch(server.url_for("/trickle"), deadline=0.5)  # the server would go on for 10 s
+
+
+def test_a_fetch_stops_once_cancelled(server: HTTPServer) -> None:
+    server.expect_request("/trickle").respond_with_handler(_trickle)
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 3  # the officer quits while the body is arriving
+
+    with pytest.raises(FetchError, match="cancelled"):
+        fetch(server.url_for("/trickle"), cancelled=cancelled)
+    with pytest.raises(FetchError, match="cancelled"):  # before any connection is made
+        fetch(server.url_for("/trickle"), cancelled=lambda: True)

@@ -77,19 +77,9 @@ def test_read_flag_and_note_survive_a_restart(tmp_path: Path) -> None:
         assert not store.triage(b.id).read
         assert store.triage(b.id).note == "ask Moscow desk to confirm"
         assert store.flagged() == [c.id, a.id]  # in the order flagged, for the brief
-        store.toggle_flag(c.id)
+        store.set_flag(c.id, False)
         store.set_note(b.id, "   ")
         assert store.flagged() == [a.id] and store.triage(b.id).note == ""
-
-
-def test_store_satisfies_the_dashboards_triage_protocol(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.db") as store:
-        article = _article(1)
-        store.add(article)
-        assert not store.is_flagged(article.id) and not store.is_read(article.id)
-        store.set_flagged(article.id, True)
-        store.mark_read(article.id)
-        assert store.is_flagged(article.id) and store.is_read(article.id)
 
 
 def test_marking_an_unknown_id_is_refused_but_an_article_is_added(tmp_path: Path) -> None:
@@ -135,8 +125,8 @@ def test_analysis_is_cached_per_text_and_extractor_version(
 
 
 def test_default_analysis_matches_the_extractor(tmp_path: Path) -> None:
+    from briefing.dates import analysis_anchor
     from briefing.extract import analyze, extractor_version
-    from briefing.sources.dates import analysis_anchor
 
     article = _article(2)
     with Store.open(tmp_path / "s.db") as store:
@@ -204,11 +194,11 @@ def test_ui_thread_and_refresh_worker_share_one_store(tmp_path: Path) -> None:
 
         thread = threading.Thread(target=worker)
         thread.start()
-        for _ in range(200):
-            store.toggle_flag(marked.id)
+        for n in range(200):
+            store.set_flag(marked.id, n % 2 == 0)
         thread.join()
         assert errors == [] and store.count() == 200
-        assert not store.triage(marked.id).flagged  # toggled an even number of times
+        assert not store.triage(marked.id).flagged  # the last write unflagged it
 
 
 def test_two_openers_of_one_file_see_each_others_writes(tmp_path: Path) -> None:
@@ -231,3 +221,56 @@ def test_a_failed_write_is_a_store_error_and_changes_nothing(tmp_path: Path) -> 
         store._conn.execute("PRAGMA query_only = 0")
         assert not store.triage(article.id).flagged
         assert store.set_flag(article.id).flagged  # and the store still works afterwards
+
+
+def _transactions(store: Store) -> list[str]:
+    """Every write transaction the store's connection begins from now on."""
+    begun: list[str] = []
+    store._conn.set_trace_callback(
+        lambda sql: begun.append(sql) if sql.startswith("BEGIN") else None)
+    return begun
+
+
+def test_marking_a_held_article_is_one_write_not_an_add_and_a_write(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        article = _article(1)
+        store.add(article)
+        begun = _transactions(store)
+        store.mark_read(article)  # the dashboard passes the Article on every j/k
+        store.set_flag(article)
+        assert len(begun) == 2
+        assert store.triage(article.id).read and store.flagged() == [article.id]
+
+
+def test_a_mark_while_another_process_writes_fails_fast_not_after_5_s(tmp_path: Path) -> None:
+    import time
+
+    from briefing.store import StoreError
+
+    path = tmp_path / "s.db"
+    with Store.open(path) as app:
+        article = _article(1)
+        app.add(article)
+        refresh = sqlite3.connect(path, isolation_level=None)
+        refresh.execute("BEGIN IMMEDIATE")  # `briefing refresh` committing a feed
+        try:
+            started = time.monotonic()
+            with pytest.raises(StoreError, match="busy"):
+                app.mark_read(article)
+            waited = time.monotonic() - started
+        finally:
+            refresh.execute("ROLLBACK")
+            refresh.close()
+        assert waited < 3  # the connection's own wait is 5 s
+        assert app.mark_read(article).read  # and the next key press saves
+
+
+def test_analysis_for_returns_the_analysis_when_only_the_save_fails(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        article = _article(1)
+        store.add(article)
+        store._conn.execute("PRAGMA query_only = 1")  # the disk went read-only
+        analysis = store.analysis_for(article)
+        assert analysis.text == article.text and analysis.times  # "on Thursday"
+        store._conn.execute("PRAGMA query_only = 0")
+        assert store.cached_analysis(article) is None  # nothing was cached, nothing broke

@@ -130,3 +130,40 @@ def test_list_stamp_has_the_year_and_a_fixed_width_in_every_month() -> None:
               for month in range(1, 13)]
     assert stamps[8] == "04 Sep 23 12:20"
     assert {len(s) for s in stamps} == {15}
+
+
+@pytest.mark.parametrize(("mention", "screen", "brief"), [
+    (_mention("2021-12-30T15:35", "TIME", "EQUAL_OR_LESS"), "at most 20:35",
+     "at most 302035Z DEC 21"),
+    (_mention("2021-12-30TAF", "TIME", "START"), "early Thu 30 Dec 2021 afternoon",
+     "early 30 DEC 21 afternoon"),
+    (_mention("2021-W51-WE", mod="END"), "late weekend of 25–26 Dec 2021",
+     "late weekend 25-26 DEC 21"),
+    (_mention("2021-12", mod="MID"), "mid Dec 2021", "mid DEC 21"),
+])
+def test_screen_and_brief_read_a_value_and_its_mod_alike(mention: TimeMention, screen: str,
+                                                         brief: str) -> None:
+    from briefing.brief_times import dtg_style
+
+    assert timefmt.format_mention(mention, "UTC") == screen
+    assert dtg_style(mention) == brief
+
+
+def test_a_value_naming_no_real_day_is_shown_as_written_not_a_crash() -> None:
+    from briefing.brief_times import dtg_style
+
+    for value in ("2021-02-30", "2021-W60", "2021-13"):
+        assert timefmt.format_mention(_mention(value), "UTC") == value
+        assert dtg_style(_mention(value, text=value)) == value
+
+
+@given(st.integers(-14 * 4, 14 * 4))
+def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: int) -> None:
+    from briefing.extract.when.zones import fixed_label
+
+    offset = timedelta(minutes=15 * quarters)
+    label = fixed_label(offset)
+    assert timefmt.tz_of(label).utcoffset(None) == offset
+    local = CALL + offset
+    assert timefmt.format_clock(CALL, label, source_zone=label) == \
+        f"{local.hour:02d}:{local.minute:02d}"

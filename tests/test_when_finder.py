@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED_ARTICLE
 from test_when_forms import FORMS, TRAPS
 
 from briefing.extract.when import finder
 from briefing.extract.when.finder import find_candidates
 from briefing.extract.when.patterns import lead_key, table
 from briefing.extract.when.triggers import start_positions
+from tests.conftest import SEED_ARTICLE
 
 _TOKEN = re.compile(r"['’]?[\w$]+")  # the tokeniser the byte-level scan stands in for
 EXTRA = [

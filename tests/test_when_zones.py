@@ -92,3 +92,13 @@ def test_past_tense_clock_time_after_publication_moves_to_the_day_before() -> No
                     "2024-07-09T06:30:00-05:00", "America/Chicago")
     assert mention.value == "2024-07-08T22:00"
     assert "day_inferred_from_tense" in mention.flags
+
+
+def test_a_country_short_form_from_the_gazetteer_settles_an_ambiguous_zone() -> None:
+    # "America" is one of the short forms only place_aliases.tsv carries: the WHERE pane and
+    # the time finder read the same table, so it is evidence of the country for both.
+    text = "Trading opens at 9:30 a.m. CST, as farmers across America brace for the report."
+    mention = first(text, "2023-01-10T08:00:00+00:00")
+    assert mention.zone == "America/Chicago"
+    assert mention.zone_basis == "context"
+    assert "ambiguous_zone" not in mention.flags

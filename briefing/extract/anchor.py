@@ -1,4 +1,4 @@
-"""Turn the caller's `published` (ISO string, date, datetime or None) into a `Context`."""
+"""Turn the caller's `published` (a date string, date, datetime or None) into a `Context`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from briefing.clock import valid_zone
+from briefing.dates import parse_published
 from briefing.extract.context import Context
+
+ACCEPTED_FORMS = ("ISO 8601 ('2021-12-30', '2021-12-30T17:02:00-05:00') or "
+                  "RFC 822 ('Thu, 30 Dec 2021 17:02:00 -0500')")
 
 
 def make_context(text: str, published: str | date | datetime | None,
@@ -15,13 +19,8 @@ def make_context(text: str, published: str | date | datetime | None,
     zone = valid_zone(zone)
     moment: datetime | None = None
     day: date | None = None
-    if isinstance(published, str) and published.strip():
-        raw = published.strip().replace("Z", "+00:00")
-        try:
-            parsed: date | datetime = datetime.fromisoformat(raw)
-        except ValueError:
-            parsed = date.fromisoformat(raw[:10])
-        published = parsed
+    if isinstance(published, str):
+        published = _read(published, zone) if published.strip() else None
     if isinstance(published, datetime):
         if published.tzinfo is None and zone:
             published = published.replace(tzinfo=ZoneInfo(zone))
@@ -33,3 +32,20 @@ def make_context(text: str, published: str | date | datetime | None,
     elif isinstance(published, date):
         day = published
     return Context(text=text, published=moment, published_date=day, zone=zone)
+
+
+def _read(raw: str, zone: str | None) -> datetime | date:
+    """A caller's date string, read the way the loaders read a page's or a feed's.
+
+    Feeds write RFC 822 and pages ISO 8601, and callers pass on whichever they hold
+    (`Article.published_raw`), so both are read by the one parser the loaders use.  A
+    string that is neither raises a ValueError naming the forms, rather than anchoring
+    "Thursday" on a guess.
+    """
+    moment, day, _ = parse_published(raw, zone)
+    if moment is not None:
+        return moment
+    if day is not None:
+        return day  # the written zone or time could not be trusted; the date still anchors
+    raise ValueError(f"published {raw.strip()!r} is not a date analyze can read; "
+                     f"give {ACCEPTED_FORMS}")

@@ -41,6 +41,7 @@ def row(city: City) -> str:
 
 @cache
 def cities() -> tuple[City, ...]:
+    """Every row of the shipped table, read once per process."""
     with gzip.open(TABLE, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     out = []
@@ -52,5 +53,7 @@ def cities() -> tuple[City, ...]:
     return tuple(out)
 
 
+@cache
 def major_cities() -> tuple[City, ...]:
+    """The 15,000+ cities: every gazetteer index starts from these, so filter them once."""
     return tuple(c for c in cities() if c.major)

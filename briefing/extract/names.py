@@ -112,9 +112,6 @@ class Run(NamedTuple):
     def end(self) -> int:
         return self.tokens[-1].end
 
-    def text_of(self, text: str) -> str:
-        return text[self.start:self.end]
-
 
 def _token(text: str, s: int, e: int) -> Token:
     if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":

@@ -19,14 +19,28 @@ from briefing.model import Analysis
 
 @cache
 def extractor_version() -> str:
-    """A digest of the extractor's own source, so a changed extractor re-analyses cached text."""
+    """A digest of every file the extractor is made of, so any change re-analyses cached text.
+
+    Every file under the package counts, whatever its suffix: a data table (the gzipped
+    cities list, an alias TSV) changes the answers as surely as code does, and a list of
+    suffixes silently misses the next format someone adds.  Byte-code caches and dot-files
+    (editor swap files) are skipped: they are not the extractor, and would make the version
+    depend on which interpreter ran first.
+    """
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+        relative = path.relative_to(root)
+        if not path.is_file() or _not_extractor(relative):
+            continue
+        digest.update(relative.as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _not_extractor(relative: Path) -> bool:
+    return (any(part == "__pycache__" or part.startswith(".") for part in relative.parts)
+            or relative.suffix in {".pyc", ".pyo"})
 
 
 def _holds_no_name(words: str) -> bool:

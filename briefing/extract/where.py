@@ -278,7 +278,7 @@ def _country_evidence(text: str, iso: str) -> bool:
     """Neighbours or the capital named in the text, or no US place at all."""
     names = gazetteer.country_names()
     hints = [names[n] for n in gazetteer.neighbours().get(iso, ()) if n in names]
-    hints += [c for c, i in gazetteer.capital_names().items() if i == iso]
+    hints += filter(None, [gazetteer.capital_of(iso)])
     if any(h in text for h in hints):
         return True
     us = ("United States", "U.S.", "Atlanta", "America")

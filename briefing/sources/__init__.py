@@ -10,12 +10,11 @@ import dataclasses
 import sys
 from collections.abc import Iterable
 from datetime import UTC
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.clock import Clock, clock_from_env
+from briefing.dates import parse_published
 from briefing.model import Article
-from briefing.sources.dates import parse_published
 from briefing.sources.dedupe import deduplicate
 from briefing.sources.problems import LoadError, LoadProblem, ProblemHandler, raise_fatal
 from briefing.sources.readers import Reader
@@ -73,24 +72,3 @@ def _override(article: Article, published: str | None, zone: str | None) -> Arti
         notes=article.notes + ((caveat,) if caveat else ()),
     )
 
-
-def kinds_supported() -> tuple[str, ...]:
-    """For help texts: the suffixes a folder scan picks up."""
-    from briefing.sources.readers import FEED_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES
-
-    return tuple(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES))
-
-
-def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
-
-
-def describe(source: str) -> str:
-    """How a source is named in messages: paths relative to the working folder if inside it."""
-    if is_url(source) or source == "-":
-        return source
-    path = Path(source)
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

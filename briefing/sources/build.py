@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from briefing.dates import parse_published
 from briefing.model import Article
-from briefing.sources.dates import parse_published
 from briefing.sources.textclean import content_hash, strip_controls, tidy
 
 

@@ -1,29 +1,17 @@
 """Duplicates load once: the same canonical URL, or the same body however it was spaced.
 
 When a feed entry and its page both arrive, the richer record wins: the longer text, with
-whatever metadata only the other one had (a feed's date, a page's outlet).
+whatever metadata only the other one had (a feed's date, a page's outlet).  Links are
+compared with `briefing.urls.canonical_url`, the same key the store files them under.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.model import Article
 from briefing.sources.textclean import body_key
-
-_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
-
-
-def canonical_url(url: str | None) -> str | None:
-    """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query)
-                       if not k.lower().startswith(_TRACKING)])
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+from briefing.urls import canonical_url
 
 
 def _merge(kept: Article, other: Article) -> Article:

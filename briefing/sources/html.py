@@ -51,7 +51,9 @@ def raw_published(html: str) -> str | None:
     return None
 
 
-def canonical_url(html: str) -> str | None:
+def canonical_link(html: str) -> str | None:
+    """The page's own `<link rel="canonical">` href, as written (not normalised: that is
+    `briefing.urls.canonical_url`'s job, done where articles are compared)."""
     match = _CANONICAL.search(html[:300_000])
     if not match:
         return None
@@ -82,4 +84,4 @@ def parse_page(html: str, url: str | None = None, max_date: str | None = None) -
     outlet = document.sitename.strip() if document.sitename else None
     raw = raw_published(html) or document.date
     return PageParts(title=title, body=body.strip(), published_raw=raw,
-                     url=canonical_url(html) or url, outlet=outlet)
+                     url=canonical_link(html) or url, outlet=outlet)

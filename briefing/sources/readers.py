@@ -165,14 +165,26 @@ class Reader:
         return self.now if page_url else None
 
     def _local_page_loader(self, folder: Path) -> PageLoader:
-        """Follow a feed entry's link to a page on this disk; never to the network."""
+        """Follow a feed entry's link to a page beside the feed; never elsewhere on disk.
+
+        A feed file is untrusted input: its links could name any file the officer can read
+        (`../../.ssh/notes.txt`, `file:///home/...`), which would then sit in the store and
+        the brief.  Only files inside the feed's own folder (after resolving `..` and
+        symlinks) are read; any other link keeps the entry's own text and says why.
+        """
+        root = folder.resolve()
 
         def load_page(url: str) -> Article | None:
             if not url.startswith("file://"):
                 return None
             from urllib.parse import unquote, urlparse
 
-            path = Path(unquote(urlparse(url).path))
+            parts = urlparse(url)
+            path = Path(unquote(parts.path)).resolve()
+            if parts.netloc not in ("", "localhost") or not path.is_relative_to(root):
+                self.problem(url, "link leads outside the feed's folder; not followed, the "
+                             "entry's own text is used", fatal=False)
+                return None
             if not path.is_file() or path.suffix.lower() not in HTML_SUFFIXES | TEXT_SUFFIXES:
                 return None
             pages = self.read_file(path, str(path))

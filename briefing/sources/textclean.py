@@ -1,7 +1,27 @@
 """Making untrusted bytes safe to hold: decoding, control characters, terminal escapes.
 
-Every loader passes its text through here, so no escape sequence from a page or feed can
-reach the terminal, the store or the brief, and every repair is said out loud.
+This is the project's one cleaner for text from the open web.  Every loader passes its text
+through `strip_controls`, so no escape sequence from a page or feed reaches the store; the
+brief (`brief_text`) and the command line run it again on what they print, and the UI maps
+the same `UNSAFE_CHAR` set to visible stand-ins.  Every repair is said out loud.
+
+What goes, and why:
+- escape sequences whole, introducer, parameters and payload: CSI (colours, cursor moves,
+  clearing the screen), OSC (window titles, hyperlinks, clipboard writes), DCS, SOS, PM and
+  APC strings (terminal queries, sixel images, tmux passthrough), charset selections.  A
+  string's payload runs to its terminator (BEL or ST); an unterminated one ends at the end
+  of its line, so one stray ESC cannot swallow the rest of an article.
+- C0 and C1 control characters, except tab and newline (carriage returns become newlines).
+  A lone 8-bit string introducer (U+0090, U+009D ...) goes but its "payload" stays: in text
+  decoded as Latin-1 those code points are usually mis-decoded punctuation, not escapes.
+- bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are removed, not
+  kept: they can make a line read in another order than it is stored ("Trojan Source"),
+  and news text needs none of them, since the reading order of Arabic or Hebrew comes from
+  the letters themselves.  The implicit marks (U+200E LRM, U+200F RLM) stay: they reorder
+  nothing.
+- lone surrogates, which are not characters and cannot even be written out as UTF-8.
+Zero-width joiners, soft hyphens and the like stay: Persian, Indic scripts and emoji need
+them, and they change no terminal state and no reading order.
 """
 
 from __future__ import annotations
@@ -10,14 +30,16 @@ import hashlib
 import re
 import unicodedata
 
-# CSI/OSC/other ESC sequences first (so their parameters go with them), then any other
-# C0/C1 control character except tab and newline.
 _ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI: colours, cursor moves
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard writes
-    r"|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"  # other two-byte escapes, 8-bit CSI
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"                   # CSI, 7- and 8-bit
+    r"|\x1b[\]PX^_]"                                      # OSC, DCS, SOS, PM, APC ...
+    r"(?:[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"          # ... to BEL or ST,
+    r"|[^\x07\x1b\x9c\n]*)"                               # ... or, unterminated, to the line end
+    r"|\x1b[ -/]*[0-~]"                                    # charset selections, two-byte escapes
+    r"|\x1b"                                               # a stray ESC
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+UNSAFE_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""One character that must never reach a terminal, the store or a brief (see above)."""
 _SPACE_RUN = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -44,10 +66,11 @@ def looks_binary(data: bytes) -> bool:
 
 
 def strip_controls(text: str) -> tuple[str, int]:
-    """Remove terminal escapes and control characters; return the text and how many went."""
+    """Remove escapes, control characters and bidi controls; return the text and how many
+    went, so the loader can note a repair instead of making it silently."""
     cleaned, escapes = _ESCAPES.subn("", text)
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned, controls = _CONTROLS.subn("", cleaned)
+    cleaned, controls = UNSAFE_CHAR.subn("", cleaned)
     return cleaned, escapes + controls
 
 

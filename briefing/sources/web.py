@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,9 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 15.0
+DEADLINE = 60.0
+"""Seconds a whole fetch may take.  The read timeout bounds each wait for a byte, so a
+server trickling a byte every few seconds would otherwise hold a load (and quit) forever."""
 
 
 class FetchError(Exception):
@@ -53,12 +58,28 @@ def make_client(transport: httpx.BaseTransport | None = None, *,
 
 
 def fetch(url: str, *, client: httpx.Client | None = None,
-          headers: dict[str, str] | None = None, max_bytes: int = MAX_BYTES) -> FetchResult:
-    """GET `url`; raise FetchError with a plain reason for every way it can fail."""
+          headers: dict[str, str] | None = None, max_bytes: int = MAX_BYTES,
+          deadline: float = DEADLINE, cancelled: Callable[[], bool] | None = None
+          ) -> FetchResult:
+    """GET `url`; raise FetchError with a plain reason for every way it can fail.
+
+    `deadline` caps the whole fetch in seconds; `cancelled` (say, the officer quit) is asked
+    before connecting and between chunks.  Both are checked as bytes arrive, so either can
+    overrun by at most one read timeout while the server is silent.
+    """
     import httpx
 
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError("only http and https URLs are fetched")
+    give_up = time.monotonic() + deadline
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise FetchError("cancelled")
+        if time.monotonic() > give_up:
+            raise FetchError(f"took longer than {deadline:g} s; gave up")
+
+    check()
     own_client = client is None
     client = client or make_client()
     try:
@@ -70,8 +91,10 @@ def fetch(url: str, *, client: httpx.Client | None = None,
             declared = int(response.headers.get("content-length") or 0)
             if declared > max_bytes:
                 raise FetchError(f"body of {declared:,} bytes is over the {max_bytes:,}-byte cap")
+            check()
             chunks, size = [], 0
             for chunk in response.iter_bytes():
+                check()
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"body is over the {max_bytes:,}-byte cap")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import suppress
 
 from briefing.model import Analysis, Article, iso_utc
 from briefing.store.base import StoreBase
+from briefing.store.connect import StoreError
 
 Analyzer = Callable[[Article], Analysis]
 
@@ -22,9 +24,10 @@ def _anchor(article: Article) -> str:
 
 
 def analyze_article(article: Article) -> Analysis:
-    """The same call `briefing extract` makes, so the app and the CLI share cached results."""
+    """Analyse against the source's own wall clock (its publication time and zone): the one
+    call every caller makes, so the app and the CLI share cached results."""
+    from briefing.dates import analysis_anchor
     from briefing.extract import analyze
-    from briefing.sources.dates import analysis_anchor
 
     anchor = analysis_anchor(article.published, article.published_raw, article.zone)
     return analyze(article.text, published=anchor, zone=article.zone)
@@ -64,12 +67,16 @@ class AnalysisCache(StoreBase):
     def analysis_for(self, article: Article, analyzer: Analyzer | None = None) -> Analysis:
         """Cached when this extractor already read this text; otherwise analysed and cached.
 
-        `analyzer` replaces the default call (tests, or a caller with its own anchor); it must
-        set `Analysis.version` to the current extractor version for the cache to hit later.
+        The one analysis path of the CLI, `briefing brief` and the dashboard.  A cache that
+        cannot be written (full disk, read-only file, another process holding the lock) costs
+        the next run a re-analysis, never this one its result: the save failing is not an
+        error here.  `analyzer` replaces the default call (tests, a slow or failing stand-in);
+        it must set `Analysis.version` to the current extractor version for the cache to hit.
         """
         cached = self.cached_analysis(article)
         if cached is not None:
             return cached
         analysis = (analyzer or analyze_article)(article)
-        self.save_analysis(article, analysis)
+        with suppress(StoreError):
+            self.save_analysis(article, analysis)
         return analysis

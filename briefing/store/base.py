@@ -18,6 +18,10 @@ from briefing.clock import Clock, clock_from_env
 from briefing.model import Article, iso_utc
 from briefing.store.connect import StoreError
 
+BUSY_MS = 5000
+"""How long a write waits for another process's lock (matches `connect`'s timeout=5)."""
+_BUSY = 5  # SQLITE_BUSY, the primary result code of "database is locked"
+
 ArticleRef = str | Article
 """An article id (`Article.id`), or the article itself (added to the store if new)."""
 
@@ -52,10 +56,17 @@ class StoreBase:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, busy_ms: int | None = None) -> Iterator[sqlite3.Connection]:
         """One transaction; a failure (disk full, file gone read-only) is a `StoreError`
-        naming the file, so a UI action can report it instead of crashing."""
+        naming the file, so a UI action can report it instead of crashing.
+
+        `busy_ms` shortens the wait for another process's write lock (default: the
+        connection's 5 s), for writes made on a key press, which must fail fast rather than
+        freeze the screen while `briefing refresh` commits.
+        """
         with self._lock:
+            if busy_ms is not None:
+                self._conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -67,8 +78,15 @@ class StoreBase:
             except sqlite3.Error as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
+                if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _BUSY:
+                    raise StoreError(f"{self.path}: busy (another briefing, e.g. `briefing "
+                                     "refresh`, is saving); nothing was changed, try "
+                                     "again") from exc
                 raise StoreError(f"{self.path or 'in-memory store'}: cannot save ({exc}); "
                                  "nothing was changed") from exc
+            finally:
+                if busy_ms is not None:
+                    self._conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
 
     def _now(self) -> str:
         return iso_utc(self._clock()) or ""

@@ -104,16 +104,28 @@ class Store(TriageMarks, AnalysisCache):
         return article.id
 
     def _key(self, ref: ArticleRef) -> int:
-        if isinstance(ref, Article):
+        """The row of an article id, or of an `Article` (added first only if not held).
+
+        Triage writes call this on every key press, so a known article costs one read, not
+        an `add()` write transaction that would wait on `briefing refresh`'s lock.
+        """
+        article_id = ref.id if isinstance(ref, Article) else ref
+        found = self._find(article_id)
+        if found is None and isinstance(ref, Article):
             self.add(ref)
-            ref = ref.id
+            found = self._find(article_id)
+        if found is None:
+            raise UnknownArticle(article_id)
+        return found
+
+    def _find(self, article_id: str) -> int | None:
+        """The row by id, or by an old id of an article revised at the same link."""
         with self._lock:
-            row = (self._conn.execute("SELECT key FROM articles WHERE id = ?", (ref,)).fetchone()
+            row = (self._conn.execute("SELECT key FROM articles WHERE id = ?",
+                                      (article_id,)).fetchone()
                    or self._conn.execute("SELECT key FROM aliases WHERE id = ?",
-                                         (ref,)).fetchone())
-        if not row:
-            raise UnknownArticle(ref)
-        return int(row[0])
+                                         (article_id,)).fetchone())
+        return int(row[0]) if row else None
 
     def article(self, ref: str) -> Article | None:
         """The full article (with text) for an id, or None."""

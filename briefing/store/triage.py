@@ -12,6 +12,10 @@ from typing import Literal
 from briefing.store.base import ArticleRef, StoreBase, UnknownArticle
 from briefing.store.records import Triage
 
+TRIAGE_BUSY_MS = 250
+"""Marks are set on a key press (j/k marks read): when `briefing refresh` holds the write
+lock, the mark fails fast with a `StoreError` the screen reports, instead of freezing it."""
+
 
 class TriageMarks(StoreBase):
     def triage(self, ref: ArticleRef) -> Triage:
@@ -32,7 +36,7 @@ class TriageMarks(StoreBase):
     def _set(self, ref: ArticleRef, column: Literal["read", "flagged", "note"],
              value: int | str) -> Triage:
         key = self._key(ref)
-        with self._write() as conn:
+        with self._write(busy_ms=TRIAGE_BUSY_MS) as conn:
             conn.execute("INSERT OR IGNORE INTO triage (key, updated) VALUES (?, ?)",
                          (key, self._now()))
             if column == "flagged":  # flags keep the order they were set in, for the brief
@@ -49,9 +53,6 @@ class TriageMarks(StoreBase):
     def set_flag(self, ref: ArticleRef, flagged: bool = True) -> Triage:
         return self._set(ref, "flagged", int(flagged))
 
-    def toggle_flag(self, ref: ArticleRef) -> Triage:
-        return self.set_flag(ref, not self.triage(ref).flagged)
-
     def set_note(self, ref: ArticleRef, note: str) -> Triage:
         """Replace the note; an empty or blank note removes it."""
         return self._set(ref, "note", note if note.strip() else "")
@@ -63,14 +64,3 @@ class TriageMarks(StoreBase):
                 "SELECT a.id FROM triage t JOIN articles a ON a.key = t.key"
                 " WHERE t.flagged ORDER BY t.flag_order").fetchall()
         return [row[0] for row in rows]
-
-    # The dashboard's `briefing.ui.triage.Triage` protocol, so the store drops in for
-    # `MemoryTriage` unchanged.
-    def is_flagged(self, article_id: str) -> bool:
-        return self.triage(article_id).flagged
-
-    def is_read(self, article_id: str) -> bool:
-        return self.triage(article_id).read
-
-    def set_flagged(self, article_id: ArticleRef, flagged: bool) -> None:
-        self.set_flag(article_id, flagged)

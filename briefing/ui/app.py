@@ -1,27 +1,23 @@
-"""`BriefingApp`: bindings, the display zone, the entries, and the workers that fill them.
+"""`BriefingApp`: bindings, actions, the display zone and the entries.
 
-Layout lives in `screens/main.py`; the blocking work in `ingest.py`.  `run_app` is the front
-door the CLI calls.
+The workers that fill the entries live in `loading.py`, layout in `screens/main.py`, the
+blocking work in `ingest.py`.  `run_app` is the front door the CLI calls.
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
-from textual.worker import get_current_worker
 
 from briefing.clock import Clock, clock_from_env, local_zone
 from briefing.config import Config
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
-from briefing.store import Store, StoreError, canonical_url, open_store
+from briefing.store import Store, open_store
 from briefing.ui import exporting, refreshing
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.entries import Entry
@@ -33,32 +29,17 @@ from briefing.ui.ingest import (
     cached_analyser,
     make_loader,
 )
-from briefing.ui.messages import (
-    Analysed,
-    ArticlesAnalysed,
-    ArticlesLoaded,
-    FeedRefreshed,
-    IngestProgress,
-    RefreshFinished,
-    SourceFailed,
-)
+from briefing.ui.loading import Ingesting
 from briefing.ui.safe import one_line
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.state import STATE_NAME, UiState
-from briefing.ui.theme import ThemeMemory
 from briefing.ui.timeview import next_zone, zone_cycle
 from briefing.ui.triage import StoreTriage
 
 STYLES = styles_dir()
 
 
-BATCH_SECONDS = 0.05
-"""How long the analysis worker gathers results before posting them: cached analyses come
-hundreds at a time (one message, one repaint), fresh ones still one by one."""
-YIELD_SECONDS = 0.01
-
-
-class BriefingApp(ThemeMemory):
+class BriefingApp(Ingesting):
     """The watch officer's dashboard.  Returns 1 on exit if any source failed to load.
 
     The list is what the store holds (the previous shift's articles, with their marks) plus
@@ -121,147 +102,11 @@ class BriefingApp(ThemeMemory):
                         markup=False, timeout=10)
         for problem in (*self.store.problems, *self._store_errors):
             self.notify(problem, title="Store", severity="warning", markup=False, timeout=15)
-        for article in self.store.articles():  # texts only: analyses come lazily, below
-            if article.id not in self.entries:
-                self.entries[article.id] = Entry(article.id, article, None, source=article.source)
         self.push_screen(MainScreen())
-        if self.sources:
-            self.load_sources(self.sources)
+        self.load_sources(self.sources)
 
-    def analyse_pending(self) -> None:
-        """Called by the main screen once its list is painted: the worker's decoding would
-        otherwise compete with the first paint for the GIL."""
-        pending = [e.article for e in self.entries.values()
-                   if e.article is not None and e.analysis is None]
-        if pending:
-            self.analyse(pending)
-
-    @property
-    def main(self) -> MainScreen:
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
-
-    # --- workers ----------------------------------------------------------------------------
-
-    @work(group="load", exclusive=True, exit_on_error=False, description="loading sources")
-    async def load_sources(self, sources: list[str]) -> None:
-        """Load each source off the event loop; a failure is reported and loading goes on."""
-        for index, source in enumerate(sources, 1):
-            def problem(where: str, reason: str, fatal: bool, source: str = source) -> None:
-                if fatal:
-                    self.post_message(SourceFailed(where or source, reason))
-
-            try:
-                articles = await asyncio.to_thread(self._loader, source, problem)
-            except Exception as exc:
-                self.post_message(SourceFailed(source, f"{type(exc).__name__}: {exc}"))
-                articles = []
-            if articles:
-                await asyncio.to_thread(self._remember, articles)
-                while self._store_errors:
-                    self.notify(self._store_errors.pop(), title="Store", severity="error",
-                                markup=False, timeout=15)
-            self._loaded = index
-            self.post_message(ArticlesLoaded(source, articles))
-
-    def _remember(self, articles: list[Article]) -> None:
-        """Put loaded articles in the store so marks can hang on them (any thread)."""
-        try:
-            self.store.add_many(articles)
-        except StoreError as exc:
-            self._store_errors.append(f"{exc}: these articles stay until exit only")
-
-    @work(thread=True, group="analyse", exit_on_error=False, description="analysing")
-    def analyse(self, articles: list[Article]) -> None:
-        """Analyses (cached, else the extractors), posted in batches; stops when cancelled."""
-        worker = get_current_worker()
-        batch: list[Analysed] = []
-        posted = time.monotonic()
-        for article in articles:
-            if worker.is_cancelled:
-                return
-            try:
-                batch.append(Analysed(article.id, self._analyser(article)))
-            except Exception as exc:
-                batch.append(Analysed(article.id, Analysis(text=article.text),
-                                      f"{type(exc).__name__}: {exc}"))
-            if time.monotonic() - posted >= BATCH_SECONDS:
-                self.post_message(ArticlesAnalysed(batch))
-                time.sleep(YIELD_SECONDS)  # let the UI thread have the GIL between batches
-                batch, posted = [], time.monotonic()
-        if batch:
-            self.post_message(ArticlesAnalysed(batch))
-
-    # --- worker messages --------------------------------------------------------------------
-
-    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-        self._add_articles(message.articles)
-        self._progress()
-
-    def _add_articles(self, articles: list[Article]) -> None:
-        """New rows for articles not yet listed; a revision (same link, new text) replaces
-        the old row, as the store replaced it (the marks followed it there)."""
-        fresh = [a for a in articles if a.id not in self.entries]
-        links = {canonical_url(a.url): a.id for a in fresh if a.url}
-        if links:
-            for key, entry in list(self.entries.items()):
-                if entry.article and entry.article.url and \
-                        links.get(canonical_url(entry.article.url), key) != key:
-                    del self.entries[key]
-        for article in fresh:
-            self.entries[article.id] = Entry(article.id, article, None, source=article.source)
-        if fresh:
-            self.main.entries_changed()
-            self.analyse(fresh)
-
-    def on_source_failed(self, message: SourceFailed) -> None:
-        self.failed_sources.append(message.source)
-        key = f"failed-{len(self.failed_sources)}"
-        self.entries[key] = Entry(key, error=message.reason, source=message.source)
-        self.notify(f"{message.source}: {message.reason}", title="Source failed",
-                    severity="error", markup=False, timeout=8)
-        self.main.entries_changed()
-
-    def on_articles_analysed(self, message: ArticlesAnalysed) -> None:
-        for result in message.results:
-            entry = self.entries.get(result.article_id)
-            if result.error and result.error not in self._analysis_errors:
-                self._analysis_errors.add(result.error)
-                self.notify(result.error, title="Extraction failed", severity="error",
-                            markup=False, timeout=8)
-            if entry is not None and entry.analysis is None:
-                entry.analysis = result.analysis
-        self.main.analyses_arrived({r.article_id for r in message.results})
-        self._progress()
-
-    def on_feed_refreshed(self, message: FeedRefreshed) -> None:
-        outcome = message.outcome
-        self.notify(one_line(str(outcome), 300), title="Refresh",
-                    severity="information" if outcome.ok else "error", markup=False,
-                    timeout=6 if outcome.ok else 12)
-        self._add_articles(message.articles)
-
-    def on_refresh_finished(self, message: RefreshFinished) -> None:
-        if message.error:
-            self.notify(message.error, title="Refresh stopped", severity="error",
-                        markup=False, timeout=15)
-        elif message.feeds > 1:
-            failed = f"; {message.failed} failed" if message.failed else ""
-            self.notify(f"{message.new} new from {message.feeds} feeds{failed}",
-                        title="Refresh done", markup=False)
-
-    def _progress(self) -> None:
-        articles = [e for e in self.entries.values() if e.article is not None]
-        pending = sum(e.analysis is None for e in articles)
-        self.post_message(IngestProgress(self._loaded, len(self.sources),
-                                         len(articles) - pending, pending))
-
-    def on_ingest_progress(self, message: IngestProgress) -> None:
-        parts = []
-        if message.loaded < message.total:
-            parts.append(f"loading {message.loaded}/{message.total} sources…")
-        if message.pending:
-            parts.append(f"analysing {message.analysed}/{message.analysed + message.pending}…")
-        self.main.set_status(" · ".join(parts))
+    def on_unmount(self) -> None:
+        self.triage.close()  # marks asked for before quitting are saved, not dropped
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -309,7 +154,7 @@ class BriefingApp(ThemeMemory):
     def copy_text(self, text: str) -> None:
         """Copy through the injected clipboard (tests) or the terminal's (OSC 52)."""
         (self._clipboard or self.copy_to_clipboard)(text)
-        self.notify(f"Copied: {text[:60]}", markup=False, timeout=3)
+        self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
         for worker in self.workers:

@@ -16,6 +16,7 @@ from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
+    from briefing.ui.entries import Entry
 
 
 def brief_folder(configured: str | None) -> Path:
@@ -28,34 +29,36 @@ def brief_folder(configured: str | None) -> Path:
 
 def export_brief(app: BriefingApp) -> None:
     """The flagged articles, or every article when none is flagged (issue 6's rule)."""
-    flagged = set(app.triage.flagged())
-    chosen = [e for e in app.entries.values() if e.article is not None
-              and (not flagged or e.key in flagged)]
-    items: list[tuple[Article, Analysis]] = [
-        (e.article, e.analysis) for e in chosen if e.article and e.analysis is not None]
-    if not items:
-        app.notify("Nothing to brief yet: no analysed article.", title="Export",
-                   severity="warning")
-        return
-    pending = sum(e.analysis is None for e in chosen)
-    _write(app, items, flagged, pending)
+    _write(app, [e for e in app.entries.values() if e.article is not None])
 
 
 @work(thread=True, group="export", exclusive=True, exit_on_error=False,
       description="writing the brief")
-def _write(app: BriefingApp, items: list[tuple[Article, Analysis]], flagged: set[str],
-           pending: int) -> None:
+def _write(app: BriefingApp, entries: list[Entry]) -> None:
+    """Choose, render and write, all off the UI thread.  The flags are read here, after
+    the triage writes already queued, so `f` then `e` briefs the article just flagged."""
     from briefing.brief import brief_filename, render_brief, write_brief
 
     now = app.clock()
     try:
+        flagged = app.triage.flagged()  # in the order flagged: the brief leads with them so
+        wanted = set(flagged)
+        chosen = [e for e in entries if not wanted or e.key in wanted]
+        items: list[tuple[Article, Analysis]] = [
+            (e.article, e.analysis) for e in chosen if e.article and e.analysis is not None]
+        if not items:
+            app.call_from_thread(app.notify, "Nothing to brief yet: no analysed article.",
+                                 title="Export", severity="warning")
+            return
+        pending = sum(e.analysis is None for e in chosen)
         text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
                             flagged=flagged)
         folder = brief_folder(app.config.brief_dir)
         folder.mkdir(parents=True, exist_ok=True)
         written = write_brief(text, folder / brief_filename(now))
-    except OSError as exc:
-        app.call_from_thread(app.notify, f"Could not write the brief: {exc}",
+    except Exception as exc:  # not only OSError: a worker's error would otherwise vanish
+        reason = str(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
+        app.call_from_thread(app.notify, f"Could not write the brief: {reason}",
                              title="Export failed", severity="error", markup=False)
         return
     note = f" ({pending} articles still being analysed were left out)" if pending else ""

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 
 from briefing.clock import Clock
 from briefing.model import Analysis, Article
-from briefing.store import Store, StoreError
+from briefing.store import Store
+
+# The one analysis call (`briefing extract` makes it too), under the name the app imports.
+from briefing.store.analyses import analyze_article as analyse_article
 
 Problem = Callable[[str, str, bool], None]
 """(source, reason, fatal) -> None; called from the loading thread."""
@@ -45,37 +47,33 @@ def make_loader(options: SourceOptions, clock: Clock) -> Loader:
     return load_one
 
 
-def analyse_article(article: Article) -> Analysis:
-    """Analyse against the source's own wall clock, as `briefing extract` does."""
-    from briefing import analyze
-    from briefing.sources.dates import analysis_anchor
+class StripedLocks:
+    """A fixed set of locks picked by key: the same key always gets the same lock.
 
-    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
-    return analyze(article.text, published=anchor, zone=article.zone)
+    One lock per content hash would grow with every article ever analysed (the app runs
+    for a whole shift); a fixed stripe costs at worst two different texts waiting for each
+    other now and then.
+    """
+
+    def __init__(self, stripes: int = 64) -> None:
+        self._locks = tuple(threading.Lock() for _ in range(stripes))
+
+    def __len__(self) -> int:
+        return len(self._locks)
+
+    def for_key(self, key: str) -> threading.Lock:
+        return self._locks[hash(key) % len(self._locks)]
 
 
 def cached_analyser(store: Store, compute: Analyser = analyse_article) -> Analyser:
-    """`compute`, through the store's cache: a restart never re-reads a text it has read.
-
-    Not `store.analysis_for`, which raises when the cache cannot be written: a full disk
-    must cost the next start its cache, not this one its analysis.
-    """
-
-    locks: dict[str, threading.Lock] = {}
-    guard = threading.Lock()
+    """`compute`, through the store's cache (`Store.analysis_for`, which never fails on a
+    cache it cannot write): a restart never re-reads a text it has read."""
+    locks = StripedLocks()
 
     def analyse(article: Article) -> Analysis:
         # The article on screen and the background worker may ask for the same text at
         # once; one of them computes, the other waits and reads the cache.
-        with guard:
-            lock = locks.setdefault(article.content_hash, threading.Lock())
-        with lock:
-            cached = store.cached_analysis(article)
-            if cached is not None:
-                return cached
-            analysis = compute(article)
-            with suppress(StoreError):
-                store.save_analysis(article, analysis)
-            return analysis
+        with locks.for_key(article.content_hash):
+            return store.analysis_for(article, compute)
 
     return analyse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
     from briefing.feeds import FeedOutcome
+    from briefing.store import Triage as Marks
 
 
 class ArticlesLoaded(Message):
@@ -80,3 +82,19 @@ class IngestProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IngestProgress)
+
+
+class TriageSaved(Message):
+    """A triage write finished on its thread: `marks` as saved, or `error` saying why not.
+
+    `then` runs on the UI thread once the write is saved (say, the "Flagged" notice), so the
+    screen never announces a mark the store does not hold.
+    """
+
+    def __init__(self, key: str, marks: Marks | None, error: str | None = None,
+                 then: Callable[[Marks], object] | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.marks = marks
+        self.error = error
+        self.then = then

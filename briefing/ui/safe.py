@@ -3,8 +3,12 @@
 Article titles, bodies and quotes come from the open web.  Textual parses plain `str` as
 markup in many places (`[0] Update` raises MarkupError, `[link=...]` makes a link), and a raw
 ESC byte would reach the terminal.  Everything from an article goes through `literal()`.
-Control characters are swapped one-for-one with visible stand-ins, so offsets into the
-article text stay valid for highlighting.
+
+Which characters are unsafe is decided once, by `briefing.sources.textclean.UNSAFE_CHAR`
+(controls, bidi embeddings/overrides/isolates, lone surrogates); the loaders already removed
+them from stored text.  Here they are not removed but swapped one-for-one with visible
+stand-ins (a bidi override shows as U+FFFD), so offsets into the article text stay valid for
+highlighting whatever text reaches the screen.
 """
 
 from __future__ import annotations
@@ -13,9 +17,7 @@ import re
 
 from textual.content import Content
 
-# C0/C1 controls (but newline and tab) and the bidi overrides/isolates, which can make a
-# line read backwards ("Trojan Source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from briefing.sources.textclean import UNSAFE_CHAR
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -24,12 +26,12 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
     if code == 0x7F:
         return "\u2421"
-    return "\ufffd"
+    return "\ufffd"  # C1 controls, bidi controls, lone surrogates
 
 
 def clean(text: str) -> str:
-    """`text` with control characters made visible; same length, so offsets survive."""
-    return _CONTROL.sub(_visible, text)
+    """`text` with unsafe characters made visible; same length, so offsets survive."""
+    return UNSAFE_CHAR.sub(_visible, text)
 
 
 def literal(text: str) -> Content:

@@ -8,8 +8,9 @@ comments.  A small JSON file next to the store holds the last theme chosen, and 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from briefing.atomic import replace_file
 
 STATE_NAME = "ui-state.json"
 
@@ -40,7 +41,6 @@ class UiState:
                                  and self._data.get("config_theme") == configured):
             return
         data = {**self._data, "theme": theme, "config_theme": configured}
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(temporary, self.path)  # atomic: a crash leaves the old file or the new
+        # fsynced and renamed: a crash or full disk leaves the old file or the new, no .tmp
+        replace_file(json.dumps(data, indent=1), self.path)
         self._data = data

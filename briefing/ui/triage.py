@@ -5,10 +5,17 @@ asking SQLite each time is three queries a row (about 0.1 s at 1,000 rows), so t
 read once with the store's `listing()` and kept here.  Writes go to the store first and the
 cache takes the store's answer, so a failed write (`StoreError`) leaves the screen showing
 what is really saved.
+
+Writes run on one thread of their own (`submit`), never on the UI thread: each is a
+`BEGIN IMMEDIATE`, which waits up to the store's busy timeout (5 s) while `briefing refresh`
+in another terminal holds the write lock, and a key press must not wait for that.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 from briefing.model import Article
@@ -34,6 +41,47 @@ class StoreTriage:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._marks: dict[str, Marks] = {row.id: row.triage for row in store.listing()}
+        # One thread, so writes land in the order asked ("f f" flags, then unflags).
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="triage-write")
+        self._queued = 0
+        self._count = threading.Lock()
+        self._closed = False
+
+    def submit(self, write: Callable[[], object]) -> None:
+        """Run `write` on the triage thread after every write asked for before it.
+
+        `write` reports its own outcome (the screen posts a message); an exception escaping it
+        would be lost, so callers catch what they can report.
+        """
+        with self._count:
+            self._queued += 1
+        future = self._writer.submit(write)
+        future.add_done_callback(self._finished)
+
+    def _finished(self, _: Future[object]) -> None:
+        with self._count:
+            self._queued -= 1
+
+    @property
+    def idle(self) -> bool:
+        """No write queued or running.  While one waits for the SQLite lock it holds the
+        store's connection lock too, so the UI thread then leaves the store alone."""
+        return self._queued == 0
+
+    def close(self) -> None:
+        """Finish the writes already asked for (each bounded by the busy timeout): a flag
+        set just before quitting is saved, not dropped."""
+        self._closed = True
+        self._writer.shutdown(wait=True)
+
+    def learn(self, article_ids: Iterable[str]) -> None:
+        """Read the marks of articles just added (from a worker thread), so painting their
+        rows does not ask the store from the UI thread."""
+        missing = set(article_ids) - self._marks.keys()
+        if missing:
+            for row in self.store.listing():
+                if row.id in missing:
+                    self._marks.setdefault(row.id, row.triage)
 
     def marks(self, article_id: str) -> Marks:
         found = self._marks.get(article_id)
@@ -51,10 +99,15 @@ class StoreTriage:
         return self.marks(article_id).note
 
     def flagged(self) -> list[str]:
-        """In the order they were flagged (the brief leads with them in that order)."""
-        return self.store.flagged()
+        """In the order they were flagged (the brief leads with them in that order), once
+        the writes already asked for are saved: `f` then `e` briefs the article just
+        flagged.  Waits for the triage thread, so call it off the UI thread."""
+        if self._closed:
+            return self.store.flagged()
+        return self._writer.submit(self.store.flagged).result()
 
-    # Writes take the Article itself: the store adds it if it has not seen it yet.
+    # Writes take the Article itself: the store adds it if it has not seen it yet.  They
+    # block: call them through `submit`, never from the UI thread.
     def set_flagged(self, article: Article, flagged: bool) -> Marks:
         return self._keep(article.id, self.store.set_flag(article, flagged))
 

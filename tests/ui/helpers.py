@@ -33,3 +33,12 @@ def call_analysis(text: str) -> Analysis:
         times=(call,),
         quotes=(Quote(q, q + len(quote_text), quote_text, "Yuri Ushakov", u, u + 12, "said"),),
     )
+
+
+async def saved(app, pilot) -> None:
+    """Wait until the triage writes asked for are in the store and their rows repainted."""
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if app.triage.idle:
+            break
+    await pilot.pause()

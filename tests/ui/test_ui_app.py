@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import article, call_analysis
+from helpers import article, call_analysis, saved
 from snapshot_app import make_app
 from tests_paths import SEED_ARTICLE
 
@@ -121,9 +121,11 @@ async def test_flag_toggles_mark_and_triage_state() -> None:
         articles = app.screen.query_one(ArticleList)
         key = articles.current_key
         await pilot.press("f")
+        await saved(app, pilot)
         assert app.triage.is_flagged(key)
         assert "⚑" in str(articles.get_option_at_index(0).prompt)
         await pilot.press("f")
+        await saved(app, pilot)
         assert not app.triage.is_flagged(key)
         assert "⚑" not in str(articles.get_option_at_index(0).prompt)
 

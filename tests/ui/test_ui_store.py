@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import article, call_analysis
+from helpers import article, call_analysis, saved
 from pytest_httpserver import HTTPServer
 from snapshot_app import make_app
 from tests_paths import ROOT, SEED_ARTICLE
@@ -97,11 +97,14 @@ async def test_opening_with_enter_marks_read_and_a_blank_note_clears() -> None:
         app = make_app(three(), store=store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("enter")
+            await saved(app, pilot)
             key = app.screen.query_one(ArticleList).current_key
             assert store.triage(key).read
             await pilot.press("0", "n", *"x", "enter")
+            await saved(app, pilot)
             assert store.triage(key).note == "x"
             await pilot.press("n", "backspace", "enter")
+            await saved(app, pilot)
             assert store.triage(key).note == ""
             assert "✎" not in rows(app)[0]
             await pilot.press("n", *"kept?", "escape")  # escape leaves it as it was
@@ -159,6 +162,7 @@ async def test_a_mark_that_cannot_be_saved_is_reported_not_shown() -> None:
         store.set_flag = broken  # type: ignore[method-assign]
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("f")
+            await saved(app, pilot)
             assert "⚑" not in rows(app)[0]
             notices = [n for n in app._notifications if n.title == "Not saved"]
             assert notices and "disk I/O error" in notices[0].message
@@ -316,3 +320,27 @@ def test_a_read_only_data_folder_still_runs_the_app(tmp_path: Path) -> None:
     assert store_notices and str(data) in store_notices[0]
     assert "continuing without saving" in store_notices[0]
     assert list(data.iterdir()) == []
+
+
+async def test_typing_in_the_palette_reads_the_zone_database_once(monkeypatch) -> None:
+    import zoneinfo
+
+    from briefing.ui import commands
+    from briefing.ui.screens import zone_picker
+
+    scans: list[int] = []
+
+    def counting() -> set[str]:
+        scans.append(1)
+        return zoneinfo.available_timezones()
+
+    for module in (commands, zone_picker):
+        monkeypatch.setattr(module, "available_timezones", counting, raising=False)
+    zone_picker.all_zones.cache_clear()
+    app = make_app(three())
+    async with app.run_test(size=SIZE) as pilot:
+        await highlight_in_palette(app, pilot, "zone: tok")
+        await pilot.press(*"yo")
+        await pilot.pause(0.2)
+        assert len(scans) <= 1
+    zone_picker.all_zones.cache_clear()

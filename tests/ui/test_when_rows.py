@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from briefing.model import TimeMention
-from briefing.ui.widgets.when import mention_content
+from briefing.ui.widgets.when import marks, mention_content
 
 CALL = datetime(2021, 12, 30, 20, 35, tzinfo=UTC)
 
@@ -24,3 +25,10 @@ def test_an_open_future_reference_gets_no_invented_day() -> None:
     tm = TimeMention(0, 17, "the coming weeks", "DATE", "FUTURE_REF", earliest=CALL)
     shown = mention_content(tm, "UTC", "en_GB", dated=True).plain
     assert shown.startswith("future (the coming weeks)")
+
+
+def test_only_timex3_modifiers_read_as_approximate() -> None:
+    """The extractor writes TIMEX3 `mod` values; APPROX is marked, a made-up one is not."""
+    approx = TimeMention(0, 5, "about 3 p.m.", "TIME", "2021-12-30T15:00", mod="APPROX")
+    assert "approx" in marks(approx)
+    assert "approx" not in marks(replace(approx, mod="ABOUT"))  # not a TIMEX3 mod

@@ -92,9 +92,3 @@ class Reference:
 
     def to_utc(self, wall: datetime, zone: str | None) -> tuple[datetime, tuple[str, ...]]:
         return to_utc(wall, self.tz(zone))
-
-    def pub_wall(self, zone: str | None) -> datetime | None:
-        """The publication instant as a naive wall-clock time in `zone`."""
-        if self.pub is None:
-            return None
-        return self.pub.astimezone(self.tz(zone)).replace(tzinfo=None)

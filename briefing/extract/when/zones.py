@@ -2,20 +2,24 @@
 
 The table is our own (briefing/extract/data/zones.tsv) because no installed library maps news
 abbreviations to IANA zones while admitting that "IST" or "CST" name several zones: pytz and
-dateparser each pick one silently.  zoneinfo does the arithmetic.
+dateparser each pick one silently.  zoneinfo does the arithmetic.  Reading a zone name
+(`tz_for`, `parse_offset`, `fixed_label`) is shared with rendering: briefing/extract/zonename.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from briefing.extract.zonename import fixed_label, parse_offset, tz_for
+
+__all__ = ["ZoneRow", "fixed_label", "literal_to_utc", "lookup", "parse_offset", "to_utc",
+           "tz_for", "uses_abbreviation", "zone_keys"]
+
 _TABLE = Path(__file__).resolve().parent.parent / "data" / "zones.tsv"
-_OFFSET = re.compile(r"^([+-−])\s?(\d{1,2})(?::?(\d{2}))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,15 +30,6 @@ class ZoneRow:
     offset: timedelta | None
     """The literal offset an abbreviation names; None for a DST-following name ("ET")."""
     kind: str
-
-
-def parse_offset(text: str) -> timedelta | None:
-    """"+05:30", "-5", "−0400" -> timedelta; None when it is not an offset."""
-    match = _OFFSET.match(text.strip())
-    if not match:
-        return None
-    sign = -1 if match.group(1) in "-−" else 1
-    return sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
 
 
 @cache
@@ -57,25 +52,6 @@ def zone_keys() -> list[str]:
 def lookup(key: str) -> tuple[ZoneRow, ...]:
     """Every row for an abbreviation or zone word; more than one means it is ambiguous."""
     return _rows().get(key.upper(), ())
-
-
-def fixed_label(offset: timedelta) -> str:
-    """A fixed offset written as a zone name: "UTC+05:30" (what `tz_for` reads back)."""
-    minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{mins:02d}"
-
-
-@lru_cache(maxsize=256)
-def tz_for(name: str) -> tzinfo:
-    """An IANA name or a "UTC+05:30" label as a tzinfo (looked up once per name: every
-    resolved mention converts two bounds through it)."""
-    if name.startswith("UTC") and len(name) > 3:
-        offset = parse_offset(name[3:])
-        if offset is not None:
-            return timezone(offset)
-    return ZoneInfo(name)
 
 
 _DAY = timedelta(days=1)

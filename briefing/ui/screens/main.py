@@ -14,10 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 from briefing.model import Article, Span
-from briefing.store import StoreError
+from briefing.store import Triage as Marks
 from briefing.ui.entries import Entry
+from briefing.ui.messages import TriageSaved
 from briefing.ui.safe import one_line
 from briefing.ui.widgets.article_list import ArticleList, FilterInput
 from briefing.ui.widgets.article_view import ArticleView
@@ -126,8 +128,10 @@ class MainScreen(Screen[None]):
         app = self.briefing
         entry = self.selected
         zone, locale = app.display_zone, app.config.locale
-        if entry is not None and entry.article is not None and entry.analysis is None:
-            # Shown before the worker reached it: a cached analysis costs well under 1 ms.
+        if entry is not None and entry.article is not None and entry.analysis is None \
+                and app.triage.idle:
+            # Shown before the worker reached it: a cached analysis costs well under 1 ms
+            # (unless a triage write is waiting on the store: the worker will bring it).
             entry.analysis = app.store.cached_analysis(entry.article)
         note = app.triage.note(entry.key) if entry is not None and entry.article else ""
         self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
@@ -140,11 +144,16 @@ class MainScreen(Screen[None]):
     def select(self, key: str, focus: Span | None = None) -> None:
         """Open article `key` (clearing a filter that hides it) and mark `focus` in it."""
         articles = self.query_one(ArticleList)
-        if key not in {o.id for o in articles.options}:
+        if key in self.briefing.entries and key not in {o.id for o in articles.options}:
             self.query_one(FilterInput).value = ""
             articles.query_text = ""
             self.entries_changed()
-        articles.highlighted = articles.get_option_index(key)
+        try:
+            articles.highlighted = articles.get_option_index(key)
+        except OptionDoesNotExist:  # replaced by a revision (or gone) since it was listed
+            self.notify("That article is no longer listed: a newer version replaced it.",
+                        title="Not found", severity="warning")
+            return
         self._mark_read(key)
         self.show_selected(focus=focus)
 
@@ -169,11 +178,20 @@ class MainScreen(Screen[None]):
                 self.show_selected(focus=item.span, keep_scroll=True)
 
     def _zone_changed(self, zone: str) -> None:
+        """Redo only what shows a time: the header, the list stamps, the article heading and
+        WHEN.  The article body's styling, the marked sentence and the other panes stay."""
         app = self.briefing
+        locale = app.config.locale
         self.query_one(ZoneHeader).set_zone(zone)
         articles = self.query_one(ArticleList)
         articles.rerender(app.entries.__getitem__, zone, app.triage)
-        self.show_selected(focus=self.query_one(ArticleView).marked_span, keep_scroll=True)
+        self.query_one(ArticleView).set_zone(zone, locale)
+        entry = self.selected
+        analysis = entry.analysis if entry else None
+        pending = entry is not None and entry.article is not None and analysis is None
+        for pane in self.query(FactPane):
+            if pane.ZONED:
+                pane.show(analysis, zone, locale, pending=pending)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -200,22 +218,39 @@ class MainScreen(Screen[None]):
         self.query_one(FilterInput).remove_class("-open")
         self.query_one(ArticleList).focus()
 
-    # --- triage: every change is saved at once; a failed save is said, never hidden ------
+    # --- triage: every change is saved at once, off the UI thread; a failed save is said ---
 
-    def _change(self, key: str | None, change: Callable[[Article], object]) -> bool:
-        """Apply a triage `change` to article `key` and repaint its row; False if not saved."""
-        app = self.briefing
-        entry = app.entries.get(key) if key else None
-        if entry is None or entry.article is None:
+    def _change(self, key: str | None, change: Callable[[Article], Marks],
+                then: Callable[[Marks], object] | None = None) -> bool:
+        """Queue a triage `change` to article `key`; its row is repainted (and `then` run)
+        once the store holds it.  False if there is no article to change."""
+        entry = self.briefing.entries.get(key) if key else None
+        if key is None or entry is None or entry.article is None:
             return False
-        try:
-            change(entry.article)
-        except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False,
-                        timeout=15)
-            return False
-        self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
+        article = entry.article
+
+        def write() -> None:  # on the triage thread
+            try:
+                marks = change(article)
+            except Exception as exc:  # StoreError, or a bug: either way the officer is told
+                self.post_message(TriageSaved(key, None, str(exc) or type(exc).__name__))
+            else:
+                self.post_message(TriageSaved(key, marks, then=then))
+
+        self.briefing.triage.submit(write)
         return True
+
+    def on_triage_saved(self, message: TriageSaved) -> None:
+        app = self.briefing
+        if message.marks is None:
+            self.notify(message.error or "unknown error", title="Not saved", severity="error",
+                        markup=False, timeout=15)
+            return
+        entry = app.entries.get(message.key)
+        if entry is not None:
+            self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
+        if message.then is not None:
+            message.then(message.marks)
 
     def _mark_read(self, key: str | None) -> None:
         """The officer opened `key` (or moved to it): it and the one glimpsed are read."""
@@ -226,15 +261,20 @@ class MainScreen(Screen[None]):
                 self._change(read, triage.mark_read)
 
     def action_flag(self) -> None:
-        app = self.briefing
+        triage = self.briefing.triage
         entry = self.selected
         if entry is None or entry.article is None:
             self.notify("No article selected to flag", severity="warning")
             return
-        flagged = not app.triage.is_flagged(entry.key)
-        if self._change(entry.key, lambda a: app.triage.set_flagged(a, flagged)):
-            verb = "Flagged for the brief" if flagged else "Unflagged"
-            self.notify(f"{verb}: {one_line(entry.title, 120)}", markup=False)
+        title = one_line(entry.title, 120)
+
+        def saved(marks: Marks) -> None:
+            verb = "Flagged for the brief" if marks.flagged else "Unflagged"
+            self.notify(f"{verb}: {title}", markup=False)
+
+        # Toggled on the triage thread, against what is saved: "f f" quickly flags, unflags.
+        self._change(entry.key, lambda a: triage.set_flagged(a, not triage.is_flagged(a.id)),
+                     saved)
 
     def action_note(self) -> None:
         from briefing.ui.screens.note import NoteDialog
@@ -246,12 +286,15 @@ class MainScreen(Screen[None]):
             return
         key = entry.key
 
+        def saved(marks: Marks) -> None:
+            self.notify("Note saved" if marks.note else "Note removed", timeout=3)
+            if key == self.selected_key:
+                self.show_selected(keep_scroll=True)
+
         def written(note: str | None) -> None:
-            if note is not None and note.strip() != app.triage.note(key) and \
-                    self._change(key, lambda a: app.triage.set_note(a, note.strip())):
-                self.notify("Note saved" if note.strip() else "Note removed", timeout=3)
-                if key == self.selected_key:
-                    self.show_selected(keep_scroll=True)
+            if note is not None and note.strip() != app.triage.note(key):
+                text = note.strip()
+                self._change(key, lambda a: app.triage.set_note(a, text), saved)
 
         app.push_screen(NoteDialog(entry.title, app.triage.note(key)), written)
 

@@ -84,8 +84,10 @@ class ArticleList(OptionList):
         self.set_options([Option(row_content(e, zone, triage), id=e.key) for e in shown])
         self._restore(keep)
         total = len(entries)
-        self.border_subtitle = (f"{len(shown)}/{total} match “{one_line(self.query_text, 20)}”"
-                                if self.query_text else str(total))
+        # Content, not str: a str subtitle is parsed as markup, and the officer's "[/" crashed it.
+        self.border_subtitle = Content(
+            f"{len(shown)}/{total} match “{one_line(self.query_text, 20)}”"
+            if self.query_text else str(total))
 
     def refresh_row(self, entry: Entry, zone: str, triage: Triage) -> None:
         """Re-render one row in place (flag, read mark, a late analysis)."""
@@ -100,11 +102,9 @@ class ArticleList(OptionList):
         Row heights cannot change (two unwrapped lines each), so only the render cache is
         dropped, not the line cache, which would re-measure every row.
         """
-        for option in self.options:
-            if option.id is not None:
-                option._set_prompt(row_content(lookup(option.id), zone, triage))
-        self._option_render_cache.clear()
-        self.refresh()
+        _replace_prompts_keeping_heights(self, [
+            (option, row_content(lookup(option.id), zone, triage))
+            for option in self.options if option.id is not None])
 
     @property
     def current_key(self) -> str | None:
@@ -127,6 +127,22 @@ class ArticleList(OptionList):
                 pass
         self.highlighted = 0 if self.option_count else None
         self._placed = self.current_key
+
+
+def _replace_prompts_keeping_heights(options: OptionList,
+                                     prompts: Sequence[tuple[Option, Content]]) -> None:
+    """New prompts for many options at once, without re-measuring any row.
+
+    The public `replace_option_prompt` clears the line cache on every call, so the next
+    paint re-measures all rows (the zone switch's 100 ms aim at 1,000 rows).  This relies on
+    two private names of textual 8.2.8, the exact version pinned in pyproject.toml:
+    `Option._set_prompt` and `OptionList._option_render_cache`.  Re-check them (and
+    tests/ui/test_ui_pins.py) whenever the pin moves.
+    """
+    for option, prompt in prompts:
+        option._set_prompt(prompt)
+    options._option_render_cache.clear()
+    options.refresh()
 
 
 class FilterInput(Input):

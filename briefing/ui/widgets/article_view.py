@@ -7,6 +7,7 @@ scrolled to; that is exact for the paragraph and at most a line off inside long 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,7 +16,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.model import Analysis, Span
+from briefing.extract.segment import Segmentation
+from briefing.model import Analysis, Article, Span
 from briefing.ui.entries import Entry
 from briefing.ui.safe import clean, one_line
 from briefing.ui.timeview import format_datetime_full
@@ -29,6 +31,9 @@ STYLES = {
 }
 PROVENANCE = "reverse"
 FOCUS_SPAN = "bold reverse $warning"
+KEPT = 32
+"""Articles whose styled text is kept: moving back and forth over a page of the list (or a
+zone switch) re-styles nothing; each is the size of its text."""
 
 
 def highlighted(text: str, analysis: Analysis | None) -> Content:
@@ -52,15 +57,16 @@ def highlighted(text: str, analysis: Analysis | None) -> Content:
     return content
 
 
+@lru_cache(maxsize=KEPT)
+def segmentation(text: str) -> Segmentation:
+    """One segmentation per article text: choosing item after item in the panes (or a zone
+    switch re-marking the same one) must not re-split the whole text each time."""
+    return Segmentation(text)
+
+
 def sentence_around(text: str, span: Span) -> Span:
     """The sentence holding `span`, from the extractors' own segmenter (same offsets)."""
-    try:
-        from briefing.extract.segment import Segmentation
-    except ImportError:  # the extract package mid-rebuild: fall back to the line
-        start = text.rfind("\n", 0, span[0]) + 1
-        end = text.find("\n", span[1])
-        return start, len(text) if end < 0 else end
-    start, end = Segmentation(text).sentence_at(span[0])
+    start, end = segmentation(text).sentence_at(span[0])
     return min(start, span[0]), max(end, min(span[1], len(text)))
 
 
@@ -83,6 +89,8 @@ class ArticleView(VerticalScroll):
         self.marked_span: Span | None = None
         """The chosen item's own span, kept so a zone switch re-marks the same item."""
         self._body_text = ""
+        self._note = ""
+        self._styled: dict[str, tuple[Article, Analysis | None, Content]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-head")
@@ -98,7 +106,7 @@ class ArticleView(VerticalScroll):
         """Show `entry` (with the officer's `note`); with `focus`, mark its sentence and
         scroll it into view."""
         changed = entry is not self._entry
-        self._entry = entry
+        self._entry, self._note = entry, note
         head = self.query_one("#article-head", Static)
         body = self.query_one("#article-body", Static)
         if entry is None or entry.article is None:
@@ -109,7 +117,7 @@ class ArticleView(VerticalScroll):
             return
         article = entry.article
         head.update(self._heading(entry, zone, locale, note))
-        content = highlighted(article.text, entry.analysis)
+        content = self._styled_text(article, entry.analysis)
         self._provenance = None
         self.marked_span = focus
         if focus is not None and 0 <= focus[0] <= len(article.text):
@@ -124,6 +132,26 @@ class ArticleView(VerticalScroll):
             self.call_after_refresh(self._scroll_to_offset, target)
         elif changed and not keep_scroll:
             self.scroll_home(animate=False)
+
+    def set_zone(self, zone: str, locale: str) -> None:
+        """A zone switch: only the heading shows a time, so the body (its styling, the marked
+        sentence, the scroll position) is left exactly as it is."""
+        entry = self._entry
+        if entry is not None and entry.article is not None:
+            self.query_one("#article-head", Static).update(
+                self._heading(entry, zone, locale, self._note))
+
+    def _styled_text(self, article: Article, analysis: Analysis | None) -> Content:
+        """`highlighted`, kept per article until its analysis changes."""
+        kept = self._styled.get(article.id)
+        if kept is not None and kept[0] is article and kept[1] is analysis:
+            return kept[2]
+        content = highlighted(article.text, analysis)
+        self._styled.pop(article.id, None)
+        if len(self._styled) >= KEPT:
+            del self._styled[next(iter(self._styled))]  # the oldest
+        self._styled[article.id] = (article, analysis, content)
+        return content
 
     def _heading(self, entry: Entry, zone: str, locale: str, note: str) -> Content:
         article = entry.article

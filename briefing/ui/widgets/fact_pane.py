@@ -32,6 +32,9 @@ class FactPane(OptionList):
     TITLE: ClassVar[str] = ""
     NUMBER: ClassVar[int] = 0
     EMPTY: ClassVar[str] = "nothing found"
+    ZONED: ClassVar[bool] = False
+    """Whether the items show times in the display zone: only those panes are rebuilt on a
+    zone switch (the others would lose nothing but time and their scroll position)."""
     BINDINGS: ClassVar[list[BindingType]] = VIM_LIST_KEYS
 
     def __init__(self, *, id: str | None = None) -> None:

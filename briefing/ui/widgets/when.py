@@ -18,8 +18,9 @@ from briefing.ui.widgets.fact_pane import FactItem, FactPane
 _MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
 _HAS_DATE = re.compile(r"\b\d{4}\b|\b\d{1,2} \w{3}")  # a year, or "31 Dec"
 _CLOCK_VALUE = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value with a clock, not "FUTURE_REF"
-_APPROX_MODS = {"APPROX", "ABOUT", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
-                "EQUAL_OR_MORE", "START", "MID", "END"}
+# TIMEX3 `mod` values that make a mention less than exact (the extractor writes TIMEX3 mods).
+_APPROX_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+                "START", "MID", "END"}
 
 
 def marks(tm: TimeMention) -> list[str]:
@@ -57,6 +58,7 @@ class WhenPane(FactPane):
     TITLE = "WHEN"
     NUMBER = 2
     EMPTY = "no times found"
+    ZONED = True
 
     def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
         items: list[FactItem] = []

@@ -7,6 +7,7 @@ Time comes from the app's injected clock, never the host's, so a snapshot at a f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,6 +16,20 @@ from textual.widgets import Static
 
 from briefing.clock import Clock
 from briefing.ui.timeview import city, format_clock, zone_label
+
+
+def zone_in_force(zone: str, now: datetime, locale: str) -> str:
+    """The header's name for the display zone: "America/New_York EST −05:00 / EDT −04:00".
+
+    The times on screen carry no abbreviation, and a July mention is shown at −04:00 while
+    "now" in December is −05:00; naming only now's offset would contradict them.  So a zone
+    with summer time names both offsets of `now`'s year, the one in force now first.
+    """
+    moments = (now, now.replace(month=1, day=1), now.replace(month=7, day=1))
+    labels = list(dict.fromkeys(zone_label(zone, moment, locale) for moment in moments))
+    if len(labels) == 1:
+        return labels[0]
+    return f"{zone} " + " / ".join(label.removeprefix(f"{zone} ") for label in labels)
 
 
 def clocks_content(now_zones: Sequence[tuple[str, str]], clock: Clock, display: str,
@@ -63,7 +78,7 @@ class ZoneHeader(Vertical):
         self.refresh_clocks()
 
     def refresh_zone_line(self) -> None:
-        label = zone_label(self._display, self._clock(), self._locale)
+        label = zone_in_force(self._display, self._clock(), self._locale)
         line = Content.assemble(("BRIEFING", "bold"), "  zone in force: ",
                                 (f" {label} ", "bold reverse"),
                                 (f"  {self._status}", "italic") if self._status else "")

@@ -3,6 +3,9 @@
 A date whose zone cannot be read is kept as written and left unparsed rather than guessed:
 feedparser maps unknown zones to UTC silently, and newsboat falls back to "now" (#3211);
 both put an article at the wrong place on the officer's timeline.
+
+Pure and dependency-free on purpose: the loaders read feed and page dates with it, and
+`analyze` reads a caller's `published` string with it, without pulling in the loaders.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ def parse_published(raw: str | None, zone: str | None = None
     text = raw.strip()
     tz = ZoneInfo(zone) if valid_zone(zone) else None
     if _ISO.match(text):
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+        except ValueError:  # the shape of a date, an impossible value ("2021-13-45")
+            return None, None, f"publication date {text!r} is not a real date; left unknown"
         has_time = len(text) > 10
         if moment.tzinfo is None:
             if has_time and tz is not None:

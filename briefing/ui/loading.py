@@ -1,0 +1,210 @@
+"""The dashboard's loading side: workers that read the store and the sources and analyse
+articles, and the handlers of what they post back.
+
+Kept out of `app.py` (bindings, actions, the display zone) so each stays readable; the
+blocking calls themselves live in `ingest.py` and the store.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual import work
+from textual.worker import get_current_worker
+
+from briefing.model import Analysis, Article
+from briefing.store import Store, StoreError, canonical_url
+from briefing.ui.entries import Entry
+from briefing.ui.ingest import Loader
+from briefing.ui.messages import (
+    Analysed,
+    ArticlesAnalysed,
+    ArticlesLoaded,
+    FeedRefreshed,
+    IngestProgress,
+    RefreshFinished,
+    SourceFailed,
+)
+from briefing.ui.safe import one_line
+from briefing.ui.screens.main import MainScreen
+from briefing.ui.theme import ThemeMemory
+from briefing.ui.threads import in_daemon_thread
+from briefing.ui.triage import StoreTriage
+
+BATCH_SECONDS = 0.05
+"""How long the analysis worker gathers results before posting them: cached analyses come
+hundreds at a time (one message, one repaint), fresh ones still one by one."""
+YIELD_SECONDS = 0.01
+
+
+
+class Ingesting(ThemeMemory):
+    """Loading and analysis for `BriefingApp`, which sets these attributes up."""
+
+    sources: list[str]
+    entries: dict[str, Entry]
+    store: Store
+    triage: StoreTriage
+    failed_sources: list[str]
+    _loader: Loader
+    _analyser: Callable[[Article], Analysis]
+    _loaded: int
+    _analysis_errors: set[str]
+    _store_errors: list[str]
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def analyse_pending(self) -> None:
+        """Called by the main screen once its list is painted: the worker's decoding would
+        otherwise compete with the first paint for the GIL."""
+        pending = [e.article for e in self.entries.values()
+                   if e.article is not None and e.analysis is None]
+        if pending:
+            self.analyse(pending)
+
+    # --- workers ----------------------------------------------------------------------------
+
+    @work(group="load", exclusive=True, exit_on_error=False, description="loading sources")
+    async def load_sources(self, sources: list[str]) -> None:
+        """The stored articles, then each source, off the event loop; a failure is reported
+        and loading goes on.  Daemon threads, so quitting never waits for a slow source.
+
+        The store's texts are read here, not before the first paint (1,000 texts held the
+        screen back); their rows arrive a moment after it.
+        """
+        try:
+            stored = await in_daemon_thread(self.store.articles, name="read-store")
+        except Exception as exc:  # a damaged store: say so, and list what the sources bring
+            self.notify(f"{exc}: the stored articles are not listed", title="Store",
+                        severity="error", markup=False, timeout=15)
+            stored = []
+        self.post_message(ArticlesLoaded("store", stored))
+        for index, source in enumerate(sources, 1):
+            def problem(where: str, reason: str, fatal: bool, source: str = source) -> None:
+                if fatal:
+                    self.post_message(SourceFailed(where or source, reason))
+
+            try:
+                articles = await in_daemon_thread(self._loader, source, problem, name="load")
+            except Exception as exc:
+                self.post_message(SourceFailed(source, f"{type(exc).__name__}: {exc}"))
+                articles = []
+            if articles:
+                await in_daemon_thread(self._remember, articles, name="remember")
+                while self._store_errors:
+                    self.notify(self._store_errors.pop(), title="Store", severity="error",
+                                markup=False, timeout=15)
+            self._loaded = index
+            self.post_message(ArticlesLoaded(source, articles))
+
+    def _remember(self, articles: list[Article]) -> None:
+        """Put loaded articles in the store so marks can hang on them (any thread), and learn
+        their marks (a revision keeps its predecessor's) so painting rows asks nothing."""
+        try:
+            self.store.add_many(articles)
+            self.triage.learn(a.id for a in articles)
+        except StoreError as exc:
+            self._store_errors.append(f"{exc}: these articles stay until exit only")
+
+    @work(thread=True, group="analyse", exit_on_error=False, description="analysing")
+    def analyse(self, articles: list[Article]) -> None:
+        """Analyses (cached, else the extractors), posted in batches; stops when cancelled."""
+        worker = get_current_worker()
+        batch: list[Analysed] = []
+        posted = time.monotonic()
+        for article in articles:
+            if worker.is_cancelled:
+                return
+            try:
+                batch.append(Analysed(article.id, self._analyser(article)))
+            except Exception as exc:
+                batch.append(Analysed(article.id, Analysis(text=article.text),
+                                      f"{type(exc).__name__}: {exc}"))
+            if time.monotonic() - posted >= BATCH_SECONDS:
+                self.post_message(ArticlesAnalysed(batch))
+                time.sleep(YIELD_SECONDS)  # let the UI thread have the GIL between batches
+                batch, posted = [], time.monotonic()
+        if batch:
+            self.post_message(ArticlesAnalysed(batch))
+
+    # --- worker messages --------------------------------------------------------------------
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        self._add_articles(message.articles)
+        self._progress()
+
+    def _add_articles(self, articles: list[Article]) -> None:
+        """New rows for articles not yet listed; a revision (same link, new text) replaces
+        the old row, as the store replaced it (the marks followed it there)."""
+        fresh = [a for a in articles if a.id not in self.entries]
+        # Only http(s) links have a canonical form (None otherwise, e.g. file:// entries of a
+        # local feed); a None key would match every such row and delete it.
+        links = {link: a.id for a in fresh if (link := _link(a)) is not None}
+        if links:
+            for key, entry in list(self.entries.items()):
+                link = _link(entry.article)
+                if link is not None and links.get(link, key) != key:
+                    del self.entries[key]
+        for article in fresh:
+            self.entries[article.id] = Entry(article.id, article, None, source=article.source)
+        if fresh:
+            self.main.entries_changed()
+            self.analyse(fresh)
+
+    def on_source_failed(self, message: SourceFailed) -> None:
+        self.failed_sources.append(message.source)
+        key = f"failed-{len(self.failed_sources)}"
+        self.entries[key] = Entry(key, error=message.reason, source=message.source)
+        self.notify(f"{message.source}: {message.reason}", title="Source failed",
+                    severity="error", markup=False, timeout=8)
+        self.main.entries_changed()
+
+    def on_articles_analysed(self, message: ArticlesAnalysed) -> None:
+        for result in message.results:
+            entry = self.entries.get(result.article_id)
+            if result.error and result.error not in self._analysis_errors:
+                self._analysis_errors.add(result.error)
+                self.notify(result.error, title="Extraction failed", severity="error",
+                            markup=False, timeout=8)
+            if entry is not None and entry.analysis is None:
+                entry.analysis = result.analysis
+        self.main.analyses_arrived({r.article_id for r in message.results})
+        self._progress()
+
+    def on_feed_refreshed(self, message: FeedRefreshed) -> None:
+        outcome = message.outcome
+        self.notify(one_line(str(outcome), 300), title="Refresh",
+                    severity="information" if outcome.ok else "error", markup=False,
+                    timeout=6 if outcome.ok else 12)
+        self._add_articles(message.articles)
+
+    def on_refresh_finished(self, message: RefreshFinished) -> None:
+        if message.error:
+            self.notify(message.error, title="Refresh stopped", severity="error",
+                        markup=False, timeout=15)
+        elif message.feeds > 1:
+            failed = f"; {message.failed} failed" if message.failed else ""
+            self.notify(f"{message.new} new from {message.feeds} feeds{failed}",
+                        title="Refresh done", markup=False)
+
+    def _progress(self) -> None:
+        articles = [e for e in self.entries.values() if e.article is not None]
+        pending = sum(e.analysis is None for e in articles)
+        self.post_message(IngestProgress(self._loaded, len(self.sources),
+                                         len(articles) - pending, pending))
+
+    def on_ingest_progress(self, message: IngestProgress) -> None:
+        parts = []
+        if message.loaded < message.total:
+            parts.append(f"loading {message.loaded}/{message.total} sources…")
+        if message.pending:
+            parts.append(f"analysing {message.analysed}/{message.analysed + message.pending}…")
+        self.main.set_status(" · ".join(parts))
+
+
+def _link(article: Article | None) -> str | None:
+    """The article's canonical link, the key a revision shares with what it replaces."""
+    return canonical_url(article.url) if article is not None and article.url else None
