@@ -45,7 +45,9 @@ def _calendar(tm: TimeMention) -> str | None:
             return day_text(period.first)
         case "weekend":
             saturday, sunday = timex.weekend_days(period)
-            return f"weekend {saturday.day:02d}-{day_text(sunday)}"
+            if saturday.month == sunday.month:
+                return f"weekend {saturday.day:02d}-{day_text(sunday)}"
+            return f"weekend {day_text(saturday)}-{day_text(sunday)}"
         case "week" if period.first is not None:
             return f"week of {day_text(period.first)}"
         case "month" if period.first is not None:

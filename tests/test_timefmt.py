@@ -167,3 +167,18 @@ def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: in
     local = CALL + offset
     assert timefmt.format_clock(CALL, label, source_zone=label) == \
         f"{local.hour:02d}:{local.minute:02d}"
+
+
+@pytest.mark.parametrize(("value", "screen", "brief"), [
+    ("2021-W51-WE", "weekend of 25–26 Dec 2021", "weekend 25-26 DEC 21"),
+    ("2022-W17-WE", "weekend of 30 Apr–1 May 2022", "weekend 30 APR 22-01 MAY 22"),
+    ("2022-W52-WE", "weekend of 31 Dec 2022–1 Jan 2023", "weekend 31 DEC 22-01 JAN 23"),
+])
+def test_a_weekend_names_each_month_it_touches(value: str, screen: str, brief: str) -> None:
+    from briefing.brief_times import dtg_style
+    from briefing.timefmt import format_mention
+
+    tm = TimeMention(0, 11, "the weekend", "DATE", value,
+                     earliest=datetime(2000, 1, 1, tzinfo=UTC))
+    assert format_mention(tm, "UTC") == screen
+    assert dtg_style(tm) == brief
