@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from briefing.model import Analysis, Article, Person, Quote, TimeMention
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
 
 SEED_ZONE = "America/New_York"
 
@@ -42,3 +46,28 @@ async def saved(app, pilot) -> None:
         if app.triage.idle:
             break
     await pilot.pause()
+
+
+def seed_article() -> Article:
+    """The real seed, loaded as the app loads it."""
+    from tests_paths import SEED_ARTICLE
+
+    from briefing.sources import load
+
+    return load(str(SEED_ARTICLE))[0]
+
+
+def rows(app: BriefingApp) -> list[str]:
+    """The article list's rows as text."""
+    from briefing.ui.widgets.article_list import ArticleList
+
+    return [str(o.prompt) for o in app.screen.query_one(ArticleList).options]
+
+
+async def settle(app: BriefingApp, pilot) -> None:
+    """Wait until loading, analysing and saving workers have all finished."""
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return

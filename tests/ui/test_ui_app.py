@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import article, call_analysis, saved
+from helpers import article, call_analysis, saved, seed_article
 from snapshot_app import make_app
-from tests_paths import SEED_ARTICLE
 
 from briefing.config import Config, load_config
 from briefing.model import Analysis
@@ -18,11 +17,6 @@ from briefing.ui.widgets.when import WhenPane
 
 pytestmark = pytest.mark.anyio
 
-
-def seed_article():
-    from briefing.sources import load
-
-    return load(str(SEED_ARTICLE))[0]
 
 
 def when_lines(app: BriefingApp) -> list[str]:

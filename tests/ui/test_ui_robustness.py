@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from helpers import article, call_analysis, saved
+from helpers import article, call_analysis, rows, saved, seed_article, settle
 from snapshot_app import make_app
-from tests_paths import ROOT, SEED_ARTICLE
+from tests_paths import ROOT
 
 from briefing.config import Config
 from briefing.model import Analysis, Article
@@ -29,11 +29,6 @@ pytestmark = pytest.mark.anyio
 SIZE = (100, 30)
 
 
-def seed_article() -> Article:
-    from briefing.sources import load
-
-    return load(str(SEED_ARTICLE))[0]
-
 
 def two() -> tuple[tuple[Article, Analysis], ...]:
     seed = seed_article()
@@ -42,16 +37,6 @@ def two() -> tuple[tuple[Article, Analysis], ...]:
     return ((seed, call_analysis(seed.text)), (other, Analysis(text=other.text)))
 
 
-def rows(app: BriefingApp) -> list[str]:
-    return [str(o.prompt) for o in app.screen.query_one(ArticleList).options]
-
-
-async def settle(app: BriefingApp, pilot) -> None:
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            return
 
 
 async def test_filter_text_that_looks_like_markup_is_shown_as_typed() -> None:

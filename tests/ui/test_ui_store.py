@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import article, call_analysis, saved
+from helpers import article, call_analysis, rows, saved, seed_article, settle
 from pytest_httpserver import HTTPServer
 from snapshot_app import make_app
 from tests_paths import ROOT, SEED_ARTICLE
@@ -28,11 +28,6 @@ from briefing.ui.widgets.article_list import ArticleList
 pytestmark = pytest.mark.anyio
 SIZE = (100, 30)
 
-
-def seed_article() -> Article:
-    from briefing.sources import load
-
-    return load(str(SEED_ARTICLE))[0]
 
 
 def three() -> tuple[tuple[Article, Analysis], ...]:
@@ -50,16 +45,6 @@ def three() -> tuple[tuple[Article, Analysis], ...]:
             (oslo, Analysis(text=oslo.text)))
 
 
-def rows(app: BriefingApp) -> list[str]:
-    return [str(o.prompt) for o in app.screen.query_one(ArticleList).options]
-
-
-async def settle(app: BriefingApp, pilot) -> None:
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            return
 
 
 async def test_flag_note_and_read_survive_a_restart() -> None:
