@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from timing import median_ms
 
 from briefing.clock import fixed_clock
 from briefing.extract import analyze
@@ -30,15 +29,6 @@ from briefing.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CLOCK = fixed_clock(datetime(2021, 12, 31, 6, 0, tzinfo=UTC))
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def build(path: Path, count: int) -> None:

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from timing import median_ms
 from werkzeug import Request, Response
 
 from briefing.clock import fixed_clock
@@ -58,15 +56,6 @@ class Server:
             self.builds += 1
             self.body = rss(self.entries, self.builds)
         return Response(self.body, content_type="application/rss+xml", headers={"ETag": '"v"'})
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

@@ -17,6 +17,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timing import bare_app_script
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "BRIEFING_NOW": "2021-12-31T06:00:00Z", "BRIEFING_TZ": "America/New_York",
        "BRIEFING_CONFIG": "/nonexistent/briefing.toml", "TEXTUAL_ANIMATIONS": "none"}
@@ -39,20 +41,7 @@ class Probe(BriefingApp):
 Probe([str(seeds_dir())], Config()).run(headless=True, size=(100, 30))
 """
 
-BASELINE = """
-import time
-from textual.app import App
-from textual.widgets import Static
-class Bare(App):
-    def compose(self):
-        yield Static("hello")
-    def on_mount(self):
-        self.call_after_refresh(self.call_after_refresh, self.painted)
-    def painted(self):
-        print(time.perf_counter(), flush=True)
-        self.exit()
-Bare().run(headless=True, size=(100, 30))
-"""
+BASELINE = bare_app_script((100, 30))
 
 
 def process_to_paint(code: str) -> float:

@@ -20,6 +20,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from timing import bare_app_script
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)
@@ -46,20 +48,7 @@ with open_store() as store:
     Probe([], Config(), store=store).run(headless=True, size=(120, 40))
 """
 
-BARE = """
-import time
-from textual.app import App
-from textual.widgets import Static
-class Bare(App):
-    def compose(self):
-        yield Static("hello")
-    def on_mount(self):
-        self.call_after_refresh(self.call_after_refresh, self.painted)
-    def painted(self):
-        print(0, time.perf_counter(), flush=True)
-        self.exit()
-Bare().run(headless=True, size=(120, 40))
-"""
+BARE = bare_app_script(SIZE, prefix="0 ")
 
 
 def process_to_paint(code: str, data: Path) -> tuple[int, float]:
