@@ -120,15 +120,14 @@ def _extract(args: argparse.Namespace) -> int:
     return log.exit_code
 
 
-def _summary(article: object, analysis: object) -> str:
+def _summary(article: Article, analysis: Analysis) -> str:
     """A few readable lines per article for people who did not ask for JSON."""
-    a, x = article, analysis
-    people = ", ".join(p.name for p in x.people) or "-"  # type: ignore[attr-defined]
-    places = ", ".join(p.name for p in x.places) or "-"  # type: ignore[attr-defined]
-    times = "; ".join(f"{t.text} = {t.value}" for t in x.times) or "-"  # type: ignore[attr-defined]
-    return (f"[{a.id}] {a.title}\n  source: {a.source}\n  who: {people}\n"  # type: ignore[attr-defined]
-            f"  where: {places}\n  when: {times}\n  quotes: {len(x.quotes)}  "  # type: ignore[attr-defined]
-            f"open questions: {len(x.questions)}\n")  # type: ignore[attr-defined]
+    people = ", ".join(p.name for p in analysis.people) or "-"
+    places = ", ".join(p.name for p in analysis.places) or "-"
+    times = "; ".join(f"{t.text} = {t.value}" for t in analysis.times) or "-"
+    return (f"[{article.id}] {article.title}\n  source: {article.source}\n  who: {people}\n"
+            f"  where: {places}\n  when: {times}\n  quotes: {len(analysis.quotes)}  "
+            f"open questions: {len(analysis.questions)}\n")
 
 
 def _dashboard(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from briefing.config import Config
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
 from briefing.store import Store, open_store
+from briefing.store.analyses import analyze_article
 from briefing.ui import exporting, refreshing
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.entries import Entry
@@ -25,7 +26,6 @@ from briefing.ui.ingest import (
     Analyser,
     Loader,
     SourceOptions,
-    analyse_article,
     cached_analyser,
     make_loader,
 )
@@ -79,7 +79,7 @@ class BriefingApp(Ingesting):
         """Articles, cached analyses and marks; the caller opens it and closes it."""
         self.triage = StoreTriage(self.store)
         self._loader = loader or make_loader(options or SourceOptions(), self.clock)
-        self._analyser = cached_analyser(self.store, analyser or analyse_article)
+        self._analyser = cached_analyser(self.store, analyser or analyze_article)
         self._clipboard = clipboard
         self.failed_sources: list[str] = []
         self._loaded = 0

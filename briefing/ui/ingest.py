@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from briefing.clock import Clock
 from briefing.model import Analysis, Article
 from briefing.store import Store
-
-# The one analysis call (`briefing extract` makes it too), under the name the app imports.
-from briefing.store.analyses import analyze_article as analyse_article
+from briefing.store.analyses import analyze_article
 
 Problem = Callable[[str, str, bool], None]
 """(source, reason, fatal) -> None; called from the loading thread."""
@@ -65,7 +63,7 @@ class StripedLocks:
         return self._locks[hash(key) % len(self._locks)]
 
 
-def cached_analyser(store: Store, compute: Analyser = analyse_article) -> Analyser:
+def cached_analyser(store: Store, compute: Analyser = analyze_article) -> Analyser:
     """`compute`, through the store's cache (`Store.analysis_for`, which never fails on a
     cache it cannot write): a restart never re-reads a text it has read."""
     locks = StripedLocks()

@@ -14,8 +14,8 @@ from briefing.clock import fixed_clock
 from briefing.config import Config
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir
+from briefing.store.analyses import analyze_article
 from briefing.ui.app import BriefingApp
-from briefing.ui.ingest import analyse_article
 
 NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)
 LOCAL = "America/New_York"
@@ -28,7 +28,7 @@ def seed_entries() -> tuple[tuple[Article, Analysis | None], ...]:
     from briefing.sources import load
 
     articles = load(str(seeds_dir()))
-    return tuple((a, analyse_article(a)) for a in articles)
+    return tuple((a, analyze_article(a)) for a in articles)
 
 
 def make_app(entries: tuple[tuple[Article, Analysis | None], ...] | None = None, *,
