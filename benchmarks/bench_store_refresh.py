@@ -23,9 +23,9 @@ from timing import median_ms
 from werkzeug import Request, Response
 
 from briefing.clock import fixed_clock
-from briefing.feeds import refresh_feed
 from briefing.sources.web import fetch, make_client
 from briefing.store import Store
+from briefing.subscriptions import refresh_feed
 
 CLOCK = fixed_clock(datetime(2021, 12, 31, 6, 0, tzinfo=UTC))
 START = datetime(2021, 12, 1, tzinfo=UTC)

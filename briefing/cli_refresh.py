@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.feeds import FeedOutcome
+    from briefing.subscriptions import FeedOutcome
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,8 +47,8 @@ def _report(outcome: FeedOutcome) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from briefing.config import config_path, load_config
-    from briefing.feeds import refresh, subscriptions
     from briefing.store import Store, StoreError
+    from briefing.subscriptions import refresh, subscriptions
 
     config = load_config()
     for problem in config.problems:

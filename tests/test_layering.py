@@ -9,9 +9,9 @@ import pytest
 
 HEADLESS = ["briefing", "briefing.model", "briefing.sources", "briefing.extract",
             "briefing.brief", "briefing.store", "briefing.timefmt", "briefing.cli",
-            "briefing.feeds", "briefing.cli_refresh", "briefing.cli_brief", "briefing.config",
-            "briefing.dates", "briefing.urls", "briefing.timex", "briefing.atomic",
-            "briefing.clock"]
+            "briefing.subscriptions", "briefing.cli_refresh", "briefing.cli_brief",
+            "briefing.config", "briefing.dates", "briefing.urls", "briefing.timex",
+            "briefing.atomic", "briefing.clock"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

@@ -17,8 +17,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from briefing.cli import main
-from briefing.feeds import refresh
 from briefing.store import Store
+from briefing.subscriptions import refresh
 
 
 def rss(entries: range | list[int], *, feed: int = 0) -> bytes:
@@ -181,7 +181,7 @@ FEEDS, ENTRIES = 30, 150
 
 _REFRESHER = """
 import sys
-from briefing.feeds import refresh
+from briefing.subscriptions import refresh
 from briefing.store import Store
 store = Store.open(sys.argv[1])
 refresh(store, sys.argv[2:], on_feed=lambda o: print(o.outcome, flush=True))

@@ -11,8 +11,8 @@ from textual.message import Message
 from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
-    from briefing.feeds import FeedOutcome
     from briefing.store import Triage as Marks
+    from briefing.subscriptions import FeedOutcome
 
 
 class ArticlesLoaded(Message):

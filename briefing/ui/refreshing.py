@@ -1,6 +1,6 @@
 """The `r` key: fetch the subscribed feeds (config `feeds`) into the store, off the UI thread.
 
-`briefing.feeds.refresh` does the work (conditional GET, one transaction per feed); this
+`briefing.subscriptions.refresh` does the work (conditional GET, one transaction per feed); this
 module only runs it in a thread worker (group `refresh`) and posts each feed's outcome back
 with the entries it added, so they join the list while the next feed is fetched.
 """
@@ -15,7 +15,7 @@ from textual.worker import WorkerState, get_current_worker
 from briefing.ui.messages import FeedRefreshed, RefreshFinished
 
 if TYPE_CHECKING:
-    from briefing.feeds import FeedOutcome
+    from briefing.subscriptions import FeedOutcome
     from briefing.ui.app import BriefingApp
 
 
@@ -26,7 +26,7 @@ def refreshing(app: BriefingApp) -> bool:
 
 def start_refresh(app: BriefingApp) -> None:
     from briefing.config import config_path
-    from briefing.feeds import subscriptions
+    from briefing.subscriptions import subscriptions
 
     urls = subscriptions(app.config)
     if not urls:
@@ -46,8 +46,8 @@ def start_refresh(app: BriefingApp) -> None:
       description="refreshing feeds")
 def _refresh(app: BriefingApp, urls: list[str]) -> None:
     """Feeds one after another; cancellation (quit) is honoured between feeds."""
-    from briefing.feeds import refresh
     from briefing.store import StoreError
+    from briefing.subscriptions import refresh
 
     worker = get_current_worker()
     store = app.store
