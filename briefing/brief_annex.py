@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from briefing.brief_rank import Entry
 from briefing.brief_sections import source_tag
@@ -87,11 +89,28 @@ def sources(entries: Sequence[Entry], locale: str) -> list[str]:
         lines += field("Outlet:", clean(a.outlet) or "not given")
         lines += field("Published:", _published(entry, locale))
         lines += field("Retrieved:", dtg(a.retrieved) if a.retrieved else "not recorded")
-        lines += field("URL:" if a.url else "File:", clean(a.url or a.source))
+        lines += field(*_location(a.url, a.source))
         for note in a.notes:
             lines += field("Note:", clean(note))
         lines.append("")
     return lines
+
+
+def _location(url: str | None, source: str) -> tuple[str, str]:
+    """Where the article came from, as a reader of the brief can use it.
+
+    A `file://` link (a local feed's page) names a copy on this machine: a URI with the
+    officer's home folder in it means nothing to the brief's readers, so it is shown as a
+    path, relative to the folder the brief was made in when the file lies below it.
+    """
+    if url and not url.lower().startswith("file:"):
+        return "URL:", clean(url)
+    if not url:
+        return "File:", clean(source)
+    path, here = Path(unquote(urlparse(url).path)), Path.cwd()
+    if here != Path(here.anchor) and path.is_relative_to(here):
+        path = path.relative_to(here)
+    return "File:", clean(str(path))
 
 
 def _flag_text(flag: str) -> str:

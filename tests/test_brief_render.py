@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from briefing.brief import WIDTH, render_brief
 from briefing.model import Analysis, Article, OpenQuestion, Person, Place, Quote, TimeMention
@@ -212,3 +216,16 @@ def test_flagged_articles_lead_in_the_order_they_were_flagged() -> None:
         bluf = section(brief(items, flagged=order), 1)
         other = "Biden" if leader == "Mumbai" else "Mumbai"
         assert bluf.index(leader) < bluf.index(other), order
+
+
+def test_a_local_page_is_named_by_its_path_never_by_a_file_uri(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    page = tmp_path / "feeds" / "harbour page.html"
+    art = dataclasses.replace(article(), url=page.as_uri(), source="feeds/wire.xml#1")
+    monkeypatch.chdir(tmp_path)
+    assert "File: feeds/harbour page.html" in section(brief([(art, analysis(art))]), 5)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # made elsewhere: the full path, still no URI
+    sources = section(brief([(art, analysis(art))]), 5).replace(" ", "")  # a long path wraps
+    assert f"File:{page}".replace(" ", "") in sources and "file:" not in sources
