@@ -1,9 +1,10 @@
 """Refreshing feed subscriptions into the store: conditional GET, new entries in, old kept.
 
 Used by `briefing refresh` and by the dashboard's `r` (run it in a thread worker; pass
-`on_feed` to post progress and `cancelled` to stop between feeds).  A feed's entries and its
-validators (ETag, Last-Modified, body digest) are committed in one transaction, so a refresh
-killed half-way leaves each feed either fully recorded or as it was before.
+`on_feed` to post progress and `cancelled` to stop, between feeds and while bytes arrive).
+A feed's entries and its validators (ETag, Last-Modified, body digest) are committed in one
+transaction, so a refresh killed half-way leaves each feed either fully recorded or as it
+was before.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     from briefing.config import Config
 
-Outcome = Literal["new", "unchanged", "not-modified", "failed"]
+Outcome = Literal["new", "unchanged", "not-modified", "failed", "cancelled"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class FeedOutcome:
     def __str__(self) -> str:
         if self.outcome == "failed":
             return f"{self.url}: failed: {self.error}"
+        if self.outcome == "cancelled":
+            return f"{self.url}: cancelled; left as it was"
         if self.outcome == "not-modified":
             return f"{self.url}: not modified since the last refresh"
         held = self.entries - len(self.new) - self.revised
@@ -74,8 +77,13 @@ def _conditional_headers(state: FeedState | None) -> dict[str, str]:
 
 
 def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
-                 clock: Clock | None = None) -> FeedOutcome:
-    """Fetch one subscription and store what is new; never raises for a bad feed."""
+                 clock: Clock | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> FeedOutcome:
+    """Fetch one subscription and store what is new; never raises for a bad feed.
+
+    A fetch stopped by `cancelled` records nothing: the feed is not failing, the officer
+    left, and the next refresh should find its validators and error state as they were.
+    """
     from briefing.sources.feeds import looks_like_feed, parse_feed
     from briefing.sources.web import FetchError, fetch
 
@@ -83,8 +91,11 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
     state = store.feed_state(url)
     previous = state or FeedState(url)
     try:
-        result = fetch(url, client=client, headers=_conditional_headers(state))
+        result = fetch(url, client=client, headers=_conditional_headers(state),
+                       cancelled=cancelled)
     except FetchError as exc:
+        if cancelled and cancelled():
+            return FeedOutcome(url, "cancelled")
         store.record_feed(replace(previous, checked=now, status=None, error=str(exc)))
         return FeedOutcome(url, "failed", error=str(exc))
     if result.status == 304:
@@ -121,8 +132,9 @@ def refresh(store: Store, urls: Iterable[str] | None = None, *,
             cancelled: Callable[[], bool] | None = None) -> list[FeedOutcome]:
     """Refresh `urls` (default: the configured subscriptions) one after another.
 
-    One HTTP client is shared across feeds (connection reuse); `cancelled` is checked
-    between feeds so an app worker can stop promptly without interrupting a write.
+    One HTTP client is shared across feeds (connection reuse).  `cancelled` is checked
+    between feeds and while a body arrives, so an app worker stops within one read of a
+    silent server, never in the middle of a store write; a cancelled feed is not reported.
     """
     from briefing.sources.web import make_client
 
@@ -135,7 +147,9 @@ def refresh(store: Store, urls: Iterable[str] | None = None, *,
         for url in targets:
             if cancelled and cancelled():
                 break
-            outcome = refresh_feed(store, url, client=client, clock=clock)
+            outcome = refresh_feed(store, url, client=client, clock=clock, cancelled=cancelled)
+            if outcome.outcome == "cancelled":
+                break
             outcomes.append(outcome)
             if on_feed:
                 on_feed(outcome)

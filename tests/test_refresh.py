@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -141,6 +142,36 @@ def test_one_bad_feed_does_not_stop_the_others(httpserver: HTTPServer, store: St
     dead = "http://127.0.0.1:9/feed.xml"  # discard port: connection refused
     outcomes = refresh(store, [dead, good.url])
     assert [o.ok for o in outcomes] == [False, True] and store.count() == 2
+
+
+def test_quitting_mid_fetch_stops_at_once_and_leaves_the_feed_as_it_was(
+        httpserver: HTTPServer, store: Store) -> None:
+    feed = Feed(httpserver, body=rss(range(3)), etag='"a"')
+    refresh(store, [feed.url])
+    before = store.feed_state(feed.url)
+
+    sent: list[int] = []
+
+    def trickle(request: Request) -> Response:
+        def body() -> Iterator[bytes]:
+            for n in range(100):  # ten seconds of a slow but live server
+                time.sleep(0.1)
+                sent.append(n)
+                yield b" "
+        return Response(body(), content_type="application/rss+xml", direct_passthrough=True)
+
+    httpserver.clear()
+    httpserver.expect_request("/slow.xml").respond_with_handler(trickle)
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 4  # the officer quits while the first feed's body arrives
+
+    outcomes = refresh(store, [httpserver.url_for("/slow.xml"), feed.url], cancelled=cancelled)
+    assert len(sent) < 50, "the refresh waited for the slow server to finish"
+    assert outcomes == [] and store.feed_state(httpserver.url_for("/slow.xml")) is None
+    assert store.feed_state(feed.url) == before and store.count() == 3
 
 
 def _config(feeds: list[str]) -> None:

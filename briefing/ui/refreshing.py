@@ -45,7 +45,7 @@ def start_refresh(app: BriefingApp) -> None:
 @work(thread=True, group="refresh", exclusive=True, exit_on_error=False,
       description="refreshing feeds")
 def _refresh(app: BriefingApp, urls: list[str]) -> None:
-    """Feeds one after another; cancellation (quit) is honoured between feeds."""
+    """Feeds one after another; quitting cancels the fetch under way and stores nothing of it."""
     from briefing.store import StoreError
     from briefing.subscriptions import refresh
 
