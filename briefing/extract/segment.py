@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from briefing.extract.roles import SPEECH_VERBS
+
 Span = tuple[int, int]
 
 # A period after these never ends a sentence: titles, initials, month and unit abbreviations
@@ -44,6 +46,12 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
+# After a quoted question or exclamation, a speech tag finishes the sentence rather than
+# opening one: "“Who gave the order?” Graham asked." / "“Why now?” asked Graham."
+# A capitalised opener ("Officials said nothing.") starts a new sentence instead.
+_TAG_NAME = r"(?P<name>[A-Z][\w'’.-]*)\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
+_SPEECH_TAG = re.compile(
+    rf"\s+(?:{_TAG_NAME}(?P<after>[a-z]+)|(?P<before>[a-z]+)\s+[A-Z])")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -69,7 +77,7 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
 def _ends_sentence(text: str, period_at: int, after: int) -> bool:
     """Decide whether the punctuation at `period_at` closes a sentence."""
     if text[period_at] != ".":
-        return True
+        return not (text[after - 1] in "\"'”’" and _speech_tag_follows(text, after))
     word_match = _WORD_BEFORE.search(text, max(0, period_at - 20), period_at + 1)
     if not word_match:
         return True
@@ -82,6 +90,13 @@ def _ends_sentence(text: str, period_at: int, after: int) -> bool:
         following = _NEXT_WORD.match(text, after)
         return bool(following) and following.group(1).lower() in _OPENERS
     return True
+
+
+def _speech_tag_follows(text: str, after: int) -> bool:
+    tag = _SPEECH_TAG.match(text, after)
+    if not tag or (tag.group("name") or "").lower() in _OPENERS:
+        return False
+    return (tag.group("after") or tag.group("before")) in SPEECH_VERBS
 
 
 def sentences_in(text: str, start: int, end: int) -> list[Span]:

@@ -72,7 +72,7 @@ def _sentence_bounds(seg: Segmentation, start: int, end: int) -> tuple[int, int]
     nxt = end
     if seg.text[max(start, end - 3):end].rstrip("”\"'’»").endswith(("?", "!")):
         while nxt < p_end and seg.text[nxt].isspace():
-            nxt += 1  # "“...?” Graham asked.": the segmenter ends a sentence at "?”"
+            nxt += 1  # "“...?” said the minister.": the segmenter keeps only name tags
     after_end = seg.sentence_at(nxt)[1] if nxt < p_end else end
     return s_start, max(s_end, min(after_end, seg.paragraph_at(max(start, end - 1))[1]))
 
