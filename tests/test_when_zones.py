@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefing.extract.anchor import make_context
 from briefing.extract.when import find_times
 from briefing.model import TimeMention
@@ -102,3 +104,17 @@ def test_a_country_short_form_from_the_gazetteer_settles_an_ambiguous_zone() -> 
     assert mention.zone == "America/Chicago"
     assert mention.zone_basis == "context"
     assert "ambiguous_zone" not in mention.flags
+
+
+@pytest.mark.parametrize(("text", "zone", "utc"), [
+    ("The vote closes at 10:00 Moscow time.", "Europe/Moscow", "2023-03-01T07:00Z"),
+    ("Polls close at 20:00 Holland time.", "Europe/Amsterdam", "2023-03-01T19:00Z"),
+    ("The strike begins at 9:00 Jordan time.", "Asia/Amman", "2023-03-01T06:00Z"),
+    ("Talks resume at 14:00 Türkiye time.", "Europe/Istanbul", "2023-03-01T11:00Z"),
+    ("Trading halts at 11:00 São Paulo time.", "America/Sao_Paulo", "2023-03-01T14:00Z"),
+])
+def test_place_time_names_a_country_before_a_town_in_any_latin_script(
+        text: str, zone: str, utc: str) -> None:
+    mention = first(text, "2023-03-01T06:00:00+00:00")
+    assert (mention.zone, mention.zone_basis) == (zone, "explicit")
+    assert mention.earliest == _z(utc)

@@ -74,13 +74,17 @@ def _abbrs() -> str:
     return _alt([k for k in zone_keys() if k.isupper() and len(k) > 1])
 
 
+# A capitalised place name in any Latin script: "Türkiye", "São Paulo", "Nur-Sultan".
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
+
+
 def _zone_suffix() -> str:
     """A zone after a clock time: abbreviation, offset, zone word or "<Place> time"."""
     return (r"(?:\s*\(?(?P<abbr>" + _abbrs() + r")\)?(?![\w])"
             r"(?:\s?(?P<off>[+-−]\s?\d{1,2}(?::?\d{2})?))?"
             r"|\s+(?P<zword>Eastern|Central|Mountain|Pacific|Atlantic)"
             r"(?:\s+(?:Standard\s+|Daylight\s+)?[Tt]ime)?\b"
-            r"|\s+(?P<place>local|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b)?")
+            r"|\s+(?P<place>local|" + _PLACE_WORD + r"(?:\s" + _PLACE_WORD + r")?)\s+time\b)?")
 
 
 class Row(NamedTuple):

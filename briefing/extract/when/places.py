@@ -26,13 +26,14 @@ def city_zone(name: str) -> str | None:
 
 
 def place_zone(name: str) -> str | None:
-    """The IANA zone of "Moscow" in "10:00 Moscow time": a city, else a country's capital."""
-    zone = city_zone(name)
-    if zone:
-        return zone
+    """The IANA zone of "Moscow" in "10:00 Moscow time": a country's capital, else a city.
+
+    A country comes first: "Holland time" and "Jordan time" mean the Netherlands and Jordan,
+    not the small towns of those names in Michigan and Hong Kong.
+    """
     code = gazetteer.country_code(name)
     capital = gazetteer.capital_of(code) if code else None
-    return city_zone(capital) if capital else None
+    return city_zone(capital) if capital else city_zone(name)
 
 
 def dateline(text: str) -> tuple[str, str | None, str | None] | None:
