@@ -55,6 +55,12 @@ FORMS = [
     ("The envoy arrived Monday.", "Monday", "2021-12-27"),
     ("The envoy will arrive Monday.", "Monday", "2022-01-03"),
     ("They met Friday afternoon.", "Friday afternoon", "2021-12-24TAF"),
+    # a past verb of asking or agreeing with "to <verb>" points its clause forward
+    ("Residents were asked to leave their homes by Monday.", "Monday", "2022-01-03"),
+    ("The union threatened to strike on Monday.", "Monday", "2022-01-03"),
+    ("The sides agreed to a truce on Monday.", "Monday", "2021-12-27"),
+    ("Workers returned to work on Monday.", "Monday", "2021-12-27"),
+    ("Boats were ordered back to harbour by Monday evening.", "Monday evening", "2021-12-27TEV"),
     # calendar-relative
     ("The report came out today.", "today", "2021-12-30"),
     ("The report came out yesterday.", "yesterday", "2021-12-29"),

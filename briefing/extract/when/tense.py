@@ -28,6 +28,18 @@ _PAST = _words("""was were had did said told ago last yesterday earlier been cam
 _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "red", "bed", "feed", "seed",
                        "bled", "led", "shed", "wed", "hundred", "united", "based", "related",
                        "concerned", "interested", "supposed"})
+# A past verb of asking, agreeing or deciding followed by "to <verb>" points its clause
+# forward: "households were asked to cut use on Friday" means the coming Friday, while
+# "returned to work on Monday" (no such verb) and "agreed to a truce on Monday" (a noun
+# after "to") stay in the past.
+_INTENT = _words("""asked urged told called ordered agreed decided voted pledged promised vowed
+    planned threatened hoped sought invited encouraged warned requested instructed directed
+    advised allowed authorized authorised approved chose offered prepared moved""")
+_NOT_A_VERB_AFTER_TO = _words("""a an the this that these those its his her their our my your
+    some any all each every one two three more most""")
+# "ordered back to harbour", "moved up to": "to" after these is a direction, not an infinitive.
+_MOTION = _words("back home away out up down over off forward")
+_OBJECT_WORDS = 5  # "asked households in the Tokyo area to cut", "called on Russia to go"
 _WINDOW = 12
 # Characters read on each side first: twelve words of news text almost always fit, and a
 # sentence can run to a paragraph; the whole sentence is read only when they do not.
@@ -57,6 +69,8 @@ def direction(text: str, start: int, end: int, sentence: tuple[int, int]) -> Dir
     before = [w.lower() for w in _before(text, s_start, start)]
     after = [w.lower() for w in _after(text, end, s_end)]
     back, back_cue = _nearest(before[::-1], ["", *before[:-1]][::-1])
+    if back_cue == "past" and _intent_clause(before, len(before) - 1 - back):
+        back_cue = "future"
     ahead, ahead_cue = _nearest(after, [before[-1] if before else "", *after[:-1]])
     if back_cue and (ahead_cue is None or back <= ahead):
         return back_cue
@@ -73,3 +87,16 @@ def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
         if past and previous[distance] != "be":
             return distance, "past"
     return len(words), None
+
+
+def _intent_clause(before: list[str], verb_at: int) -> bool:
+    """Whether the past cue at `verb_at` is an intent verb whose "to <verb>" follows it."""
+    if before[verb_at] not in _INTENT:
+        return False
+    rest = before[verb_at + 1:]
+    if "to" not in rest[:_OBJECT_WORDS + 1]:
+        return False
+    at = rest.index("to")
+    following = rest[at + 1] if at + 1 < len(rest) else ""
+    return (bool(following) and following not in _NOT_A_VERB_AFTER_TO
+            and not following.isdigit() and not _MOTION.intersection(rest[:at]))
