@@ -200,3 +200,16 @@ def test_colon_after_a_thing_said_goes_to_the_subject() -> None:
             "left school, the unemployment rate is 33 percent.”")
     (quote,) = _quotes(text)
     assert quote.speaker == "Bernie Sanders"
+
+
+def test_parts_either_side_of_a_long_appositive_are_one_attribution() -> None:
+    text = ("“This isn't reform,” said Douglas Holt, an economist who served as director "
+            "of the Congressional Budget Office and is now president of the American Action "
+            "Forum, a conservative, pro-growth advocacy group. “It's anti-reform. She's "
+            "layering on more complexity.”\n\n"
+            "“We disagree,” a spokesman for the campaign said later that evening. "
+            "“The plan stands.”")
+    first, second = _quotes(text)
+    assert first.speaker == "Douglas Holt" and len(first.parts) == 2
+    assert first.text.endswith("more complexity.”")
+    assert len(second.parts) == 2

@@ -29,6 +29,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
 _MIN_WORDS = 3
 _MERGE_GAP = 160
+_MERGE_GAP_AROUND_CUE = 400
 _CLAUSE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
     r"stated|wrote|writes|noted|explained|believes|thinks|called|calls|described|describes|"
@@ -117,11 +118,14 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
     seg = ctx.seg
     if seg.paragraph_index(last.end - 1) != seg.paragraph_index(item.start):
         return False
-    if item.start - last.end > _MERGE_GAP or last.hit is None or item.hit is None:
+    if last.hit is None or item.hit is None:
         return False
-    if item.inherited:
-        return True
-    return (item.hit.start, item.hit.end) == (last.hit.start, last.hit.end)
+    if not item.inherited and (item.hit.start, item.hit.end) != (last.hit.start, last.hit.end):
+        return False
+    # "“A,” said X, an economist who ... group. “B.”": a long appositive between the parts
+    # is still the one attribution when it holds the speaker both parts share.
+    between = last.end <= last.hit.start and last.hit.end <= item.start
+    return item.start - last.end <= (_MERGE_GAP_AROUND_CUE if between else _MERGE_GAP)
 
 
 def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
