@@ -213,3 +213,11 @@ def test_parts_either_side_of_a_long_appositive_are_one_attribution() -> None:
     assert first.speaker == "Douglas Holt" and len(first.parts) == 2
     assert first.text.endswith("more complexity.”")
     assert len(second.parts) == 2
+
+
+def test_a_closing_mark_opening_a_paragraph_opens_a_quotation() -> None:
+    text = ("The senator spoke for an hour.\n\n"
+            "” … what I learned from listening to these families is that words matter,” "
+            "Anna Berg wrote.")
+    (quote,) = _quotes(text)
+    assert quote.text.startswith("” … what I learned") and quote.speaker == "Anna Berg"

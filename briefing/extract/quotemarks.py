@@ -30,8 +30,9 @@ def _opens(text: str, mark: str, at: int, p_start: int) -> bool:
     before = text[at - 1] if at > p_start else " "
     after = text[at + len(mark)] if at + len(mark) < len(text) else " "
     if mark in _CLOSERS:
-        # ”Fear. I am afraid...”: a closing shape at a word start, as some feeds print it.
-        return (before.isspace() or at == p_start) and not after.isspace()
+        # ”Fear. I am afraid...”: a closing shape at a word start, as some feeds print it;
+        # at a paragraph's start nothing can be closing ("” … what I learned is ...”").
+        return at == p_start or (before.isspace() and not after.isspace())
     return not before.isalnum() and not after.isspace()
 
 
