@@ -130,6 +130,9 @@ def _entry_notes(entry: Entry, now: datetime) -> list[str]:
     if not (article.zone or entry.analysis.zone):
         notes.append("the source gives no named time zone; its publication time is shown "
                      "in Z with the wording it used.")
+    elif not article.zone:
+        notes.append(f"the source gives only an offset; {entry.analysis.zone} is its "
+                     "dateline's zone, which agrees with that offset.")
     if article.published is not None and article.published > now:
         notes.append(f"published {dtg(article.published)}, after this brief's DTG.")
     assumed: dict[tuple[str, str], list[str]] = {}

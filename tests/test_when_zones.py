@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from briefing.extract import analyze
 from briefing.extract.anchor import make_context
 from briefing.extract.when import find_times
 from briefing.model import TimeMention
@@ -118,3 +119,20 @@ def test_place_time_names_a_country_before_a_town_in_any_latin_script(
     mention = first(text, "2023-03-01T06:00:00+00:00")
     assert (mention.zone, mention.zone_basis) == (zone, "explicit")
     assert mention.earliest == _z(utc)
+
+
+def test_an_offset_that_agrees_with_the_dateline_gives_the_source_its_zone() -> None:
+    text = ("A standfirst line above the report.\n\n"
+            "TOKYO — Households were asked to save power from 17:00 on Friday.")
+    tokyo = analyze(text, published="2023-01-19T21:10:00+09:00")
+    assert tokyo.zone == "Asia/Tokyo"
+    assert {t.zone_basis for t in tokyo.times} == {"dateline"}
+    elsewhere = analyze(text, published="2023-01-19T07:10:00-05:00")  # a desk in New York
+    assert elsewhere.zone is None
+
+
+def test_summer_time_is_known_once_the_dateline_names_the_zone() -> None:
+    # +01:00 in March is London before the clocks change: 01:30 on the 26th does not exist
+    text = "LONDON — The count restarts at 1:30 a.m. on March 26."
+    mention = first(text, "2023-03-20T09:00:00+00:00")
+    assert "dst_gap" in mention.flags

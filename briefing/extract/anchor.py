@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from briefing.clock import valid_zone
 from briefing.dates import parse_published
 from briefing.extract.context import Context
+from briefing.extract.when.places import dateline
 
 ACCEPTED_FORMS = ("ISO 8601 ('2021-12-30', '2021-12-30T17:02:00-05:00') or "
                   "RFC 822 ('Thu, 30 Dec 2021 17:02:00 -0500')")
@@ -21,6 +22,8 @@ def make_context(text: str, published: str | date | datetime | None,
     day: date | None = None
     if isinstance(published, str):
         published = _read(published, zone) if published.strip() else None
+    if isinstance(published, datetime) and zone is None:
+        zone = _dateline_zone(text, published)
     if isinstance(published, datetime):
         if published.tzinfo is None and zone:
             published = published.replace(tzinfo=ZoneInfo(zone))
@@ -32,6 +35,20 @@ def make_context(text: str, published: str | date | datetime | None,
     elif isinstance(published, date):
         day = published
     return Context(text=text, published=moment, published_date=day, zone=zone)
+
+
+def _dateline_zone(text: str, published: datetime) -> str | None:
+    """The dateline's zone when the publication offset agrees with it at that instant.
+
+    A page or feed gives "+09:00", not a zone; "TOKYO —" with +09:00 in January is Asia/Tokyo,
+    so the source's own clock (and its summer time) is known rather than a bare offset.  An
+    offset that disagrees (a wire desk elsewhere) leaves the zone unknown.
+    """
+    offset = published.utcoffset()
+    found = dateline(text) if offset is not None else None
+    if not found or not found[1]:
+        return None
+    return found[1] if ZoneInfo(found[1]).utcoffset(published) == offset else None
 
 
 def _read(raw: str, zone: str | None) -> datetime | date:

@@ -15,6 +15,8 @@ from briefing.extract import gazetteer
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z .'-]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,40}?))?"
     r"(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--|-)\s")
+_DATELINE_LINES = 4  # a headline, a standfirst, a byline, then the report
+_DATELINE_REACH = 1200
 # A city this big named anywhere in the text is evidence of its country (for "IST", "CST").
 _EVIDENT_CITY_POPULATION = 500_000
 
@@ -37,8 +39,14 @@ def place_zone(name: str) -> str | None:
 
 
 def dateline(text: str) -> tuple[str, str | None, str | None] | None:
-    """(place as written, IANA zone, country code) of the article's dateline, if it has one."""
-    match = _DATELINE.match(text[:120])
+    """(place as written, IANA zone, country code) of the article's dateline, if it has one.
+
+    The dateline opens the first paragraph of the report, which on a web page often comes
+    after a standfirst or a note line: the opening lines are tried in turn.
+    """
+    lines = [line for line in text[:_DATELINE_REACH].split("\n") if line.strip()]
+    match = next(filter(None, (_DATELINE.match(line[:120]) for line in lines[:_DATELINE_LINES])),
+                 None)
     if not match:
         return None
     name = match.group("city").strip().title()
