@@ -80,7 +80,7 @@ class BriefingApp(Ingesting):
         self.triage = StoreTriage(self.store)
         self._loader = loader or make_loader(options or SourceOptions(), self.clock)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
-        self._clipboard = clipboard
+        self._copy_to = clipboard
         self.failed_sources: list[str] = []
         self._loaded = 0
         self._analysis_errors: set[str] = set()
@@ -153,7 +153,7 @@ class BriefingApp(Ingesting):
 
     def copy_text(self, text: str) -> None:
         """Copy through the injected clipboard (tests) or the terminal's (OSC 52)."""
-        (self._clipboard or self.copy_to_clipboard)(text)
+        (self._copy_to or self.copy_to_clipboard)(text)
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
@@ -172,4 +172,5 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
         app = BriefingApp(sources or [str(seeds_dir())], config, store=store,
                           options=SourceOptions(published=published, zone=zone))
         result = app.run()
-    return int(result or 0)
+    # A crash leaves a traceback and return_code 1 but no result: it must not exit 0.
+    return app.return_code or int(result or 0)

@@ -132,6 +132,17 @@ async def test_copy_puts_the_item_on_the_clipboard() -> None:
         assert copied == ["20:35 (3:35 p.m. EST)"]
 
 
+async def test_copying_twice_through_the_terminal_clipboard_works() -> None:
+    # Textual keeps the last copied text in App._clipboard: a name the app must not reuse
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "y")
+        first = app.clipboard
+        await pilot.press("1", "y")
+        assert first == "20:35 (3:35 p.m. EST)"
+        assert app.clipboard and app.clipboard != first  # the second item, and no crash
+
+
 HOSTILE = "[bold]Breaking[/bold] [link=https://evil.invalid]click[/link] [0] \x1b[31mred\x1b[0m [b"
 
 
