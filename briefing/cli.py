@@ -86,18 +86,17 @@ def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -
 
 def analysed(articles: list[Article], log: ProblemLog, store: Store,
              ) -> Iterator[tuple[Article, Analysis]]:
-    """Each article with its analysis, through the store the app uses too, so a text is
-    analysed once per extractor version; a store that cannot write never stops the work
-    (`Store.analysis_for` returns the analysis even when caching it fails)."""
+    """Each article with its analysis, through the analysis cache the app uses too, so a
+    text is analysed once per extractor version; a store that cannot write never stops the
+    work (`Store.analysis_for` returns the analysis even when caching it fails).
+
+    The articles themselves are not saved: printing JSON or a brief must not add rows to
+    the officer's article list in the dashboard.
+    """
     from briefing.sources.problems import LoadProblem
-    from briefing.store import StoreError
 
     for problem in store.problems:
         log(LoadProblem("store", problem, fatal=False))
-    try:
-        store.add_many(articles)
-    except StoreError as exc:
-        log(LoadProblem("store", f"cannot save articles ({exc})", fatal=False))
     for article in articles:
         yield article, store.analysis_for(article)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.sources import load
 from tests.conftest import ROOT, SEED_ARTICLE
 
 
@@ -132,6 +133,19 @@ def test_extract_opens_the_store_once_and_closes_it(
     assert main(["extract", "--json", str(SEED_ARTICLE)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
     assert len(closed) == 1 and closed[0].path is not None
+
+
+def test_extract_and_brief_leave_the_dashboard_list_as_it_was(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+    from briefing.store import open_store
+
+    assert main(["extract", "--json", str(SEED_ARTICLE)]) == 0
+    assert main(["brief", str(SEED_ARTICLE), "--out", "-"]) == 0
+    capsys.readouterr()
+    with open_store() as store:
+        assert store.count() == 0  # nothing the officer did not open joins the list
+        assert store.cached_analysis(load(str(SEED_ARTICLE))[0]) is not None  # still cached
 
 
 def _config(text: str) -> tuple[object, list[str]]:
