@@ -9,7 +9,7 @@ The layout lives in `brief_sections` (header, BLUF, developments) and `brief_ann
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from briefing.brief_annex import sources, time_notes, timeline, watch_section
@@ -32,19 +32,22 @@ def brief_filename(now: datetime) -> str:
 
 def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: datetime,
                  period: timedelta | None = None, locale: str = "en_GB",
-                 flagged: Collection[str] | None = None) -> str:
+                 flagged: Collection[str] | None = None,
+                 notes: Mapping[str, str] | None = None) -> str:
     """The brief for `items` as of `now` (aware), times shown in `zone` (IANA).
 
     `period` keeps only articles published in the `period` before `now` (undated ones stay
     in, with a note); None keeps all.  `flagged` holds `Article.id`s in the order the officer
 flagged them (`Store.flagged()`): they lead the BLUF in that order.  A set is accepted but
-has no order, so its articles are ranked among themselves like the others.
+has no order, so its articles are ranked among themselves like the others.  `notes`: the
+officer's own note per `Article.id` (`Store` triage), printed with the article so the
+incoming watch reads what the outgoing one wrote.
     """
     if now.tzinfo is None:
         raise ValueError("render_brief needs an aware `now`; take it from briefing.clock")
     now = now.astimezone(UTC)
     kept = [(a, an) for a, an in items if in_period(a, now, period)]
-    entries = rank(kept, flagged)
+    entries = rank(kept, flagged, notes)
     watch = watch_items(entries, now)
     left_out = len(items) - len(kept)
     lines = [

@@ -9,7 +9,7 @@ tie-break, so the same input always gives the same brief.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -34,6 +34,8 @@ class Entry:
     flagged: bool
     also: tuple[str, ...] = field(default=())
     """Source ids of the other articles that carry the same story."""
+    note: str = ""
+    """The officer's own note on the article, if any."""
 
     @cached_property
     def seg(self) -> Segmentation:
@@ -107,7 +109,8 @@ def flag_positions(flagged: Collection[str] | None) -> dict[str, int]:
 
 
 def rank(items: Sequence[tuple[Article, Analysis]],
-         flagged: Collection[str] | None) -> list[Entry]:
+         flagged: Collection[str] | None,
+         notes: Mapping[str, str] | None = None) -> list[Entry]:
     """Order the articles, give them S1, S2 ... in that order, and link shared stories.
 
     `flagged`: ids in the order they were flagged (a set is accepted, without an order).
@@ -126,6 +129,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     return [
         Entry(sid=sid[i], article=items[i][0], analysis=items[i][1],
               flagged=items[i][0].id in position,
-              also=tuple(sorted((sid[j] for j in same[i]), key=lambda s: int(s[1:]))))
+              also=tuple(sorted((sid[j] for j in same[i]), key=lambda s: int(s[1:]))),
+              note=(notes or {}).get(items[i][0].id, "").strip())
         for i in order
     ]

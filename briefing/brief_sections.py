@@ -126,6 +126,7 @@ def development(entry: Entry, watch: Sequence[WatchItem]) -> list[str]:
         if value:
             lines.extend(labelled(label, value, indent="    ", label_width=LABEL))
 
+    field("Note:", f"(officer) {clean(entry.note)}" if entry.note else "")
     field("What:", clean(entry.lead))
     field("When:", _when(a.times))
     field("Who:", "; ".join(person_text(p) for p in a.people[:MAX_WHO]))

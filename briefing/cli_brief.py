@@ -105,8 +105,9 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     if period is not None and not any(in_period(a, now, period) for a in articles):
         return _error(f"none of the {len(articles)} articles was published in the "
                       f"{args.period} before {dtg(now)}; widen --period")
+    notes = {a.id: store.triage(a.id).note for a in articles}
     text = render_brief(list(analysed(articles, log, store)), zone=zone, now=now,
-                        period=period, locale=locale, flagged=flagged)
+                        period=period, locale=locale, flagged=flagged, notes=notes)
     if args.out in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()

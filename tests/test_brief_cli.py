@@ -118,10 +118,12 @@ def test_flagged_only_uses_the_dashboard_flags(tmp_path: Path,
     geneva = next(a for a in load(str(SEEDS)) if "Geneva" in a.title)
     with open_store() as store:
         store.set_flag(geneva)
+        store.set_note(geneva, "Confirm the venue with the embassy")
     code, out, _ = run(capsys, str(SEEDS), "--flagged-only")
     assert code == 0
     assert "Geneva" in out and "Mumbai" not in out
     assert "1 article, 1 flagged" in out
+    assert "Note:  (officer) Confirm the venue with the embassy" in out
 
 
 def test_flagged_articles_are_briefed_in_the_order_they_were_flagged(

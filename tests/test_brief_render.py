@@ -218,6 +218,13 @@ def test_flagged_articles_lead_in_the_order_they_were_flagged() -> None:
         assert bluf.index(leader) < bluf.index(other), order
 
 
+def test_the_officers_note_travels_with_its_article_cleaned() -> None:
+    art = article()
+    text = brief([(art, analysis(art))], notes={art.id: "call duty \x1b[31mofficer\x1b[0m 06:00Z"})
+    assert "Note: (officer) call duty officer 06:00Z" in section(text, 2)
+    assert "Note:" not in brief()  # no note, no line
+
+
 def test_a_local_page_is_named_by_its_path_never_by_a_file_uri(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch
                                                               ) -> None:

@@ -261,13 +261,16 @@ async def test_small_terminals_keep_list_text_and_panes(size: tuple[int, int]) -
 async def test_export_writes_the_brief_and_says_where(tmp_path: Path) -> None:
     app = make_app(two_articles(), config=Config(brief_dir=str(tmp_path)))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f", "e")
+        await pilot.press("f", "n", *"Call the desk", "enter")
+        await pilot.pause()
+        await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
         written = list(tmp_path.glob("brief-*.txt"))
         assert len(written) == 1
         brief = written[0].read_text(encoding="utf-8")
         assert "Biden" in brief and "1 article, 1 flagged" in brief
+        assert "Note:  (officer) Call the desk" in brief
         assert any(str(written[0]) in n.message for n in app._notifications)
 
 
