@@ -60,6 +60,9 @@ FORMS = [
     ("The union threatened to strike on Monday.", "Monday", "2022-01-03"),
     ("The sides agreed to a truce on Monday.", "Monday", "2021-12-27"),
     ("Workers returned to work on Monday.", "Monday", "2021-12-27"),
+    ("The firm agreed to sell its stake to a rival in October.", "October", "2021-10"),
+    ("Operators asked households in the Tokyo area to cut use between six and eight on "
+     "Monday as a cold snap pushed demand up.", "Monday", "2022-01-03"),
     ("Boats were ordered back to harbour by Monday evening.", "Monday evening", "2021-12-27TEV"),
     # calendar-relative
     ("The report came out today.", "today", "2021-12-30"),

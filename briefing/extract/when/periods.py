@@ -84,7 +84,7 @@ def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     if ref.day is None:
         return unresolved(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""),
                           "TIME" if part else "DATE")
-    direction = ref.direction(start, end)
+    direction = ref.direction(start, end, whole_clause=True)
     day = weekday_date(ref.day, weekday, _norm(g.get("rel")), direction)
     confidence = 0.9 if day == ref.day or g.get("rel") or direction else 0.75
     if part:

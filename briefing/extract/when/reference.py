@@ -84,8 +84,9 @@ class Reference:
         span = self.ctx.seg.sentence_at(offset)
         return (span[0], span[1]) if span else (0, len(self.text))
 
-    def direction(self, start: int, end: int) -> tense.Direction:
-        return tense.direction(self.text, start, end, self.sentence(start))
+    def direction(self, start: int, end: int, *, whole_clause: bool = False) -> tense.Direction:
+        return tense.direction(self.text, start, end, self.sentence(start),
+                               whole_clause=whole_clause)
 
     def tz(self, zone: str | None) -> tzinfo:
         return tz_for(zone) if zone else UTC

@@ -41,6 +41,7 @@ _NOT_A_VERB_AFTER_TO = _words("""a an the this that these those its his her thei
 _MOTION = _words("back home away out up down over off forward")
 _OBJECT_WORDS = 5  # "asked households in the Tokyo area to cut", "called on Russia to go"
 _WINDOW = 12
+_SENTENCE_WORDS = 40
 # Characters read on each side first: twelve words of news text almost always fit, and a
 # sentence can run to a paragraph; the whole sentence is read only when they do not.
 _REACH = 160
@@ -62,14 +63,24 @@ def _after(text: str, end: int, s_end: int) -> list[str]:
     return words[:_WINDOW]
 
 
-def direction(text: str, start: int, end: int, sentence: tuple[int, int]) -> Direction:
+def direction(text: str, start: int, end: int, sentence: tuple[int, int], *,
+              whole_clause: bool = False) -> Direction:
     """"past", "future" or None (no cue) for the expression at [start, end): the cue nearest
-    to it wins, the word before ahead of the word after at equal distance."""
+    to it wins, the word before ahead of the word after at equal distance.
+
+    `whole_clause` (bare weekdays): a past verb of asking or ordering with "to <verb>"
+    points forward, read from the sentence's start when no cue is near ("asked households
+    in the Tokyo area to cut use between 17:00 and 20:00 on Friday": the coming Friday).
+    Months are not read so: "agreed to sell its stake in October" dates the agreement as
+    often as the sale.
+    """
     s_start, s_end = sentence
     before = [w.lower() for w in _before(text, s_start, start)]
     after = [w.lower() for w in _after(text, end, s_end)]
     back, back_cue = _nearest(before[::-1], ["", *before[:-1]][::-1])
-    if back_cue == "past" and _intent_clause(before, len(before) - 1 - back):
+    if whole_clause and back_cue is None and _intent_in_sentence(text, s_start, start):
+        return "future"
+    if whole_clause and back_cue == "past" and _intent_clause(before, len(before) - 1 - back):
         back_cue = "future"
     ahead, ahead_cue = _nearest(after, [before[-1] if before else "", *after[:-1]])
     if back_cue and (ahead_cue is None or back <= ahead):
@@ -87,6 +98,12 @@ def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
         if past and previous[distance] != "be":
             return distance, "past"
     return len(words), None
+
+
+def _intent_in_sentence(text: str, s_start: int, start: int) -> bool:
+    whole = [w.lower() for w in _WORD.findall(text, s_start, start)][-_SENTENCE_WORDS:]
+    far, far_cue = _nearest(whole[::-1], ["", *whole[:-1]][::-1])
+    return far_cue == "past" and _intent_clause(whole, len(whole) - 1 - far)
 
 
 def _intent_clause(before: list[str], verb_at: int) -> bool:
