@@ -130,7 +130,11 @@ def load_config(path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        return Config(problems=(f"{path}: {exc}; using defaults",))
+        # tomllib names a line except when the file ends inside a value (an unclosed "["
+        # or quote): say where the file ends, so the officer still has a line to look at.
+        where = f"at end of file, line {raw.count(chr(10)) + (not raw.endswith(chr(10)))}"
+        reason = str(exc).replace("at end of document", where)
+        return Config(problems=(f"{path}: {reason}; using defaults",))
     problems: list[str] = []
     config = _build(data, problems)
     if problems:

@@ -179,6 +179,11 @@ def test_each_config_mistake_is_reported_and_the_default_kept(setting: str,
     assert config.theme == default.theme and config.keymap == {}  # type: ignore[attr-defined]
 
 
+def test_a_file_ending_inside_a_value_still_names_a_line() -> None:
+    _, problems = _config('locale = "en_GB"\nzones = [\n  "Asia/Tokyo",\n')
+    assert problems == ["Invalid value (at end of file, line 3); using defaults"]
+
+
 def test_good_config_values_are_kept_and_a_bcp47_locale_normalised() -> None:
     config, problems = _config('locale = "fr-FR"\nfeeds = ["https://example.org/rss.xml", 3]\n'
                                'keymap = { quit = "ctrl+q", help = 2 }\n')

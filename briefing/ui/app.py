@@ -98,7 +98,7 @@ class BriefingApp(Ingesting):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         for problem in self.config.problems:
-            self.notify(problem, title="Config problem: using defaults", severity="warning",
+            self.notify(problem, title="Config problem", severity="warning",
                         markup=False, timeout=10)
         for problem in (*self.store.problems, *self._store_errors):
             self.notify(problem, title="Store", severity="warning", markup=False, timeout=15)

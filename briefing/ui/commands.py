@@ -27,12 +27,21 @@ class BriefingCommands(Provider):
     def briefing(self) -> BriefingApp:
         return cast("BriefingApp", self.app)
 
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key as the officer's keymap has it, so the palette never names a stale one."""
+        return self.briefing.config.keymap.get(binding_id, default)
+
     def _top(self) -> Iterator[Command]:
         app = self.briefing
-        yield "Export brief…", app.action_export, "Write the plain-text morning brief (e)"
-        yield "Timeline", app.action_timeline, "Every time mention on one axis (t)"
-        yield "Time zone: pick…", app.action_pick_zone, "Type-ahead over IANA zones (Z)"
-        yield "Time zone: next in cycle", app.action_cycle_zone, "UTC, local, source… (z)"
+        key = self._key
+        yield ("Export brief…", app.action_export,
+               f"Write the plain-text morning brief ({key('export', 'e')})")
+        yield ("Timeline", app.action_timeline,
+               f"Every time mention on one axis ({key('timeline', 't')})")
+        yield ("Time zone: pick…", app.action_pick_zone,
+               f"Type-ahead over IANA zones ({key('pick-zone', 'Z')})")
+        yield ("Time zone: next in cycle", app.action_cycle_zone,
+               f"UTC, local, source… ({key('cycle-zone', 'z')})")
 
     def _all(self) -> Iterator[Command]:
         app = self.briefing

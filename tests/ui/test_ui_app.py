@@ -220,6 +220,11 @@ async def test_keymap_remaps_by_binding_id() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("x")
         assert app.display_zone == "America/New_York"
+        from briefing.ui.commands import BriefingCommands
+
+        offered = {title: help_text for title, _, help_text
+                   in BriefingCommands(app.screen)._top()}
+        assert offered["Time zone: next in cycle"].endswith("(x)")  # the palette says so too
 
 
 async def test_timeline_lists_mentions_and_leads_to_the_sentence() -> None:
