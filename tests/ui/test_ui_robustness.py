@@ -168,7 +168,7 @@ async def test_a_slow_store_write_never_holds_a_key_press() -> None:
         app = make_app(two(), store=store)
         async with app.run_test(size=SIZE) as pilot:
             articles = app.screen.query_one(ArticleList)
-            await pilot.press("j", "k", "j")
+            await pilot.press("enter", "escape", "j", "enter")  # open one, then the next
             assert articles.highlighted == 1 and not gate.is_set()
             assert "•" in rows(app)[0]  # not saved yet, so not shown as read yet
             gate.set()

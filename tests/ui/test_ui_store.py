@@ -52,6 +52,7 @@ async def test_flag_note_and_read_survive_a_restart() -> None:
     with Store.open() as store:
         app = make_app(entries, store=store)
         async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter", "escape")  # the seed, opened
             await pilot.press("j", "f", "n", *"ring the Geneva desk", "enter")
             await pilot.press("q")
     with Store.open() as store:  # the next shift: nothing given on the command line
@@ -59,8 +60,8 @@ async def test_flag_note_and_read_survive_a_restart() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
             seed, geneva, oslo = rows(app)
-            assert "Biden" in seed and "•" not in seed  # left behind by `j`: read
-            assert "Geneva" in geneva and "⚑" in geneva and "✎" in geneva and "•" not in geneva
+            assert "Biden" in seed and "•" not in seed  # opened: read
+            assert "Geneva" in geneva and "⚑" in geneva and "✎" in geneva
             assert "Oslo" in oslo and "•" in oslo and "⚑" not in oslo  # never opened
             await pilot.press("j")
             head = str(app.screen.query_one("#article-head").render())
@@ -329,3 +330,22 @@ async def test_typing_in_the_palette_reads_the_zone_database_once(monkeypatch) -
         await pilot.pause(0.2)
         assert len(scans) <= 1
     zone_picker.all_zones.cache_clear()
+
+
+async def test_passing_over_an_article_keeps_it_unread_and_dwelling_reads_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ui.screens.main import MainScreen
+
+    monkeypatch.setattr(MainScreen, "READ_AFTER", 1.0)
+    with Store.open() as store:
+        app = make_app(three(), store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j")  # down the list to Oslo, past Geneva
+            for _ in range(50):  # the dwell, then the write; a slow machine gets 5 s
+                await pilot.pause(0.1)
+                if "•" not in rows(app)[2]:
+                    break
+            await saved(app, pilot)
+            seed, geneva, oslo = rows(app)
+            assert "•" in seed and "•" in geneva  # shown for a moment only: still unread
+            assert "•" not in oslo  # left on screen: read

@@ -23,7 +23,7 @@ NAVIGATION = [
     ("ctrl+p", "command palette: zones, panes, export, themes"),
 ]
 MARKS = [
-    ("•", "unread (opening an article marks it read)"), ("⚑", "flagged for the brief"),
+    ("•", "unread (read once opened, or shown for 2 s)"), ("⚑", "flagged for the brief"),
     ("✎", "has a note (n)"), ("✗", "source failed to load"),
     ("[approx]", "approximate time (about, around)"), ("[month only]", "no day was given"),
     ("[unresolved]", "no anchor to resolve a relative time"),

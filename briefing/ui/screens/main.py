@@ -32,6 +32,8 @@ from briefing.ui.widgets.who import WhoPane
 from briefing.ui.widgets.world_clocks import ZoneHeader
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from briefing.ui.app import BriefingApp
 
 PANES = ("who", "when", "where", "quotes", "questions")
@@ -52,10 +54,14 @@ class MainScreen(Screen[None]):
         Binding("escape", "focus_pane('articles')", "Back to list", id="back", show=False),
     ]
 
+    READ_AFTER = 2.0
+    """Seconds an article stays on screen before it counts as read, as in mail readers
+    with a preview pane: running down the list with j shows each article for a moment,
+    and must not clear the unread marks of everything passed over."""
+
     def __init__(self) -> None:
         super().__init__()
-        self._glimpsed: str | None = None
-        """Shown because the list put the cursor there, not yet opened by the officer."""
+        self._reading: Timer | None = None
 
     @property
     def briefing(self) -> BriefingApp:
@@ -159,13 +165,14 @@ class MainScreen(Screen[None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, ArticleList):
-            # The list's own choice (start-up, a rebuild) is only glimpsed: it becomes read
-            # when the officer moves on from it or opens it, so starting the app and
-            # quitting changes no marks.
-            if event.option_list.placed(event.option.id):
-                self._glimpsed = event.option.id
-            else:
-                self._mark_read(event.option.id)
+            # The list's own choice (start-up, a rebuild) is not the officer's: starting
+            # the app and leaving it open changes no marks.
+            if self._reading is not None:
+                self._reading.stop()
+                self._reading = None
+            if not event.option_list.placed(event.option.id):
+                key = event.option.id
+                self._reading = self.set_timer(self.READ_AFTER, lambda: self._mark_read(key))
             self.show_selected()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -253,12 +260,10 @@ class MainScreen(Screen[None]):
             message.then(message.marks)
 
     def _mark_read(self, key: str | None) -> None:
-        """The officer opened `key` (or moved to it): it and the one glimpsed are read."""
+        """The officer opened `key`, or kept it on screen for READ_AFTER seconds."""
         triage = self.briefing.triage
-        glimpsed, self._glimpsed = self._glimpsed, None
-        for read in dict.fromkeys((glimpsed, key)):
-            if read is not None and read in self.briefing.entries and not triage.is_read(read):
-                self._change(read, triage.mark_read)
+        if key is not None and key in self.briefing.entries and not triage.is_read(key):
+            self._change(key, triage.mark_read)
 
     def action_flag(self) -> None:
         triage = self.briefing.triage
