@@ -42,6 +42,14 @@ class FactPane(OptionList):
         self.border_title = f"[{self.NUMBER}] {self.TITLE}"
         self.can_focus = True
 
+    def on_focus(self) -> None:
+        # A focused pane wraps its items (styles/layout.tcss); OptionList caches each item's
+        # rendered lines and height, so without this the wrapped rest of a line stays hidden.
+        self.call_after_refresh(self._clear_caches)
+
+    def on_blur(self) -> None:
+        self.call_after_refresh(self._clear_caches)
+
     def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
         """The items for one analysis, in the order the officer should read them."""
         raise NotImplementedError
