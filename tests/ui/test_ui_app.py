@@ -248,6 +248,20 @@ async def test_zone_picker_type_ahead() -> None:
         assert app.display_zone == "Asia/Kolkata"
 
 
+@pytest.mark.parametrize(("typed", "zone"), [("mumbai", "Asia/Kolkata"),
+                                             ("netherlands", "Europe/Amsterdam")])
+async def test_zone_picker_finds_a_city_or_country_by_its_own_name(typed: str,
+                                                                   zone: str) -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("Z")
+        await app.screen.workers.wait_for_complete()  # the gazetteer, loaded off the UI thread
+        await pilot.press(*typed)
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.display_zone == zone
+
+
 def test_every_css_path_entry_resolves() -> None:
     assert BriefingApp.CSS_PATH
     for path in BriefingApp.CSS_PATH:

@@ -1,4 +1,6 @@
-"""`Z`: pick any IANA zone by typing part of its name ("tok", "new york", "kolk")."""
+"""`Z`: pick any IANA zone by typing part of its name ("tok", "new york", "kolk"), or a
+city or country the zone database does not name ("mumbai", "india") through the gazetteer
+the extractors use."""
 
 from __future__ import annotations
 
@@ -26,6 +28,15 @@ def all_zones() -> tuple[str, ...]:
     return ("UTC", *[z for z in modern if z != "UTC"], *[z for z in rest if z != "UTC"])
 
 
+def place_match(query: str) -> tuple[str, str] | None:
+    """(place, zone) when the typed words name a city or a country: "mumbai" is Asia/Kolkata."""
+    from briefing.extract.when.places import place_zone
+
+    name = " ".join(word.capitalize() for word in query.split())
+    zone = place_zone(name) if len(name) >= 3 else None
+    return (name, zone) if zone else None
+
+
 def matching(query: str) -> list[str]:
     """Zones containing every typed word; names whose city starts with it come first."""
     words = query.lower().replace("_", " ").split()
@@ -47,6 +58,9 @@ class ZonePicker(ModalScreen[str | None]):
     def __init__(self, current: str) -> None:
         super().__init__()
         self._current = current
+        self._places_ready = False
+        """The gazetteer loads in a thread (about a second, once per process); until then
+        typing filters zone names only, so no keystroke waits for it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="zone-picker"):
@@ -59,11 +73,22 @@ class ZonePicker(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one(Input).focus()
+        self.run_worker(self._load_places, thread=True, group="zone-places")
+
+    def _load_places(self) -> None:
+        place_match("London")
+        self._places_ready = True
+        self.app.call_from_thread(lambda: self._fill(self.query_one(Input).value))
 
     def _fill(self, query: str) -> None:
         zones = matching(query)
+        place = place_match(query) if self._places_ready and query.strip() else None
         options = self.query_one(OptionList)
-        options.set_options([Option(z, id=z) for z in zones[:LIMIT]])
+        choices = [Option(z, id=z) for z in zones[:LIMIT] if not place or z != place[1]]
+        if place:
+            zones = [place[1], *(z for z in zones if z != place[1])]
+            choices.insert(0, Option(f"{place[1]}  ({place[0]})", id=place[1]))
+        options.set_options(choices)
         options.highlighted = 0 if zones else None
         options.border_subtitle = f"{len(zones)} zones"
 
