@@ -109,14 +109,30 @@ def _extract(args: argparse.Namespace) -> int:
     with open_store() as store:
         for article, analysis in analysed(articles, log, store):
             if args.json:
-                record = {**analysis.to_dict(), **article.to_dict()}
-                print(json.dumps(record, ensure_ascii=False))
+                print(json.dumps(_record(article, analysis), ensure_ascii=False))
             else:
                 print(_summary(article, analysis))
     if not articles and not log.failed:
         print("briefing: error: no articles found", file=sys.stderr)
         return 1
     return log.exit_code
+
+
+def _record(article: Article, analysis: Analysis) -> dict[str, object]:
+    """One JSON line: the analysis with the article's fields added.
+
+    An article field that is empty never hides what the analysis found (the zone a dateline
+    gave), and a publication known only to the day is written as that day, not as null.
+    """
+    from briefing.dates import parse_published
+
+    record = analysis.to_dict()
+    record.update({k: v for k, v in article.to_dict().items()
+                   if v is not None or record.get(k) is None})
+    if record.get("published") is None:
+        day = parse_published(article.published_raw, article.zone)[1]
+        record["published"] = day.isoformat() if day else None
+    return record
 
 
 def _summary(article: Article, analysis: Analysis) -> str:

@@ -33,6 +33,18 @@ def test_extract_json_prints_one_article_per_line_in_the_public_shape(tmp_path: 
     assert record["published"] == "2021-12-30T22:02:00Z"
 
 
+def test_a_day_only_publication_and_a_dateline_zone_reach_the_json(tmp_path: Path) -> None:
+    (tmp_path / "day.md").write_text("---\ntitle: Day only\npublished: 2022-03-01\n---\n"
+                                     "Officials met on Monday.\n", encoding="utf-8")
+    (tmp_path / "tokyo.txt").write_text(
+        "---\ntitle: Grid\npublished: 2023-01-19T21:10:00+09:00\n---\n"
+        "TOKYO — Households were asked to save power on Friday.\n", encoding="utf-8")
+    result = run("extract", "--json", "day.md", "tokyo.txt", cwd=tmp_path)
+    day, tokyo = (json.loads(line) for line in result.stdout.splitlines())
+    assert day["published"] == "2022-03-01" and day["times"][0]["value"] == "2022-02-28"
+    assert tokyo["zone"] == "Asia/Tokyo"  # the article named none; the analysis found it
+
+
 def test_extract_without_sources_reads_the_bundled_seeds(tmp_path: Path) -> None:
     result = run("extract", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
