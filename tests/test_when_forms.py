@@ -152,3 +152,13 @@ def test_mentions_come_in_text_order_without_overlaps() -> None:
     starts = [m.start for m in found]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_span_back_from_publication_is_counted_on_the_calendar() -> None:
+    from datetime import UTC, datetime
+
+    years = only("Mistakes were made over the past 30 years.")
+    assert years.earliest == datetime(1991, 12, 30, 22, 2, tzinfo=UTC)  # same day and hour
+    assert years.latest == datetime(2021, 12, 30, 22, 2, tzinfo=UTC)
+    months = only("Prices will be frozen for the next 2 months.")
+    assert months.latest == datetime(2022, 2, 28, 22, 2, tzinfo=UTC)  # no 30 February

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import datetime, timedelta
 
 from briefing.extract.when import lexicon
@@ -41,6 +42,26 @@ def _span_delta(amount: float, word: str | None) -> timedelta | None:
     return timedelta(days=days * amount * scale)
 
 
+_MONTHS_IN = {"month": 1, "year": 12, "decade": 120, "century": 1200, "centurie": 1200}
+
+
+def _shifted(moment: datetime, amount: float, word: str | None, sign: int) -> datetime | None:
+    """`moment` moved by the span on the calendar: "the past 30 years" from 30 Dec 2021
+    17:02 starts on 30 Dec 1991 at 17:02, not 30 x 365.2425 days before.  Fractions of a
+    month and clock units use their length in time."""
+    unit, _, _ = _unit(word)
+    months = amount * _MONTHS_IN.get(unit, 0)
+    if months and months == int(months):
+        index = moment.year * 12 + moment.month - 1 + sign * int(months)
+        year, month = divmod(index, 12)
+        if not 1 <= year <= 9999:
+            return None
+        day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+        return moment.replace(year=year, month=month + 1, day=day)
+    delta = _span_delta(amount, word)
+    return None if delta is None else moment + sign * delta
+
+
 def resolve_duration(g: Groups, full_text: str, ref: Reference) -> Reading | None:
     rel = _norm(g.get("rel"))
     number = g.get("num")
@@ -51,11 +72,16 @@ def resolve_duration(g: Groups, full_text: str, ref: Reference) -> Reading | Non
         amount += 0.5
     mod = lexicon.QUANTITY_MODS.get(_norm(g.get("qmod")))
     reading = Reading("DURATION", duration_value(amount, g.get("unit")), mod, confidence=0.85)
-    delta = _span_delta(amount, g.get("unit"))
-    if rel in {"past", "last", "previous"} and ref.pub is not None and delta is not None:
-        reading.start, reading.end, reading.utc = ref.pub - delta, ref.pub, True
-    elif rel in {"next", "coming", "following"} and ref.pub is not None and delta is not None:
-        reading.start, reading.end, reading.utc = ref.pub, ref.pub + delta, True
+    if ref.pub is None:
+        return reading
+    if rel in {"past", "last", "previous"}:
+        start = _shifted(ref.pub, amount, g.get("unit"), -1)
+        if start is not None:
+            reading.start, reading.end, reading.utc = start, ref.pub, True
+    elif rel in {"next", "coming", "following"}:
+        end = _shifted(ref.pub, amount, g.get("unit"), +1)
+        if end is not None:
+            reading.start, reading.end, reading.utc = ref.pub, end, True
     return reading
 
 
