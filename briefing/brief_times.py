@@ -38,7 +38,7 @@ def _calendar(tm: TimeMention) -> str | None:
         return None
     match period.grain:
         case "minute":
-            return dtg(tm.earliest) if tm.earliest is not None else None
+            return dtg(tm.anchor) if tm.anchor is not None else None
         case "part" if period.first is not None:
             return f"{day_text(period.first)} {period.words}"
         case "day" if period.first is not None:
@@ -82,9 +82,9 @@ def in_zone(tm: TimeMention, zone: str, locale: str) -> str:
     (rows from many articles sit together, so a bare "15:35" would be ambiguous); anything
     coarser at its own granularity via `timefmt.format_mention`."""
     period = timex.parse(tm.value or "")
-    if period is not None and period.grain == "minute" and tm.earliest is not None:
+    if period is not None and period.grain == "minute" and tm.anchor is not None:
         qualifier = _qualifier(tm)
-        full = format_datetime_full(tm.earliest, zone, locale)
+        full = format_datetime_full(tm.anchor, zone, locale)
         return f"{qualifier} {full}" if qualifier else full
     return clean(format_mention(tm, zone, locale))
 

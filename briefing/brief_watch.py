@@ -57,7 +57,7 @@ def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
         found.append((_strength(q.kind), q.start, item))
     seen_sentences: set[tuple[int, int]] = set()
     for tm in entry.analysis.times:
-        if not is_point(tm) or tm.earliest is None or tm.earliest <= now:
+        if not is_point(tm) or tm.anchor is None or tm.anchor <= now:
             continue
         span = entry.seg.sentence_at(tm.start)
         if span in covered or span in seen_sentences:

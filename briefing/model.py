@@ -180,6 +180,12 @@ class TimeMention:
     def resolved(self) -> bool:
         return self.earliest is not None or self.latest is not None
 
+    @property
+    def anchor(self) -> datetime | None:
+        """The instant shown for the mention: its start, or its end when only the end is
+        known ("shortly before 5 p.m." is open before, so `earliest` is None)."""
+        return self.earliest if self.earliest is not None else self.latest
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start, "end": self.end, "text": self.text, "type": self.type,

@@ -141,9 +141,9 @@ def format_mention(tm: TimeMention, zone: str, locale: str = "en_GB") -> str:
         shown = value
     elif period.grain != "minute":
         shown = _period(period, locale)
-    elif tm.earliest is not None:
-        shown = format_clock(tm.earliest, zone, source_zone=tm.zone or None, locale=locale)
-    else:  # a clock time with only a latest bound: no instant to convert, show the value
+    elif tm.anchor is not None:
+        shown = format_clock(tm.anchor, zone, source_zone=tm.zone or None, locale=locale)
+    else:
         shown = value
     return f"{mod} {shown}" if mod else shown
 

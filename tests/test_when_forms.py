@@ -162,3 +162,13 @@ def test_a_span_back_from_publication_is_counted_on_the_calendar() -> None:
     assert years.latest == datetime(2021, 12, 30, 22, 2, tzinfo=UTC)
     months = only("Prices will be frozen for the next 2 months.")
     assert months.latest == datetime(2022, 2, 28, 22, 2, tzinfo=UTC)  # no 30 February
+
+
+def test_after_and_before_leave_that_end_open() -> None:
+    from briefing.timefmt import format_mention
+
+    after, before = times("They broke off shortly after 5 p.m. and met again shortly "
+                          "before 9 a.m. today.")[:2]
+    assert after.mod == "AFTER" and after.earliest is not None and after.latest is None
+    assert before.mod == "BEFORE" and before.earliest is None and before.latest is not None
+    assert format_mention(before, "UTC") == "before 14:00"  # still shown at its instant

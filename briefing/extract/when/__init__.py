@@ -77,6 +77,10 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
+_OPEN_AFTER = frozenset({"AFTER", "ON_OR_AFTER"})
+_OPEN_BEFORE = frozenset({"BEFORE", "ON_OR_BEFORE"})
+
+
 def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     zone, basis = reading.zone, reading.basis
     flags = list(reading.flags)
@@ -94,6 +98,11 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
         zone = zone or "UTC"
     if reading.type in {"DURATION", "SET"} and zone is None:
         basis = None
+    # "after 5 p.m." and "before Monday" are open on one side: that end is unknown.
+    if reading.mod in _OPEN_AFTER:
+        latest = None
+    elif reading.mod in _OPEN_BEFORE:
+        earliest = None
     return TimeMention(
         start=cand.start, end=cand.end, text=ref.text[cand.start:cand.end], type=reading.type,
         value=reading.value, mod=reading.mod, earliest=_utc(earliest), latest=_utc(latest),

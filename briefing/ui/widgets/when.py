@@ -43,9 +43,9 @@ def mention_content(tm: TimeMention, zone: str, locale: str, dated: bool = False
     """
     labels = marks(tm)
     shown = format_mention(tm, zone, locale)
-    if dated and tm.earliest is not None and _CLOCK_VALUE.search(tm.value) \
+    if dated and tm.anchor is not None and _CLOCK_VALUE.search(tm.value) \
             and not _HAS_DATE.search(shown):
-        shown = f"{format_day(tm.earliest, zone, locale)} {shown}"
+        shown = f"{format_day(tm.anchor, zone, locale)} {shown}"
     return Content.assemble(
         (shown, "bold"),
         "  ",
