@@ -221,3 +221,8 @@ def test_a_closing_mark_opening_a_paragraph_opens_a_quotation() -> None:
             "Anna Berg wrote.")
     (quote,) = _quotes(text)
     assert quote.text.startswith("” … what I learned") and quote.speaker == "Anna Berg"
+
+
+def test_a_pronoun_with_no_one_to_stand_for_keeps_the_cue() -> None:
+    (quote,) = _quotes("“It is over,” he said.")
+    assert (quote.speaker, quote.cue) == (None, "said")

@@ -93,10 +93,11 @@ def _named(text: str, ctx: Context, hit: Hit, spans: list[tuple[int, int]], inde
            found: list[_Found]) -> Hit | None:
     """ "she said" shown as the person: the name keeps the pronoun's span as its evidence."""
     want = "m" if text[hit.start] in "Hh" else "f"
-    followed = [(f.hit.start, f.hit.name) for f in found[-4:] if f.hit is not None]
+    followed = [(f.hit.start, f.hit.name) for f in found[-4:] if f.hit is not None and f.hit.name]
     person = index.resolve(hit.start, want, spans, followed, ctx.seg)
     if person is None:
-        return hit if hit.name in index.people else None
+        # Nobody the pronoun can stand for: the quote keeps its cue, with no speaker.
+        return hit if hit.name in index.people else Hit("", hit.start, hit.end, hit.cue)
     return Hit(person[0], hit.start, hit.end, hit.cue)
 
 
@@ -137,6 +138,8 @@ def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
     parts = tuple(item.parts)
     if hit is None:
         return Quote(start, item.end, text[start:item.end], parts=parts)
+    if not hit.name:
+        return Quote(start, item.end, text[start:item.end], cue=hit.cue, parts=parts)
     return Quote(start, item.end, text[start:item.end], hit.name, hit.start, hit.end, hit.cue,
                  parts)
 
