@@ -36,6 +36,12 @@ def test_jordan_person_and_country() -> None:
 
 def test_washington_as_government_is_not_a_place() -> None:
     assert "Washington" not in _places("Washington warned Moscow against escalation.")
+
+
+def test_a_capital_after_in_is_where_people_are_even_before_said() -> None:
+    assert list(_places("Officials in Paris said the talks would resume.")) == ["Paris"]
+    assert list(_places("Diplomats in Berlin and London said little.")) == ["Berlin", "London"]
+    assert list(_places("In a statement, London said it would act.")) == []
     assert _places("Talks were held in Washington on Friday.")["Washington"].kind == "city"
 
 

@@ -243,14 +243,35 @@ def _demonym_is_place(text: str, span: Span) -> bool:
 
 
 def metonymic(text: str, span: Span, entry: gazetteer.Entry) -> bool:
-    """ "Washington warned", "Moscow's demands": a capital standing for its government."""
+    """ "Washington warned", "Moscow's demands": a capital standing for its government.
+
+    Not after "in"/"at", alone or heading a list: "officials in Paris said", "talks in
+    Berlin and London said" name where people are.
+    """
     if gazetteer.key(text[span[0]:span[1]]) not in gazetteer.capitals():
+        return False
+    if _after_location_preposition(text, span[0]):
         return False
     tail = text[span[1]:span[1] + 25]
     if tail.startswith(("'s", "’s")):
         return True
     nxt = tail.split()[0].strip(",.;:").lower() if tail.split() else ""
     return tail[:1] == " " and nxt in _GOVERNMENT_VERBS
+
+
+_LOCATED_BY = frozenset(["in", "at", "near", "outside"])
+_LIST_GLUE = re.compile(r"^(?:and|or|,)$")
+
+
+def _after_location_preposition(text: str, start: int) -> bool:
+    """Whether the name at `start` follows "in" directly or through a list ("in A, B and")."""
+    words = text[max(0, start - 80):start].replace(",", " , ").split()
+    for word in reversed(words[-8:]):
+        if word.lower() in _LOCATED_BY:
+            return True
+        if not (word[:1].isupper() or _LIST_GLUE.match(word)):
+            return False
+    return False
 
 
 _GOVERNMENT_VERBS = frozenset([
