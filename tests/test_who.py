@@ -174,3 +174,10 @@ def test_a_short_form_of_the_given_name_is_the_same_person() -> None:
     text = ("Senator Christopher Dodd arrived late. Chris Dodd told reporters the vote "
             "would wait. Dodd said nothing more.")
     assert [p.name for p in analyze(text).people] == ["Christopher Dodd"]
+
+
+def test_a_role_the_fuller_one_already_says_is_not_repeated() -> None:
+    text = ("Russian President Vladimir Putin spoke for an hour. Later, President Putin "
+            "left for Sochi.")
+    (putin,) = [p for p in analyze(text).people if p.name == "Vladimir Putin"]
+    assert putin.roles == ("Russian President",)

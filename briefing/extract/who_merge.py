@@ -216,5 +216,14 @@ def appositive(text: str, p: Candidate) -> None:
 
 
 def final(p: Candidate) -> Person:
-    return Person(p.surface or " ".join(p.tokens), tuple(dict.fromkeys(p.roles)), p.affiliation,
+    return Person(p.surface or " ".join(p.tokens), _distinct_roles(p.roles), p.affiliation,
                   tuple(sorted(set(p.mentions))))
+
+
+def _distinct_roles(roles: list[str]) -> tuple[str, ...]:
+    """Each role once, and none that a fuller one already says: "President" goes when
+    "Russian President" is there ("Russian President Vladimir Putin ... President Putin")."""
+    unique = list(dict.fromkeys(roles))
+    folded = [r.lower() for r in unique]
+    return tuple(role for role, low in zip(unique, folded, strict=True)
+                 if not any(other != low and other.endswith(" " + low) for other in folded))
