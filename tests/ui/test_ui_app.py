@@ -301,3 +301,17 @@ async def test_export_without_flags_briefs_every_article(tmp_path: Path) -> None
         await pilot.pause()
         [written] = list(tmp_path.glob("brief-*.txt"))
         assert "2 articles, 0 flagged" in written.read_text(encoding="utf-8")
+
+
+async def test_help_scrolls_with_the_list_keys() -> None:
+    app = make_app(two_articles())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        scroller = app.screen.query_one("#help")
+        assert scroller.max_scroll_y > 0  # more keys than lines at 80x24
+        await pilot.press("j", "j")
+        assert scroller.scroll_y == 2
+        await pilot.press("G")
+        assert scroller.scroll_y == scroller.max_scroll_y
+        await pilot.press("g")
+        assert scroller.scroll_y == 0

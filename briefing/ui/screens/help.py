@@ -55,11 +55,25 @@ def help_content(app: BriefingApp) -> Content:
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss(None)", "Close help", id="help-close"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(help_content(cast("BriefingApp", self.app)))
+
+    def action_scroll(self, where: str) -> None:
+        """The same list keys as everywhere else, whichever widget holds the focus."""
+        help_text = self.query_one("#help", VerticalScroll)
+        move = {"down": help_text.scroll_down, "up": help_text.scroll_up,
+                "home": help_text.scroll_home, "end": help_text.scroll_end,
+                "page_down": help_text.scroll_page_down, "page_up": help_text.scroll_page_up}
+        move[where](animate=False)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "HELP"
