@@ -48,9 +48,12 @@ def format_clock(moment: datetime, zone: str, *, source_zone: str | None = None,
     return f"{format_datetime(local, 'EEE d MMM', locale=locale)} {clock}"
 
 
-def format_day(moment: datetime, zone: str, locale: str = "en_GB") -> str:
-    """"Thu 30 Dec 2021": the day `moment` falls on in `zone`, named in `locale`."""
-    return format_datetime(_aware(moment).astimezone(tz_of(zone)), "EEE d MMM y", locale=locale)
+def format_day(moment: datetime, zone: str, locale: str = "en_GB", *,
+               year: bool = True) -> str:
+    """"Thu 30 Dec 2021" (or "Thu 30 Dec" without `year`): the day `moment` falls on in
+    `zone`, named in `locale`."""
+    pattern = "EEE d MMM y" if year else "EEE d MMM"
+    return format_datetime(_aware(moment).astimezone(tz_of(zone)), pattern, locale=locale)
 
 
 def format_datetime_full(moment: datetime, zone: str, locale: str = "en_GB") -> str:

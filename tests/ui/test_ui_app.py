@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -315,3 +317,15 @@ async def test_help_scrolls_with_the_list_keys() -> None:
         assert scroller.scroll_y == scroller.max_scroll_y
         await pilot.press("g")
         assert scroller.scroll_y == 0
+
+
+async def test_when_names_the_day_of_a_clock_time_on_another_day_than_the_report() -> None:
+    seed = seed_article()
+    analysis = dataclasses.replace(call_analysis(seed.text), published=seed.published)
+    later = dataclasses.replace(analysis.times[0], earliest=analysis.times[0].earliest
+                                + timedelta(days=1), latest=None)
+    app = make_app(((seed, dataclasses.replace(analysis, times=(analysis.times[0], later))),))
+    async with app.run_test(size=(100, 30)):
+        same_day, next_day = when_lines(app)[:2]
+        assert same_day.startswith("20:35")  # the report's own day: the clock is enough
+        assert next_day.startswith("Fri 31 Dec 20:35")

@@ -36,16 +36,24 @@ def marks(tm: TimeMention) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def mention_content(tm: TimeMention, zone: str, locale: str, dated: bool = False) -> Content:
+def shown_text(tm: TimeMention, zone: str, locale: str, dated: bool = False,
+               year: bool = True) -> str:
+    """The normalised form; `dated` puts the day (with its `year`) before a bare clock."""
+    shown = format_mention(tm, zone, locale)
+    if dated and tm.anchor is not None and _CLOCK_VALUE.search(tm.value) \
+            and not _HAS_DATE.search(shown):
+        shown = f"{format_day(tm.anchor, zone, locale, year=year)} {shown}"
+    return shown
+
+
+def mention_content(tm: TimeMention, zone: str, locale: str, dated: bool = False,
+                    year: bool = True) -> Content:
     """'20:35  “3:35 p.m. EST”  [approx]': the normalised form first, the wording after.
 
     `dated` puts the day before a bare clock time, for lists that span many days.
     """
     labels = marks(tm)
-    shown = format_mention(tm, zone, locale)
-    if dated and tm.anchor is not None and _CLOCK_VALUE.search(tm.value) \
-            and not _HAS_DATE.search(shown):
-        shown = f"{format_day(tm.anchor, zone, locale)} {shown}"
+    shown = shown_text(tm, zone, locale, dated, year)
     return Content.assemble(
         (shown, "bold"),
         "  ",
@@ -61,8 +69,15 @@ class WhenPane(FactPane):
     ZONED = True
 
     def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
+        # A clock time on another day than the article's (in the display zone) says which
+        # day: "17:00" on the Friday after a Thursday report must not read as Thursday's.
+        published = analysis.published
+        home_day = format_day(published, zone, locale) if published is not None else None
         items: list[FactItem] = []
         for tm in sorted(analysis.times, key=lambda t: t.start):
-            copy = f"{format_mention(tm, zone, locale)} ({tm.text})"
-            items.append(FactItem(mention_content(tm, zone, locale), (tm.start, tm.end), copy))
+            dated = (home_day is not None and tm.anchor is not None
+                     and format_day(tm.anchor, zone, locale) != home_day)
+            copy = f"{shown_text(tm, zone, locale, dated)} ({tm.text})"
+            content = mention_content(tm, zone, locale, dated, year=False)
+            items.append(FactItem(content, (tm.start, tm.end), copy))
         return items
