@@ -13,8 +13,9 @@ from briefing.store.base import ArticleRef, StoreBase, UnknownArticle
 from briefing.store.records import Triage
 
 TRIAGE_BUSY_MS = 250
-"""Marks are set on a key press (j/k marks read): when `briefing refresh` holds the write
-lock, the mark fails fast with a `StoreError` the screen reports, instead of freezing it."""
+"""Marks are set as the officer works (f, n, enter, an article left on screen): when
+`briefing refresh` holds the write lock, the mark fails fast with a `StoreError` the screen
+reports, instead of freezing it."""
 
 
 class TriageMarks(StoreBase):

@@ -250,8 +250,10 @@ async def test_zone_picker_type_ahead() -> None:
         assert app.display_zone == "Asia/Kolkata"
 
 
-@pytest.mark.parametrize(("typed", "zone"), [("mumbai", "Asia/Kolkata"),
-                                             ("netherlands", "Europe/Amsterdam")])
+@pytest.mark.parametrize(("typed", "zone"), [
+    ("mumbai", "Asia/Kolkata"), ("india", "Asia/Kolkata"), ("netherlands", "Europe/Amsterdam"),
+    ("utc", "UTC"), ("york", "America/New_York"),  # a zone's own name beats a town's
+])
 async def test_zone_picker_finds_a_city_or_country_by_its_own_name(typed: str,
                                                                    zone: str) -> None:
     app = make_app(two_articles())

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import article, call_analysis, rows, saved, seed_article, settle
@@ -336,16 +337,34 @@ async def test_passing_over_an_article_keeps_it_unread_and_dwelling_reads_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from briefing.ui.screens.main import MainScreen
 
-    monkeypatch.setattr(MainScreen, "READ_AFTER", 1.0)
+    pending: list[tuple[Any, Any]] = []
+
+    class HeldTimer:
+        """The dwell, fired by the test rather than by the clock (no timing in tests)."""
+
+        def __init__(self, callback: Any) -> None:
+            self.callback, self.stopped = callback, False
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    def held_timer(self: MainScreen, delay: float, callback: Any, **_: Any) -> HeldTimer:
+        timer = HeldTimer(callback)
+        pending.append((delay, timer))
+        return timer
+
+    monkeypatch.setattr(MainScreen, "set_timer", held_timer)
     with Store.open() as store:
         app = make_app(three(), store=store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "j")  # down the list to Oslo, past Geneva
-            for _ in range(50):  # the dwell, then the write; a slow machine gets 5 s
-                await pilot.pause(0.1)
-                if "•" not in rows(app)[2]:
-                    break
+            app.screen.entries_changed()  # a refresh rebuilds the list meanwhile
+            await pilot.pause()
+            geneva_timer, oslo_timer = (timer for _, timer in pending)
+            assert geneva_timer.stopped and not oslo_timer.stopped  # Oslo's dwell survives
+            assert {delay for delay, _ in pending} == {MainScreen.READ_AFTER}
+            oslo_timer.callback()  # Oslo stayed on screen for the whole dwell
             await saved(app, pilot)
             seed, geneva, oslo = rows(app)
             assert "•" in seed and "•" in geneva  # shown for a moment only: still unread
-            assert "•" not in oslo  # left on screen: read
+            assert "•" not in oslo

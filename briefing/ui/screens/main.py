@@ -61,7 +61,8 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._reading: Timer | None = None
+        self._reading: tuple[str, Timer] | None = None
+        """The article on screen and the timer that marks it read."""
 
     @property
     def briefing(self) -> BriefingApp:
@@ -167,12 +168,13 @@ class MainScreen(Screen[None]):
         if isinstance(event.option_list, ArticleList):
             # The list's own choice (start-up, a rebuild) is not the officer's: starting
             # the app and leaving it open changes no marks.
-            if self._reading is not None:
-                self._reading.stop()
+            key = event.option.id
+            placed = event.option_list.placed(key)
+            if self._reading is not None and self._reading[0] != key:
+                self._reading[1].stop()  # moved on before it counted as read
                 self._reading = None
-            if not event.option_list.placed(event.option.id):
-                key = event.option.id
-                self._reading = self.set_timer(self.READ_AFTER, lambda: self._mark_read(key))
+            if not placed and self._reading is None and key is not None:
+                self._reading = (key, self.set_timer(self.READ_AFTER, lambda: self._read(key)))
             self.show_selected()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -258,6 +260,10 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleList).refresh_row(entry, app.display_zone, app.triage)
         if message.then is not None:
             message.then(message.marks)
+
+    def _read(self, key: str) -> None:
+        self._reading = None
+        self._mark_read(key)
 
     def _mark_read(self, key: str | None) -> None:
         """The officer opened `key`, or kept it on screen for READ_AFTER seconds."""

@@ -28,13 +28,26 @@ def all_zones() -> tuple[str, ...]:
     return ("UTC", *[z for z in modern if z != "UTC"], *[z for z in rest if z != "UTC"])
 
 
-def place_match(query: str) -> tuple[str, str] | None:
-    """(place, zone) when the typed words name a city or a country: "mumbai" is Asia/Kolkata."""
-    from briefing.extract.when.places import place_zone
+PLACE_POPULATION = 100_000
+"""A city smaller than this is not offered: typing "utc" or "mos" must not jump to a town."""
+
+
+def place_match(query: str) -> tuple[str, str, bool] | None:
+    """(place, zone, is a country) when the typed words name a country or a large city:
+    "mumbai" is Asia/Kolkata, "india" too."""
+    from briefing.extract import gazetteer
+    from briefing.extract.when.places import city_zone, place_zone
 
     name = " ".join(word.capitalize() for word in query.split())
-    zone = place_zone(name) if len(name) >= 3 else None
-    return (name, zone) if zone else None
+    if len(name) < 3:
+        return None
+    if gazetteer.country_code(name):
+        zone, country = place_zone(name), True
+    else:
+        city = gazetteer.city(name)
+        zone = city_zone(name) if city and city.population >= PLACE_POPULATION else None
+        country = False
+    return (name, zone, country) if zone else None
 
 
 def matching(query: str) -> list[str]:
@@ -86,8 +99,13 @@ class ZonePicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         choices = [Option(z, id=z) for z in zones[:LIMIT] if not place or z != place[1]]
         if place:
+            # A country named in full leads ("india" before Indianapolis); a city follows
+            # every zone whose name holds the words ("york": New York before York, UK).
+            wanted = query.lower().replace("_", " ").strip()
+            exact = any(z.lower().rsplit("/", 1)[-1].replace("_", " ") == wanted for z in zones)
+            at = 0 if place[2] and not exact else len(choices)
             zones = [place[1], *(z for z in zones if z != place[1])]
-            choices.insert(0, Option(f"{place[1]}  ({place[0]})", id=place[1]))
+            choices.insert(at, Option(f"{place[1]}  ({place[0]})", id=place[1]))
         options.set_options(choices)
         options.highlighted = 0 if zones else None
         options.border_subtitle = f"{len(zones)} zones"
