@@ -64,6 +64,9 @@ FORMS = [
     ("Operators asked households in the Tokyo area to cut use between six and eight on "
      "Monday as a cold snap pushed demand up.", "Monday", "2022-01-03"),
     ("Boats were ordered back to harbour by Monday evening.", "Monday evening", "2021-12-27TEV"),
+    ("The company moved to Texas on Monday.", "Monday", "2021-12-27"),
+    ("The meeting was called to order on Monday.", "Monday", "2021-12-27"),
+    ("The minister agreed to talks and flew to Paris on Monday.", "Monday", "2021-12-27"),
     # calendar-relative
     ("The report came out today.", "today", "2021-12-30"),
     ("The report came out yesterday.", "yesterday", "2021-12-29"),

@@ -24,17 +24,19 @@ _FUTURE = _words("""opens begins starts resumes reopens reopen meets convenes en
     aims hopes intends forecast forecasts predicted""")
 _PAST = _words("""was were had did said told ago last yesterday earlier been came began met left
     went took made got gave held won lost fled sold saw ran fell rose thought knew
-    found became spent paid put sent brought wrote spoke announced died""")
+    found became spent paid put sent brought wrote spoke announced died flew drove rode
+    struck stood broke chose threw bought caught fought taught built kept felt meant shot
+    sat hung sank swore tore hid""")
 _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "red", "bed", "feed", "seed",
                        "bled", "led", "shed", "wed", "hundred", "united", "based", "related",
                        "concerned", "interested", "supposed"})
 # A past verb of asking, agreeing or deciding followed by "to <verb>" points its clause
 # forward: "households were asked to cut use on Friday" means the coming Friday, while
-# "returned to work on Monday" (no such verb) and "agreed to a truce on Monday" (a noun
-# after "to") stay in the past.
-_INTENT = _words("""asked urged told called ordered agreed decided voted pledged promised vowed
+# "returned to work on Monday" (no such verb), "agreed to a truce on Monday" and "agreed to
+# talks" (a noun after "to": a determiner, a capital, a plural) stay in the past.
+_INTENT = _words("""asked urged told ordered agreed decided voted pledged promised vowed
     planned threatened hoped sought invited encouraged warned requested instructed directed
-    advised allowed authorized authorised approved chose offered prepared moved""")
+    advised allowed authorized authorised approved chose offered prepared""")
 _NOT_A_VERB_AFTER_TO = _words("""a an the this that these those its his her their our my your
     some any all each every one two three more most""")
 # "ordered back to harbour", "moved up to": "to" after these is a direction, not an infinitive.
@@ -75,12 +77,13 @@ def direction(text: str, start: int, end: int, sentence: tuple[int, int], *,
     often as the sale.
     """
     s_start, s_end = sentence
-    before = [w.lower() for w in _before(text, s_start, start)]
+    written = _before(text, s_start, start)
+    before = [w.lower() for w in written]
     after = [w.lower() for w in _after(text, end, s_end)]
     back, back_cue = _nearest(before[::-1], ["", *before[:-1]][::-1])
     if whole_clause and back_cue is None and _intent_in_sentence(text, s_start, start):
         return "future"
-    if whole_clause and back_cue == "past" and _intent_clause(before, len(before) - 1 - back):
+    if whole_clause and back_cue == "past" and _intent_clause(written, len(before) - 1 - back):
         back_cue = "future"
     ahead, ahead_cue = _nearest(after, [before[-1] if before else "", *after[:-1]])
     if back_cue and (ahead_cue is None or back <= ahead):
@@ -101,19 +104,23 @@ def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
 
 
 def _intent_in_sentence(text: str, s_start: int, start: int) -> bool:
-    whole = [w.lower() for w in _WORD.findall(text, s_start, start)][-_SENTENCE_WORDS:]
+    written = _WORD.findall(text, s_start, start)[-_SENTENCE_WORDS:]
+    whole = [w.lower() for w in written]
     far, far_cue = _nearest(whole[::-1], ["", *whole[:-1]][::-1])
-    return far_cue == "past" and _intent_clause(whole, len(whole) - 1 - far)
+    return far_cue == "past" and _intent_clause(written, len(whole) - 1 - far)
 
 
-def _intent_clause(before: list[str], verb_at: int) -> bool:
-    """Whether the past cue at `verb_at` is an intent verb whose "to <verb>" follows it."""
-    if before[verb_at] not in _INTENT:
+def _intent_clause(written: list[str], verb_at: int) -> bool:
+    """Whether the past cue at `verb_at` (of the words as written) is an intent verb whose
+    "to <verb>" follows it; the word after "to" must read as a verb, not a noun."""
+    if written[verb_at].lower() not in _INTENT:
         return False
-    rest = before[verb_at + 1:]
+    rest = [w.lower() for w in written[verb_at + 1:]]
     if "to" not in rest[:_OBJECT_WORDS + 1]:
         return False
     at = rest.index("to")
-    following = rest[at + 1] if at + 1 < len(rest) else ""
-    return (bool(following) and following not in _NOT_A_VERB_AFTER_TO
-            and not following.isdigit() and not _MOTION.intersection(rest[:at]))
+    if at + 1 >= len(rest) or _MOTION.intersection(rest[:at]):
+        return False
+    following = written[verb_at + 1 + at + 1]
+    return (following.islower() and following not in _NOT_A_VERB_AFTER_TO
+            and not (following.endswith("s") and not following.endswith("ss")))
