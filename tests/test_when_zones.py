@@ -136,3 +136,14 @@ def test_summer_time_is_known_once_the_dateline_names_the_zone() -> None:
     text = "LONDON — The count restarts at 1:30 a.m. on March 26."
     mention = first(text, "2023-03-20T09:00:00+00:00")
     assert "dst_gap" in mention.flags
+
+
+def test_the_dateline_is_the_first_opening_line_that_names_a_place() -> None:
+    text = "BREAKING - a headline in capitals\n\nTOKYO — Households were asked to save power."
+    assert analyze(text, published="2023-01-19T21:10:00+09:00").zone == "Asia/Tokyo"
+
+
+def test_an_offset_in_the_repeated_autumn_hour_still_agrees_with_the_dateline() -> None:
+    # 01:30 at -05:00 on 5 Nov 2023 is New York's second 01:30 (EST), after the clocks fell back
+    text = "NEW YORK — The count ran late."
+    assert analyze(text, published="2023-11-05T01:30:00-05:00").zone == "America/New_York"

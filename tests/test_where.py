@@ -42,6 +42,7 @@ def test_a_capital_after_in_is_where_people_are_even_before_said() -> None:
     assert list(_places("Officials in Paris said the talks would resume.")) == ["Paris"]
     assert list(_places("Diplomats in Berlin and London said little.")) == ["Berlin", "London"]
     assert list(_places("In a statement, London said it would act.")) == []
+    assert list(_places("Talks were held in Geneva. Moscow warned of escalation.")) == ["Geneva"]
     assert _places("Talks were held in Washington on Friday.")["Washington"].kind == "city"
 
 

@@ -48,7 +48,9 @@ def _dateline_zone(text: str, published: datetime) -> str | None:
     found = dateline(text) if offset is not None else None
     if not found or not found[1]:
         return None
-    return found[1] if ZoneInfo(found[1]).utcoffset(published) == offset else None
+    # Compared at the instant, not the wall clock: 01:30 -05:00 in a November fold is New
+    # York's second 01:30, which `ZoneInfo.utcoffset` of the naive wall time would miss.
+    return found[1] if published.astimezone(ZoneInfo(found[1])).utcoffset() == offset else None
 
 
 def _read(raw: str, zone: str | None) -> datetime | date:

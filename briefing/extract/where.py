@@ -269,8 +269,9 @@ def _after_location_preposition(text: str, start: int) -> bool:
     for word in reversed(words[-8:]):
         if word.lower() in _LOCATED_BY:
             return True
-        if not (word[:1].isupper() or _LIST_GLUE.match(word)):
-            return False
+        if word.endswith((".", "!", "?", ":", ";")) or not (
+                word[:1].isupper() or _LIST_GLUE.match(word)):
+            return False  # another sentence or clause, or a word that is no list item
     return False
 
 

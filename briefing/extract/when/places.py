@@ -45,17 +45,21 @@ def dateline(text: str) -> tuple[str, str | None, str | None] | None:
     after a standfirst or a note line: the opening lines are tried in turn.
     """
     lines = [line for line in text[:_DATELINE_REACH].split("\n") if line.strip()]
-    match = next(filter(None, (_DATELINE.match(line[:120]) for line in lines[:_DATELINE_LINES])),
-                 None)
-    if not match:
-        return None
-    name = match.group("city").strip().title()
-    region = (match.group("region") or "").strip()
-    city = gazetteer.city(name)
-    code = gazetteer.country_code(region) if region else None
-    if city is None:
-        return (name, None, code)
-    return (name, city.zone, code or city.country)
+    first: tuple[str, str | None, str | None] | None = None
+    for line in lines[:_DATELINE_LINES]:
+        match = _DATELINE.match(line[:120])
+        if not match:
+            continue
+        name = match.group("city").strip().title()
+        region = (match.group("region") or "").strip()
+        city = gazetteer.city(name)
+        code = gazetteer.country_code(region) if region else None
+        if city is not None:
+            return (name, city.zone, code or city.country)
+        if code is not None:
+            return (name, None, code)
+        first = first or (name, None, None)  # "BREAKING —": keep looking for the place
+    return first
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
