@@ -100,17 +100,23 @@ def _location(url: str | None, source: str) -> tuple[str, str]:
     """Where the article came from, as a reader of the brief can use it.
 
     A `file://` link (a local feed's page) names a copy on this machine: a URI with the
-    officer's home folder in it means nothing to the brief's readers, so it is shown as a
-    path, relative to the folder the brief was made in when the file lies below it.
+    officer's home folder in it means nothing to the brief's readers.  The page is named the
+    way the officer named its source ("seeds/feed.xml" makes "seeds/page.html"), so the
+    same sources give the same brief wherever it is made; a page elsewhere keeps its path.
     """
     if url and not url.lower().startswith("file:"):
         return "URL:", clean(url)
     if not url:
         return "File:", clean(source)
-    path, here = Path(unquote(urlparse(url).path)), Path.cwd()
-    if here != Path(here.anchor) and path.is_relative_to(here):
-        path = path.relative_to(here)
-    return "File:", clean(str(path))
+    page = Path(unquote(urlparse(url).path))
+    given = Path(source.split("#", 1)[0])
+    try:
+        if given.resolve() == page:
+            return "File:", clean(str(given))
+        named = given.parent / page.relative_to(given.parent.resolve())
+    except (OSError, ValueError):  # another folder, or the working folder is gone
+        named = page
+    return "File:", clean(str(named))
 
 
 def _flag_text(flag: str) -> str:
