@@ -12,6 +12,7 @@ from briefing.brief_sections import source_tag
 from briefing.brief_text import clean, clip, heading, labelled, wrap
 from briefing.brief_times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
 from briefing.brief_watch import WatchItem
+from briefing.extract.zonename import UTC_NAMES
 from briefing.model import TimeMention
 from briefing.timefmt import dtg, format_datetime_full, zone_label
 
@@ -28,7 +29,8 @@ _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an off
 def timeline(entries: Sequence[Entry], zone: str, locale: str) -> list[str]:
     """Every dated point across the articles, in the display zone, wording beside it."""
     lines = heading(3, "Timeline")
-    lines += wrap(f"In {zone}; the article's own wording in quotation marks.")
+    shown = "Z (UTC)" if zone in UTC_NAMES else zone  # as the header names it
+    lines += wrap(f"In {shown}; the article's own wording in quotation marks.")
     rows: list[tuple[tuple[object, ...], Entry, TimeMention]] = []
     for entry in entries:
         seen: set[str] = set()  # one row per date an article names: its first mention

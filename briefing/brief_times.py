@@ -110,7 +110,7 @@ def is_point(tm: TimeMention) -> bool:
 
 def sort_key(tm: TimeMention) -> tuple[datetime, datetime, int]:
     far = datetime.max.replace(tzinfo=UTC)
-    return (tm.earliest or tm.latest or far, tm.latest or far, tm.start)
+    return (tm.anchor or far, tm.latest or far, tm.start)
 
 
 def period_text(period: timedelta) -> str:

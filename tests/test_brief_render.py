@@ -100,6 +100,11 @@ def test_header_has_the_dtg_in_z_with_the_display_zone_beside_it() -> None:
     assert "01:00" in line and "31 Dec" in line  # the same instant on New York's clock
 
 
+def test_utc_under_any_of_its_names_reads_the_same_in_the_timeline() -> None:
+    for name in ("UTC", "Etc/UTC", "Zulu"):
+        assert "In Z (UTC);" in section(brief(zone=name), 3), name
+
+
 def test_period_is_stated_and_filters_articles() -> None:
     old = article(title="Old news from last week", key="old",
                   published=NOW - timedelta(days=5))

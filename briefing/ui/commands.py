@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing.ui.screens.zone_picker import all_zones
@@ -27,21 +28,24 @@ class BriefingCommands(Provider):
     def briefing(self) -> BriefingApp:
         return cast("BriefingApp", self.app)
 
-    def _key(self, binding_id: str, default: str) -> str:
-        """The key as the officer's keymap has it, so the palette never names a stale one."""
-        return self.briefing.config.keymap.get(binding_id, default)
+    def _key(self, binding_id: str) -> str:
+        """The key as the officer's keymap has it, else the app's binding: never a stale one."""
+        app = self.briefing
+        default = next(b.key for b in app.BINDINGS
+                       if isinstance(b, Binding) and b.id == binding_id)
+        return app.config.keymap.get(binding_id, default)
 
     def _top(self) -> Iterator[Command]:
         app = self.briefing
         key = self._key
         yield ("Export brief…", app.action_export,
-               f"Write the plain-text morning brief ({key('export', 'e')})")
+               f"Write the plain-text morning brief ({key('export')})")
         yield ("Timeline", app.action_timeline,
-               f"Every time mention on one axis ({key('timeline', 't')})")
+               f"Every time mention on one axis ({key('timeline')})")
         yield ("Time zone: pick…", app.action_pick_zone,
-               f"Type-ahead over IANA zones ({key('pick-zone', 'Z')})")
+               f"Type-ahead over IANA zones ({key('pick-zone')})")
         yield ("Time zone: next in cycle", app.action_cycle_zone,
-               f"UTC, local, source… ({key('cycle-zone', 'z')})")
+               f"UTC, local, source… ({key('cycle-zone')})")
 
     def _all(self) -> Iterator[Command]:
         app = self.briefing

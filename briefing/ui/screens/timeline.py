@@ -41,7 +41,7 @@ class Row:
 def timeline_rows(entries: list[Entry]) -> list[Row]:
     """All mentions sorted by the start of their UTC interval; unresolved ones last."""
     rows = [Row(e.key, e.title, tm) for e in entries if e.analysis for tm in e.analysis.times]
-    return sorted(rows, key=lambda r: (r.mention.earliest or r.mention.latest or _FAR_FUTURE,
+    return sorted(rows, key=lambda r: (r.mention.anchor or _FAR_FUTURE,
                                        r.mention.latest or _FAR_FUTURE))
 
 
