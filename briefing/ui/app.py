@@ -112,7 +112,7 @@ class BriefingApp(Ingesting):
 
     def zone_cycle(self) -> list[str]:
         entry = self.main.selected
-        source = entry.article.zone if entry and entry.article else None
+        source = entry.source_zone if entry else None
         return zone_cycle(self.local, source, self.config.zones)
 
     def action_cycle_zone(self) -> None:

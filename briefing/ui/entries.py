@@ -25,5 +25,13 @@ class Entry:
         return self.source
 
     @property
+    def source_zone(self) -> str | None:
+        """The zone the source wrote in: its own, else the one its analysis found (a
+        dateline that agrees with the publication offset)."""
+        if self.article is not None and self.article.zone:
+            return self.article.zone
+        return self.analysis.zone if self.analysis is not None else None
+
+    @property
     def text(self) -> str:
         return self.article.text if self.article is not None else ""

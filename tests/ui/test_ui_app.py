@@ -331,3 +331,15 @@ async def test_when_names_the_day_of_a_clock_time_on_another_day_than_the_report
         same_day, next_day = when_lines(app)[:2]
         assert same_day.startswith("20:35")  # the report's own day: the clock is enough
         assert next_day.startswith("Fri 31 Dec 20:35")
+
+
+
+async def test_the_source_zone_a_dateline_gave_joins_the_cycle_and_the_heading() -> None:
+    tokyo = article("Grid operator warns of evening shortfall", "TOKYO — Power is short.\n",
+                    zone=None, key="t")
+    app = make_app(((tokyo, Analysis(text=tokyo.text, zone="Asia/Tokyo")),))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.zone_cycle()[:3] == ["UTC", "America/New_York", "Asia/Tokyo"]
+        await pilot.pause()
+        head = str(app.screen.query_one("#article-head").render())
+        assert "(source: " in head and "JST" in head

@@ -180,7 +180,7 @@ class MainScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, ArticleList):
             self._mark_read(event.option.id)
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))
         elif isinstance(event.option_list, FactPane):
             item = event.option_list.current
             if item is not None and item.span is not None:
@@ -205,7 +205,9 @@ class MainScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
-        self.query_one(f"#{pane}").focus()
+        # At once, not on the next turn as Widget.focus() does: "2j" typed quickly must move
+        # in the pane just chosen, not in the one that had the focus before.
+        self.set_focus(self.query_one(f"#{pane}"))
 
     def action_filter(self) -> None:
         box = self.query_one(FilterInput)

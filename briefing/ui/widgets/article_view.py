@@ -158,8 +158,9 @@ class ArticleView(VerticalScroll):
         assert article is not None
         when = (format_datetime_full(article.published, zone, locale)
                 if article.published else "publication date unknown")
-        if article.published and article.zone and article.zone != zone:
-            when += f"  (source: {format_datetime_full(article.published, article.zone, locale)})"
+        source_zone = entry.source_zone
+        if article.published and source_zone and source_zone != zone:
+            when += f"  (source: {format_datetime_full(article.published, source_zone, locale)})"
         outlet = article.outlet or article.source
         return Content.assemble(
             (one_line(entry.title, 400), "bold"), "\n",
