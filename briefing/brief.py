@@ -33,7 +33,7 @@ def brief_filename(now: datetime) -> str:
 def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: datetime,
                  period: timedelta | None = None, locale: str = "en_GB",
                  flagged: Collection[str] | None = None,
-                 notes: Mapping[str, str] | None = None) -> str:
+                 notes: Mapping[str, str] | None = None, left_out: int = 0) -> str:
     """The brief for `items` as of `now` (aware), times shown in `zone` (IANA).
 
     `period` keeps only articles published in the `period` before `now` (undated ones stay
@@ -41,7 +41,8 @@ def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: d
 flagged them (`Store.flagged()`): they lead the BLUF in that order.  A set is accepted but
 has no order, so its articles are ranked among themselves like the others.  `notes`: the
 officer's own note per `Article.id` (`Store` triage), printed with the article so the
-incoming watch reads what the outgoing one wrote.
+incoming watch reads what the outgoing one wrote.  `left_out` counts articles the caller
+already kept out of `period` (so it need not analyse them), as if they had been passed.
     """
     if now.tzinfo is None:
         raise ValueError("render_brief needs an aware `now`; take it from briefing.clock")
@@ -49,7 +50,7 @@ incoming watch reads what the outgoing one wrote.
     kept = [(a, an) for a, an in items if in_period(a, now, period)]
     entries = rank(kept, flagged, notes)
     watch = watch_items(entries, now)
-    left_out = len(items) - len(kept)
+    left_out += len(items) - len(kept)
     lines = [
         *header(entries, zone=zone, now=now, period=period, locale=locale, left_out=left_out),
         *bluf(entries),

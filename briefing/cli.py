@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from briefing import __version__
 
 if TYPE_CHECKING:
+    from briefing.config import Config
     from briefing.model import Analysis, Article
     from briefing.store import Store
 
@@ -33,6 +34,28 @@ SUBCOMMANDS = ("extract", "brief", "refresh")
 checks each is registered)."""
 
 
+def say(line: str, *, level: str | None = None) -> None:
+    """One line: on stdout for results, on stderr for `level` lines ("error", "warning").
+    Source and server text can carry escapes and line breaks: neither reaches the terminal."""
+    from briefing.sources.textclean import strip_controls
+
+    clean = strip_controls(line)[0].replace("\n", " ")
+    if level:
+        print(f"briefing: {level}: {clean}", file=sys.stderr)
+    else:
+        print(clean)
+
+
+def loaded_config() -> Config:
+    """The config, each mistake in it named on stderr (the default it falls back to is used)."""
+    from briefing.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        print(f"briefing: warning: config: {problem}", file=sys.stderr)
+    return config
+
+
 class ProblemLog:
     """Collects loader problems and prints each as one line on stderr."""
 
@@ -40,12 +63,9 @@ class ProblemLog:
         self.failed = 0
 
     def __call__(self, problem: object) -> None:
-        from briefing.sources.textclean import strip_controls
-
         fatal = getattr(problem, "fatal", True)
         self.failed += bool(fatal)
-        line = strip_controls(str(problem))[0].replace("\n", " ")
-        print(f"briefing: {'error' if fatal else 'warning'}: {line}", file=sys.stderr)
+        say(str(problem), level="error" if fatal else "warning")
 
     @property
     def exit_code(self) -> int:
@@ -146,13 +166,9 @@ def _summary(article: Article, analysis: Analysis) -> str:
 
 
 def _dashboard(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
-
-    config = load_config()
-    for problem in config.problems:
-        print(f"briefing: warning: config: {problem}", file=sys.stderr)
     from briefing.ui.app import run_app
 
+    config = loaded_config()
     sources = args.sources or []
     return run_app(sources, config, published=args.published, zone=args.source_zone)
 

@@ -51,16 +51,14 @@ def _error(message: str) -> int:
 def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
     from briefing.brief_times import parse_period
-    from briefing.clock import clock_from_env, local_zone, valid_zone
-    from briefing.config import load_config, valid_locale
+    from briefing.cli import check_zone, loaded_config
+    from briefing.clock import clock_from_env, local_zone
+    from briefing.config import valid_locale
 
     parser: argparse.ArgumentParser = args.brief_parser
-    config = load_config()
-    for problem in config.problems:  # a config mistake falls back to a default; say which
-        print(f"briefing: warning: config: {problem}", file=sys.stderr)
+    config = loaded_config()
     zone = args.zone or local_zone(config.local_zone)
-    if not valid_zone(zone):
-        parser.error(f"--zone {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
+    check_zone(parser, zone, "--zone")
     try:
         now = clock_from_env(args.now)()
     except ValueError as exc:
@@ -105,9 +103,12 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     if period is not None and not any(in_period(a, now, period) for a in articles):
         return _error(f"none of the {len(articles)} articles was published in the "
                       f"{args.period} before {dtg(now)}; widen --period")
-    notes = {a.id: store.triage(a.id).note for a in articles}
-    text = render_brief(list(analysed(articles, log, store)), zone=zone, now=now,
-                        period=period, locale=locale, flagged=flagged, notes=notes)
+    # Only the articles in the period are analysed; the others are only counted.
+    briefed = [a for a in articles if in_period(a, now, period)]
+    notes = {a.id: store.triage(a.id).note for a in briefed}
+    text = render_brief(list(analysed(briefed, log, store)), zone=zone, now=now,
+                        period=period, locale=locale, flagged=flagged, notes=notes,
+                        left_out=len(articles) - len(briefed))
     if args.out in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -8,8 +8,9 @@ cannot be used, 2 when there is nothing to refresh (no feeds configured or given
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
+
+from briefing.cli import say
 
 if TYPE_CHECKING:
     from briefing.subscriptions import FeedOutcome
@@ -25,24 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _say(line: str, *, level: str | None = None) -> None:
-    """stdout for results, stderr for `level` lines; server text can carry escapes."""
-    from briefing.sources.textclean import strip_controls
-
-    clean = strip_controls(line)[0].replace("\n", " ")
-    if level:
-        print(f"briefing: {level}: {clean}", file=sys.stderr)
-    else:
-        print(clean)
-
-
 def _report(outcome: FeedOutcome) -> None:
     if not outcome.ok:
-        _say(f"{outcome.url}: {outcome.error}", level="error")
+        say(f"{outcome.url}: {outcome.error}", level="error")
         return
-    _say(str(outcome))
+    say(str(outcome))
     for warning in outcome.warnings:
-        _say(warning, level="warning")
+        say(warning, level="warning")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,27 +42,27 @@ def run(args: argparse.Namespace) -> int:
 
     config = load_config()
     for problem in config.problems:
-        _say(f"config: {problem}", level="warning")
+        say(f"config: {problem}", level="warning")
     urls = tuple(args.feeds) or subscriptions(config)
     if not urls:
-        _say(f"no feeds to refresh: list them in {config_path()} as "
+        say(f"no feeds to refresh: list them in {config_path()} as "
              'feeds = ["https://example.org/rss.xml"], or name them here', level="error")
         return 2
     try:
         store = Store.open()
     except StoreError as exc:
-        _say(f"{exc}; nothing was fetched", level="error")
+        say(f"{exc}; nothing was fetched", level="error")
         return 1
     with store:
         for problem in store.problems:
-            _say(problem, level="warning")
+            say(problem, level="warning")
         try:
             outcomes = refresh(store, urls, on_feed=_report)
         except StoreError as exc:  # feeds already reported were saved; this one was not
-            _say(str(exc), level="error")
+            say(str(exc), level="error")
             return 1
     new = sum(len(o.new) for o in outcomes)
     failed = sum(not o.ok for o in outcomes)
     summary = f"{new} new article{'s' * (new != 1)} from {len(outcomes)} feed(s)"
-    _say(summary + (f"; {failed} failed" if failed else ""))
+    say(summary + (f"; {failed} failed" if failed else ""))
     return 1 if failed else 0

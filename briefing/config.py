@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.clock import valid_zone
@@ -135,9 +135,5 @@ def load_config(path: Path | None = None) -> Config:
         where = f"at end of file, line {raw.count(chr(10)) + (not raw.endswith(chr(10)))}"
         reason = str(exc).replace("at end of document", where)
         return Config(problems=(f"{path}: {reason}; using defaults",))
-    problems: list[str] = []
-    config = _build(data, problems)
-    if problems:
-        prefixed = tuple(f"{path}: {p}" for p in problems)
-        config = Config(**{**config.__dict__, "problems": prefixed})
-    return config
+    config = _build(data, [])
+    return replace(config, problems=tuple(f"{path}: {p}" for p in config.problems))

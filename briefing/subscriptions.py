@@ -98,11 +98,10 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
             return FeedOutcome(url, "cancelled")
         store.record_feed(replace(previous, checked=now, status=None, error=str(exc)))
         return FeedOutcome(url, "failed", error=str(exc))
-    if result.status == 304:
+    if result.not_modified:
         store.record_feed(replace(previous, checked=now, status=304, error=None))
         return FeedOutcome(url, "not-modified", entries=previous.entries or 0)
-    headers = {k.lower(): v for k, v in result.headers.items()}
-    fresh = FeedState(url, headers.get("etag"), headers.get("last-modified"),
+    fresh = FeedState(url, result.headers.get("etag"), result.headers.get("last-modified"),
                       hashlib.sha256(result.body).hexdigest(), now, result.status, None,
                       previous.entries)
     if state and state.body_hash == fresh.body_hash:  # a server that ignores validators

@@ -44,6 +44,13 @@ def article(title: str = "Biden, Putin talk in 50-minute call", text: str = TEXT
                    url=f"https://news.invalid/{key}")
 
 
+def port_article(key: str, published: datetime) -> Article:
+    """A second story, on another subject, for the ranking tests."""
+    return article(key=key, title="Port closes ahead of cyclone", published=published,
+                   text="The port of Mumbai closed to all shipping on Friday as a cyclone "
+                        "tracked north along the coast, officials said.")
+
+
 def analysis(art: Article) -> Analysis:
     t = art.text
     times = (
@@ -177,10 +184,7 @@ def test_undated_and_zone_less_sources_are_noted() -> None:
 
 
 def test_flagged_articles_lead_the_bluf() -> None:
-    first = article(key="first", title="Port closes ahead of cyclone",
-                    published=datetime(2021, 12, 31, 5, tzinfo=UTC),
-                    text="The port of Mumbai closed to all shipping on Friday as a cyclone "
-                         "tracked north along the coast, officials said.")
+    first = port_article("first", datetime(2021, 12, 31, 5, tzinfo=UTC))
     second = article(key="second")
     items = [(first, Analysis(text=first.text)), (second, analysis(second))]
     assert section(brief(items), 1).index("Mumbai") < section(brief(items), 1).index("Biden")
@@ -211,10 +215,7 @@ def test_empty_input_still_renders_a_brief() -> None:
 
 def test_flagged_articles_lead_in_the_order_they_were_flagged() -> None:
     # The officer flags the most important first; dates and coverage must not reorder them.
-    old = article(key="old", title="Port closes ahead of cyclone",
-                  published=datetime(2021, 12, 29, 5, tzinfo=UTC),
-                  text="The port of Mumbai closed to all shipping on Friday as a cyclone "
-                       "tracked north along the coast, officials said.")
+    old = port_article("old", datetime(2021, 12, 29, 5, tzinfo=UTC))
     new = article(key="new")
     items = [(new, analysis(new)), (old, Analysis(text=old.text))]
     for order, leader in (([old.id, new.id], "Mumbai"), ([new.id, old.id], "Biden")):

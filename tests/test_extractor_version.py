@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import briefing.extract
-from briefing.extract.pipeline import extractor_version
+from briefing.extract.version import extractor_version
 
 _PACKAGE = Path(briefing.extract.__file__).resolve().parent
 _DATA_FILES = sorted(p.relative_to(_PACKAGE).as_posix()

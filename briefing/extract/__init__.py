@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from briefing.extract.version import extractor_version
+
 if TYPE_CHECKING:
-    from briefing.extract.pipeline import analyze, extractor_version
+    from briefing.extract.pipeline import analyze
 
 __all__ = ["analyze", "extractor_version"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name == "analyze":
         from briefing.extract import pipeline
 
         return getattr(pipeline, name)

@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime
-from functools import cache
-from pathlib import Path
 
 from briefing.extract.anchor import make_context
 from briefing.extract.names import is_common
 from briefing.extract.questions import find_questions
 from briefing.extract.quotes import find_quotes
+from briefing.extract.version import extractor_version
 from briefing.extract.when import find_times
 from briefing.extract.where import find_places
 from briefing.extract.who import find_people
 from briefing.model import Analysis
-
-
-@cache
-def extractor_version() -> str:
-    """A digest of every file the extractor is made of, so any change re-analyses cached text.
-
-    Every file under the package counts, whatever its suffix: a data table (the gzipped
-    cities list, an alias TSV) changes the answers as surely as code does, and a list of
-    suffixes silently misses the next format someone adds.  Byte-code caches and dot-files
-    (editor swap files) are skipped: they are not the extractor, and would make the version
-    depend on which interpreter ran first.
-    """
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if not path.is_file() or _not_extractor(relative):
-            continue
-        digest.update(relative.as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _not_extractor(relative: Path) -> bool:
-    return (any(part == "__pycache__" or part.startswith(".") for part in relative.parts)
-            or relative.suffix in {".pyc", ".pyo"})
 
 
 def _holds_no_name(words: str) -> bool:

@@ -35,6 +35,7 @@ class FetchResult:
     charset: str | None
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    """Response headers, names in lower case (as httpx gives them)."""
 
     @property
     def not_modified(self) -> bool:
@@ -42,13 +43,12 @@ class FetchResult:
 
 
 def make_client(transport: httpx.BaseTransport | None = None, *,
-                read_timeout: float = READ_TIMEOUT,
-                connect_timeout: float = CONNECT_TIMEOUT) -> httpx.Client:
+                read_timeout: float = READ_TIMEOUT) -> httpx.Client:
     """One client per load: shared connections, our limits, and an injectable transport."""
     import httpx
 
     return httpx.Client(
-        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        timeout=httpx.Timeout(read_timeout, connect=CONNECT_TIMEOUT),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/rss+xml, "

@@ -15,7 +15,7 @@ from briefing.store.connect import STORE_NAME, StoreError, StoreTooNew, StoreUna
 from briefing.store.core import Store, default_path
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import SCHEMA_VERSION
-from briefing.store.urls import canonical_url
+from briefing.urls import canonical_url
 
 
 def open_store(path: Path | str | None = None, *, clock: Clock | None = None) -> Store:

@@ -34,7 +34,7 @@ def analyze_article(article: Article) -> Analysis:
 
 
 def _current_version() -> str:
-    from briefing.extract import extractor_version
+    from briefing.extract.version import extractor_version  # not the extractors themselves
 
     return extractor_version()
 

@@ -12,7 +12,14 @@ import sqlite3
 from pathlib import Path
 
 from briefing.clock import Clock
-from briefing.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Migration, migrate
+from briefing.store.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Migration,
+    migrate,
+    user_version,
+)
 
 STORE_NAME = "briefing.sqlite3"
 _HEADER = b"SQLite format 3\x00"
@@ -96,7 +103,7 @@ def _configure(conn: sqlite3.Connection, path: Path,
         raise StoreUnavailable(f"{path}: cannot switch the store to WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = user_version(conn)
     if version > len(migrations):
         raise StoreTooNew(f"{path}: written by a newer briefing (schema {version}, this one "
                           f"knows {len(migrations)}); left untouched")
@@ -135,11 +142,10 @@ def connect_file(path: Path, clock: Clock,
     return conn, problems
 
 
-def connect_memory(migrations: tuple[Migration, ...] | list[Migration] = MIGRATIONS,
-                   ) -> sqlite3.Connection:
+def connect_memory() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys=ON")
-    migrate(conn, migrations)
+    migrate(conn, MIGRATIONS)
     return conn
 
 

@@ -20,7 +20,7 @@ from briefing.store.connect import STORE_NAME, connect_file, connect_memory
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import MIGRATIONS, Migration
 from briefing.store.triage import TriageMarks
-from briefing.store.urls import canonical_url
+from briefing.urls import canonical_url
 
 
 def default_path() -> Path:
