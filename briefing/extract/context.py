@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from briefing.extract.segment import Segmentation
+
+if TYPE_CHECKING:
+    from briefing.extract.names import Run
 
 
 @dataclass(frozen=True)
@@ -22,3 +26,10 @@ class Context:
     @cached_property
     def seg(self) -> Segmentation:
         return Segmentation(self.text)
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        """Capitalised runs, read once for WHO and WHERE alike."""
+        from briefing.extract.names import runs
+
+        return runs(self.text, self.seg)

@@ -80,11 +80,14 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
+_KIND_RANK = {"country": 3, "region": 2, "city": 1, "other": 0}
+
+
 def _add(index: dict[str, Entry], name: str, entry: Entry) -> None:
     """Keep the strongest reading of a name: country > region > the most populous city."""
-    rank = {"country": 3, "region": 2, "city": 1, "other": 0}
-    k = key(name)
+    k = _fold(name)
     old = index.get(k)
+    rank = _KIND_RANK
     if old is None or (rank[entry.kind], entry.population) > (rank[old.kind], old.population):
         index[k] = entry
 
@@ -169,7 +172,7 @@ def index() -> dict[str, Entry]:
         out[k] = Entry(names.get(iso, iso), "country", iso, 0)
     for name, iso, kind in _rows("place_aliases.tsv"):
         if kind != "country":
-            out[key(name)] = Entry(name, kind, iso, 0)
+            out[_fold(name)] = Entry(name, kind, iso, 0)
     return out
 
 
@@ -179,7 +182,7 @@ def demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for iso, forms in _rows("demonyms.tsv"):
         for form in forms.split(","):
-            out[key(form)] = iso
+            out[_fold(form)] = iso
     return out
 
 
@@ -192,7 +195,7 @@ def demonym_nouns() -> frozenset[str]:
         has_ish = any(w.endswith("ish") for w in words)
         for w in words[1:]:  # the first form of a row is the adjective ("German", "Omani")
             if w.endswith(("man", "woman")) or (has_ish and not w.endswith(("sh", "s"))):
-                out.add(key(w))
+                out.add(_fold(w))
     return frozenset(out)
 
 
@@ -210,7 +213,7 @@ def capital_of(iso: str) -> str | None:
 @cache
 def capitals() -> dict[str, str]:
     """Capital city key -> ISO alpha-2, for reading "Moscow said" as a government."""
-    return {key(name): iso for iso, name in _capital_of().items()}
+    return {_fold(name): iso for iso, name in _capital_of().items()}
 
 
 @cache
@@ -222,7 +225,7 @@ def neighbours() -> dict[str, frozenset[str]]:
 @cache
 def us_states() -> dict[str, Entry]:
     states = _geonames().get_us_states().values()
-    return {key(s["name"]): Entry(s["name"], "region", "US", 0) for s in states}
+    return {_fold(s["name"]): Entry(s["name"], "region", "US", 0) for s in states}
 
 
 def lookup(text: str) -> Entry | None:
@@ -235,7 +238,7 @@ def towns() -> dict[str, tuple[Entry, ...]]:
     big = index()
     out: dict[str, list[Entry]] = {}
     for city in cities():
-        k = key(city.name)
+        k = _fold(city.name)
         if k not in big and city.population >= _MIN_TOWN_POPULATION:
             out.setdefault(k, []).append(Entry(city.name, "city", city.country, city.population))
     return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
@@ -272,7 +275,7 @@ def subdivisions() -> dict[str, Entry]:
         name = sub.name.split(" [")[0].split(" (")[0]
         for suffix in _SUBDIVISION_SUFFIXES:
             name = name.removesuffix(suffix)
-        out.setdefault(key(name), Entry(name, "region", sub.country_code, 0))
+        out.setdefault(_fold(name), Entry(name, "region", sub.country_code, 0))
     return out
 
 

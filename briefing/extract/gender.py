@@ -84,9 +84,10 @@ def genders(text: str, named: list[tuple[Span, int]],
 def person_genders(text: str, people: list[Person]) -> dict[str, str]:
     """Canonical name -> "m"/"f" for the people whose gender the text shows."""
     names = sorted({p.name for p in people})
-    named = [((s, e), names.index(p.name)) for p in people for s, e in p.mentions
+    number = {name: i for i, name in enumerate(names)}
+    named = [((s, e), number[p.name]) for p in people for s, e in p.mentions
              if text[s:e].lower() not in PRONOUNS]
-    roles = {names.index(p.name): p.roles for p in people if p.roles}
+    roles = {number[p.name]: p.roles for p in people if p.roles}
     return {names[i]: g for i, g in genders(text, named, roles).items()}
 
 

@@ -51,7 +51,6 @@ TIME_WORDS = frozenset(
 CONNECTORS = frozenset([
     "of", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "dos", "das", "y",
 ])
-PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "hers", "their"])
 
 # A word that may start a name: initials ("U.S.") or a word whose first letter is in an
 # uppercase-bearing block (Latin, Greek, Cyrillic; the case itself is checked in Python).
@@ -60,11 +59,6 @@ _CAP_TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"
     r"|\b[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F](?:\w|['’\-](?=[^\W_]))*"
 )
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"
-    r"|(?<![\w'’])(?<!\w-)[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
-)
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:\w|['’\-](?=[^\W_]))*")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
@@ -117,12 +111,6 @@ def _token(text: str, s: int, e: int) -> Token:
     if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
         return Token(s, e - 2, text[s:e - 2], True)
     return Token(s, e, text[s:e])
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Every word in text[start:end] (kept for callers that need lowercase words too)."""
-    stop = len(text) if end is None else end
-    return [_token(text, *m.span()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def capitalised_tokens(text: str) -> list[Token]:
@@ -188,19 +176,8 @@ def _close(caps: list[Token], stretch: list[int], ordinary: Callable[[str], bool
 def runs(text: str, seg) -> list[Run]:
     """Capitalised runs per sentence; a run ends at punctuation, a possessive or a lowercase word.
 
-    who.py and where.py both need them: the last text's runs are kept (one entry, no growth).
+    who.py and where.py both need them: `Context.runs` keeps them once per text.
     """
-    if _LAST[0] is text or _LAST[0] == text:
-        return _LAST[1]
-    out = _runs(text, seg)
-    _LAST[:] = [text, out]
-    return out
-
-
-_LAST: list = [None, []]
-
-
-def _runs(text: str, seg) -> list[Run]:
     caps = capitalised_tokens(text)
     if not caps:
         return []

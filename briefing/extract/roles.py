@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from nameparser.config import CONSTANTS
-
 _EXTRA_ROLES = [
     "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "official",
     "minister", "secretary", "president", "premier", "chancellor", "chairman", "chairwoman",
@@ -145,6 +143,10 @@ def _spellings(words: set[str]) -> set[str]:
 
 @cache
 def role_words() -> frozenset[str]:
+    # nameparser is imported here, not with the module: the segmenter and the brief use
+    # this module's word lists and need no title table.
+    from nameparser.config import CONSTANTS
+
     titles = {t for t in CONSTANTS.titles if t.isalpha()}
     return frozenset(_spellings(titles | set(_EXTRA_ROLES)) - _NOT_ROLES)
 

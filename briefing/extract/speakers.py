@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from briefing.extract.gender import resolve_pronouns
 from briefing.extract.mentions import Mentions, blank, mentions_of
 from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, is_role
 from briefing.extract.segment import Segmentation
 
-__all__ = ["Hit", "Mentions", "attribute", "mentions_of", "resolve_pronouns"]
+__all__ = ["Hit", "Mentions", "attribute", "mentions_of"]
 
 _REACH = 400  # the longest stretch of a sentence read for a cue before a quotation
 _PRONOUN_NEAR = re.compile(r"\b([Hh]e|[Ss]he)\b")
@@ -60,11 +59,6 @@ class Hit(NamedTuple):
     cue: str | None
 
 
-def _masked(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
-    """text[lo:hi] with other quotations blanked, so their words are not read as cues."""
-    return blank(text, lo, hi, spans)
-
-
 def _sentence_bounds(seg: Segmentation, start: int, end: int) -> tuple[int, int]:
     p_start, p_end = seg.paragraph_at(start)
     s_start = max(seg.sentence_at(start)[0], p_start)
@@ -82,7 +76,7 @@ def attribute(text: str, seg: Segmentation, start: int, end: int,
     """The cue for the quotation text[start:end]: after it, before it in its sentence, or a
     colon ending the paragraph before."""
     s_start, s_end = _sentence_bounds(seg, start, end)
-    after = _masked(text, end, min(s_end, end + 250), spans)
+    after = blank(text, end, min(s_end, end + 250), spans)
     stop = _STOP.search(after)
     if stop:
         after = after[:stop.start()]
@@ -90,18 +84,18 @@ def attribute(text: str, seg: Segmentation, start: int, end: int,
     if hit:
         return hit
     lo = max(s_start, start - _REACH)  # a text with no sentence ends stays linear
-    hit = _cue_in(text, lo, _masked(text, lo, start, spans), index, leading=False)
+    hit = _cue_in(text, lo, blank(text, lo, start, spans), index, leading=False)
     p_start = seg.paragraph_at(start)[0]
     if hit is None and s_start > p_start and start - s_start < 2:
         # A quotation opening a sentence with no cue of its own continues the sentence
         # before it: "Schiff said the hack was new. “The other factor is ...”"
         s0 = max(seg.sentence_at(s_start - 1)[0], p_start, s_start - _REACH)
-        hit = _cue_in(text, s0, _masked(text, s0, s_start, spans), index, leading=False)
+        hit = _cue_in(text, s0, blank(text, s0, s_start, spans), index, leading=False)
     if hit is None and start - p_start < 2 and p_start > 0:
         prev = seg.paragraph_at(p_start - 2)
         if text[prev[0]:prev[1]].rstrip().endswith(":"):
             s0 = max(seg.sentence_at(prev[1] - 1)[0], prev[1] - _REACH)
-            hit = _cue_in(text, s0, _masked(text, s0, prev[1], spans), index, leading=False)
+            hit = _cue_in(text, s0, blank(text, s0, prev[1], spans), index, leading=False)
     return hit
 
 

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from briefing.extract import gazetteer
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
-from briefing.extract.names import Run, Token, is_common, is_dateline, runs, without
+from briefing.extract.names import Run, Token, is_common, is_dateline, without
 from briefing.extract.roles import ANON_HEADS, EVENT_HEADS, GROUP_NOUNS, VENUE_NOUNS, is_role
 from briefing.model import Organization, Person, Place, Span
 
@@ -54,7 +54,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     name_words = {word.lower() for p in people if not p.anonymous
                   for phrase in (p.name, *(text[s:e] for s, e in p.mentions))
                   for word in phrase.split()}
-    all_runs = without(runs(text, ctx.seg), avoid or [])
+    all_runs = without(ctx.runs, avoid or [])
     local = _local_places(text, all_runs, taken, name_words)
     found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]] = {}
     for run in all_runs:

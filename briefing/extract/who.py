@@ -16,7 +16,8 @@ from briefing.extract import gazetteer
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
-from briefing.extract.names import Run, Token, credit_spans, is_common, is_dateline, runs, without
+from briefing.extract.gender import resolve_pronouns
+from briefing.extract.names import Run, Token, credit_spans, is_common, is_dateline, without
 from briefing.extract.roles import (
     EVENT_HEADS,
     GROUP_NOUNS,
@@ -27,7 +28,6 @@ from briefing.extract.roles import (
     STOP_BEFORE_ROLE,
     is_role,
 )
-from briefing.extract.speakers import resolve_pronouns
 from briefing.extract.who_merge import (
     Candidate,
     appositive,
@@ -48,6 +48,8 @@ _ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
 # receiving traffic"), not the speaker ("said Smith, adding").
 _CLAUSE_VERB = re.compile(r"\s+(?:is|was|were|are|had|has|have|would|will|could|can|may|might|"
                           r"should|must|did|does|[a-z]+ed)\b")
+
+_ORG_WORDS = ORG_HEADS | ORG_NAMES
 
 
 def _kind(tok: Token) -> str:
@@ -89,7 +91,7 @@ def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, l
     storms ("Cyclone Tara") and natural features ("the Arabian Sea"): places and events.
     """
     out = []
-    for run in without(runs(text, ctx.seg), avoid):
+    for run in without(ctx.runs, avoid):
         if is_dateline(text, run) or is_storm(run.tokens) or is_feature(text, run.tokens):
             continue
         part: list[Token] = []
@@ -148,7 +150,7 @@ def _affiliation(prefix: list[Token]) -> str | None:
             entry = gazetteer.lookup(phrase)
             if entry and entry.kind == "country":
                 return entry.name
-    org_end = max((i for i, t in enumerate(prefix) if t.lower in ORG_HEADS | ORG_NAMES
+    org_end = max((i for i, t in enumerate(prefix) if t.lower in _ORG_WORDS
                    or (t.text.isupper() and len(t.text) > 1)), default=-1)
     if org_end >= 0:
         return " ".join(t.text for t in prefix[:org_end + 1])
@@ -179,10 +181,13 @@ def _speech_next(text: str, end: int) -> bool:
     return word in SPEECH_VERBS
 
 
+_SPEECH_ENDINGS = tuple(f" {v}" for v in ("said", "says", "added", "told", "according to",
+                                           "asked", "wrote"))
+
+
 def _speech_before(text: str, start: int) -> bool:
     head = text[max(0, start - 25):start].rstrip().lower()
-    return head.endswith(tuple(f" {v}" for v in ("said", "says", "added", "told", "according to",
-                                                  "asked", "wrote")))
+    return head.endswith(_SPEECH_ENDINGS)
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:

@@ -41,6 +41,11 @@ def fixed_label(offset: timedelta) -> str:
     return f"UTC{offset_text(offset)}"
 
 
+def offset_zone(offset: timedelta) -> str:
+    """The zone a source's bare offset names: "UTC" itself for zero, else "UTC+05:30"."""
+    return "UTC" if offset == timedelta(0) else fixed_label(offset)
+
+
 @lru_cache(maxsize=256)
 def tz_for(name: str) -> tzinfo:
     """An IANA name, a name of UTC ("Z", "GMT") or a "UTC+05:30" label as a tzinfo.

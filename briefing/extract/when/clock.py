@@ -13,6 +13,7 @@ from briefing.extract.when.zones import (
     fixed_label,
     literal_to_utc,
     lookup,
+    offset_zone,
     parse_offset,
     uses_abbreviation,
 )
@@ -44,7 +45,7 @@ def wall_time(g: Groups) -> tuple[int, int, int, bool] | None:
     return hour, minute, int(g.get("s") or 0), False
 
 
-def _choose(rows: tuple[ZoneRow, ...], ref: Reference, at: date) -> tuple[ZoneRow, str, list[str]]:
+def _choose(rows: tuple[ZoneRow, ...], ref: Reference) -> tuple[ZoneRow, str, list[str]]:
     """An ambiguous abbreviation read from the article: dateline, publication, places named."""
     if len(rows) == 1:
         return rows[0], "explicit", []
@@ -79,7 +80,7 @@ def _instant(wall: datetime, g: Groups, ref: Reference) -> tuple[datetime, str |
         key = "Z"
     if key:
         rows = lookup(key)
-        row, basis, flags = _choose(rows, ref, wall.date())
+        row, basis, flags = _choose(rows, ref)
         extra = parse_offset(g["off"]) if g.get("off") else None
         if extra is not None and row.kind == "utc":
             return (wall.replace(tzinfo=timezone(extra)).astimezone(UTC), fixed_label(extra),
@@ -115,7 +116,7 @@ def resolve_clock(g: Groups, start: int, end: int, ref: Reference,
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if g.get("s") else "")
     if midnight:
         clock = "24:00"
-    mod = lexicon.QUANTITY_MODS.get(" ".join((g.get("qmod") or "").lower().split()))
+    mod = lexicon.QUANTITY_MODS.get(lexicon.norm(g.get("qmod")))
     flags: list[str] = []
     confidence_cut = 0.0
     if day is None:
@@ -167,7 +168,7 @@ def resolve_dtg(g: Groups) -> Reading | None:
         return None
     offset = timedelta(hours=_MILITARY[letter])
     moment = wall.replace(tzinfo=timezone(offset)).astimezone(UTC)
-    zone = "UTC" if letter == "Z" else fixed_label(offset)
+    zone = offset_zone(offset)  # only "Z" has a zero offset
     return Reading("TIME", wall.strftime("%Y-%m-%dT%H:%M"), None, moment, moment, utc=True,
                    zone=zone, basis="explicit", confidence=0.95, day=wall.date())
 
@@ -180,7 +181,7 @@ def resolve_iso(g: Groups, ref: Reference) -> Reading | None:
     if not g.get("h"):
         from briefing.extract.when.periods import date_reading
 
-        return date_reading(day, ref, confidence=0.95)
+        return date_reading(day, confidence=0.95)
     wall = datetime.combine(day, time(int(g["h"] or 0), int(g["m"] or 0), int(g.get("s") or 0)))
     value = wall.strftime("%Y-%m-%dT%H:%M") + (f":{g['s']}" if g.get("s") else "")
     tz_text = g.get("tz")
@@ -189,7 +190,7 @@ def resolve_iso(g: Groups, ref: Reference) -> Reading | None:
         if offset is None:
             return None
         moment = wall.replace(tzinfo=timezone(offset)).astimezone(UTC)
-        zone = "UTC" if offset == timedelta(0) else fixed_label(offset)
+        zone = offset_zone(offset)
         return Reading("TIME", value, None, moment, moment, utc=True, zone=zone,
                        basis="explicit", confidence=0.95, day=day)
     zone, basis = ref.local

@@ -43,7 +43,7 @@ def resolve_numeric(span: str, ref: Reference) -> Reading | None:
     data = _parser().get_date_data(span, date_formats=formats)
     if data is None or data.date_obj is None:
         return None
-    reading = date_reading(data.date_obj.date(), ref, 0.6 if ambiguous else 0.85)
+    reading = date_reading(data.date_obj.date(), 0.6 if ambiguous else 0.85)
     if ambiguous:
         reading.flags.append("day_month_order_assumed")
     return reading

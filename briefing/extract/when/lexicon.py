@@ -45,7 +45,7 @@ UNITS: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
     "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
-    "centurie": ("CE", False), "min": ("M", True), "hr": ("H", True),
+    "min": ("M", True), "hr": ("H", True),
 }
 UNIT_SCALE = {"fortnight": 2}
 
@@ -97,6 +97,11 @@ SETS: dict[str, str] = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
     "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
 }
+
+
+def norm(text: str | None) -> str:
+    """A matched group as the tables key it: lower case, single spaces ("Shortly  After")."""
+    return " ".join((text or "").lower().split())
 
 
 def number_value(word: str) -> float | None:

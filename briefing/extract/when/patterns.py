@@ -217,7 +217,7 @@ def table() -> list[Row]:
         ("ago", "NUM several many",
          rf"(?P<num>{NUMBER}|(?i:a|an|several|a\s+few|many))\s+{UNIT}\s+(?i:ago)\b"),
         ("duration_range", "NUM",
-         rf"(?P<n1>{NUMBER.replace('(?:', '(?:', 1)})\s+(?i:and|to|or)\s+"
+         rf"(?P<n1>{NUMBER})\s+(?i:and|to|or)\s+"
          rf"(?P<n2>{NUMBER})\s+{UNIT}"),
         ("duration", "the QMOD NUM",
          rf"(?:(?i:the\s+(?P<rel>past|last|next|coming|previous|following|first))"

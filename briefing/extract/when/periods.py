@@ -17,12 +17,8 @@ _REL_STEP = {"last": -1, "next": 1, "this": 0, "the current": 0, "the coming": 1
              "coming": 1, "past": -1}
 
 
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
-
-
 def _pmod(g: Groups) -> str | None:
-    word = _norm(g.get("pmod"))
+    word = lexicon.norm(g.get("pmod"))
     return lexicon.POSITION_MODS.get(word)
 
 
@@ -38,12 +34,12 @@ def from_period(period: cal.Period, mod: str | None = None, confidence: float = 
     return Reading(kind, value, mod, start, end, confidence=confidence, day=day)
 
 
-def date_reading(day: date, ref: Reference, confidence: float = 0.9) -> Reading:
+def date_reading(day: date, confidence: float = 0.9) -> Reading:
     return from_period(cal.day_period(day), confidence=confidence, day=day)
 
 
 def resolve_date(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
-    month = lexicon.MONTHS[_norm(g["mon"]).rstrip(".")]
+    month = lexicon.MONTHS[lexicon.norm(g["mon"]).rstrip(".")]
     day_number = int(g["day"] or 0)
     if g.get("year"):
         year = int(g["year"] or 0)
@@ -55,8 +51,8 @@ def resolve_date(g: Groups, start: int, end: int, ref: Reference) -> Reading | N
         day = date(year, month, day_number)
     except ValueError:
         return None
-    reading = date_reading(day, ref, 0.95 if g.get("year") else 0.85)
-    weekday = _norm(g.get("wd"))
+    reading = date_reading(day, 0.95 if g.get("year") else 0.85)
+    weekday = lexicon.norm(g.get("wd"))
     if weekday and lexicon.WEEKDAYS[weekday] != day.isoweekday():
         reading.flags.append("weekday_mismatch")
     return reading
@@ -78,14 +74,14 @@ def weekday_date(ref_day: date, weekday: int, rel: str, direction: str | None) -
 
 
 def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
-    weekday = lexicon.WEEKDAYS[_norm(g["wd"])]
-    part = lexicon.PARTS_OF_DAY.get(_norm(g.get("part")))
+    weekday = lexicon.WEEKDAYS[lexicon.norm(g["wd"])]
+    part = lexicon.PARTS_OF_DAY.get(lexicon.norm(g.get("part")))
     mod = _pmod(g)
     if ref.day is None:
         return unresolved(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""),
                           "TIME" if part else "DATE")
     direction = ref.direction(start, end, whole_clause=True)
-    day = weekday_date(ref.day, weekday, _norm(g.get("rel")), direction)
+    day = weekday_date(ref.day, weekday, lexicon.norm(g.get("rel")), direction)
     confidence = 0.9 if day == ref.day or g.get("rel") or direction else 0.75
     if part:
         return from_period(cal.part_of_day(day, part), mod, confidence, "TIME", day)
@@ -94,8 +90,8 @@ def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
 
 
 def resolve_relday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
-    rel = _norm(g["rel"])
-    part = lexicon.PARTS_OF_DAY.get(_norm(g.get("part")))
+    rel = lexicon.norm(g["rel"])
+    part = lexicon.PARTS_OF_DAY.get(lexicon.norm(g.get("part")))
     if rel == "tonight":
         part = "NI"
     if rel == "today" and _comparative(ref, start):
@@ -125,9 +121,9 @@ def _vague(value: str, ref: Reference) -> Reading:
 
 
 def resolve_month(g: Groups, start: int, end: int, ref: Reference) -> Reading:
-    month = lexicon.MONTHS[_norm(g["mname"])]
+    month = lexicon.MONTHS[lexicon.norm(g["mname"])]
     mod = _pmod(g)
-    rel = _norm(g.get("rel"))
+    rel = lexicon.norm(g.get("rel"))
     if g.get("year"):
         return from_period(cal.month_period(int(g["year"] or 0), month), mod, 0.95)
     if ref.day is None:
@@ -144,9 +140,9 @@ def resolve_month(g: Groups, start: int, end: int, ref: Reference) -> Reading:
 
 
 def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
-    per = _norm(g["per"])
-    rel = _norm(g.get("rel"))
-    pmod_word = _norm(g.get("pmod"))
+    per = lexicon.norm(g["per"])
+    rel = lexicon.norm(g.get("rel"))
+    pmod_word = lexicon.norm(g.get("pmod"))
     mod = _pmod(g)
     if ref.day is None:
         return unresolved({"week": "XXXX-WXX", "month": "XXXX-XX", "weekend": "XXXX-WXX-WE"}
@@ -154,7 +150,7 @@ def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading |
     step = _REL_STEP.get(rel, 0)
     day = ref.day
     if per == "weekend":
-        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None, ref)
+        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None)
     if per in lexicon.SEASONS:
         return _season(lexicon.SEASONS[per], step, day, mod)
     period = _calendar_period(per, step, day)
@@ -188,7 +184,7 @@ def _calendar_period(per: str, step: int, day: date) -> cal.Period | None:
     return None
 
 
-def _weekend(day: date, direction: str | None, ref: Reference) -> Reading:
+def _weekend(day: date, direction: str | None) -> Reading:
     """The weekend just past (news default) or the next one, by tense."""
     weekday = day.isoweekday()
     if weekday in (6, 7):
@@ -203,11 +199,11 @@ def _weekend(day: date, direction: str | None, ref: Reference) -> Reading:
 def resolve_weekend(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     if ref.day is None:
         return unresolved("XXXX-WXX-WE")
-    det = _norm(g.get("det"))
+    det = lexicon.norm(g.get("det"))
     direction = {"last": "past", "next": "future"}.get(det) or ref.direction(start, end)
     if det == "this" and direction is None:
         direction = "future"
-    return _weekend(ref.day, direction, ref)
+    return _weekend(ref.day, direction)
 
 
 def _season(code: str, step: int, day: date, mod: str | None) -> Reading:
@@ -222,13 +218,13 @@ def _season(code: str, step: int, day: date, mod: str | None) -> Reading:
 
 
 def resolve_season(g: Groups, ref: Reference) -> Reading:
-    code = lexicon.SEASONS[_norm(g["season"])]
+    code = lexicon.SEASONS[lexicon.norm(g["season"])]
     return from_period(cal.season_period(int(g["year"] or 0), code), _pmod(g), 0.9)
 
 
 def resolve_quarter(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
     quarter = int(g["q"]) if g.get("q") else {"final": 4, "last": 4}.get(
-        _norm(g.get("ord")), lexicon.ORDINALS.get(_norm(g.get("ord")), 0))
+        lexicon.norm(g.get("ord")), lexicon.ORDINALS.get(lexicon.norm(g.get("ord")), 0))
     if not quarter:
         return None
     if g.get("year"):
@@ -265,7 +261,7 @@ def resolve_century(g: Groups) -> Reading | None:
 
 def resolve_ago(g: Groups, ref: Reference) -> Reading:
     amount = lexicon.number_value(g["num"] or "")
-    unit = _norm(g["unit"]).rstrip("s")
+    unit = lexicon.norm(g["unit"]).rstrip("s")
     if amount is None or ref.day is None:
         return _vague("PAST_REF", ref) if amount is None else unresolved("PAST_REF")
     n = int(amount)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import cached_property
 
 from briefing.extract.context import Context
 from briefing.extract.when import places, tense
-from briefing.extract.when.zones import fixed_label, to_utc, tz_for
+from briefing.extract.when.zones import offset_zone, to_utc, tz_for
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Reference:
         if self.pub is not None and self.pub.utcoffset() is not None:
             offset = self.pub.utcoffset()
             assert offset is not None
-            return "UTC" if offset == timedelta(0) else fixed_label(offset)
+            return offset_zone(offset)
         return None
 
     @cached_property
@@ -81,8 +81,7 @@ class Reference:
         return codes
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        span = self.ctx.seg.sentence_at(offset)
-        return (span[0], span[1]) if span else (0, len(self.text))
+        return self.ctx.seg.sentence_at(offset)
 
     def direction(self, start: int, end: int, *, whole_clause: bool = False) -> tense.Direction:
         return tense.direction(self.text, start, end, self.sentence(start),

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
+from calendar import monthrange
 from datetime import datetime, timedelta
 
 from briefing.extract.when import lexicon
+from briefing.extract.when.calendar import add_months
 from briefing.extract.when.reference import Reading, Reference
 
 Groups = dict[str, str | None]
 
 
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
-
-
 def _unit(word: str | None) -> tuple[str, str, int]:
     """(singular unit, TIMEX letter(s) with T prefix if a clock unit, scale)."""
-    unit = _norm(word)
+    unit = lexicon.norm(word)
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     letter, clock = lexicon.UNITS[unit]
     return unit, ("T" if clock else "") + letter, lexicon.UNIT_SCALE.get(unit, 1)
@@ -34,7 +31,7 @@ def duration_value(amount: float | None, word: str | None) -> str:
     return "P" + (("T" + count + letter[1:]) if letter.startswith("T") else count + letter)
 
 
-def _span_delta(amount: float, word: str | None) -> timedelta | None:
+def _span_delta(amount: float, word: str | None) -> timedelta:
     unit, _, scale = _unit(word)
     days = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7,
             "fortnight": 7, "month": 30.436875, "year": 365.2425, "decade": 3652.425,
@@ -42,7 +39,7 @@ def _span_delta(amount: float, word: str | None) -> timedelta | None:
     return timedelta(days=days * amount * scale)
 
 
-_MONTHS_IN = {"month": 1, "year": 12, "decade": 120, "century": 1200, "centurie": 1200}
+_MONTHS_IN = {"month": 1, "year": 12, "decade": 120, "century": 1200}
 
 
 def _shifted(moment: datetime, amount: float, word: str | None, sign: int) -> datetime | None:
@@ -52,25 +49,23 @@ def _shifted(moment: datetime, amount: float, word: str | None, sign: int) -> da
     unit, _, _ = _unit(word)
     months = amount * _MONTHS_IN.get(unit, 0)
     if months and months == int(months):
-        index = moment.year * 12 + moment.month - 1 + sign * int(months)
-        year, month = divmod(index, 12)
+        year, month = add_months(moment.year, moment.month, sign * int(months))
         if not 1 <= year <= 9999:
             return None
-        day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-        return moment.replace(year=year, month=month + 1, day=day)
-    delta = _span_delta(amount, word)
-    return None if delta is None else moment + sign * delta
+        return moment.replace(year=year, month=month,
+                              day=min(moment.day, monthrange(year, month)[1]))
+    return moment + sign * _span_delta(amount, word)
 
 
 def resolve_duration(g: Groups, full_text: str, ref: Reference) -> Reading | None:
-    rel = _norm(g.get("rel"))
+    rel = lexicon.norm(g.get("rel"))
     number = g.get("num")
     amount = 1.0 if number is None else lexicon.number_value(number)
     if amount is None:
         return None
-    if "and a half" in _norm(full_text):
+    if "and a half" in lexicon.norm(full_text):
         amount += 0.5
-    mod = lexicon.QUANTITY_MODS.get(_norm(g.get("qmod")))
+    mod = lexicon.QUANTITY_MODS.get(lexicon.norm(g.get("qmod")))
     reading = Reading("DURATION", duration_value(amount, g.get("unit")), mod, confidence=0.85)
     if ref.pub is None:
         return reading
@@ -86,7 +81,7 @@ def resolve_duration(g: Groups, full_text: str, ref: Reference) -> Reading | Non
 
 
 def resolve_vague_duration(g: Groups, ref: Reference) -> Reading:
-    quantity = _norm(g.get("q"))
+    quantity = lexicon.norm(g.get("q"))
     unit = g.get("unit")
     if quantity == "the coming":
         return vague_reading("FUTURE_REF", ref)
@@ -108,23 +103,21 @@ def vague_reading(value: str, ref: Reference) -> Reading:
 
 
 def resolve_vague(g: Groups, ref: Reference) -> Reading:
-    return vague_reading(lexicon.VAGUE[_norm(g["v"])], ref)
+    return vague_reading(lexicon.VAGUE[lexicon.norm(g["v"])], ref)
 
 
 def resolve_set(g: Groups, kind: str) -> Reading | None:
     if kind == "weekdays":
-        name = _norm(g.get("wd") or g.get("plural")).rstrip("s")
+        name = lexicon.norm(g.get("wd") or g.get("plural")).rstrip("s")
         return Reading("SET", f"XXXX-WXX-{lexicon.WEEKDAYS[name]}", confidence=0.85)
-    word = _norm(g.get("w"))
+    word = lexicon.norm(g.get("w"))
     if word:
         return Reading("SET", lexicon.SETS[word], confidence=0.85)
-    unit = _norm(g.get("unit")).rstrip("s")
+    unit = lexicon.norm(g.get("unit")).rstrip("s")
     if unit in lexicon.PARTS_OF_DAY:
         return Reading("SET", f"XXXX-XX-XXT{lexicon.PARTS_OF_DAY[unit]}", confidence=0.85)
-    count = _norm(g.get("n"))
+    count = lexicon.norm(g.get("n"))
     amount = 2.0 if count == "other" else lexicon.number_value(count) if count else 1.0
     return Reading("SET", duration_value(amount, unit), confidence=0.85)
 
 
-def widen(reading: Reading, moment: datetime) -> None:  # pragma: no cover - helper for callers
-    reading.start = reading.end = moment

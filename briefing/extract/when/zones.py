@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from briefing.extract.zonename import fixed_label, parse_offset, tz_for
+from briefing.extract.zonename import fixed_label, offset_zone, parse_offset, tz_for
 
-__all__ = ["ZoneRow", "fixed_label", "literal_to_utc", "lookup", "parse_offset", "to_utc",
-           "tz_for", "uses_abbreviation", "zone_keys"]
+__all__ = ["ZoneRow", "fixed_label", "literal_to_utc", "lookup", "offset_zone", "parse_offset",
+           "to_utc", "tz_for", "uses_abbreviation", "zone_keys"]
 
 _TABLE = Path(__file__).resolve().parent.parent / "data" / "zones.tsv"
 
