@@ -12,9 +12,8 @@ from briefing.brief_sections import source_tag
 from briefing.brief_text import clean, clip, heading, labelled, wrap
 from briefing.brief_times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
 from briefing.brief_watch import WatchItem
-from briefing.extract.zonename import UTC_NAMES
 from briefing.model import TimeMention
-from briefing.timefmt import dtg, format_datetime_full, zone_label
+from briefing.timefmt import dtg, format_datetime_full, is_utc, zone_label
 
 MAX_CONTEXT = 160
 _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an officer's words
@@ -29,7 +28,7 @@ _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an off
 def timeline(entries: Sequence[Entry], zone: str, locale: str) -> list[str]:
     """Every dated point across the articles, in the display zone, wording beside it."""
     lines = heading(3, "Timeline")
-    shown = "Z (UTC)" if zone in UTC_NAMES else zone  # as the header names it
+    shown = "Z (UTC)" if is_utc(zone) else zone  # as the header names it
     lines += wrap(f"In {shown}; the article's own wording in quotation marks.")
     rows: list[tuple[tuple[object, ...], Entry, TimeMention]] = []
     for entry in entries:
@@ -160,7 +159,7 @@ def _entry_notes(entry: Entry, now: datetime) -> list[str]:
 def time_notes(entries: Sequence[Entry], *, zone: str, now: datetime, locale: str,
                left_out: int) -> list[str]:
     lines = heading(6, "Time notes")
-    lines += wrap(f"Display zone: {zone_label(zone, now, locale)} (section 3). DTGs are Z. "
+    lines += wrap(f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. "
                   "Times keep their original wording in quotation marks.", indent="- ",
                   hang="  ")
     if left_out:

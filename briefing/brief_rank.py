@@ -125,11 +125,12 @@ def rank(items: Sequence[tuple[Article, Analysis]],
                 same[j].add(i)
     order = sorted(range(len(items)), key=lambda i: _rank_key(
         position.get(items[i][0].id), len(same[i]), items[i][0]))
-    sid = {index: f"S{n}" for n, index in enumerate(order, start=1)}
+    rank_of = {index: n for n, index in enumerate(order, start=1)}
+    sid = {index: f"S{n}" for index, n in rank_of.items()}
     return [
         Entry(sid=sid[i], article=items[i][0], analysis=items[i][1],
               flagged=items[i][0].id in position,
-              also=tuple(sorted((sid[j] for j in same[i]), key=lambda s: int(s[1:]))),
+              also=tuple(sid[j] for j in sorted(same[i], key=rank_of.__getitem__)),
               note=(notes or {}).get(items[i][0].id, "").strip())
         for i in order
     ]

@@ -6,12 +6,13 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from briefing import timex
 from briefing.brief_rank import Entry
 from briefing.brief_text import clean, clip, heading, labelled, rule, wrap
 from briefing.brief_times import dtg_style, is_point, period_text, sort_key, with_wording
 from briefing.brief_watch import WatchItem
 from briefing.model import Person, Quote, TimeMention
-from briefing.timefmt import dtg, format_datetime_full, format_mention, zone_label
+from briefing.timefmt import dtg, format_datetime_full, zone_label
 
 BLUF_ITEMS = 5
 MAX_SPANS = 2
@@ -42,7 +43,7 @@ def header(entries: Sequence[Entry], *, zone: str, now: datetime,
     lines += labelled("DTG:", f"{dtg(now)} ({format_datetime_full(now, zone, locale)})",
                       label_width=8)
     lines += labelled("Period:", span, label_width=8)
-    lines += labelled("Zone:", f"section 3 in {zone_label(zone, now, locale)}; "
+    lines += labelled("Zone:", f"section 3 in {zone_label(zone, now)}; "
                       "elsewhere Z", label_width=8)
     lines += labelled("Sources:", count, label_width=8)
     return [*lines, rule(), ""]
@@ -66,11 +67,16 @@ def bluf(entries: Sequence[Entry]) -> list[str]:
     return [*lines, ""]
 
 
+def _grain(tm: TimeMention) -> str | None:
+    period = timex.parse(tm.value or "")
+    return period.grain if period is not None else None
+
+
 def _when(times: Sequence[TimeMention]) -> str:
     """Event times in the article, the most precise first: minutes, then days."""
     points = [t for t in times if is_point(t)]
-    precise = sorted((t for t in points if "T" in (t.value or "")), key=sort_key)
-    days = sorted((t for t in points if len(t.value or "") == 10), key=sort_key)
+    precise = sorted((t for t in points if _grain(t) in ("minute", "part")), key=sort_key)
+    days = sorted((t for t in points if _grain(t) == "day"), key=sort_key)
     chosen = (precise + days) or sorted(points, key=sort_key)
     rendered: list[str] = []
     for tm in chosen:
@@ -79,7 +85,7 @@ def _when(times: Sequence[TimeMention]) -> str:
             rendered.append(text)
     # How long things lasted ("about 50 minutes") after when they happened; the rendering
     # keeps the article's words, so "about" stays approximate.
-    spans = [clean(format_mention(t, "UTC")) for t in times if t.type == "DURATION"]
+    spans = [dtg_style(t) for t in times if t.type == "DURATION"]
     return "; ".join(rendered[:MAX_WHEN] + list(dict.fromkeys(spans))[:MAX_SPANS])
 
 

@@ -15,19 +15,14 @@ from datetime import UTC, date, datetime, timedelta
 from briefing import timex
 from briefing.brief_text import clean
 from briefing.model import TimeMention
-from briefing.timefmt import dtg, format_datetime_full, format_mention
+from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention
 
 _HEDGES = ("about", "around", "approximately", "roughly", "some", "circa", "nearly", "almost")
 
 
-def _mon_yy(day: date) -> str:
-    """"DEC 21" for a calendar day, via the project's one DTG month table."""
-    return dtg(datetime(day.year, day.month, day.day, 12, tzinfo=UTC)).split(" ", 1)[1]
-
-
 def day_text(day: date) -> str:
     """"30 DEC 21": a day without a clock, in the DTG's own month style."""
-    return f"{day.day:02d} {_mon_yy(day)}"
+    return f"{day.day:02d} {dtg_month(day)}"
 
 
 def _calendar(tm: TimeMention) -> str | None:
@@ -51,7 +46,7 @@ def _calendar(tm: TimeMention) -> str | None:
         case "week" if period.first is not None:
             return f"week of {day_text(period.first)}"
         case "month" if period.first is not None:
-            return _mon_yy(period.first)
+            return dtg_month(period.first)
         case "year":
             return f"{period.year:04d}"
     return None

@@ -7,7 +7,7 @@ their W numbers, so an item is written out once and referred to elsewhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing.brief_rank import Entry
@@ -76,5 +76,4 @@ def watch_items(entries: Sequence[Entry], now: datetime) -> list[WatchItem]:
     for entry in entries:
         for _, _, item in sorted(_for_entry(entry, now), key=lambda f: (f[0], f[1])):
             items.append(item)
-    return [WatchItem(f"W{n}", i.entry, i.kind, i.cue, i.text, i.start, i.times, i.past)
-            for n, i in enumerate(items, start=1)]
+    return [replace(i, wid=f"W{n}") for n, i in enumerate(items, start=1)]

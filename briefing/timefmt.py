@@ -8,7 +8,7 @@ fixed English month table because the military form never localises.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 
@@ -87,10 +87,20 @@ def _offset(local: datetime) -> str:
 def dtg(moment: datetime) -> str:
     """Date-time group in Zulu: "302035Z DEC 21"."""
     utc = _aware(moment).astimezone(UTC)
-    return f"{utc:%d%H%M}Z {_DTG_MONTHS[utc.month - 1]} {utc:%y}"
+    return f"{utc:%d%H%M}Z {dtg_month(utc)}"
 
 
-def zone_label(zone: str, moment: datetime, locale: str = "en_GB") -> str:
+def is_utc(zone: str) -> bool:
+    """Whether `zone` is UTC itself, under any of its names ("Etc/UTC", "Z", "UTC+00:00")."""
+    return tz_of(zone) is UTC
+
+
+def dtg_month(day: date) -> str:
+    """"DEC 21": the DTG's month and year, from the fixed English table."""
+    return f"{_DTG_MONTHS[day.month - 1]} {day:%y}"
+
+
+def zone_label(zone: str, moment: datetime) -> str:
     """Which zone is in force: "Z (UTC)", or "America/New_York EST −05:00" at `moment`."""
     tz = tz_of(zone)
     if tz is UTC:

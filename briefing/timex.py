@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Grain = Literal["minute", "part", "day", "weekend", "week", "month", "quarter", "season",
@@ -68,6 +69,7 @@ class Period:
         return self.year // 100 + 1
 
 
+@lru_cache(maxsize=1024)  # a brief renders the same few values in several sections
 def parse(value: str) -> Period | None:
     """The calendar period a resolved TIMEX3 value names; None for durations, sets,
     references, unresolved values ("XXXX-WXX-4") and anything not a real date."""

@@ -37,3 +37,10 @@ def seed_text() -> str:
     from briefing.sources import load
 
     return load(str(SEED_ARTICLE))[0].text
+
+
+def section(text: str, number: int) -> str:
+    """One numbered section of a brief, line breaks folded so wrapped phrases still match."""
+    start = text.index(f"\n{number}. ")
+    end = text.find(f"\n{number + 1}. ", start + 1)
+    return " ".join(text[start:end if end > 0 else None].split())

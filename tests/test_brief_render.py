@@ -11,6 +11,7 @@ import pytest
 
 from briefing.brief import WIDTH, render_brief
 from briefing.model import Analysis, Article, OpenQuestion, Person, Place, Quote, TimeMention
+from tests.conftest import section
 
 NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)
 NY = "America/New_York"
@@ -91,13 +92,6 @@ def brief(items: list[tuple[Article, Analysis]] | None = None, **kw: object) -> 
     options: dict[str, object] = {"zone": NY, "now": NOW, "period": None}
     options.update(kw)
     return render_brief(items, **options)  # type: ignore[arg-type]
-
-
-def section(text: str, number: int) -> str:
-    """One numbered section, with its line breaks folded so wrapped phrases still match."""
-    start = text.index(f"\n{number}. ")
-    end = text.find(f"\n{number + 1}. ", start + 1)
-    return " ".join(text[start:end if end > 0 else None].split())
 
 
 def test_header_has_the_dtg_in_z_with_the_display_zone_beside_it() -> None:

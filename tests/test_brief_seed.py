@@ -20,7 +20,7 @@ from briefing.clock import clock_from_env
 from briefing.dates import analysis_anchor
 from briefing.extract import analyze
 from briefing.sources import load
-from tests.conftest import ROOT, SEED_ARTICLE
+from tests.conftest import ROOT, SEED_ARTICLE, section
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "brief_seeds.txt"
 COMMAND = ["brief", "seeds", "--zone", "America/New_York", "--out", "-"]
@@ -82,13 +82,6 @@ def seed_brief() -> str:
     analysis = analyze(article.text, published=anchor, zone=article.zone)
     return render_brief([(article, analysis)], zone="America/New_York",
                         now=clock_from_env()(), period=None)
-
-
-def section(text: str, number: int) -> str:
-    """One numbered section with line breaks folded, so wrapped phrases still match."""
-    start = text.index(f"\n{number}. ")
-    end = text.find(f"\n{number + 1}. ", start + 1)
-    return " ".join(text[start:end if end > 0 else None].split())
 
 
 def test_header_dtg_follows_the_fixed_clock(seed_brief: str) -> None:

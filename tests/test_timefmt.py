@@ -159,7 +159,7 @@ def test_a_value_naming_no_real_day_is_shown_as_written_not_a_crash() -> None:
 
 @given(st.integers(-14 * 4, 14 * 4))
 def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: int) -> None:
-    from briefing.extract.when.zones import fixed_label
+    from briefing.extract.zonename import fixed_label
 
     offset = timedelta(minutes=15 * quarters)
     label = fixed_label(offset)

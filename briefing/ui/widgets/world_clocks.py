@@ -26,7 +26,7 @@ def zone_in_force(zone: str, now: datetime, locale: str) -> str:
     with summer time names both offsets of `now`'s year, the one in force now first.
     """
     moments = (now, now.replace(month=1, day=1), now.replace(month=7, day=1))
-    labels = list(dict.fromkeys(zone_label(zone, moment, locale) for moment in moments))
+    labels = list(dict.fromkeys(zone_label(zone, moment) for moment in moments))
     if len(labels) == 1:
         return labels[0]
     return f"{zone} " + " / ".join(label.removeprefix(f"{zone} ") for label in labels)
