@@ -147,3 +147,14 @@ def test_an_offset_in_the_repeated_autumn_hour_still_agrees_with_the_dateline() 
     # 01:30 at -05:00 on 5 Nov 2023 is New York's second 01:30 (EST), after the clocks fell back
     text = "NEW YORK — The count ran late."
     assert analyze(text, published="2023-11-05T01:30:00-05:00").zone == "America/New_York"
+
+
+def test_a_number_after_a_zone_is_no_offset() -> None:
+    from briefing.extract.zonename import parse_offset
+
+    found = find_times(make_context("The vote closes at 10:00 GMT 15 minutes later.",
+                                    "2023-03-01T06:00:00+00:00"))
+    assert [(t.text, t.value) for t in found] == [("10:00 GMT", "2023-03-01T10:00"),
+                                                  ("15 minutes", "PT15M")]
+    assert parse_offset("05") is None and parse_offset("A5") is None  # a sign is required
+    assert parse_offset("−05:30") is not None

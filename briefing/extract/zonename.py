@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC_NAMES = frozenset({"UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT", "Zulu"})
 """Names that all mean UTC itself; `tz_for` returns `datetime.UTC` for each."""
-_OFFSET = re.compile(r"^([+-−])\s?(\d{1,2})(?::?(\d{2}))?$")
+_OFFSET = re.compile(r"^([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$")
 
 
 def parse_offset(text: str) -> timedelta | None:

@@ -81,7 +81,7 @@ _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][^\W\d_]+)*"
 def _zone_suffix() -> str:
     """A zone after a clock time: abbreviation, offset, zone word or "<Place> time"."""
     return (r"(?:\s*\(?(?P<abbr>" + _abbrs() + r")\)?(?![\w])"
-            r"(?:\s?(?P<off>[+-−]\s?\d{1,2}(?::?\d{2})?))?"
+            r"(?:\s?(?P<off>[+\-−]\s?\d{1,2}(?::?\d{2})?))?"
             r"|\s+(?P<zword>Eastern|Central|Mountain|Pacific|Atlantic)"
             r"(?:\s+(?:Standard\s+|Daylight\s+)?[Tt]ime)?\b"
             r"|\s+(?P<place>local|" + _PLACE_WORD + r"(?:\s" + _PLACE_WORD + r")?)\s+time\b)?")
