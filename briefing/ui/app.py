@@ -157,8 +157,7 @@ class BriefingApp(Ingesting):
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
-        for worker in self.workers:
-            worker.cancel()
+        self.workers.cancel_all()
         code = 1 if self.failed_sources else 0
         self.exit(code, return_code=code)
 

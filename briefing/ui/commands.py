@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from briefing.ui.keys import bound_keys
 from briefing.ui.screens.zone_picker import all_zones
+from briefing.ui.theme import THEME_PREFIX
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
@@ -31,9 +33,8 @@ class BriefingCommands(Provider):
     def _key(self, binding_id: str) -> str:
         """The key as the officer's keymap has it, else the app's binding: never a stale one."""
         app = self.briefing
-        default = next(b.key for b in app.BINDINGS
-                       if isinstance(b, Binding) and b.id == binding_id)
-        return app.config.keymap.get(binding_id, default)
+        binding = next(b for b in app.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+        return bound_keys(binding, app.config.keymap)
 
     def _top(self) -> Iterator[Command]:
         app = self.briefing
@@ -59,7 +60,7 @@ class BriefingCommands(Provider):
             yield (f"Time zone: {zone}", partial(setattr, app, "display_zone", zone),
                    "Show every time in this zone")
         for theme in sorted(app.available_themes):
-            yield f"Theme: {theme}", partial(setattr, app, "theme", theme), "Switch theme"
+            yield f"{THEME_PREFIX}{theme}", partial(setattr, app, "theme", theme), "Switch theme"
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self._top():

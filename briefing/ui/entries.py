@@ -25,6 +25,11 @@ class Entry:
         return self.source
 
     @property
+    def pending(self) -> bool:
+        """An article still waiting for its analysis (a failed source waits for nothing)."""
+        return self.article is not None and self.analysis is None
+
+    @property
     def source_zone(self) -> str | None:
         """The zone the source wrote in: its own, else the one its analysis found (a
         dateline that agrees with the publication offset)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding, BindingType
 
 VIM_LIST_KEYS: list[BindingType] = [
@@ -11,3 +13,8 @@ VIM_LIST_KEYS: list[BindingType] = [
     Binding("G", "last", "Last", show=False),
 ]
 """j/k/g/G for every OptionList-based pane (toolong's and elia's aliases)."""
+
+
+def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The keys a binding answers to now: the officer's keymap entry for its id, else its own."""
+    return keymap.get(binding.id or "", binding.key)

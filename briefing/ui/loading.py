@@ -60,8 +60,7 @@ class Ingesting(ThemeMemory):
     def analyse_pending(self) -> None:
         """Called by the main screen once its list is painted: the worker's decoding would
         otherwise compete with the first paint for the GIL."""
-        pending = [e.article for e in self.entries.values()
-                   if e.article is not None and e.analysis is None]
+        pending = [e.article for e in self.entries.values() if e.pending and e.article]
         if pending:
             self.analyse(pending)
 
@@ -81,7 +80,7 @@ class Ingesting(ThemeMemory):
             self.notify(f"{exc}: the stored articles are not listed", title="Store",
                         severity="error", markup=False, timeout=15)
             stored = []
-        self.post_message(ArticlesLoaded("store", stored))
+        self.post_message(ArticlesLoaded(stored))
         for index, source in enumerate(sources, 1):
             def problem(where: str, reason: str, fatal: bool, source: str = source) -> None:
                 if fatal:
@@ -98,7 +97,7 @@ class Ingesting(ThemeMemory):
                     self.notify(self._store_errors.pop(), title="Store", severity="error",
                                 markup=False, timeout=15)
             self._loaded = index
-            self.post_message(ArticlesLoaded(source, articles))
+            self.post_message(ArticlesLoaded(articles))
 
     def _remember(self, articles: list[Article]) -> None:
         """Put loaded articles in the store so marks can hang on them (any thread), and learn
@@ -192,7 +191,7 @@ class Ingesting(ThemeMemory):
 
     def _progress(self) -> None:
         articles = [e for e in self.entries.values() if e.article is not None]
-        pending = sum(e.analysis is None for e in articles)
+        pending = sum(e.pending for e in articles)
         self.post_message(IngestProgress(self._loaded, len(self.sources),
                                          len(articles) - pending, pending))
 

@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 class ArticlesLoaded(Message):
     """A source produced articles."""
 
-    def __init__(self, source: str, articles: list[Article]) -> None:
+    def __init__(self, articles: list[Article]) -> None:
         super().__init__()
-        self.source = source
         self.articles = articles
 
 

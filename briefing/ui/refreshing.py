@@ -57,6 +57,7 @@ def _refresh(app: BriefingApp, urls: list[str]) -> None:
     def on_feed(outcome: FeedOutcome) -> None:
         done.append(outcome)
         articles = [a for a in map(store.article, outcome.new) if a is not None]
+        app.triage.learn(a.id for a in articles)  # here, not from the UI thread per row
         app.post_message(FeedRefreshed(outcome, articles))
 
     error: str | None = None

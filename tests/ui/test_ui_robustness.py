@@ -72,7 +72,7 @@ async def test_choosing_a_timeline_row_whose_article_was_replaced_says_so() -> N
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
         revised = replace(seed, content_hash="f" * 64, text=seed.text + "\nUpdated.\n")
-        app.post_message(ArticlesLoaded("wire", [revised]))  # a revision, same link
+        app.post_message(ArticlesLoaded([revised]))  # a revision, same link
         await settle(app, pilot)
         await pilot.press("enter")
         await pilot.pause()

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.ui.keys import bound_keys
+
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
 
@@ -31,7 +33,7 @@ MARKS = [
 
 
 def _keys(binding: Binding, keymap: dict[str, str]) -> str:
-    keys = keymap.get(binding.id or "", binding.key)
+    keys = bound_keys(binding, keymap)
     return " ".join(k.replace("question_mark", "?").replace("slash", "/") for k in keys.split(","))
 
 

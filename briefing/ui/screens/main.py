@@ -135,18 +135,22 @@ class MainScreen(Screen[None]):
         app = self.briefing
         entry = self.selected
         zone, locale = app.display_zone, app.config.locale
-        if entry is not None and entry.article is not None and entry.analysis is None \
-                and app.triage.idle:
+        if entry is not None and entry.pending and app.triage.idle:
             # Shown before the worker reached it: a cached analysis costs well under 1 ms
             # (unless a triage write is waiting on the store: the worker will bring it).
             entry.analysis = app.store.cached_analysis(entry.article)
         note = app.triage.note(entry.key) if entry is not None and entry.article else ""
         self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
                                          keep_scroll=keep_scroll, note=note)
-        pending = entry is not None and entry.article is not None and entry.analysis is None
+        self._show_panes(entry, zone, locale, zoned_only=False)
+
+    def _show_panes(self, entry: Entry | None, zone: str, locale: str, *,
+                    zoned_only: bool) -> None:
         analysis = entry.analysis if entry else None
+        pending = entry is not None and entry.pending
         for pane in self.query(FactPane):
-            pane.show(analysis, zone, locale, pending=pending)
+            if pane.ZONED or not zoned_only:
+                pane.show(analysis, zone, locale, pending=pending)
 
     def select(self, key: str, focus: Span | None = None) -> None:
         """Open article `key` (clearing a filter that hides it) and mark `focus` in it."""
@@ -195,12 +199,7 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         articles.rerender(app.entries.__getitem__, zone, app.triage)
         self.query_one(ArticleView).set_zone(zone, locale)
-        entry = self.selected
-        analysis = entry.analysis if entry else None
-        pending = entry is not None and entry.article is not None and analysis is None
-        for pane in self.query(FactPane):
-            if pane.ZONED:
-                pane.show(analysis, zone, locale, pending=pending)
+        self._show_panes(self.selected, zone, locale, zoned_only=True)
 
     # --- actions ----------------------------------------------------------------------------
 

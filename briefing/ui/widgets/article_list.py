@@ -90,11 +90,13 @@ class ArticleList(OptionList):
             if self.query_text else str(total))
 
     def refresh_row(self, entry: Entry, zone: str, triage: Triage) -> None:
-        """Re-render one row in place (flag, read mark, a late analysis)."""
+        """Re-render one row in place (flag, read mark, a late analysis); rows keep their
+        two-line height, so the others are not re-measured."""
         try:
-            self.replace_option_prompt(entry.key, row_content(entry, zone, triage))
+            option = self.get_option(entry.key)
         except OptionDoesNotExist:  # filtered out: nothing to refresh
             return
+        _replace_prompts_keeping_heights(self, [(option, row_content(entry, zone, triage))])
 
     def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
         """New prompts for every row (a zone switch), re-rendering only what is on screen.
@@ -153,12 +155,8 @@ class FilterInput(Input):
     ]
 
     class Closed(Message):
-        """The officer left the filter (escape clears it, enter keeps it)."""
-
-        def __init__(self, cleared: bool) -> None:
-            super().__init__()
-            self.cleared = cleared
+        """The officer cleared the filter with escape and left it."""
 
     def action_close(self) -> None:
         self.value = ""
-        self.post_message(self.Closed(cleared=True))
+        self.post_message(self.Closed())

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from briefing.extract.segment import Segmentation
 from briefing.model import Analysis, Article, Span
 from briefing.ui.entries import Entry
-from briefing.ui.safe import clean, one_line
+from briefing.ui.safe import literal, one_line
 from briefing.ui.timeview import format_datetime_full
 
 STYLES = {
@@ -38,7 +38,7 @@ zone switch) re-styles nothing; each is the size of its text."""
 
 def highlighted(text: str, analysis: Analysis | None) -> Content:
     """The text with every extracted span styled by kind."""
-    content = Content(clean(text))
+    content = literal(text)
     if analysis is None:
         return content
     spans: list[tuple[str, int, int]] = []
@@ -86,8 +86,6 @@ class ArticleView(VerticalScroll):
         self.border_title = "ARTICLE"
         self._entry: Entry | None = None
         self._provenance: Span | None = None
-        self.marked_span: Span | None = None
-        """The chosen item's own span, kept so a zone switch re-marks the same item."""
         self._body_text = ""
         self._note = ""
         self._styled: dict[str, tuple[Article, Analysis | None, Content]] = {}
@@ -110,7 +108,7 @@ class ArticleView(VerticalScroll):
         head = self.query_one("#article-head", Static)
         body = self.query_one("#article-body", Static)
         if entry is None or entry.article is None:
-            self._provenance = self.marked_span = None
+            self._provenance = None
             head.update(Content(one_line(entry.error or "", 400)) if entry else
                         Content.styled("No article selected", "italic $text-muted"))
             body.update("")
@@ -119,7 +117,6 @@ class ArticleView(VerticalScroll):
         head.update(self._heading(entry, zone, locale, note))
         content = self._styled_text(article, entry.analysis)
         self._provenance = None
-        self.marked_span = focus
         if focus is not None and 0 <= focus[0] <= len(article.text):
             sentence = sentence_around(article.text, focus)
             self._provenance = sentence
