@@ -343,3 +343,18 @@ async def test_the_source_zone_a_dateline_gave_joins_the_cycle_and_the_heading()
         await pilot.pause()
         head = str(app.screen.query_one("#article-head").render())
         assert "(source: " in head and "JST" in head
+
+
+async def test_a_timeline_row_of_another_article_opens_it_with_the_sentence_marked() -> None:
+    app = make_app()  # the analysed seeds: the list opens on the newest, the timeline's first
+    async with app.run_test(size=(100, 30)) as pilot:  # row is an older article's
+        shown = app.screen.query_one(ArticleList).current_key
+        await pilot.press("t")
+        from briefing.ui.screens.timeline import TimelineView
+
+        first = app.screen.query_one(TimelineView).rows[0]
+        assert first.key != shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).current_key == first.key
+        assert app.screen.query_one(ArticleView).provenance is not None

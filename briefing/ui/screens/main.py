@@ -179,7 +179,10 @@ class MainScreen(Screen[None]):
                 self._reading = None
             if not placed and self._reading is None and key is not None:
                 self._reading = (key, self.set_timer(self.READ_AFTER, lambda: self._read(key)))
-            self.show_selected()
+            if self.query_one(ArticleView).entry is not self.selected:
+                # `select` (a timeline row) and a rebuild show the article themselves, the
+                # first with its sentence marked: showing it again here would unmark it.
+                self.show_selected()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, ArticleList):

@@ -95,6 +95,11 @@ class ArticleView(VerticalScroll):
         yield Static(id="article-body")
 
     @property
+    def entry(self) -> Entry | None:
+        """The row on screen."""
+        return self._entry
+
+    @property
     def provenance(self) -> Span | None:
         """The sentence currently marked as the source of the chosen item."""
         return self._provenance
