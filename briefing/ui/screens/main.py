@@ -104,7 +104,6 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         before = articles.current_key
         articles.rebuild(list(app.entries.values()), app.display_zone, app.triage)
-        articles.border_title = "[0] ARTICLES"
         if articles.current_key != before or before is None:
             self.show_selected()
 
