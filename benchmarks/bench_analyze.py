@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from briefing.extract import analyze, names
+from briefing.extract import analyze
 from briefing.extract.anchor import make_context
 from briefing.extract.questions import find_questions
 from briefing.extract.segment import Segmentation
@@ -38,8 +38,7 @@ def _median_rate(fn, text: str, repeats: int = 7, batch: int = 20) -> float:
 
 def _who_where(text: str) -> None:
     """WHO and WHERE alone on a fresh context (segmentation and name runs included)."""
-    ctx = make_context(text, "2021-12-30T17:02:00-05:00", None)
-    names._LAST[0] = None  # the run cache would otherwise hide the tokenising cost
+    ctx = make_context(text, "2021-12-30T17:02:00-05:00", None)  # fresh: runs read anew
     people, organizations = find_people(ctx)
     find_places(ctx, people, organizations)
 
