@@ -65,6 +65,18 @@ def _read(cand: Candidate, ref: Reference) -> Reading | None:
     return None
 
 
+def _read_safely(cand: Candidate, ref: Reference) -> Reading | None:
+    """`_read`, with a date past the calendar's edges (year 0, year 10000) left unread.
+
+    Arithmetic on an anchor near 0001-01-01 or 9999-12-31 overflows `datetime`; such an
+    expression is dropped rather than let one odd date stop the whole analysis.
+    """
+    try:
+        return _read(cand, ref)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _day_for_clock(cand: Candidate, ref: Reference,
                    days: list[tuple[int, date]]) -> date | None:
     """The day named nearest to a clock time within its own sentence, if any."""
@@ -120,7 +132,7 @@ def find_times(ctx: Context) -> list[TimeMention]:
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
             continue
-        reading = _read(cand, ref)
+        reading = _read_safely(cand, ref)
         if reading is not None:
             readings[index] = reading
             if reading.day is not None:

@@ -272,8 +272,22 @@ def resolve_ago(g: Groups, ref: Reference) -> Reading:
         return from_period(cal.week_period(day - timedelta(weeks=n * (2 if unit[0] == "f" else 1))))
     if unit == "month":
         return from_period(cal.month_period(*cal.add_months(day.year, day.month, -n)))
-    if unit == "year":
-        return from_period(cal.year_period(day.year - n))
-    if unit == "decade":
-        return from_period(cal.decade_period((day.year - 10 * n) // 10 * 10))
+    if unit in {"year", "decade", "century", "millennium", "millennia"}:
+        span = {"year": 1, "decade": 10, "century": 100}.get(unit, 1000)
+        year = day.year - span * n
+        if year < 1:
+            return _before_common_era(year, span)
+        if unit == "decade":
+            return from_period(cal.decade_period(year // 10 * 10))
+        return from_period(cal.year_period(year), None if span == 1 else "APPROX")
     return _vague("PAST_REF", ref)
+
+
+def _before_common_era(year: int, span: int) -> Reading:
+    """"3,000 years ago": a year before 1 AD, as TIMEX3 writes it ("BC0991").
+
+    Python's calendar stops at year 1, so the reading has a value and no UTC interval; it is
+    approximate whenever the amount was rounder than a year.
+    """
+    mod = None if span == 1 else "APPROX"
+    return Reading("DATE", f"BC{1 - year:04d}", mod, confidence=0.6)
