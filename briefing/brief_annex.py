@@ -13,7 +13,7 @@ from briefing.brief_text import clean, clip, heading, labelled, wrap
 from briefing.brief_times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
 from briefing.brief_watch import WatchItem
 from briefing.model import TimeMention
-from briefing.timefmt import dtg, format_datetime_full, is_utc, zone_label
+from briefing.timefmt import dtg, format_clock_full, format_datetime_full, is_utc, zone_label
 
 MAX_CONTEXT = 160
 _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an officer's words
@@ -71,13 +71,16 @@ def watch_section(items: Sequence[WatchItem]) -> list[str]:
 def _published(entry: Entry, locale: str) -> str:
     article = entry.article
     moment = article.published
+    raw = clean(article.published_raw)
     if moment is None:
-        raw = clean(article.published_raw)
+        clock = article.clock
+        if clock.known:
+            return format_clock_full(clock, clock.zone or "UTC", locale) + (
+                f" (as written: “{raw}”)" if raw else "")
         return f"not known (as written: “{raw}”)" if raw else "not known"
     zone = article.zone or entry.analysis.zone
     if zone:
         return f"{format_datetime_full(moment, zone, locale)} ({dtg(moment)})"
-    raw = clean(article.published_raw)
     return f"{dtg(moment)} (as written: “{raw}”)" if raw else dtg(moment)
 
 
@@ -131,15 +134,25 @@ def _flag_text(flag: str) -> str:
 def _entry_notes(entry: Entry, now: datetime) -> list[str]:
     notes: list[str] = []
     article = entry.article
-    if article.published is None:
+    clock = article.clock
+    if not clock.known:
         notes.append("no publication time: relative times cannot be resolved and stay as "
                      "written.")
+    elif clock.kind == "day":
+        notes.append("the source gives its publication day only: relative times are read "
+                     "against that day.")
+    elif clock.kind == "local":
+        notes.append("the source gives a local publication time with no zone: relative "
+                     "times are read against its day.")
     if not (article.zone or entry.analysis.zone):
         notes.append("the source gives no named time zone; its publication time is shown "
                      "in Z with the wording it used.")
-    elif not article.zone:
-        notes.append(f"the source gives only an offset; {entry.analysis.zone} is its "
-                     "dateline's zone, which agrees with that offset.")
+    elif clock.zone_found and clock.zone_found.startswith("dateline"):
+        if "offset" in clock.zone_found:
+            notes.append(f"the source gives only an offset; {clock.zone} is its dateline's "
+                         "zone, which agrees with that offset.")
+        else:
+            notes.append(f"the source names no zone; {clock.zone} is its dateline's zone.")
     if article.published is not None and article.published > now:
         notes.append(f"published {dtg(article.published)}, after this brief's DTG.")
     assumed: dict[tuple[str, str], list[str]] = {}

@@ -81,14 +81,15 @@ def story_keys(article: Article, analysis: Analysis) -> frozenset[str]:
 
 
 def in_period(article: Article, now: datetime, period: timedelta | None) -> bool:
-    """Undated articles stay in (their date is unknown, not old); the future stays out."""
-    if period is None or article.published is None:
+    """Undated articles stay in (their date is unknown, not old); the future stays out; a
+    day-only or zone-less publication stays in when the day it may lie in overlaps."""
+    if period is None or not article.clock.known:
         return True
-    return now - period <= article.published <= now + timedelta(minutes=5)
+    return article.clock.overlaps(now - period, now + timedelta(minutes=5))
 
 
 def _rank_key(flag: int | None, carriers: int, article: Article) -> tuple[object, ...]:
-    published = article.published or datetime.min.replace(tzinfo=UTC)
+    published = article.clock.sort_key or datetime.min.replace(tzinfo=UTC)
     return (flag is None, flag or 0, -carriers, -published.timestamp(), article.id)
 
 

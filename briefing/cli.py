@@ -142,16 +142,16 @@ def _record(article: Article, analysis: Analysis) -> dict[str, object]:
     """One JSON line: the analysis with the article's fields added.
 
     An article field that is empty never hides what the analysis found (the zone a dateline
-    gave), and a publication known only to the day is written as that day, not as null.
+    gave); a publication known only as a local wall time or a day is written as such (ISO
+    without an offset), not as null, and `clock` says which it is.
     """
-    from briefing.dates import parse_published
-
     record = analysis.to_dict()
     record.update({k: v for k, v in article.to_dict().items()
                    if v is not None or record.get(k) is None})
-    if record.get("published") is None:
-        day = parse_published(article.published_raw, article.zone)[1]
-        record["published"] = day.isoformat() if day else None
+    clock = article.clock
+    if record.get("published") is None and clock.known:
+        local = clock.kind == "local" and clock.moment is not None
+        record["published"] = clock.moment.isoformat() if local else clock.day.isoformat()
     return record
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from briefing.pubclock import UNKNOWN, PubClock, read_clock
+
 Span = tuple[int, int]
 PlaceKind = Literal["country", "region", "city", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -45,12 +47,9 @@ class Article:
     """What the officer named: a path, a URL, or a feed URL plus the entry's link."""
     content_hash: str
     url: str | None = None
-    published: datetime | None = None
-    """Aware UTC; None when the source gave no usable date (never "now")."""
-    published_raw: str | None = None
-    """The date exactly as the source wrote it, kept because parsers silently guess."""
-    zone: str | None = None
-    """IANA zone of the source (its wall clock), when known."""
+    clock: PubClock = UNKNOWN
+    """When it was published, in the shape the source gave (instant, local, day, unknown),
+    with the raw string and how it was found; read once, at loading."""
     outlet: str | None = None
     retrieved: datetime | None = None
     notes: tuple[str, ...] = ()
@@ -61,6 +60,21 @@ class Article:
         """A short stable handle: the first 12 hex digits of the content hash."""
         return self.content_hash[:12]
 
+    @property
+    def published(self) -> datetime | None:
+        """Aware UTC; None unless the source gave an instant (never "now")."""
+        return self.clock.utc
+
+    @property
+    def published_raw(self) -> str | None:
+        """The date exactly as the source wrote it, kept because parsers silently guess."""
+        return self.clock.raw
+
+    @property
+    def zone(self) -> str | None:
+        """IANA zone of the source (its wall clock), when known."""
+        return self.clock.zone
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -68,8 +82,10 @@ class Article:
             "source": self.source,
             "url": self.url,
             "published": iso_utc(self.published),
+            "published_day": self.clock.day.isoformat() if self.clock.day else None,
             "published_raw": self.published_raw,
             "zone": self.zone,
+            "clock": self.clock.to_dict(),
             "outlet": self.outlet,
             "retrieved": iso_utc(self.retrieved),
             "content_hash": self.content_hash,
@@ -85,9 +101,8 @@ class Article:
             source=data["source"],
             content_hash=data["content_hash"],
             url=data.get("url"),
-            published=parse_iso(data.get("published")),
-            published_raw=data.get("published_raw"),
-            zone=data.get("zone"),
+            clock=(PubClock.from_dict(data["clock"]) if data.get("clock") else
+                   read_clock(data.get("published_raw"), zone=data.get("zone"))),
             outlet=data.get("outlet"),
             retrieved=parse_iso(data.get("retrieved")),
             notes=tuple(data.get("notes", ())),
@@ -255,6 +270,7 @@ class Analysis:
 
     text: str
     published: datetime | None = None
+    """Aware, in the source's zone or written offset (the anchor relative times used)."""
     zone: str | None = None
     people: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
@@ -264,10 +280,14 @@ class Analysis:
     questions: tuple[OpenQuestion, ...] = ()
     version: str = field(default="")
     """The extractor version that produced it; the store re-analyses when it changes."""
+    clock: PubClock = UNKNOWN
+    """The publication clock the analysis was anchored on."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "published": iso_utc(self.published),
+            "published_day": self.clock.day.isoformat() if self.clock.day else None,
+            "clock": self.clock.to_dict(),
             "zone": self.zone,
             "people": [p.to_dict() for p in self.people],
             "organizations": [o.to_dict() for o in self.organizations],
@@ -280,9 +300,14 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Analysis:
+        clock = PubClock.from_dict(data.get("clock"))
+        # The clock keeps the written offset: a cached analysis reads as a fresh one does.
+        anchor = clock.anchor if isinstance(clock.anchor, datetime) else None
         return cls(
             text=text,
-            published=parse_iso(data.get("published")),
+            clock=clock,
+            published=(anchor if anchor is not None and anchor.tzinfo is not None
+                       else parse_iso(data.get("published"))),
             zone=data.get("zone"),
             people=tuple(Person.from_dict(d) for d in data.get("people", ())),
             organizations=tuple(Organization.from_dict(d) for d in data.get("organizations", ())),

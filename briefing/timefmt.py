@@ -15,6 +15,7 @@ from babel.dates import format_date, format_datetime
 from briefing import timex
 from briefing.extract.zonename import UTC_NAMES, offset_text, tz_for
 from briefing.model import TimeMention
+from briefing.pubclock import PubClock
 
 _DTG_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
                "DEC")
@@ -70,6 +71,37 @@ def format_list_stamp(moment: datetime, zone: str) -> str:
     local = _aware(moment).astimezone(tz_of(zone))
     month = _DTG_MONTHS[local.month - 1].title()
     return f"{local.day:02d} {month} {local:%y} {local.hour:02d}:{local.minute:02d}"
+
+
+def format_clock_stamp(clock: PubClock, zone: str) -> str:
+    """A publication clock for the list column: an instant in `zone`; a local time with no
+    zone as written, marked "lt" (it cannot be converted); a day alone as that day."""
+    if clock.kind == "instant" and clock.utc is not None:
+        return format_list_stamp(clock.utc, zone)
+    if clock.kind == "local" and clock.moment is not None:
+        wall = clock.moment
+        return f"{_list_day(wall.date())} {wall.hour:02d}:{wall.minute:02d}lt"
+    if clock.day is not None:
+        return f"{_list_day(clock.day)} day"
+    return "date unknown"
+
+
+def _list_day(day: date) -> str:
+    return f"{day.day:02d} {_DTG_MONTHS[day.month - 1].title()} {day:%y}"
+
+
+def format_clock_full(clock: PubClock, zone: str, locale: str = "en_GB") -> str:
+    """The article heading's publication line, saying exactly what the source gave."""
+    if clock.kind == "instant" and clock.utc is not None:
+        return format_datetime_full(clock.utc, zone, locale)
+    if clock.kind == "local" and clock.moment is not None:
+        wall = clock.moment
+        return (f"{format_date(wall.date(), 'EEE d MMM y', locale=locale)} "
+                f"{wall.hour:02d}:{wall.minute:02d} local time, zone unknown")
+    if clock.day is not None:
+        where = f" ({clock.zone})" if clock.zone else ""
+        return f"{format_date(clock.day, 'EEE d MMM y', locale=locale)}{where}, time of day unknown"
+    return "publication date unknown"
 
 
 def _abbreviation(local: datetime) -> str:

@@ -11,6 +11,7 @@ import pytest
 
 from briefing.brief import WIDTH, render_brief
 from briefing.model import Analysis, Article, OpenQuestion, Person, Place, Quote, TimeMention
+from briefing.pubclock import clock_of
 from tests.conftest import section
 
 NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)
@@ -41,7 +42,7 @@ def article(title: str = "Biden, Putin talk in 50-minute call", text: str = TEXT
             key: str = "a", zone: str | None = NY, outlet: str | None = "Wire") -> Article:
     digest = hashlib.sha256(key.encode()).hexdigest()
     return Article(title=title, text=text, source=f"{key}.txt", content_hash=digest,
-                   published=published, zone=zone, outlet=outlet,
+                   clock=clock_of(published, zone), outlet=outlet,
                    url=f"https://news.invalid/{key}")
 
 

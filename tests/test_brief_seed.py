@@ -17,7 +17,6 @@ import pytest
 
 from briefing.brief import render_brief
 from briefing.clock import clock_from_env
-from briefing.dates import analysis_anchor
 from briefing.extract import analyze
 from briefing.sources import load
 from tests.conftest import ROOT, SEED_ARTICLE, section
@@ -78,8 +77,7 @@ def test_host_zone_and_locale_do_not_change_a_byte() -> None:
 def seed_brief() -> str:
     os.environ.setdefault("BRIEFING_NOW", "2021-12-31T06:00:00Z")
     article = load(str(SEED_ARTICLE))[0]
-    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
-    analysis = analyze(article.text, published=anchor, zone=article.zone)
+    analysis = analyze(article.text, published=article.clock)
     return render_brief([(article, analysis)], zone="America/New_York",
                         now=clock_from_env()(), period=None)
 

@@ -1,70 +1,43 @@
-"""Turn the caller's `published` (a date string, date, datetime or None) into a `Context`."""
+"""Turn the caller's `published` (a clock, a date string, date, datetime or None) into a
+`Context`: one publication clock, with the dateline's zone where the source gave none."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from briefing.clock import valid_zone
-from briefing.dates import parse_published
 from briefing.extract.context import Context
 from briefing.extract.when.places import dateline
+from briefing.pubclock import PubClock, clock_of
 
 ACCEPTED_FORMS = ("ISO 8601 ('2021-12-30', '2021-12-30T17:02:00-05:00') or "
                   "RFC 822 ('Thu, 30 Dec 2021 17:02:00 -0500')")
 
 
-def make_context(text: str, published: str | date | datetime | None,
-                 zone: str | None = None) -> Context:
-    """Keep the publication time in the offset it was written in; never assume one."""
-    zone = valid_zone(zone)
-    moment: datetime | None = None
-    day: date | None = None
-    if isinstance(published, str):
-        published = _read(published, zone) if published.strip() else None
-    if isinstance(published, datetime) and zone is None:
-        zone = _dateline_zone(text, published)
-    if isinstance(published, datetime):
-        if published.tzinfo is None and zone:
-            published = published.replace(tzinfo=ZoneInfo(zone))
-        if published.tzinfo is not None:
-            moment = published
-            day = published.astimezone(ZoneInfo(zone)).date() if zone else published.date()
-        else:
-            day = published.date()
-    elif isinstance(published, date):
-        day = published
-    return Context(text=text, published=moment, published_date=day, zone=zone)
+def with_dateline_zone(clock: PubClock, text: str) -> PubClock:
+    """The clock read in the zone of the article's dateline, where it has no zone of its own.
 
-
-def _dateline_zone(text: str, published: datetime) -> str | None:
-    """The dateline's zone when the publication offset agrees with it at that instant.
-
-    A page or feed gives "+09:00", not a zone; "TOKYO —" with +09:00 in January is Asia/Tokyo,
-    so the source's own clock (and its summer time) is known rather than a bare offset.  An
-    offset that disagrees (a wire desk elsewhere) leaves the zone unknown.
+    "TOKYO —" with a wall time and no zone is Tokyo's wall time; with "+09:00" it is the
+    Asia/Tokyo clock (and its summer time); an offset the dateline's zone does not have at
+    that instant (a wire desk elsewhere) keeps the zone unknown.
     """
-    offset = published.utcoffset()
-    found = dateline(text) if offset is not None else None
-    if not found or not found[1]:
-        return None
-    # Compared at the instant, not the wall clock: 01:30 -05:00 in a November fold is New
-    # York's second 01:30, which `ZoneInfo.utcoffset` of the naive wall time would miss.
-    return found[1] if published.astimezone(ZoneInfo(found[1])).utcoffset() == offset else None
+    if clock.zone:
+        return clock
+    found = dateline(text)
+    return clock.with_zone(found[1], "dateline", inferred=True) if found and found[1] else clock
 
 
-def _read(raw: str, zone: str | None) -> datetime | date:
-    """A caller's date string, read the way the loaders read a page's or a feed's.
+def make_context(text: str, published: PubClock | str | date | datetime | None,
+                 zone: str | None = None) -> Context:
+    """Keep the publication time in the offset it was written in; never assume one.
 
-    Feeds write RFC 822 and pages ISO 8601, and callers pass on whichever they hold
-    (`Article.published_raw`), so both are read by the one parser the loaders use.  A
-    string that is neither raises a ValueError naming the forms, rather than anchoring
+    A string that is no date raises a ValueError naming the forms, rather than anchoring
     "Thursday" on a guess.
     """
-    moment, day, _ = parse_published(raw, zone)
-    if moment is not None:
-        return moment
-    if day is not None:
-        return day  # the written zone or time could not be trusted; the date still anchors
-    raise ValueError(f"published {raw.strip()!r} is not a date analyze can read; "
-                     f"give {ACCEPTED_FORMS}")
+    if isinstance(published, str) and not published.strip():
+        published = None
+    clock = clock_of(published, zone)
+    if isinstance(published, str) and not clock.known:
+        raise ValueError(f"published {published.strip()!r} is not a date analyze can read; "
+                         f"give {ACCEPTED_FORMS}")
+    clock = with_dateline_zone(clock, text)
+    return Context(text=text, clock=clock)

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefing.extract.segment import Segmentation
+from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:
     from briefing.extract.names import Run
@@ -16,12 +17,26 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Context:
     text: str
-    published: datetime | None = None
-    """Aware, in the offset the source wrote (not converted), or None."""
-    published_date: date | None = None
-    """The publication's calendar date in the source's wall clock (even date-only)."""
-    zone: str | None = None
-    """IANA zone of the source's wall clock, when known."""
+    clock: PubClock = UNKNOWN
+    """The publication clock, with the dateline's zone where the source gave none."""
+
+    @property
+    def published(self) -> datetime | None:
+        """Aware, in the source's zone or the offset it wrote (not converted), or None."""
+        anchor = self.clock.anchor
+        if isinstance(anchor, datetime) and anchor.tzinfo is not None:
+            return anchor
+        return None
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication's calendar date in the source's wall clock (even date-only)."""
+        return self.clock.day
+
+    @property
+    def zone(self) -> str | None:
+        """IANA zone of the source's wall clock, when known."""
+        return self.clock.zone
 
     @cached_property
     def seg(self) -> Segmentation:

@@ -13,6 +13,7 @@ from briefing.extract.when import find_times
 from briefing.extract.where import find_places
 from briefing.extract.who import find_people
 from briefing.model import Analysis
+from briefing.pubclock import PubClock
 
 
 def _holds_no_name(words: str) -> bool:
@@ -24,12 +25,13 @@ def _holds_no_name(words: str) -> bool:
     return " " in words.strip() or any(ch.isdigit() for ch in words) or is_common(words)
 
 
-def analyze(text: str, published: str | date | datetime | None = None,
+def analyze(text: str, published: PubClock | str | date | datetime | None = None,
             zone: str | None = None) -> Analysis:
     """Extract who, when, where, quotes and open questions from `text`.
 
-    `published` anchors relative times ("Thursday", "next month"); without it they stay
-    unresolved and are flagged, never resolved against the host's clock.
+    `published` anchors relative times ("Thursday", "next month"): an article's `clock`,
+    or an ISO 8601 / RFC 822 string, a date or a datetime; without it they stay unresolved
+    and are flagged, never resolved against the host's clock.
     """
     ctx = make_context(text, published, zone)
     times = find_times(ctx)
@@ -49,4 +51,5 @@ def analyze(text: str, published: str | date | datetime | None = None,
         quotes=tuple(quotes),
         questions=tuple(questions),
         version=extractor_version(),
+        clock=ctx.clock,
     )

@@ -9,12 +9,11 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Iterable
-from datetime import UTC
 from typing import TYPE_CHECKING
 
 from briefing.clock import Clock, clock_from_env
-from briefing.dates import parse_published
 from briefing.model import Article
+from briefing.pubclock import read_clock
 from briefing.sources.dedupe import deduplicate
 from briefing.sources.problems import LoadError, LoadProblem, ProblemHandler, raise_fatal
 from briefing.sources.readers import Reader
@@ -63,12 +62,12 @@ def load_many(sources: Iterable[str], *, on_error: ProblemHandler | None = None,
 
 def _override(article: Article, published: str | None, zone: str | None) -> Article:
     """Apply `--published`/`--zone`: the officer knows better than the page."""
-    raw = published or article.published_raw
-    new_zone = zone or article.zone
-    moment, _, caveat = parse_published(raw, new_zone)
-    return dataclasses.replace(
-        article, published_raw=raw, zone=new_zone,
-        published=moment.astimezone(UTC) if moment else None,
-        notes=article.notes + ((caveat,) if caveat else ()),
-    )
+    if published:
+        clock = read_clock(published, found="given", zone=zone or article.zone,
+                           zone_found="given" if zone else article.clock.zone_found)
+    else:
+        clock = article.clock.with_zone(zone, "given")
+    caveat = clock.note if clock.kind != "instant" else None
+    return dataclasses.replace(article, clock=clock,
+                               notes=article.notes + ((caveat,) if caveat else ()))
 

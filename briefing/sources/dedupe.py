@@ -10,18 +10,25 @@ from __future__ import annotations
 import dataclasses
 
 from briefing.model import Article
+from briefing.pubclock import PubClock
 from briefing.sources.textclean import body_key
 from briefing.urls import canonical_url
 
 
 def _merge(kept: Article, other: Article) -> Article:
     richer, poorer = (kept, other) if len(kept.text) >= len(other.text) else (other, kept)
-    fill = {name: getattr(poorer, name) for name in
-            ("url", "published", "published_raw", "zone", "outlet", "retrieved")
+    fill = {name: getattr(poorer, name) for name in ("url", "outlet", "retrieved")
             if getattr(richer, name) is None and getattr(poorer, name) is not None}
+    if _precision(poorer.clock) > _precision(richer.clock):
+        fill["clock"] = poorer.clock
     if richer.title == "(untitled)" and poorer.title != "(untitled)":
         fill["title"] = poorer.title
     return dataclasses.replace(richer, **fill) if fill else richer
+
+
+def _precision(clock: PubClock) -> int:
+    """An instant says more than a local time, which says more than a day."""
+    return ("unknown", "day", "local", "instant").index(clock.kind)
 
 
 def deduplicate(articles: list[Article]) -> list[Article]:

@@ -77,7 +77,8 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
             continue
         articles.append(build_article(
             body=body, source=f"{source}#{index}", title=entry.get("title"), url=url,
-            published_raw=raw_date or (page.published_raw if page else None),
+            published_raw=raw_date, found="feed entry",
+            clock=page.clock if (page and not raw_date) else None,
             outlet=outlet or (page.outlet if page else None), retrieved=retrieved,
         ))
     if not articles and not parsed.bozo:

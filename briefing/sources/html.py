@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from briefing.sources.textclean import strip_controls
 
 _META_DATES = (
-    "article:published_time", "og:published_time", "datepublished", "date", "dc.date",
-    "dc.date.issued", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date",
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article.published", "published_time", "datepublished", "date", "dc.date",
+    "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "pubdate",
+    "publishdate", "publish-date", "sailthru.date", "parsely-pub-date",
 )
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -28,12 +30,18 @@ class PageParts:
     title: str | None
     body: str
     published_raw: str | None
+    published_found: str | None
+    """Where the page said it: "meta article:published_time", "JSON-LD", "<time>"."""
     url: str | None
     outlet: str | None
 
 
-def raw_published(html: str) -> str | None:
-    """The page's own publication string, first from meta tags, then JSON-LD, then <time>."""
+def raw_published(html: str) -> tuple[str | None, str | None]:
+    """(the page's own publication string, where it was): meta tags, JSON-LD, then <time>.
+
+    Only what the page states: trafilatura's date, which falls back to guessing from the
+    text and gives "1 January" of a year it saw, would invent a date the page never gave.
+    """
     found: dict[str, str] = {}
     for tag in _META_TAG.findall(html[:300_000]):
         attrs = {m.group(1).lower(): m.group(2) if m.group(2) is not None else m.group(3)
@@ -43,12 +51,12 @@ def raw_published(html: str) -> str | None:
             found.setdefault(key, attrs["content"].strip())
     for key in _META_DATES:
         if key in found:
-            return found[key]
-    for pattern in (_JSONLD_DATE, _TIME_TAG):
+            return found[key], f"meta {key}"
+    for pattern, how in ((_JSONLD_DATE, "JSON-LD"), (_TIME_TAG, "<time>")):
         match = pattern.search(html)
         if match:
-            return match.group(1).strip()
-    return None
+            return match.group(1).strip(), how
+    return None, None
 
 
 def canonical_link(html: str) -> str | None:
@@ -82,6 +90,6 @@ def parse_page(html: str, url: str | None = None, max_date: str | None = None) -
     if title and rest and first.strip().casefold() == title.casefold():
         body = rest  # the headline is the title, shown apart; not the story's first line
     outlet = document.sitename.strip() if document.sitename else None
-    raw = raw_published(html) or document.date
-    return PageParts(title=title, body=body.strip(), published_raw=raw,
+    raw, found = raw_published(html)
+    return PageParts(title=title, body=body.strip(), published_raw=raw, published_found=found,
                      url=canonical_link(html) or url, outlet=outlet)

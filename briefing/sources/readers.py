@@ -141,6 +141,7 @@ class Reader:
         return [build_article(
             body=parts.body, source=source, title=parts.title, url=meta.get("url") or page_url,
             published_raw=meta.get("published") or meta.get("date"), zone=meta.get("zone"),
+            found="front matter",
             outlet=meta.get("outlet"), retrieved=self._retrieved(page_url), notes=notes,
         )]
 
@@ -157,7 +158,7 @@ class Reader:
             return []
         return [build_article(
             body=page.body, source=source, title=page.title, url=page.url,
-            published_raw=page.published_raw, outlet=page.outlet,
+            published_raw=page.published_raw, found=page.published_found, outlet=page.outlet,
             retrieved=self._retrieved(page_url), notes=notes,
         )]
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from contextlib import suppress
 
-from briefing.model import Analysis, Article, iso_utc
+from briefing.model import Analysis, Article
 from briefing.store.base import StoreBase
 from briefing.store.connect import StoreError
 
@@ -19,18 +19,16 @@ Analyzer = Callable[[Article], Analysis]
 
 
 def _anchor(article: Article) -> str:
-    """What besides the text changes an analysis: when and in which zone it was published."""
-    return f"{iso_utc(article.published) or ''}|{article.published_raw or ''}|{article.zone or ''}"
+    """What besides the text changes an analysis: its publication clock, as read at loading."""
+    return json.dumps(article.clock.to_dict(), sort_keys=True)
 
 
 def analyze_article(article: Article) -> Analysis:
-    """Analyse against the source's own wall clock (its publication time and zone): the one
+    """Analyse against the article's own publication clock (read once at loading): the one
     call every caller makes, so the app and the CLI share cached results."""
-    from briefing.dates import analysis_anchor
     from briefing.extract import analyze
 
-    anchor = analysis_anchor(article.published, article.published_raw, article.zone)
-    return analyze(article.text, published=anchor, zone=article.zone)
+    return analyze(article.text, published=article.clock)
 
 
 def _current_version() -> str:

@@ -60,7 +60,7 @@ class Store(TriageMarks, AnalysisCache):
         meta = article.to_dict()
         text = meta.pop("text")
         values = (article.id, article.content_hash, url_key, article.title, article.source,
-                  article.url, article.outlet, article.zone, iso_utc(article.published),
+                  article.url, article.outlet, article.zone, iso_utc(article.clock.sort_key),
                   json.dumps(meta, ensure_ascii=False), text)
         row = url_key and conn.execute("SELECT key, id FROM articles WHERE url_key = ?",
                                        (url_key,)).fetchone()

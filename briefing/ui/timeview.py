@@ -5,6 +5,8 @@ from __future__ import annotations
 from briefing.timefmt import (
     dtg,
     format_clock,
+    format_clock_full,
+    format_clock_stamp,
     format_datetime_full,
     format_day,
     format_mention,
@@ -13,7 +15,8 @@ from briefing.timefmt import (
     zone_label,
 )
 
-__all__ = ["city", "dtg", "format_clock", "format_datetime_full", "format_day", "format_mention",
+__all__ = ["city", "dtg", "format_clock", "format_clock_full", "format_clock_stamp",
+           "format_datetime_full", "format_day", "format_mention",
            "next_zone", "zone_cycle", "zone_label"]
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from briefing.model import Analysis, Article, Person, Quote, TimeMention
+from briefing.pubclock import clock_of
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
@@ -17,7 +18,7 @@ def article(title: str, text: str, *, zone: str | None = SEED_ZONE, key: str = "
             outlet: str | None = "Test Wire",
             published: datetime | None = datetime(2021, 12, 30, 22, 2, tzinfo=UTC)) -> Article:
     return Article(title=title, text=text, source=f"/tmp/{key}.txt",
-                   content_hash=(key * 64)[:64], published=published, zone=zone, outlet=outlet)
+                   content_hash=(key * 64)[:64], clock=clock_of(published, zone), outlet=outlet)
 
 
 def call_analysis(text: str) -> Analysis:

@@ -8,7 +8,6 @@ zone switch or a filter is one `set_options` call, not a widget per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,18 +16,11 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from briefing.timefmt import format_list_stamp
 from briefing.ui.entries import Entry
 from briefing.ui.keys import VIM_LIST_KEYS
 from briefing.ui.safe import one_line, source_label
+from briefing.ui.timeview import format_clock_stamp
 from briefing.ui.triage import Triage
-
-
-def short_time(moment: datetime | None, zone: str) -> str:
-    """'30 Dec 21 22:02' in `zone`; a missing date is shown as unknown, never as now."""
-    if moment is None:
-        return "date unknown"
-    return format_list_stamp(moment, zone)
 
 
 def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
@@ -42,15 +34,16 @@ def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
     noted = ("✎", "$secondary") if triage.note(entry.key) else " "
     outlet = one_line(source_label(article.outlet, article.source, article.url), 40)
     return Content.assemble(
-        flag, unread, noted, " ", (short_time(article.published, zone), "$text-muted"),
+        flag, unread, noted, " ", (format_clock_stamp(article.clock, zone), "$text-muted"),
         " ", (outlet, "italic $text-muted"), "\n",
         (one_line(entry.title, 160), "bold" if not triage.is_read(entry.key) else ""),
     )
 
 
 def newest_first(entry: Entry) -> tuple[bool, bool, float]:
-    """Sort key: newest first, undated after dated, failed sources last."""
-    published = entry.article.published if entry.article is not None else None
+    """Sort key: newest first (a day-only article at its day's noon), undated after dated,
+    failed sources last."""
+    published = entry.article.clock.sort_key if entry.article is not None else None
     return (entry.error is not None, published is None,
             -published.timestamp() if published else 0.0)
 

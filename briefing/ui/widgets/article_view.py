@@ -20,7 +20,7 @@ from briefing.extract.segment import Segmentation
 from briefing.model import Analysis, Article, Span
 from briefing.ui.entries import Entry
 from briefing.ui.safe import literal, one_line
-from briefing.ui.timeview import format_datetime_full
+from briefing.ui.timeview import format_clock_full, format_datetime_full
 
 STYLES = {
     "who": "bold $accent",
@@ -158,8 +158,7 @@ class ArticleView(VerticalScroll):
     def _heading(self, entry: Entry, zone: str, locale: str, note: str) -> Content:
         article = entry.article
         assert article is not None
-        when = (format_datetime_full(article.published, zone, locale)
-                if article.published else "publication date unknown")
+        when = format_clock_full(article.clock, zone, locale)
         source_zone = entry.source_zone
         if article.published and source_zone and source_zone != zone:
             when += f"  (source: {format_datetime_full(article.published, source_zone, locale)})"
