@@ -165,7 +165,8 @@ def _entry_notes(entry: Entry, now: datetime) -> list[str]:
             notes.append(f"{wording(tm)}: relative time left unresolved.")
     for (zone, basis), words in sorted(assumed.items()):
         listed = ", ".join(dict.fromkeys(words))
-        notes.insert(0, f"zone {zone} assumed ({clean(basis)}) for {listed}.")
+        how = "a place named beside it" if basis == "place" else clean(basis)
+        notes.insert(0, f"zone {zone} assumed ({how}) for {listed}.")
     return notes
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from briefing import timex
 from briefing.brief_text import clean
 from briefing.model import TimeMention
-from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention
+from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention, unconverted
 
 _HEDGES = ("about", "around", "approximately", "roughly", "some", "circa", "nearly", "almost")
 
@@ -32,6 +32,8 @@ def _calendar(tm: TimeMention) -> str | None:
     if period is None:
         return None
     match period.grain:
+        case "minute" if not tm.zone_known and period.first is not None:
+            return f"{day_text(period.first)} {unconverted(tm)}"
         case "minute":
             return dtg(tm.anchor) if tm.anchor is not None else None
         case "part" if period.first is not None:
@@ -77,6 +79,8 @@ def in_zone(tm: TimeMention, zone: str, locale: str) -> str:
     (rows from many articles sit together, so a bare "15:35" would be ambiguous); anything
     coarser at its own granularity via `timefmt.format_mention`."""
     period = timex.parse(tm.value or "")
+    if period is not None and period.grain == "minute" and not tm.zone_known:
+        return clean(f"{_calendar(tm) or ''}".strip() or format_mention(tm, zone, locale))
     if period is not None and period.grain == "minute" and tm.anchor is not None:
         qualifier = _qualifier(tm)
         full = format_datetime_full(tm.anchor, zone, locale)

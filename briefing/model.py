@@ -196,6 +196,12 @@ class TimeMention:
         return self.earliest is not None or self.latest is not None
 
     @property
+    def zone_known(self) -> bool:
+        """False when nothing in the article says which clock it was written in: the wall
+        time is shown as written and never as a converted instant."""
+        return "zone_unknown" not in self.flags
+
+    @property
     def anchor(self) -> datetime | None:
         """The instant shown for the mention: its start, or its end when only the end is
         known ("shortly before 5 p.m." is open before, so `earliest` is None)."""

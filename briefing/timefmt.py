@@ -186,11 +186,20 @@ def format_mention(tm: TimeMention, zone: str, locale: str = "en_GB") -> str:
         shown = value
     elif period.grain != "minute":
         shown = _period(period, locale)
+    elif not tm.zone_known:
+        shown = unconverted(tm)
     elif tm.anchor is not None:
         shown = format_clock(tm.anchor, zone, source_zone=tm.zone or None, locale=locale)
     else:
         shown = value
     return f"{mod} {shown}" if mod else shown
+
+
+def unconverted(tm: TimeMention) -> str:
+    """A clock time whose zone the article does not give: its wall time as written, saying
+    that it is not converted (reading it as UTC would be hours off in every zone)."""
+    clock = tm.value.partition("T")[2][:5]
+    return f"{clock} zone unknown" if clock else "zone unknown"
 
 
 def _period(period: timex.Period, locale: str) -> str:

@@ -8,7 +8,7 @@ can take their day from a date named in the same sentence.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from briefing.extract.context import Context
 from briefing.extract.when import clock, periods, spans
@@ -59,7 +59,7 @@ def _read(cand: Candidate, ref: Reference) -> Reading | None:
         case "dtg":
             return clock.resolve_dtg(g)
         case "iso":
-            return clock.resolve_iso(g, ref)
+            return clock.resolve_iso(g, s, ref)
         case "numeric":
             return resolve_numeric(ref.text[s:e], ref)
     return None
@@ -89,6 +89,7 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
+_EAST, _WEST = timedelta(hours=14), timedelta(hours=12)
 _OPEN_AFTER = frozenset({"AFTER", "ON_OR_AFTER"})
 _OPEN_BEFORE = frozenset({"BEFORE", "ON_OR_BEFORE"})
 
@@ -100,14 +101,17 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     if reading.utc:
         earliest, latest = reading.start, reading.end
     elif reading.start is not None and reading.end is not None:
-        zone, basis = ref.local
+        zone, basis = ref.zone_for(cand.start)
         if zone is None:
             flags.append("zone_unknown")
         earliest, more = ref.to_utc(reading.start, zone)
         latest, more2 = ref.to_utc(reading.end, zone)
         if more or more2:
             flags.extend(f for f in (*more, *more2) if f not in flags)
-        zone = zone or "UTC"
+    if "zone_unknown" in flags and earliest is not None and latest is not None:
+        # Read as if UTC above; the honest interval is every zone's reading of the wall
+        # time (UTC-12 to UTC+14), which still sorts, and is never shown as a converted time.
+        earliest, latest, zone, basis = earliest - _EAST, latest + _WEST, None, "unknown"
     if reading.type in {"DURATION", "SET"} and zone is None:
         basis = None
     # "after 5 p.m." and "before Monday" are open on one side: that end is unknown.

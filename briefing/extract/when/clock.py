@@ -72,8 +72,8 @@ def _region(row: ZoneRow, ref: Reference, at: date) -> str:
     return row.zone
 
 
-def _instant(wall: datetime, g: Groups, ref: Reference) -> tuple[datetime, str | None, str,
-                                                                list[str], float]:
+def _instant(wall: datetime, g: Groups, ref: Reference, at: int
+             ) -> tuple[datetime, str | None, str, list[str], float]:
     """UTC instant, zone, basis, flags and confidence for a wall time with its zone words."""
     key = g.get("abbr") or g.get("zword")
     if g.get("zulu"):
@@ -98,12 +98,12 @@ def _instant(wall: datetime, g: Groups, ref: Reference) -> tuple[datetime, str |
         if zone:
             moment, more = ref.to_utc(wall, zone)
             return moment, zone, "explicit", list(more), 0.85
-    zone, basis = ref.local
+    zone, basis = ref.zone_for(at, local_time=place == "local")
     flags = ["local_time"] if place == "local" else []
     if zone is None:
-        flags.append("zone_unknown")
+        flags.append("zone_unknown")  # the wall time stays as written: see `_mention`
     moment, more = ref.to_utc(wall, zone)
-    return moment, zone or "UTC", basis, flags + list(more), 0.8 if zone else 0.4
+    return moment, zone, basis, flags + list(more), 0.8 if zone else 0.4
 
 
 def resolve_clock(g: Groups, start: int, end: int, ref: Reference,
@@ -127,13 +127,13 @@ def resolve_clock(g: Groups, start: int, end: int, ref: Reference,
         return Reading("TIME", f"XXXX-XX-XXT{clock}", mod, flags=["no_publication_time"],
                        confidence=0.3)
     wall = datetime.combine(day, time(hour, minute, second)) + timedelta(days=midnight)
-    moment, zone, basis, zflags, confidence = _instant(wall, g, ref)
+    moment, zone, basis, zflags, confidence = _instant(wall, g, ref, start)
     if "date_from_publication" in flags and ref.pub is not None:
         shift = _day_shift(moment, ref, start, end)
         if shift:
             wall += timedelta(days=shift)
             day += timedelta(days=shift)
-            moment, zone, basis, zflags, confidence = _instant(wall, g, ref)
+            moment, zone, basis, zflags, confidence = _instant(wall, g, ref, start)
             flags.append("day_inferred_from_tense")
     value = f"{day.isoformat()}T{clock}"
     return Reading("TIME", value, mod, moment, moment, utc=True, zone=zone, basis=basis,
@@ -173,7 +173,7 @@ def resolve_dtg(g: Groups) -> Reading | None:
                    zone=zone, basis="explicit", confidence=0.95, day=wall.date())
 
 
-def resolve_iso(g: Groups, ref: Reference) -> Reading | None:
+def resolve_iso(g: Groups, start: int, ref: Reference) -> Reading | None:
     try:
         day = date(int(g["year"] or 0), int(g["mo"] or 0), int(g["day"] or 0))
     except ValueError:
@@ -193,7 +193,8 @@ def resolve_iso(g: Groups, ref: Reference) -> Reading | None:
         zone = offset_zone(offset)
         return Reading("TIME", value, None, moment, moment, utc=True, zone=zone,
                        basis="explicit", confidence=0.95, day=day)
-    zone, basis = ref.local
+    zone, basis = ref.zone_for(start)
     moment, flags = ref.to_utc(wall, zone)
-    return Reading("TIME", value, None, moment, moment, utc=True, zone=zone or "UTC",
+    flags = (*flags, "zone_unknown") if zone is None else flags
+    return Reading("TIME", value, None, moment, moment, utc=True, zone=zone,
                    basis=basis, flags=list(flags), confidence=0.8, day=day)

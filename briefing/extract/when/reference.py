@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from functools import cached_property
@@ -33,9 +34,26 @@ class Reading:
     """The calendar day this reading names, for clock times in the same sentence."""
 
 
+def _nearest(named: list[tuple[int, str, str]], at: int,
+             within: tuple[int, int] | None) -> str | None:
+    """The zone of the place nearest `at` (within a span, if given): by bisection, so a long
+    paragraph with many times and places stays linear."""
+    if not named:
+        return None
+    index = bisect.bisect_left(named, (at,))
+    best: tuple[int, str] | None = None
+    for pos, zone, _ in named[max(0, index - 1):index + 1]:
+        if within is not None and not within[0] <= pos < within[1]:
+            continue
+        if best is None or abs(pos - at) < best[0]:
+            best = (abs(pos - at), zone)
+    return best[1] if best else None
+
+
 @dataclass
 class Reference:
     ctx: Context
+    _paragraph_places: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -65,13 +83,44 @@ class Reference:
         return places.dateline(self.text)
 
     @cached_property
-    def local(self) -> tuple[str | None, str]:
-        """(zone, basis) for expressions that name no zone: the dateline's, else the source's."""
+    def country_hint(self) -> str | None:
+        """The country the article reports from: its dateline's, else its source zone's."""
+        if self.dateline and self.dateline[2]:
+            return self.dateline[2]
+        return places.zone_country(self.ctx.zone)
+
+    def _places(self, paragraph: int) -> list[tuple[int, str, str]]:
+        """Places with a known clock in one paragraph, found once however many times it has."""
+        found = self._paragraph_places.get(paragraph)
+        if found is None:
+            start, end = self.ctx.seg.paragraphs[paragraph]
+            found = places.places_in(self.text, start, end, self.country_hint)
+            self._paragraph_places[paragraph] = found
+        return found
+
+    def zone_for(self, at: int, *, local_time: bool = False) -> tuple[str | None, str]:
+        """(zone, basis) for an expression at `at` that names no zone of its own.
+
+        News gives an event's time in the clock of the place it happens: a place named in the
+        same sentence ("landed at an airport in Ohio at 10.45pm") comes first; then the
+        dateline; then a place in the same paragraph when the time says "local time" or the
+        source's zone is unknown; then the source's zone.  (The place nearest the time wins.)  None when nothing says: such a time
+        is shown as written, never converted as if it were UTC.
+        """
+        if not self.ctx.seg.paragraphs:
+            return self.source_zone, "publication" if self.source_zone else "unknown"
+        named = self._places(self.ctx.seg.paragraph_index(at))
+        in_sentence = _nearest(named, at, self.sentence(at))
+        if in_sentence:
+            return in_sentence, "place"
         if self.dateline and self.dateline[1]:
             return self.dateline[1], "dateline"
+        in_paragraph = _nearest(named, at, None)
+        if in_paragraph and (local_time or not self.source_zone):
+            return in_paragraph, "place"
         if self.source_zone:
             return self.source_zone, "publication"
-        return None, "assumed_utc"
+        return None, "unknown"
 
     @cached_property
     def countries(self) -> set[str]:
