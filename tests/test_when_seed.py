@@ -70,17 +70,17 @@ def test_geneva_local_time_and_moscow_time() -> None:
     found = _times(str(SEEDS / "010_sample_geneva_talks.txt"))
     assert found["9:00 a.m. local time"].earliest == _z("2022-01-10T08:00Z")
     assert found["9:00 a.m. local time"].zone_basis == "dateline"
-    moscow = found["10:00 Moscow time"]
+    moscow = found["Jan. 17 at 10:00 Moscow time"]
     assert (moscow.value, moscow.zone) == ("2022-01-17T10:00", "Europe/Moscow")
     assert moscow.earliest == _z("2022-01-17T07:00Z")
-    cet = found["14:00 CET"]
+    cet = found["Wednesday at 14:00 CET"]
     assert (cet.value, cet.earliest) == ("2022-01-12T14:00", _z("2022-01-12T13:00Z"))
     assert found["next week"].value == "2022-W03"
 
 
 def test_mumbai_ist_resolved_from_the_dateline_not_guessed() -> None:
     found = _times(str(SEEDS / "020_sample_mumbai_port.txt"))
-    closure = found["6 p.m. IST"]
+    closure = found["6 p.m. IST on Sunday"]
     assert closure.zone == "Asia/Kolkata"
     assert closure.earliest == _z("2023-06-11T12:30Z")
     assert "ambiguous_zone" not in closure.flags
@@ -96,6 +96,6 @@ def test_summer_est_keeps_its_literal_offset_and_is_flagged() -> None:
     eastern = found["10 p.m. ET"]  # ET follows DST: EDT in July
     assert eastern.value == "2024-07-08T22:00"
     assert eastern.earliest == _z("2024-07-09T02:00Z")
-    landfall = found["about 4 a.m. CDT"]
+    landfall = found["about 4 a.m. CDT on Monday"]
     assert (landfall.value, landfall.mod) == ("2024-07-08T04:00", "APPROX")
     assert landfall.earliest == _z("2024-07-08T09:00Z")

@@ -8,6 +8,9 @@ can take their day from a date named in the same sentence.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from briefing.extract.context import Context
@@ -77,12 +80,32 @@ def _read_safely(cand: Candidate, ref: Reference) -> Reading | None:
         return None
 
 
-def _day_for_clock(cand: Candidate, ref: Reference,
-                   days: list[tuple[int, date]]) -> date | None:
-    """The day named nearest to a clock time within its own sentence, if any."""
+def _day_for_clock(cand: Candidate, ref: Reference, days: list[tuple[int, date]]
+                   ) -> date | None:
+    """The day a clock time falls on, as a reader takes it: the day named nearest to it in
+    its own sentence, else the last day named in the sentence before it ("On Wednesday
+    morning the ferry left port. It sank at 10:40."), within the same paragraph.
+
+    `days` is in text order; bisection keeps an article of thousands of times linear.
+    """
     s_start, s_end = ref.sentence(cand.start)
-    near = [(abs(at - cand.start), day) for at, day in days if s_start <= at < s_end]
-    return min(near)[1] if near else None
+    index = bisect.bisect_left(days, (cand.start,))
+    near = [(abs(at - cand.start), day) for at, day in days[max(0, index - 2):index + 2]
+            if s_start <= at < s_end]
+    if near:
+        return min(near)[1]
+    if index == 0 or s_start == 0:
+        return None
+    at, day = days[index - 1]
+    p_start, _ = ref.ctx.seg.paragraph_at(cand.start)
+    previous = ref.sentence(s_start - 1)
+    if at < max(previous[0], p_start) or _BOUND.search(ref.text, max(0, at - 12), at):
+        return None  # "power back by Friday. An update at 2 p.m." is today's update
+    return day
+
+
+# A day after these is a deadline or a bound, not the day the next sentence's events are on.
+_BOUND = re.compile(r"(?i:\b(?:by|until|till|before|after|since|from|through|to)\s+(?:the\s+)?)$")
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -100,18 +123,24 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     earliest = latest = None
     if reading.utc:
         earliest, latest = reading.start, reading.end
-    elif reading.start is not None and reading.end is not None:
+    elif reading.start is not None or reading.end is not None:
         zone, basis = ref.zone_for(cand.start)
         if zone is None:
             flags.append("zone_unknown")
-        earliest, more = ref.to_utc(reading.start, zone)
-        latest, more2 = ref.to_utc(reading.end, zone)
-        if more or more2:
-            flags.extend(f for f in (*more, *more2) if f not in flags)
-    if "zone_unknown" in flags and earliest is not None and latest is not None:
+        for wall in (reading.start, reading.end):
+            if wall is not None:
+                moment, more = ref.to_utc(wall, zone)
+                flags.extend(f for f in more if f not in flags)
+                if wall is reading.start:
+                    earliest = moment
+                else:
+                    latest = moment
+    if "zone_unknown" in flags and (earliest is not None or latest is not None):
         # Read as if UTC above; the honest interval is every zone's reading of the wall
         # time (UTC-12 to UTC+14), which still sorts, and is never shown as a converted time.
-        earliest, latest, zone, basis = earliest - _EAST, latest + _WEST, None, "unknown"
+        earliest = earliest - _EAST if earliest is not None else None
+        latest = latest + _WEST if latest is not None else None
+        zone, basis = None, "unknown"
     if reading.type in {"DURATION", "SET"} and zone is None:
         basis = None
     # "after 5 p.m." and "before Monday" are open on one side: that end is unknown.
@@ -147,4 +176,35 @@ def find_times(ctx: Context) -> list[TimeMention]:
                                           _day_for_clock(cand, ref, days))
             if reading is not None:
                 readings[index] = reading
-    return [_mention(candidates[i], readings[i], ref) for i in sorted(readings)]
+    mentions = [_mention(candidates[i], readings[i], ref) for i in sorted(readings)]
+    return _join_composites(mentions, ctx.text)
+
+
+# What may stand between a clock time and its day in one expression: "4 a.m. EDT Thursday",
+# "9 a.m., Tuesday", "Tuesday at 3 p.m.", "3 p.m. on Friday".
+_JOINER = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# "3:35 p.m. EST today": TimeML keeps "today" apart, and so does the pane.
+_RELATIVE_DAY = re.compile(r"(?i:today|yesterday|tomorrow|tonight)\b")
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+
+
+def _join_composites(mentions: list[TimeMention], text: str) -> list[TimeMention]:
+    """A clock time written beside the day it falls on is one expression, as TimeML and a
+    reader both take it: the clock's reading (already on that day), over both spans."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if last is not None and _JOINER.fullmatch(text, last.end, mention.start):
+            pair = (last, mention)
+            clock = next((m for m in pair if _CLOCK_VALUE.match(m.value)), None)
+            day = next((m for m in pair if _DAY_VALUE.match(m.value)
+                        and not _RELATIVE_DAY.match(m.text)), None)
+            if clock is not None and day is not None and \
+                    _CLOCK_VALUE.match(clock.value).group(1) == day.value:  # type: ignore[union-attr]
+                flags = tuple(f for f in clock.flags if f != "date_from_publication")
+                out[-1] = dataclasses.replace(clock, start=last.start, end=mention.end,
+                                              text=text[last.start:mention.end], flags=flags)
+                continue
+        out.append(mention)
+    return out

@@ -89,25 +89,51 @@ def narrow(start: datetime, end: datetime, mod: str | None) -> tuple[datetime, d
     return start + third * index, start + third * (index + 1)
 
 
-def nearest_year(month: int, day: int | None, ref: date, direction: str | None) -> int:
-    """The year of "Dec. 30" or "August": the occurrence the tense points to, else the nearest.
+# How far the occurrence a tense points to may lie before the nearest one is taken instead:
+# "said the vote is on Oct. 20" two weeks ahead is this October's, not last year's.
+_DIRECTED_DAYS = 300
+_DIRECTED_MONTHS = 9
+# A "past" date may sit a few days after publication (a report dated the day before the
+# event it describes as done), and a "future" one a few days before it.
+_SLACK_DAYS = 7
 
-    Same month as the reference counts as current either way.
+
+def nearest_year(month: int, day: int | None, ref: date, direction: str | None) -> int:
+    """The year of "Dec. 30" or "August": the occurrence the tense points to when it is
+    within the year around publication, else the nearest (a careful reader's choice).
+
+    The same month as the reference counts as current either way.
     """
-    candidates = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        probe = date(year, month, min(day or 15, 28))
-        candidates.append((year, probe))
     if day is None:
-        current = (ref.year, ref.month) == (ref.year, month)
-        if current:
-            return ref.year
-        if direction == "past":
-            return ref.year if month < ref.month else ref.year - 1
-        if direction == "future":
-            return ref.year if month > ref.month else ref.year + 1
-    elif direction == "past" and date(ref.year, month, min(day, 28)) > ref + timedelta(days=7):
-        return ref.year - 1
-    elif direction == "future" and date(ref.year, month, min(day, 28)) < ref - timedelta(days=7):
-        return ref.year + 1
-    return min(candidates, key=lambda c: abs((c[1] - ref).days))[0]
+        return _month_year(month, ref, direction)
+    dated = [(year, date(year, month, min(day, 28))) for year in
+             (ref.year - 1, ref.year, ref.year + 1)]
+    nearest = min(dated, key=lambda c: abs((c[1] - ref).days))[0]
+    if direction == "past":
+        past = [c for c in dated if c[1] <= ref + timedelta(days=_SLACK_DAYS)]
+        chosen = max(past, key=lambda c: c[1])
+    elif direction == "future":
+        ahead = [c for c in dated if c[1] >= ref - timedelta(days=_SLACK_DAYS)]
+        chosen = min(ahead, key=lambda c: c[1])
+    else:
+        return nearest
+    return chosen[0] if abs((chosen[1] - ref).days) <= _DIRECTED_DAYS else nearest
+
+
+def _month_year(month: int, ref: date, direction: str | None) -> int:
+    """A bare month: the one the tense points to.  A past verb cannot speak of a month to
+    come, but a future one often speaks of a month just gone ("will show how factories
+    fared in October", said in November): a future month most of a year away is the past one.
+    """
+    diff = month - ref.month  # in -11..11
+    if diff == 0:
+        return ref.year
+    back = diff if diff < 0 else diff - 12  # months back to the last such month
+    ahead = diff if diff > 0 else diff + 12
+    if direction == "past":
+        return ref.year + (0 if diff < 0 else -1)
+    if direction == "future" and ahead <= _DIRECTED_MONTHS:
+        return ref.year + (0 if diff > 0 else 1)
+    if -back <= ahead:  # nearest; a tie is the past one (news reports what happened)
+        return ref.year + (0 if diff < 0 else -1)
+    return ref.year + (0 if diff > 0 else 1)

@@ -16,6 +16,9 @@ _MONTH_CONTEXT = re.compile(
     r"last|next|this|between|and|or|each|every|until|that|end)[\s-]+)$")
 
 
+_CONJUNCTION = re.compile(r"\s+as\b", re.IGNORECASE)
+
+
 class Candidate(NamedTuple):
     """One span the table proposes (a tuple: an article makes dozens, and building a frozen
     dataclass costs several times as much)."""
@@ -32,6 +35,9 @@ def _accept(kind: str, groups: dict[str, str | None], match: re.Match[str], text
         name = (groups.get("mname") or "").lower()
         if name in lexicon.VERB_MONTHS:
             return bool(_MONTH_CONTEXT.search(text[max(0, match.start() - 12):match.start()]))
+    if kind == "vague" and _CONJUNCTION.match(text, match.end()) and \
+            text[max(0, match.start() - 3):match.start()].lower() == "as ":
+        return False  # "as soon as they boarded": a conjunction, not a time
     if kind == "duration" and (groups.get("unit") or "").lower() == "second":
         return (groups.get("num") or "").lower() not in {"a", "an", "one"}
     return True

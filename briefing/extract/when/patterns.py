@@ -169,12 +169,14 @@ def table() -> list[Row]:
          r"(?:(?P<zulu>Z)\b|\s?(?i:hrs|hours)\b|(?=\s*\(?(?:" + _abbrs()
          + r")(?!\w)))" + zone),
         ("date", "WEEKDAY MONTH",
-         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}"
+         rf"(?:,?\s+{YEAR}|\s+(?i:(?P<yrel>last|this|next)\s+year)\b)?"),
         ("date", "WEEKDAY the #1 #2 #1x #2x",
          rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?"),
         ("month", "PMOD REL MONTH",
          rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
-         rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})(?:,?\s+{YEAR})?"),
+         rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})"
+         rf"(?:,?\s+{YEAR}|\s+(?i:(?P<yrel>last|this|next)\s+year)\b)?"),
         ("weekday", "early late mid REL WEEKDAY",
          rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
          rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}\b"

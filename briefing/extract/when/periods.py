@@ -6,6 +6,7 @@ of the sentence picking the direction of a bare weekday or month (news conventio
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from briefing.extract.when import calendar as cal
@@ -15,6 +16,9 @@ from briefing.extract.when.reference import Reading, Reference
 Groups = dict[str, str | None]
 _REL_STEP = {"last": -1, "next": 1, "this": 0, "the current": 0, "the coming": 1, "the": 0,
              "coming": 1, "past": -1}
+
+
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _pmod(g: Groups) -> str | None:
@@ -45,6 +49,8 @@ def resolve_date(g: Groups, start: int, end: int, ref: Reference) -> Reading | N
         year = int(g["year"] or 0)
     elif ref.day is None:
         return unresolved(f"XXXX-{month:02d}-{day_number:02d}")
+    elif g.get("yrel"):
+        year = ref.day.year + _YEAR_STEP[lexicon.norm(g["yrel"])]
     else:
         year = cal.nearest_year(month, day_number, ref.day, ref.direction(start, end))
     try:
@@ -70,7 +76,35 @@ def weekday_date(ref_day: date, weekday: int, rel: str, direction: str | None) -
         return ref_day
     if direction == "future":
         return ref_day + timedelta(days=delta % 7)
-    return ref_day - timedelta(days=(-delta) % 7)
+    if direction == "past":
+        return ref_day - timedelta(days=(-delta) % 7)
+    # No tense: the nearest one, the past one on a tie (news reports what happened).
+    ahead, back = delta % 7, (-delta) % 7
+    return ref_day + timedelta(days=ahead) if ahead < back else ref_day - timedelta(days=back)
+
+
+# "ahead of Sunday's vote", "before Tuesday's debate", "upcoming Friday", "Sunday's debate
+# approaching": the day is still to come whatever the tense of the sentence around it.
+_AHEAD_BEFORE = re.compile(r"(?i:\b(?:ahead\s+of|in\s+time\s+for|upcoming|before|until|till)"
+                           r"\s+(?:the\s+|this\s+)?)$")
+_AHEAD_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,3}?(?i:approaching|looming|ahead|"
+                          r"approaches|looms|nears)\b")
+_POSSESSIVE_NEXT = re.compile(r"^['’]s\s")
+
+
+def _ahead(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 24):start]
+    after = text[end:end + 60]
+    if _AHEAD_AFTER.match(after):
+        return True
+    # "before Sunday" alone can be past ("left before Sunday"); "before Sunday's vote" names
+    # an event fixed for that day, which news writes only while it is ahead.
+    match = _AHEAD_BEFORE.search(before)
+    if match is None:
+        return False
+    cue = match.group(0).lower()
+    return ("ahead" in cue or "upcoming" in cue or "in time" in cue
+            or bool(_POSSESSIVE_NEXT.match(after)))
 
 
 def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
@@ -80,7 +114,8 @@ def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     if ref.day is None:
         return unresolved(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""),
                           "TIME" if part else "DATE")
-    direction = ref.direction(start, end, whole_clause=True)
+    direction = "future" if _ahead(ref.text, start, end) else ref.direction(
+        start, end, whole_clause=True)
     day = weekday_date(ref.day, weekday, lexicon.norm(g.get("rel")), direction)
     confidence = 0.9 if day == ref.day or g.get("rel") or direction else 0.75
     if part:
@@ -128,6 +163,9 @@ def resolve_month(g: Groups, start: int, end: int, ref: Reference) -> Reading:
         return from_period(cal.month_period(int(g["year"] or 0), month), mod, 0.95)
     if ref.day is None:
         return unresolved(f"XXXX-{month:02d}")
+    if g.get("yrel"):  # "June last year", "January this year": one expression
+        year = ref.day.year + _YEAR_STEP[lexicon.norm(g["yrel"])]
+        return from_period(cal.month_period(year, month), mod, 0.9)
     if rel in {"last", "past"}:
         year = ref.day.year if month < ref.day.month else ref.day.year - 1
     elif rel in {"next", "coming"}:

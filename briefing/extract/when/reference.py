@@ -102,10 +102,10 @@ class Reference:
         """(zone, basis) for an expression at `at` that names no zone of its own.
 
         News gives an event's time in the clock of the place it happens: a place named in the
-        same sentence ("landed at an airport in Ohio at 10.45pm") comes first; then the
-        dateline; then a place in the same paragraph when the time says "local time" or the
-        source's zone is unknown; then the source's zone.  (The place nearest the time wins.)  None when nothing says: such a time
-        is shown as written, never converted as if it were UTC.
+        same sentence ("landed at an airport in Ohio at 10.45pm") comes first, the nearest
+        one winning; then the dateline; then a place in the same paragraph when the time says
+        "local time" or the source's zone is unknown; then the source's zone.  None when
+        nothing says: such a time is shown as written, never converted as if it were UTC.
         """
         if not self.ctx.seg.paragraphs:
             return self.source_zone, "publication" if self.source_zone else "unknown"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from briefing.extract.when import lexicon
 from briefing.extract.when.calendar import add_months
@@ -89,8 +89,17 @@ def resolve_vague_duration(g: Groups, ref: Reference) -> Reading:
 
 
 def vague_reading(value: str, ref: Reference) -> Reading:
-    """PRESENT_REF is the publication instant; PAST_REF/FUTURE_REF are open intervals."""
+    """PRESENT_REF is the publication instant; PAST_REF/FUTURE_REF are open intervals.
+
+    A publication known only to the day (or as a wall time with no zone) still places
+    them: "now" is that day, "recently" ends with it, "soon" starts with it.
+    """
     reading = Reading("DATE", value, confidence=0.7)
+    if ref.pub is None and ref.day is not None:
+        day = datetime.combine(ref.day, time())
+        reading.start = None if value == "PAST_REF" else day
+        reading.end = None if value == "FUTURE_REF" else day + timedelta(days=1)
+        return reading
     if ref.pub is None:
         reading.flags.append("no_publication_time")
         return reading

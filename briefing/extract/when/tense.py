@@ -26,7 +26,9 @@ _PAST = _words("""was were had did said told ago last yesterday earlier been cam
     went took made got gave held won lost fled sold saw ran fell rose thought knew
     found became spent paid put sent brought wrote spoke announced died flew drove rode
     struck stood broke chose threw bought caught fought taught built kept felt meant shot
-    sat hung sank swore tore hid""")
+    sat hung sank swore tore hid hit cut shut quit spread beat cast hurt split slid
+    sought bid lent sprang dealt fed bled shook woke wore drew grew threw blew knelt
+    overtook undertook withdrew""")
 _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "red", "bed", "feed", "seed",
                        "bled", "led", "shed", "wed", "hundred", "united", "based", "related",
                        "concerned", "interested", "supposed"})
@@ -97,8 +99,9 @@ def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
         if word in _FUTURE:
             return distance, "future"
         past = word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
-        # "to be published", "will be held": a passive participle carries no tense.
-        if past and previous[distance] != "be":
+        # "to be published", "will be held": a passive participle carries no tense, and
+        # "to cut", "to shut" are infinitives, not past forms.
+        if past and previous[distance] not in {"be", "to"}:
             return distance, "past"
     return len(words), None
 
