@@ -47,7 +47,7 @@ def main() -> int:
 
     def ours() -> object:
         # a fresh Context each time: segmentation is part of the cost an article pays
-        ctx = make_context(article.text, article.published, article.zone)
+        ctx = make_context(article.text, article.clock)
         return find_times(ctx)
 
     ours()
@@ -73,7 +73,38 @@ def main() -> int:
     print(f"  find_times found {len(ours())} mentions per article")  # type: ignore[arg-type]
     print("  imported by find_times: " + ", ".join(
         f"{name} {'yes' if loaded else 'no'}" for name, loaded in heavy.items()))
+    growth(max(3, args.repeats // 2))
     return 0
+
+
+def many_times(count: int) -> str:
+    """A schedule-like text of `count` clock times (3,000 make about 69 KB): zones, places,
+    weekdays and sentence breaks mixed in, so every per-time rule is exercised."""
+    forms = ("{h:02d}:{m:02d} GMT", "{h12}:{m:02d} p.m.", "{h:02d}:{m:02d} local time in Ohio",
+             "{h12} a.m. on Tuesday")
+    parts = []
+    for i in range(count):
+        h, m = (i // 7) % 24, (i * 7) % 60
+        time_text = forms[i % 4].format(h=h, m=m, h12=h % 12 or 12)
+        parts.append(f"at {time_text}" + (". Then " if i % 6 == 5 else ", "))
+    return "Trains left " + "".join(parts) + "and none after."
+
+
+def growth(repeats: int) -> None:
+    """Seconds for 1x, 4x and 16x the many-times text: linear growth keeps the per-time
+    cost flat (a quadratic step would multiply it by 4 and 16)."""
+    base = 3000
+    print(f"many-times text, {base} clock times per 1x (median of {repeats}):")
+    for factor in (1, 4, 16):
+        text = many_times(base * factor)
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            found = find_times(make_context(text, "2021-12-30T17:02:00-05:00"))
+            runs.append(time.perf_counter() - start)
+        seconds = statistics.median(runs)
+        print(f"  {factor:2d}x {len(text) / 1000:8.0f} KB {len(found):7d} mentions "
+              f"{seconds:8.2f} s  {seconds / len(found) * 1e6:7.1f} us/mention")
 
 
 if __name__ == "__main__":

@@ -202,8 +202,10 @@ def _offset_ok(moment: datetime) -> bool:
     offset = moment.utcoffset()
     if offset is not None and abs(offset) > _MAX_OFFSET:
         return False
-    if offset is not None:
-        moment.astimezone(UTC)  # raises OverflowError at the calendar's edges
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31 late in the day at -14:00: past the calendar's edge
+        return False
     return True
 
 

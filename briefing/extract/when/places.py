@@ -92,10 +92,13 @@ def _dateline_place(name: str, region: str) -> tuple[str, str | None, str | None
 
 def region_zone(name: str) -> tuple[str, str] | None:
     """(zone, country) of a state or province whose clock is one zone ("Maine", "Hebei")."""
-    entry = gazetteer.region(name) or gazetteer.us_states().get(gazetteer.key(name))
+    known = _REGION_ZONES.get(gazetteer.key(name))
+    if known is not None:
+        return known
+    entry = gazetteer.region(name)
     if entry is None or entry.country is None:
         return None
-    zone = _REGION_ZONES.get(gazetteer.key(entry.name)) or country_zone(entry.country)
+    zone = country_zone(entry.country)
     return (zone, entry.country) if zone else None
 
 
@@ -114,59 +117,72 @@ def _country_zones() -> dict[str, str]:
 
     from briefing.extract.cities import major_cities
 
-    people: dict[str, dict[tuple[object, object], int]] = {}
-    biggest: dict[tuple[str, tuple[object, object]], tuple[int, str]] = {}
+    # People per (country, zone), then per clock: zones that keep the same winter and summer
+    # offsets (New York and Indianapolis) are one clock.
+    by_zone: dict[tuple[str, str], int] = {}
     for city in major_cities():
-        try:
-            tz = ZoneInfo(city.zone)
-        except (ValueError, KeyError, OSError):
+        key = (city.country, city.zone)
+        by_zone[key] = by_zone.get(key, 0) + city.population
+    clock_of: dict[str, tuple[object, object] | None] = {}
+    for _, zone in by_zone:
+        if zone not in clock_of:
+            try:
+                tz = ZoneInfo(zone)
+                clock_of[zone] = (tz.utcoffset(_JANUARY), tz.utcoffset(_JULY))
+            except (ValueError, KeyError, OSError):
+                clock_of[zone] = None
+    people: dict[str, dict[object, int]] = {}
+    biggest: dict[tuple[str, object], tuple[int, str]] = {}
+    for (country, zone), count in by_zone.items():
+        clock = clock_of[zone]
+        if clock is None:
             continue
-        offsets = (tz.utcoffset(_JANUARY), tz.utcoffset(_JULY))
-        by_clock = people.setdefault(city.country, {})
-        by_clock[offsets] = by_clock.get(offsets, 0) + city.population
-        key = (city.country, offsets)
-        if key not in biggest or biggest[key][0] < city.population:
-            biggest[key] = (city.population, city.zone)
+        clocks = people.setdefault(country, {})
+        clocks[clock] = clocks.get(clock, 0) + count
+        if (country, clock) not in biggest or biggest[(country, clock)][0] < count:
+            biggest[(country, clock)] = (count, zone)
     out: dict[str, str] = {}
     for code, clocks in people.items():
-        offsets, count = max(clocks.items(), key=lambda item: item[1])
+        clock, count = max(clocks.items(), key=lambda item: item[1])
         if count >= 0.9 * sum(clocks.values()):
-            out[code] = biggest[(code, offsets)][1]
+            out[code] = biggest[(code, clock)][1]
     return out
 
 
 _JANUARY, _JULY = datetime(2024, 1, 15), datetime(2024, 7, 15)
 # States and provinces of the multi-zone countries news names most, by the clock most of
 # their people keep; a single-zone country's regions take the country's zone.
-_REGION_ZONES = {
-    gazetteer.key(name): zone for zone, names in {
-        "America/New_York": ("Connecticut", "Delaware", "District of Columbia", "Florida",
-                             "Georgia", "Indiana", "Maine", "Maryland", "Massachusetts",
-                             "Michigan", "New Hampshire", "New Jersey", "New York",
-                             "North Carolina", "Ohio", "Pennsylvania", "Rhode Island",
-                             "South Carolina", "Vermont", "Virginia", "West Virginia",
-                             "Kentucky", "Ontario", "Quebec"),
-        "America/Chicago": ("Alabama", "Arkansas", "Illinois", "Iowa", "Kansas", "Louisiana",
-                            "Minnesota", "Mississippi", "Missouri", "Nebraska", "North Dakota",
-                            "Oklahoma", "South Dakota", "Tennessee", "Texas", "Wisconsin",
-                            "Manitoba"),
-        "America/Denver": ("Colorado", "Idaho", "Montana", "New Mexico", "Utah", "Wyoming",
-                           "Alberta"),
-        "America/Phoenix": ("Arizona",),
-        "America/Los_Angeles": ("California", "Nevada", "Oregon", "Washington",
-                                "British Columbia"),
-        "America/Anchorage": ("Alaska",),
-        "Pacific/Honolulu": ("Hawaii",),
-        "America/Halifax": ("Nova Scotia", "New Brunswick"),
-        "America/Regina": ("Saskatchewan",),
-        "Australia/Sydney": ("New South Wales", "Victoria", "Tasmania",
-                             "Australian Capital Territory"),
-        "Australia/Brisbane": ("Queensland",),
-        "Australia/Adelaide": ("South Australia",),
-        "Australia/Darwin": ("Northern Territory",),
-        "Australia/Perth": ("Western Australia",),
-    }.items() for name in names
+_REGION_TABLE: dict[tuple[str, str], tuple[str, ...]] = {
+    ("US", "America/New_York"): (
+        "Connecticut", "Delaware", "District of Columbia", "Florida", "Georgia", "Indiana",
+        "Kentucky", "Maine", "Maryland", "Massachusetts", "Michigan", "New Hampshire",
+        "New Jersey", "New York", "North Carolina", "Ohio", "Pennsylvania", "Rhode Island",
+        "South Carolina", "Vermont", "Virginia", "West Virginia"),
+    ("US", "America/Chicago"): (
+        "Alabama", "Arkansas", "Illinois", "Iowa", "Kansas", "Louisiana", "Minnesota",
+        "Mississippi", "Missouri", "Nebraska", "North Dakota", "Oklahoma", "South Dakota",
+        "Tennessee", "Texas", "Wisconsin"),
+    ("US", "America/Denver"): ("Colorado", "Idaho", "Montana", "New Mexico", "Utah",
+                               "Wyoming"),
+    ("US", "America/Phoenix"): ("Arizona",),
+    ("US", "America/Los_Angeles"): ("California", "Nevada", "Oregon", "Washington"),
+    ("US", "America/Anchorage"): ("Alaska",),
+    ("US", "Pacific/Honolulu"): ("Hawaii",),
+    ("CA", "America/Toronto"): ("Ontario", "Quebec"),
+    ("CA", "America/Winnipeg"): ("Manitoba",),
+    ("CA", "America/Edmonton"): ("Alberta",),
+    ("CA", "America/Vancouver"): ("British Columbia",),
+    ("CA", "America/Halifax"): ("Nova Scotia", "New Brunswick"),
+    ("CA", "America/Regina"): ("Saskatchewan",),
+    ("AU", "Australia/Sydney"): ("New South Wales", "Victoria", "Tasmania",
+                                 "Australian Capital Territory"),
+    ("AU", "Australia/Brisbane"): ("Queensland",),
+    ("AU", "Australia/Adelaide"): ("South Australia",),
+    ("AU", "Australia/Darwin"): ("Northern Territory",),
+    ("AU", "Australia/Perth"): ("Western Australia",),
 }
+_REGION_ZONES = {gazetteer.key(name): (zone, country)
+                 for (country, zone), names in _REGION_TABLE.items() for name in names}
 
 
 # "in Hebei", "at an airport in Ohio", "near Lyon", "the village of X", "X province": where
@@ -234,8 +250,8 @@ def _single_name_zone(name: str, unit: bool, hint: str | None) -> str | None:
         return None
     code = gazetteer.country_code(name)
     state = _REGION_ZONES.get(gazetteer.key(name))
-    if state and (code is None or hint == "US"):  # "Georgia" in a US story is the state
-        return state
+    if state and (code is None or hint == state[1]):  # "Georgia" in a US story: the state
+        return state[0]
     if code:
         return country_zone(code)
     if unit:

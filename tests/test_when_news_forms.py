@@ -1,0 +1,184 @@
+"""WHEN on the forms real news writes: zones from the article, anchoring, composites.
+
+Every sentence here is written for the class of text it stands for; none is taken from the
+evaluation sets.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.extract import analyze
+from briefing.model import TimeMention
+from briefing.timefmt import format_mention
+
+
+def times(text: str, published: object) -> dict[str, TimeMention]:
+    return {t.text: t for t in analyze(text, published=published).times}  # type: ignore[arg-type]
+
+
+def _z(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+# -- zones from the article ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "zone", "basis"), [
+    # an agency dateline, upper and mixed case, with a date and without
+    ("WASHINGTON (AP) — The hearing opened at 10 a.m. and ran all day.", "10 a.m.",
+     "America/New_York", "dateline"),
+    ("Washington (AFP) - The hearing opened at 10 a.m. and ran all day.", "10 a.m.",
+     "America/New_York", "dateline"),
+    ("MOSCOW, Dec 30 (Reuters) - The talks began at 11:00 and ended late.", "11:00",
+     "Europe/Moscow", "dateline"),
+    ("LONDON (Reuters) - Trading halted at 14:10 after the outage.", "14:10",
+     "Europe/London", "dateline"),
+    ("By Dana Whitfield, Seattle — The ferry left at 6 a.m. as planned.", "6 a.m.",
+     "America/Los_Angeles", "dateline"),
+    ("PORTLAND, Maine — The mill closed at 4 p.m. for the holiday.", "4 p.m.",
+     "America/New_York", "dateline"),
+    # a place in the sentence of the clock time
+    ("The jet landed at an airport in Ohio at 10.45pm local time after the scare.",
+     "10.45pm local time", "America/New_York", "place"),
+    ("The match at a stadium in Denver kicks off at 7 p.m. on Saturday.",
+     "7 p.m. on Saturday", "America/Denver", "place"),
+    ("Villagers in a township of Hebei province heard the blast at 9 a.m., police said.",
+     "9 a.m.", "Asia/Shanghai", "place"),
+    ("Firefighters in Lyon were called at 02:40 to the warehouse.", "02:40",
+     "Europe/Paris", "place"),
+])
+def test_the_zone_comes_from_the_article(text: str, words: str, zone: str,
+                                         basis: str) -> None:
+    mention = times(text, "2016-11-09")[words]
+    assert (mention.zone, mention.zone_basis) == (zone, basis)
+    assert mention.zone_known and mention.earliest == mention.latest
+
+
+def test_local_time_without_a_place_in_its_sentence_takes_the_dateline_over_other_places(
+) -> None:
+    text = ("GENEVA — The envoys met at 9:00 a.m. local time at the mission. Later an aide "
+            "in Moscow said the next round was set.")
+    assert times(text, "2022-01-10")["9:00 a.m. local time"].zone == "Europe/Zurich"
+
+
+def test_a_us_story_reads_georgia_and_manchester_as_its_own() -> None:
+    text = ("WASHINGTON (AP) — The candidate spoke in Manchester at 7 p.m. before flying "
+            "on. Her rival held a rally in Georgia at noon.")
+    found = times(text, "2016-11-05")
+    assert found["7 p.m."].zone == "America/New_York"
+    assert found["noon"].zone == "America/New_York"
+    found = times("Fans gathered in Manchester at 7 p.m. to watch the final.", "2016-11-05")
+    assert found["7 p.m."].zone == "Europe/London"
+
+
+def test_a_time_whose_zone_nothing_gives_is_never_converted_as_utc() -> None:
+    mention = times("The meeting began at 3 p.m. and lasted an hour.", "2016-11-09")["3 p.m."]
+    assert not mention.zone_known and mention.zone is None
+    assert mention.value == "2016-11-09T15:00"
+    # its UTC interval is every zone's reading of 15:00, so it still sorts
+    assert mention.earliest == _z("2016-11-09T01:00Z")
+    assert mention.latest == _z("2016-11-10T03:00Z")
+    for zone in ("UTC", "Europe/Moscow", "America/New_York"):
+        shown = format_mention(mention, zone)
+        assert shown == "15:00 zone unknown", zone
+
+
+def test_a_zone_less_publication_takes_the_datelines_zone() -> None:
+    doc = analyze("TOKYO — Demand peaked on Thursday evening.", published="2023-01-19T21:10:00")
+    assert doc.clock.kind == "instant" and doc.clock.zone == "Asia/Tokyo"
+    assert doc.published == datetime(2023, 1, 19, 21, 10, tzinfo=doc.published.tzinfo)
+    assert doc.published.astimezone(UTC) == _z("2023-01-19T12:10Z")
+
+
+# -- anchoring ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "words", "value"), [
+    # a month and day with no year: the tense's occurrence within the year, else the nearest
+    ("The final debate is scheduled for Oct. 19 in Las Vegas.", "2016-10-05", "Oct. 19",
+     "2016-10-19"),
+    ("The board said it would put the merger to a vote on Oct. 20.", "2016-10-06", "Oct. 20",
+     "2016-10-20"),
+    ("Officials said the bridge was reopened on Sept. 26.", "2016-10-10", "Sept. 26",
+     "2016-09-26"),
+    ("The new tariff takes effect Jan. 1.", "2016-12-20", "Jan. 1", "2017-01-01"),
+    ("Police said the suspect was arrested Dec. 28.", "2017-01-03", "Dec. 28", "2016-12-28"),
+    # a bare month
+    ("Sales rose sharply in December, the trade group said.", "2017-01-05", "December",
+     "2016-12"),
+    ("October figures, released Friday, showed hiring slowed.", "2016-11-09", "October",
+     "2016-10"),
+    ("Data due next week will show how factories fared in October.", "2016-11-09", "October",
+     "2016-10"),
+    ("Exports will recover in March, the ministry forecast.", "2016-11-09", "March", "2017-03"),
+    ("He joined the firm in January, colleagues said.", "2016-11-09", "January", "2016-01"),
+    # weekdays by tense and cue
+    ("The minister resigned on Monday.", "2016-11-09", "Monday", "2016-11-07"),
+    ("The minister will resign on Monday.", "2016-11-09", "Monday", "2016-11-14"),
+    ("With Sunday's debate approaching, both camps prepared their lines.", "2016-11-09",
+     "Sunday", "2016-11-13"),
+    ("Aides worked through the night ahead of Saturday's summit.", "2016-11-09", "Saturday",
+     "2016-11-12"),
+    ("The storm struck the coast on Saturday.", "2016-11-09", "Saturday", "2016-11-05"),
+    # composites
+    ("The storm hit at 4 a.m. EDT Thursday.", "2016-11-09", "4 a.m. EDT Thursday",
+     "2016-11-03T04:00"),
+    ("He will speak at 9 a.m. Tuesday.", "2016-11-09", "9 a.m. Tuesday", "2016-11-15T09:00"),
+    ("The ministers will meet Tuesday at 3 p.m. in Brussels.", "2016-11-09",
+     "Tuesday at 3 p.m.", "2016-11-15T15:00"),
+    ("Prices peaked in June last year.", "2016-11-09", "June last year", "2015-06"),
+    ("Prices bottomed out in January this year.", "2016-11-09", "January this year",
+     "2016-01"),
+    ("The pact was signed on March 3 last year.", "2016-11-09", "March 3 last year",
+     "2015-03-03"),
+    # "ago" is a date at its own grain, however far back
+    ("The company was founded 30 years ago.", "2016-11-09", "30 years ago", "1986"),
+    ("The temple was built 3,000 years ago.", "2016-11-09", "3,000 years ago", "BC0985"),
+])
+def test_anchoring_a_careful_reader_agrees_with(text: str, published: str, words: str,
+                                                value: str) -> None:
+    assert times(text, published)[words].value == value
+
+
+def test_a_clock_time_takes_the_day_of_the_sentence_before() -> None:
+    found = times("On Wednesday morning the ferry left port. It sank at 10:40 in heavy seas.",
+                  "2016-11-11T09:00:00+00:00")
+    assert found["10:40"].value == "2016-11-09T10:40"
+
+
+def test_a_deadline_in_the_sentence_before_gives_no_day() -> None:
+    found = times("Power should be back by Friday. An update follows at 2 p.m. ET.",
+                  "2024-07-09T08:00:00-04:00")
+    assert found["2 p.m. ET"].value == "2024-07-09T14:00"
+
+
+def test_now_and_recently_resolve_on_a_day_only_publication() -> None:
+    found = times("The town is now quiet, though the mayor recently left.", date(2016, 11, 9))
+    assert found["now"].resolved and found["recently"].latest is not None
+    assert "no_publication_time" not in found["now"].flags
+
+
+def test_as_soon_as_is_a_conjunction_not_a_time() -> None:
+    assert "soon" not in times("Troops fired as soon as they boarded.", "2016-11-09")
+    assert "soon" in times("Talks will resume soon, aides said.", "2016-11-09")
+
+
+# -- never raises -------------------------------------------------------------
+
+_WORDS = st.sampled_from(["at", "3:35", "p.m.", "EST", "on", "Tuesday", "Oct.", "19", "in",
+                          "Ohio", "local", "time", "3,000", "years", "ago", "June", "last",
+                          "year", "WASHINGTON", "(AP)", "—", "+99:99", "GMT+24", ".", "\n"])
+_DATES = st.one_of(st.none(), st.dates(), st.datetimes(timezones=st.timezones()),
+                   st.datetimes())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), st.lists(_WORDS, max_size=40).map(" ".join)), _DATES)
+def test_analyze_never_raises_on_any_text_and_date(text: str, published: object) -> None:
+    doc = analyze(text, published=published)  # type: ignore[arg-type]
+    for mention in doc.times:
+        assert text[mention.start:mention.end] == mention.text
+
