@@ -123,6 +123,10 @@ def test_a_zone_less_publication_takes_the_datelines_zone() -> None:
     ("Aides worked through the night ahead of Saturday's summit.", "2016-11-09", "Saturday",
      "2016-11-12"),
     ("The storm struck the coast on Saturday.", "2016-11-09", "Saturday", "2016-11-05"),
+    ("The governor said her aide's message inviting the mayor to Monday night's debate was "
+     "a joke.", "2016-09-25", "Monday night", "2016-09-26TNI"),
+    ("The governor said Monday that the budget was balanced.", "2016-09-28", "Monday",
+     "2016-09-26"),
     # composites
     ("The storm hit at 4 a.m. EDT Thursday.", "2016-11-09", "4 a.m. EDT Thursday",
      "2016-11-03T04:00"),

@@ -89,7 +89,7 @@ _AHEAD_BEFORE = re.compile(r"(?i:\b(?:ahead\s+of|in\s+time\s+for|upcoming|before
                            r"\s+(?:the\s+|this\s+)?)$")
 _AHEAD_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,3}?(?i:approaching|looming|ahead|"
                           r"approaches|looms|nears)\b")
-_POSSESSIVE_NEXT = re.compile(r"^['’]s\s")
+_POSSESSIVE_NEXT = re.compile(r"['’]s\s")
 
 
 def _ahead(text: str, start: int, end: int) -> bool:
@@ -114,8 +114,14 @@ def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     if ref.day is None:
         return unresolved(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""),
                           "TIME" if part else "DATE")
-    direction = "future" if _ahead(ref.text, start, end) else ref.direction(
-        start, end, whole_clause=True)
+    if _ahead(ref.text, start, end):
+        direction: str | None = "future"
+    elif _POSSESSIVE_NEXT.match(ref.text, end):
+        # "Monday night's debate" dates the debate, not the clause it sits in ("said the
+        # invitation to Monday night's debate was a joke"): the nearest Monday.
+        direction = None
+    else:
+        direction = ref.direction(start, end, whole_clause=True)
     day = weekday_date(ref.day, weekday, lexicon.norm(g.get("rel")), direction)
     confidence = 0.9 if day == ref.day or g.get("rel") or direction else 0.75
     if part:
