@@ -125,8 +125,8 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
         earliest, latest = reading.start, reading.end
     elif reading.start is not None or reading.end is not None:
         zone, basis = ref.zone_for(cand.start)
-        if zone is None:
-            flags.append("zone_unknown")
+        if zone is None and _CLOCK_VALUE.match(reading.value):
+            flags.append("zone_unknown")  # a day or a month reads the same in every zone
         for wall in (reading.start, reading.end):
             if wall is not None:
                 moment, more = ref.to_utc(wall, zone)
@@ -135,7 +135,8 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
                     earliest = moment
                 else:
                     latest = moment
-    if "zone_unknown" in flags and (earliest is not None or latest is not None):
+    wall_only = "zone_unknown" in flags or (zone is None and not reading.utc)
+    if wall_only and (earliest is not None or latest is not None):
         # Read as if UTC above; the honest interval is every zone's reading of the wall
         # time (UTC-12 to UTC+14), which still sorts, and is never shown as a converted time.
         earliest = earliest - _EAST if earliest is not None else None

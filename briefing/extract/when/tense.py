@@ -44,10 +44,6 @@ _NOT_A_VERB_AFTER_TO = _words("""a an the this that these those its his her thei
 # "ordered back to harbour", "moved up to": "to" after these is a direction, not an infinitive.
 _MOTION = _words("back home away out up down over off forward")
 _OBJECT_WORDS = 5  # "asked households in the Tokyo area to cut", "called on Russia to go"
-# A verb of saying dates the words beside it ("said Monday"), not an event it reports from
-# further off ("said she would attend Monday's debate").
-_REPORTING = _words("said told added stated wrote explained noted argued insisted")
-_REPORTING_REACH = 2
 _WINDOW = 12
 _SENTENCE_WORDS = 40
 # Characters read on each side first: twelve words of news text almost always fit, and a
@@ -100,8 +96,6 @@ def direction(text: str, start: int, end: int, sentence: tuple[int, int], *,
 def _nearest(words: list[str], previous: list[str]) -> tuple[int, Direction]:
     """(distance, direction) of the first cue in `words`, each read with the word before it."""
     for distance, word in enumerate(words):
-        if word in _REPORTING and distance > _REPORTING_REACH:
-            continue  # "said his tweet invited her to Monday's debate": the saying is past
         if word in _FUTURE:
             return distance, "future"
         past = word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST)
