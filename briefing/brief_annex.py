@@ -177,8 +177,8 @@ def time_notes(entries: Sequence[Entry], *, zone: str, now: datetime, locale: st
                   "Times keep their original wording in quotation marks.", indent="- ",
                   hang="  ")
     if left_out:
-        lines += wrap(f"{left_out} loaded article(s) published outside the period were left "
-                      "out.", indent="- ", hang="  ")
+        lines += wrap(f"{left_out} loaded article(s) published outside the period, or with no "
+                      "publication date, were left out.", indent="- ", hang="  ")
     for entry in entries:
         for note in dict.fromkeys(_entry_notes(entry, now)):
             lines += wrap(f"{entry.sid}: {note}", indent="- ", hang="  ")

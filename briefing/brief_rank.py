@@ -81,9 +81,10 @@ def story_keys(article: Article, analysis: Analysis) -> frozenset[str]:
 
 
 def in_period(article: Article, now: datetime, period: timedelta | None) -> bool:
-    """Undated articles stay in (their date is unknown, not old); the future stays out; a
-    day-only or zone-less publication stays in when the day it may lie in overlaps."""
-    if period is None or not article.clock.known:
+    """Whether an article belongs to a brief of the `period` before `now`: a day-only or
+    zone-less publication when the day it may lie in overlaps; the future stays out, and so
+    does an undated article (nothing says it is recent; the brief counts what it left out)."""
+    if period is None:
         return True
     return article.clock.overlaps(now - period, now + timedelta(minutes=5))
 

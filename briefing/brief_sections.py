@@ -38,7 +38,7 @@ def header(entries: Sequence[Entry], *, zone: str, now: datetime,
     flagged = sum(e.flagged for e in entries)
     count = f"{len(entries)} article{'s' if len(entries) != 1 else ''}, {flagged} flagged"
     if left_out:
-        count += f"; {left_out} outside the period left out"
+        count += f"; {left_out} outside the period or undated left out"
     lines = [rule(), "MORNING BRIEF"]
     lines += labelled("DTG:", f"{dtg(now)} ({format_datetime_full(now, zone, locale)})",
                       label_width=8)

@@ -75,14 +75,15 @@ def format_list_stamp(moment: datetime, zone: str) -> str:
 
 def format_clock_stamp(clock: PubClock, zone: str) -> str:
     """A publication clock for the list column: an instant in `zone`; a local time with no
-    zone as written, marked "lt" (it cannot be converted); a day alone as that day."""
+    zone as written and marked "LT" (local time: it cannot be converted); a day alone with
+    its time of day shown as unknown ("--:--")."""
     if clock.kind == "instant" and clock.utc is not None:
         return format_list_stamp(clock.utc, zone)
     if clock.kind == "local" and clock.moment is not None:
         wall = clock.moment
-        return f"{_list_day(wall.date())} {wall.hour:02d}:{wall.minute:02d}lt"
+        return f"{_list_day(wall.date())} {wall.hour:02d}:{wall.minute:02d} LT"
     if clock.day is not None:
-        return f"{_list_day(clock.day)} day"
+        return f"{_list_day(clock.day)} --:--"
     return "date unknown"
 
 

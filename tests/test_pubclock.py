@@ -159,3 +159,23 @@ def test_clock_of_accepts_every_form_a_caller_passes() -> None:
     assert clock_of(datetime(2016, 10, 12, 9, 0, tzinfo=UTC)).kind == "instant"
     assert clock_of(datetime(9999, 12, 31, 23, 0, tzinfo=UTC)).kind == "instant"
     assert clock_of(None, "Europe/Paris").zone == "Europe/Paris"
+
+
+def test_a_period_brief_keeps_the_pages_of_that_day_whatever_their_metadata_form(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+
+    _page(tmp_path, "day.html", "2016-11-08", _BODY)
+    _page(tmp_path, "local.html", "2016-11-08T15:19:01", _BODY.replace("council", "board"))
+    _page(tmp_path, "offset.html", "2016-11-08T09:00:00-05:00",
+          _BODY.replace("council", "senate"))
+    _page(tmp_path, "older.html", "2016-11-02", _BODY.replace("council", "court"))
+    _page(tmp_path, "none.html", "", _BODY.replace("council", "assembly"))
+    code = main(["brief", str(tmp_path), "--period", "24h", "--now", "2016-11-09T06:00:00Z",
+                 "--out", "-"])
+    out = capsys.readouterr().out
+    assert code == 0
+    titles = {line.split("  ", 1)[1].strip() for line in out.splitlines()
+              if line[:1] == "S" and line[1:2].isdigit() and "  " in line}
+    assert titles == {"day.html", "local.html", "offset.html"}
+    assert "2 outside the period or undated left out" in out
