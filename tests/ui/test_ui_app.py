@@ -358,3 +358,27 @@ async def test_a_timeline_row_of_another_article_opens_it_with_the_sentence_mark
         await pilot.pause()
         assert app.screen.query_one(ArticleList).current_key == first.key
         assert app.screen.query_one(ArticleView).provenance is not None
+
+
+async def test_day_only_and_local_time_articles_show_and_sort_by_their_date() -> None:
+    """A page dated "2016-10-12" or "2016-11-09T08:46:26" is a known date, never "unknown"."""
+    from helpers import rows
+
+    from briefing.pubclock import read_clock
+
+    base = article("Undated", "Nothing says when.\n", key="u", published=None, zone=None)
+    day = dataclasses.replace(base, title="Day only", content_hash="d" * 64,
+                              clock=read_clock("2016-10-12", found="meta"))
+    local = dataclasses.replace(base, title="Local time", content_hash="l" * 64,
+                                clock=read_clock("2016-11-09T08:46:26", found="meta"))
+    app = make_app(tuple((a, Analysis(text=a.text)) for a in (base, day, local)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        listed = rows(app)
+        assert "09 Nov 16 08:46 LT" in listed[0] and "Local time" in listed[0]
+        assert "12 Oct 16 --:--" in listed[1] and "Day only" in listed[1]
+        assert "date unknown" in listed[2]
+        await pilot.press("0", "g")
+        from textual.widgets import Static
+
+        heading = str(app.screen.query_one("#article-head", Static).render())
+        assert "Wed 9 Nov 2016 08:46 local time, zone unknown" in heading
