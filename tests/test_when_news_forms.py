@@ -186,3 +186,19 @@ def test_analyze_never_raises_on_any_text_and_date(text: str, published: object)
     for mention in doc.times:
         assert text[mention.start:mention.end] == mention.text
 
+
+
+@pytest.mark.parametrize("published", [
+    None, "9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00", "9999-12-31", "0001-01-01",
+    datetime(9999, 12, 31, 23, 59, tzinfo=UTC), date(1, 1, 1)])
+@pytest.mark.parametrize("text", [
+    "at 10:00 +99:99 today", "10:00 GMT+24 on Monday", "next year at noon", "last week, 2 p.m.",
+    "3,000 years ago", "in the 21st century", "9999-12-31T23:59+14:00 was the deadline"])
+def test_dates_at_the_calendars_edges_never_raise(text: str, published: object) -> None:
+    doc = analyze(text, published=published)  # type: ignore[arg-type]
+    assert all(text[t.start:t.end] == t.text for t in doc.times)
+
+
+def test_an_offset_no_clock_keeps_is_not_read_as_one() -> None:
+    found = times("The feed went live at 10:00 GMT+24 on the day.", "2016-11-09T08:00:00Z")
+    assert all(t.zone != "UTC+24:00" for t in found.values())

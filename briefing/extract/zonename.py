@@ -20,12 +20,17 @@ _OFFSET = re.compile(r"^([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$")
 
 
 def parse_offset(text: str) -> timedelta | None:
-    """"+05:30", "-5", "−0400" -> timedelta; None when it is not an offset."""
+    """"+05:30", "-5", "−0400" -> timedelta; None when it is not an offset, or not one any
+    clock keeps ("GMT+24", "+99:99": real offsets run from -12:00 to +14:00, and anything
+    past a day cannot even be a `timezone`)."""
     match = _OFFSET.match(text.strip())
     if not match:
         return None
     sign = -1 if match.group(1) in "-−" else 1
-    return sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if minutes >= 60 or hours > 14:
+        return None
+    return sign * timedelta(hours=hours, minutes=minutes)
 
 
 def offset_text(offset: timedelta, minus: str = "-") -> str:

@@ -173,11 +173,19 @@ def find_times(ctx: Context) -> list[TimeMention]:
                 days.append((cand.start, reading.day))
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
-            reading = clock.resolve_clock(cand.groups, cand.start, cand.end, ref,
-                                          _day_for_clock(cand, ref, days))
+            try:
+                reading = clock.resolve_clock(cand.groups, cand.start, cand.end, ref,
+                                              _day_for_clock(cand, ref, days))
+            except (ValueError, OverflowError):  # at the calendar's edges, as `_read_safely`
+                reading = None
             if reading is not None:
                 readings[index] = reading
-    mentions = [_mention(candidates[i], readings[i], ref) for i in sorted(readings)]
+    mentions = []
+    for index in sorted(readings):
+        try:
+            mentions.append(_mention(candidates[index], readings[index], ref))
+        except (ValueError, OverflowError):  # a day at the calendar's edge has no UTC form
+            continue
     return _join_composites(mentions, ctx.text)
 
 
