@@ -124,7 +124,7 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     if reading.utc:
         earliest, latest = reading.start, reading.end
     elif reading.start is not None or reading.end is not None:
-        zone, basis = ref.zone_for(cand.start)
+        zone, basis = ref.zone_for(cand.start, near_places=bool(_DAY_GRAIN.match(reading.value)))
         if zone is None and _CLOCK_VALUE.match(reading.value):
             flags.append("zone_unknown")  # a day or a month reads the same in every zone
         for wall in (reading.start, reading.end):
@@ -193,6 +193,7 @@ def find_times(ctx: Context) -> list[TimeMention]:
 # "9 a.m., Tuesday", "Tuesday at 3 p.m.", "3 p.m. on Friday".
 _JOINER = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_GRAIN = re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2}-WE)")  # a day, a part of one, a weekend
 # "3:35 p.m. EST today": TimeML keeps "today" apart, and so does the pane.
 _RELATIVE_DAY = re.compile(r"(?i:today|yesterday|tomorrow|tonight)\b")
 _CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")

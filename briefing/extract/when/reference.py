@@ -98,7 +98,8 @@ class Reference:
             self._paragraph_places[paragraph] = found
         return found
 
-    def zone_for(self, at: int, *, local_time: bool = False) -> tuple[str | None, str]:
+    def zone_for(self, at: int, *, local_time: bool = False, near_places: bool = True
+                 ) -> tuple[str | None, str]:
         """(zone, basis) for an expression at `at` that names no zone of its own.
 
         News gives an event's time in the clock of the place it happens: a place named in the
@@ -106,10 +107,11 @@ class Reference:
         one winning; then the dateline; then a place in the same paragraph when the time says
         "local time" or the source's zone is unknown; then the source's zone.  None when
         nothing says: such a time is shown as written, never converted as if it were UTC.
+        A month or a year (`near_places` off) is not pinned to the town named beside it.
         """
         if not self.ctx.seg.paragraphs:
             return self.source_zone, "publication" if self.source_zone else "unknown"
-        named = self._places(self.ctx.seg.paragraph_index(at))
+        named = self._places(self.ctx.seg.paragraph_index(at)) if near_places else []
         in_sentence = _nearest(named, at, self.sentence(at))
         if in_sentence:
             return in_sentence, "place"
