@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.extract import analyze
 
 
@@ -226,3 +228,44 @@ def test_a_closing_mark_opening_a_paragraph_opens_a_quotation() -> None:
 def test_a_pronoun_with_no_one_to_stand_for_keeps_the_cue() -> None:
     (quote,) = _quotes("“It is over,” he said.")
     assert (quote.speaker, quote.cue) == (None, "said")
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    # British, Irish and Australian house style: single marks, curly or straight
+    ("‘We will not back down,’ the union leader said.", "‘We will not back down,’",
+     "the union leader"),
+    ("'We will not back down,' the union leader said on Monday.",
+     "'We will not back down,'", "the union leader"),
+    # double marks nested inside single ones, and the other way round
+    ("The minister said: ‘There is no “quick fix” for this, and we know it.’",
+     "‘There is no “quick fix” for this, and we know it.’", "The minister"),
+    ("“She told me ‘never again’ and walked out,” the manager said.",
+     "“She told me ‘never again’ and walked out,”", "the manager"),
+    # a plural possessive inside a single-quoted quotation does not close it
+    ("‘The players' union will strike on Friday,’ the captain said.",
+     "‘The players' union will strike on Friday,’", "the captain"),
+    # a quotation running over paragraphs: the opening mark repeated, no closing mark between
+    ("‘It was a long night for all of us.\n\n‘We are tired but we will keep going,’ the "
+     "firefighter said.",
+     "‘It was a long night for all of us.\n\n‘We are tired but we will keep going,’",
+     "the firefighter"),
+    # guillemets
+    ("«Nous resterons ici jusqu'au bout», a déclaré le maire.",
+     "«Nous resterons ici jusqu'au bout»", None),
+])
+def test_every_house_style_of_quotation_marks(text: str, quoted: str,
+                                              speaker: str | None) -> None:
+    found = analyze(text, published="2016-11-09").quotes
+    assert [q.text for q in found] == [quoted]
+    if speaker is not None:
+        assert found[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Music from the '90s and rock 'n' roll filled the hall, officials said.",
+    "Assad’s forces said they don’t expect the convoy before the ’90s-era bridge reopens.",
+    "The players' union and the owners' group met on Friday, the league said.",
+    "Fans of rock ’n’ roll queued at the O’Connell Street store.",
+])
+def test_apostrophes_are_never_quotation_marks(text: str) -> None:
+    assert analyze(text, published="2016-11-09").quotes == ()
