@@ -12,25 +12,35 @@ import re
 
 from briefing.extract.context import Context
 from briefing.extract.questions_cues import (
+    COUNTERFACTUAL,
     CUES,
     IF_CLAUSE,
     IF_TRIGGERS,
     KINDS,
     MODAL,
     NOT_CONDITION_BEFORE,
+    ROUTINE,
     TRIGGERS,
     fold,
 )
+from briefing.extract.quotemarks import quoted_spans
 from briefing.model import OpenQuestion
 
 _MODAL_REACH = 100
+# A speaker's "apparently" inside a quotation is their way of talking, not a hedge on the
+# story's facts; a condition in a quotation ("will respond decisively if Russia invades")
+# can be the story itself, and stays.
+_SPEAKERS_HEDGE = re.compile(r"(?i:apparently|reportedly|allegedly|purportedly)")
 _MIN_WORDS = 4  # "Tags:", "Share" and bylines are page furniture, not statements
 _WORD = re.compile(r"[^\W_]+")
 
 
 def _conditional_if(sentence: str) -> re.Match[str] | None:
     """An "if"/"unless" clause counts when a modal elsewhere in the sentence makes it a
-    condition on an outcome ("could impose new sanctions if"), not an indirect question."""
+    condition on an outcome ("could impose new sanctions if"), not an indirect question,
+    and when it is not a counterfactual ("if X were ..., Y would ...")."""
+    if COUNTERFACTUAL.search(sentence):
+        return None
     for match in IF_CLAUSE.finditer(sentence):
         if NOT_CONDITION_BEFORE.search(sentence, 0, match.start()):
             continue
@@ -72,12 +82,21 @@ def find_questions(ctx: Context) -> list[OpenQuestion]:
     words = tuple(w for w in TRIGGERS if w in folded)
     if not words:
         return found
+    quoted: list[tuple[int, int]] | None = None
     for start, end in ctx.seg.sentences:
         sentence = text[start:end]
         hit = _classify(sentence, words)
         if hit is None or len(_WORD.findall(sentence)) < _MIN_WORDS:
             continue  # (counted only for the few sentences with a cue: findall is costly)
         kind, match = hit
+        routine = ROUTINE.search(sentence)
+        if routine and routine.start() <= match.start() < routine.end():
+            continue
+        if _SPEAKERS_HEDGE.fullmatch(match.group(0).strip()):
+            quoted = quoted if quoted is not None else quoted_spans(text, ctx.seg)
+            at = start + match.start()
+            if any(q_start < at < q_end for q_start, q_end in quoted):
+                continue
         cue = " ".join(match.group(0).split())
         found.append(OpenQuestion(start=start, end=end, text=sentence, kind=kind,
                                   cue=cue.strip(" ,;—–(")))
