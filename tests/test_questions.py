@@ -169,6 +169,10 @@ def test_every_match_of_a_cue_holds_one_of_its_trigger_words(cue: Cue) -> None:
     ("The files were understood to date back a decade.", "unconfirmed"),
     ("The Justice Department is investigating the shooting.", "pending"),
     ("An investigation is under way into the cause of the fire.", "pending"),
+    ("The death toll from the blast rose to at least nine on Friday.", "unknown"),
+    ("Footage shows the driver braking, contradicting the company's earlier account.",
+     "disputed"),
+    ("The opposition questioned the accuracy of the official count.", "disputed"),
 ])
 def test_open_question_forms(sentence: str, kind: str) -> None:
     assert only(sentence).kind == kind
@@ -188,6 +192,11 @@ def test_open_question_forms(sentence: str, kind: str) -> None:
     "The blockade was meant to deny the rebels access to the port.",
     "An estimated 126 million voters cast ballots in the last election.",
     "The new approach is likely to reassure nervous investors.",
+    # a schedule stated as a fact, an idiom, page furniture
+    "The campaign says the candidate will announce plans Friday for a new jobs programme.",
+    "He does not answer to anyone in the party.",
+    "Image copyright Reuters Image caption Officials denied the reports on Monday",
+    "At least 40 percent of voters backed the plan in the first round.",
 ])
 def test_open_question_traps(text: str) -> None:
     assert questions(text) == []

@@ -14,6 +14,7 @@ from briefing.extract.context import Context
 from briefing.extract.questions_cues import (
     COUNTERFACTUAL,
     CUES,
+    FURNITURE,
     IF_CLAUSE,
     IF_TRIGGERS,
     KINDS,
@@ -89,6 +90,8 @@ def find_questions(ctx: Context) -> list[OpenQuestion]:
         if hit is None or len(_WORD.findall(sentence)) < _MIN_WORDS:
             continue  # (counted only for the few sentences with a cue: findall is costly)
         kind, match = hit
+        if FURNITURE.search(sentence):
+            continue
         routine = ROUTINE.search(sentence)
         if routine and routine.start() <= match.start() < routine.end():
             continue

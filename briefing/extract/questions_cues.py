@@ -28,7 +28,7 @@ def _words(pattern: str) -> str:
 _BE = r"(?:is|are|was|were|remains?|remained|seems?|seemed|appears?|appeared|it's|'s|’s)"
 _NEG_AUX = r"(?:did|does|do|would|will|could|can)(?:\s+not|n't|n’t)"
 _SAY = (r"(?:say|said|specify|elaborate|disclose|confirm|comment|respond|reveal|explain|"
-        r"identify|detail|indicate|give|provide|answer)")
+        r"identify|detail|indicate|give|provide|answer(?! to))")
 
 _CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "unknown": (
@@ -64,10 +64,14 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"(?:has|have) not (?:yet )?(?:confirmed|said|announced) (?:whether|if|when|how|what|"
          r"who|why)"),
         ("investigation", r"remains? under investigation"),
+        # "at least 12 people were killed", "the death toll rose to at least six": the final
+        # count is still open (other lower bounds are not)
         ("least",
          r"\bat least (?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|"
          r"dozens|hundreds) (?:\w+ )?(?:people|persons|dead|killed|died|deaths|fatalities|"
-         r"bodies|injured|wounded|hurt|casualties|civilians|soldiers|children)\b"),
+         r"bodies|injured|wounded|hurt|casualties|civilians|soldiers|children)\b"
+         r"|\b(?:death toll|toll|casualties|fatalities)\b[^.;]{0,60}\bat least "
+         r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b"),
     ),
     "disputed": (
         ("evidence",
@@ -90,7 +94,13 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"\b(?:baseless|unfounded|unsubstantiated|false claims?)\b"),
         ("falsely", r"\bfalsely (?:claimed|said|stated|asserted)\b"),
         ("lies", r"\b(?:are|were|is|was|called (?:it|them|the \w+)) (?:all )?(?:\w+ )?lies\b"),
-        ("contradict", r"\bcontradict(?:s|ed|ing)\b (?:the |an? |his |her |their |its )"),
+        ("contradict",
+         r"\bcontradict(?:s|ed|ing)\b (?:\S+ ){0,4}?(?:claims?|accounts?|statements?|reports?|"
+         r"version|assertions?|testimony)\b"),
+        ("question challeng",
+         r"\b(?:questioned|questions|questioning|challenged|challenges) the (?:\w+ )?"
+         r"(?:thoroughness|accuracy|validity|legitimacy|credibility|integrity|account|figures?|"
+         r"findings|results?|evidence)\b"),
     ),
     "unconfirmed": (
         ("confirm verif",
@@ -133,10 +143,11 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("due", r"\bdue (?:by|on|in|next|later)\b"),  # not "due to": mostly a cause
         ("expects", r"\bexpects\b"),  # not "we expect Russia to be prepared": a stance
         # not reported "would": "an update would follow at 2 p.m." is as often already past
-        ("vote decide rule meet resume convene announce consider review hold open begin start "
-         "respond deliberate follow",
-         r"\b(?:will|is to|are to) (?:vote|decide|rule|meet|resume|reconvene|announce|"
-         r"consider|review|hold|open|begin|start|convene|respond|deliberate|follow)\b"),
+        # a decision or meeting still to come; "will announce plans Friday", "will hold a
+        # rally" are schedules stated as facts, not open questions
+        ("vote decide rule meet resume convene consider review respond deliberate",
+         r"\b(?:will|is to|are to) (?:vote|decide|rule|meet|resume|reconvene|"
+         r"consider|review|convene|respond|deliberate)\b"),
         ("yet", r"\b(?:has|have) yet to\b"),
         ("pending", r"\bpending\b"),
         ("coming", r"\bin the coming (?:days|weeks|months)\b"),
@@ -170,6 +181,9 @@ IF_CLAUSE = re.compile(_words(r"\b(?:if|unless)\b(?! anything| any\b| so\b| not\
                               r"possible| needed| you\b)"), re.IGNORECASE)
 NOT_CONDITION_BEFORE = re.compile(_words(r"\b(?:asked|ask|asks|wonder(?:ed|s)?|know|knows|see|"
                                          r"unclear|clear|sure|even|as)\s*$"), re.IGNORECASE)
+# Captions, embedded posts and video players glued into a sentence: page furniture.
+FURNITURE = re.compile(r"Image (?:copyright|caption)|Media caption|pic\.twitter\.com|"
+                       r"Video (?:Loading|Unavailable)|Click to play|\(@\w+\) \w+ \d")
 # Page routine, not a gap in the story (the guideline's own example): "did not immediately
 # respond to requests for comment", "could not be reached for comment".
 ROUTINE = re.compile(_words(
