@@ -188,6 +188,7 @@ def test_open_question_forms(sentence: str, kind: str) -> None:
     "WALLACE: If I may, sir, we have limited time.",
     # a speaker's own hedge inside a quotation
     "“We apparently scare people when we wave our arms,” the coach said.",
+    "HOST: Well, the senator apparently thinks this is a game show.",
     # "deny" meaning "prevent", an estimate, a prediction
     "The blockade was meant to deny the rebels access to the port.",
     "An estimated 126 million voters cast ballots in the last election.",

@@ -31,6 +31,7 @@ _MODAL_REACH = 100
 # A speaker's "apparently" inside a quotation is their way of talking, not a hedge on the
 # story's facts; a condition in a quotation ("will respond decisively if Russia invades")
 # can be the story itself, and stays.
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]?[A-Z][A-Z.'’ -]{1,30}:\s")
 _SPEAKERS_HEDGE = re.compile(r"(?i:apparently|reportedly|allegedly|purportedly)")
 _MIN_WORDS = 4  # "Tags:", "Share" and bylines are page furniture, not statements
 _WORD = re.compile(r"[^\W_]+")
@@ -96,6 +97,8 @@ def find_questions(ctx: Context) -> list[OpenQuestion]:
         if routine and routine.start() <= match.start() < routine.end():
             continue
         if _SPEAKERS_HEDGE.fullmatch(match.group(0).strip()):
+            if _TRANSCRIPT_LABEL.match(sentence):
+                continue  # "PENCE: Well, she apparently thinks ...": the speaker's own words
             quoted = quoted if quoted is not None else quoted_spans(text, ctx.seg)
             at = start + match.start()
             if any(q_start < at < q_end for q_start, q_end in quoted):
