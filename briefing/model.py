@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 Span = tuple[int, int]
-PlaceKind = Literal["country", "region", "city", "other"]
+PlaceKind = Literal["country", "region", "city", "facility", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 

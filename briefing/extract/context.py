@@ -11,6 +11,7 @@ from briefing.extract.segment import Segmentation
 
 if TYPE_CHECKING:
     from briefing.extract.names import Run
+    from briefing.extract.tagger import Tags
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,10 @@ class Context:
         from briefing.extract.names import runs
 
         return runs(self.text, self.seg)
+
+    @cached_property
+    def tags(self) -> Tags:
+        """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
+        from briefing.extract.tagger import Tags
+
+        return Tags(self.text, self.seg.sentences)

@@ -128,6 +128,17 @@ FEATURE_HEADS = frozenset([
     "street", "avenue", "boulevard", "tower", "mosque", "cathedral", "palace", "airport",
     "stadium", "plaza", "bridge", "belt",
 ])
+# Last words of the names of buildings, roads and other built places: "Baker Street",
+# "Heathrow Airport", "the Hafijj Hotel".  Such a run is a place of kind "facility", never a
+# person; they count among the feature heads, so WHO leaves the run alone.
+FACILITY_HEADS = frozenset([
+    "street", "avenue", "road", "boulevard", "blvd", "lane", "drive", "highway", "motorway",
+    "expressway", "turnpike", "square", "plaza", "bridge", "tunnel", "airport", "airfield",
+    "airbase", "stadium", "arena", "station", "terminal", "hotel", "palace", "castle", "tower",
+    "mosque", "cathedral", "temple", "synagogue", "basilica", "prison", "jail", "building",
+    "barracks", "pier", "wharf", "dam",
+])
+FEATURE_HEADS = FEATURE_HEADS | FACILITY_HEADS
 FEATURE_WEAK_HEADS = frozenset(["river", "bay", "lake", "valley", "island", "basin", "reef",
                                 "delta", "falls", "plain", "plains", "sound"])
 FEATURE_FIRST = frozenset(["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mount",

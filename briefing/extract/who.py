@@ -26,8 +26,10 @@ from briefing.extract.roles import (
     ORG_NAMES,
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
+    STORM_WORDS,
     is_role,
 )
+from briefing.extract.tagger import Tags
 from briefing.extract.who_merge import (
     Candidate,
     appositive,
@@ -260,6 +262,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                          affiliation=_affiliation(prefix) if role else None,
                          mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
+    tags = ctx.tags
+    found.extend(_model_people(text, tags, found, orgs, employers))
     found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
     people = merge(found)
@@ -276,10 +280,12 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                 and not (run and run.sentence_initial and tok is run.tokens[0])
                 and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
             unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
+    people = [p for p in people if _typed_person(text, tags, p, orgs)]
     recurring(people, unplaced, orgs)
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
+    _model_orgs(text, tags, people, orgs)
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
@@ -289,6 +295,103 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()]
     organizations.sort(key=lambda o: o.mentions[0])
     return named, organizations
+
+
+# How sure the model must be before it adds a name the rules missed, and how unlikely a
+# person must be (mean probability over the name's mentions) before a run the rules read as
+# one is handed to ORG or WHERE, or dropped as no name at all.
+_ADD = 0.6
+_NOT_PERSON = 0.15
+
+
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str, list[Span]],
+                  employers: list[tuple[str, Span]]) -> list[Candidate]:
+    """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
+    that merge with the rest like any other."""
+    taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
+    taken += [span for _, span in employers] + credit_spans(text)
+    out = []
+    for m in tags.mentions:
+        if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
+            continue
+        span = _trimmed(text, m.start, m.end)
+        if span is None or _overlaps_any(span, taken) or _declined(text, span):
+            continue
+        words = text[span[0]:span[1]].split()
+        out.append(Candidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
+    return out
+
+
+def _declined(text: str, span: Span) -> bool:
+    """Names the rules read as no person or body, whatever the model says: a storm ("Cyclone
+    Tara"), an event ("Brazilian Grand Prix"), a natural feature or a facility."""
+    words = text[span[0]:span[1]].split()
+    toks = [Token(span[0], span[1], w) for w in words]
+    return ((words[0].isupper() and len(words) > 1) or words[0].lower() in STORM_WORDS
+            or words[-1].lower().rstrip(".") in EVENT_HEADS
+            or is_feature(text, toks))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """A name the model found, without a title or a dateline glued to it ("Pitcher Ben
+    Cole", "Mark Hosenball WASHINGTON"); None when a common word sits inside it."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    mixed = any(not w.isupper() for _, _, w in words)
+    while words and (is_role(words[0][2]) or (mixed and words[0][2].isupper()
+                                               and len(words[0][2]) > 2)):
+        words.pop(0)
+    while words and mixed and words[-1][2].isupper() and len(words[-1][2]) > 2:
+        words.pop()
+    if (not words or not mixed or any(is_common(w) for _, _, w in words)
+            or not words[0][2][:1].isupper()):
+        return None  # a shouted headline's words are the rules' to read
+    return start + words[0][0], start + words[-1][1]
+
+
+def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span]]) -> bool:
+    """Whether the model lets a person the rules found stand.
+
+    A title or role beside the name, or a speech verb ("said Ines Moreau"), is the rules'
+    strongest evidence and is kept.  Otherwise,
+    when the model finds the name unlikely to be a person in every place it is written, the
+    name goes to the organisations when the model reads it so ("the Lakers", "Reuters"), and
+    is dropped otherwise: a street, an index, a work's title or a headline phrase is left for
+    WHERE or for nobody.
+    """
+    if p.roles or any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions):
+        return True
+    dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
+    if not dists:
+        return True
+    mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
+    if mean["PER"] >= _NOT_PERSON:
+        return True
+    if mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
+        for span in p.mentions:
+            orgs.setdefault(text[span[0]:span[1]], []).append(span)
+    return False
+
+
+def _model_orgs(text: str, tags: Tags, people: list[Candidate],
+                orgs: dict[str, list[Span]]) -> None:
+    """Organisations the model finds that no rule did: teams, agencies, companies."""
+    taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
+    taken += credit_spans(text)
+    for m in tags.mentions:
+        if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
+            continue
+        span = (m.start, m.end)
+        name = text[m.start:m.end]
+        if _overlaps_any(span, taken) or is_common(name) or _declined(text, span):
+            continue
+        entry = gazetteer.lookup(name)
+        if entry is not None and entry.kind in ("country", "region"):
+            continue  # "United States": WHERE's, unless a rule made it a government
+        orgs.setdefault(name, []).append(span)
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],

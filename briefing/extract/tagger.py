@@ -1,0 +1,307 @@
+"""A learned entity tagger: which capitalised words are a person, a body, a place or a facility.
+
+Hand rules over capitalised runs cannot tell "Daniel Bernoulli" from "Baker Street", "the
+Dow Jones index" or "the Red Sox"; a small linear-chain CRF (python-crfsuite) can, from the
+word's shape, affixes and neighbours and from the project's own gazetteers and role lists.
+It is trained by `scripts/train_entities.py` on the corpora in `../shared/corpora` (Universal
+NER English-EWT, CC BY-SA 4.0, and re3d, public domain and OGL v3.0) and on sentences the
+project writes itself from its gazetteers and role patterns; the shipped model file
+`data/entities.crfsuite` is licensed CC BY-SA 4.0 like its training data.
+
+The model is read on first use (one C call, a few milliseconds).  Features are built per word
+once and cached, so tagging costs little beside the rest of `analyze`; only sentences that
+hold a capitalised word past their first are tagged at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from briefing.extract import gazetteer
+from briefing.extract.names import FUNCTION_WORDS, TIME_WORDS
+from briefing.extract.roles import (
+    EVENT_HEADS,
+    FEATURE_HEADS,
+    FEATURE_WEAK_HEADS,
+    GROUP_NOUNS,
+    ORG_HEADS,
+    ORG_NAMES,
+    SPEECH_VERBS,
+    VENUE_NOUNS,
+    is_role,
+)
+
+MODEL = Path(__file__).resolve().parent / "data" / "entities.crfsuite"
+LABELS = ("PER", "ORG", "LOC", "FAC")
+
+# Initials ("U.S.", "J."), words with inner hyphens or apostrophes, a possessive "'s" apart.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’&][^\W_]+)*\.?|['’]s\b|[^\w\s]")
+_OPENERS = FUNCTION_WORDS | TIME_WORDS
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "gen", "sen", "rep", "gov", "col",
+    "lt", "sgt", "capt", "cpl", "adm", "maj", "brig", "pres", "prof", "rev", "hon", "inc",
+    "corp", "co", "ltd", "bros", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+    "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "univ", "est", "gov", "fr", "messrs",
+])
+
+
+class Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Mention(NamedTuple):
+    """A tagged name: offsets into the text, label (PER, ORG, LOC, FAC), mean confidence."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Words and punctuation of text[start:end]; a trailing full stop stays only on
+    abbreviations and initials ("Gen.", "J."), not on a sentence's last word."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        s, e = m.span()
+        word = m.group()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            out.append(Tok(s, e - 2, word[:-2]))
+            out.append(Tok(e - 2, e, word[-2:]))
+            continue
+        if word.endswith(".") and len(word) > 2 and not (
+                word[:-1].lower() in _ABBREVIATIONS or word.count(".") > 1):
+            out.append(Tok(s, e - 1, word[:-1]))
+            out.append(Tok(e - 1, e, "."))
+            continue
+        out.append(Tok(s, e, word))
+    return out
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_class(word: str) -> tuple[str, ...]:
+    """What the project's lexicons say of one word (used for it and for its neighbours)."""
+    low = word.lower().rstrip(".")
+    out = []
+    if word[:1].isupper():
+        entry = gazetteer.lookup(word)
+        if entry is not None:
+            out.append("gaz=" + entry.kind)
+        elif gazetteer.town(word) is not None:
+            out.append("gaz=town")
+        if gazetteer.key(word) in gazetteer.demonyms():
+            out.append("demonym")
+    if is_role(low):
+        out.append("role")
+    if low in ORG_HEADS:
+        out.append("orghead")
+    if low in ORG_NAMES:
+        out.append("orgname")
+    if low in VENUE_NOUNS:
+        out.append("venue")
+    if low in FEATURE_HEADS or low in FEATURE_WEAK_HEADS:
+        out.append("feature")
+    if low in EVENT_HEADS:
+        out.append("event")
+    if low in SPEECH_VERBS:
+        out.append("speech")
+    if low in GROUP_NOUNS:
+        out.append("group")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 15)
+def _own(word: str) -> tuple[str, ...]:
+    low = word.lower()
+    shape = _shape(word)
+    out = [
+        "bias", "w=" + low, "sh=" + shape, "p2=" + low[:2], "p3=" + low[:3],
+        "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+    ]
+    if word.isupper() and len(word) > 1:
+        out.append("allcaps")
+    elif word[:1].isupper():
+        out.append("title")
+    if len(word) == 1:
+        out.append("len1")
+    out.extend(_word_class(word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _near(word: str, at: int) -> tuple[str, ...]:
+    low = word.lower()
+    p = f"{at:+d}"
+    out = [p + "w=" + low, p + "sh=" + _shape(word)]
+    if word[:1].isupper():
+        out.append(p + "cap")
+    out.extend(p + c for c in _word_class(word))
+    return tuple(out)
+
+
+def features(words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[list[str]]:
+    """One list of feature strings per word of a sentence (of words[lo:hi], in context)."""
+    n = len(words)
+    out = []
+    for i in range(lo, n if hi is None else hi):
+        word = words[i]
+        feats = list(_own(word))
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        for at in (-2, -1, 1, 2):
+            j = i + at
+            if 0 <= j < n:
+                feats.extend(_near(words[j], at))
+        if i + 1 < n and word[:1].isupper() and words[i + 1][:1].isupper():
+            pair = gazetteer.lookup(word + " " + words[i + 1])
+            if pair is not None:
+                feats.append("gaz2=" + pair.kind)
+        if i > 0 and word[:1].isupper() and words[i - 1][:1].isupper():
+            pair = gazetteer.lookup(words[i - 1] + " " + word)
+            if pair is not None:
+                feats.append("gaz2p=" + pair.kind)
+        out.append(feats)
+    return out
+
+
+@cache
+def _tagger():
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def model_available() -> bool:
+    return MODEL.is_file()
+
+
+def tag_words(words: Sequence[str], tagger=None) -> tuple[list[str], list[float]]:
+    """BIO labels of a sentence's words and each label's marginal probability."""
+    tagger = tagger or _tagger()
+    labels = tagger.tag(features(words))
+    probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+    return labels, probs
+
+
+def _chunks(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The stretches of a sentence worth tagging: two words either side of every capitalised
+    word that is not a sentence-opening function word ("The", "He").  The features of a word
+    reach two words each way, so tagging these stretches alone reads the names as the whole
+    sentence would, at a fraction of the cost."""
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        if not word[:1].isupper() or (i == 0 and word.lower() in _OPENERS):
+            continue
+        lo, hi = max(0, i - 2), min(n, i + 3)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> list[Mention]:
+    """Every name the model finds in `text`, sentence by sentence, in reading order."""
+    if tagger is None and not model_available():
+        return []
+    return Tags(text, sentences, tagger, types=False).mentions
+
+
+def _spans(toks: Sequence[Tok], labels: Sequence[str],
+           probs: Sequence[float]) -> list[Mention]:
+    out = []
+    i = 0
+    while i < len(toks):
+        lab = labels[i]
+        if lab == "O":
+            i += 1
+            continue
+        kind = lab[2:]
+        j = i + 1
+        while j < len(toks) and labels[j] == "I-" + kind:
+            j += 1
+        score = sum(probs[i:j]) / (j - i)
+        out.append(Mention(toks[i].start, toks[j - 1].end, kind, score))
+        i = j
+    return out
+
+
+_ALL = ("O", *(f"{p}-{lab}" for lab in LABELS for p in ("B", "I")))
+
+
+class Tags:
+    """The model's reading of one text: its mentions, and per capitalised word the
+    probability of each type (PER, ORG, LOC, FAC or O), to type the runs the rules find."""
+
+    def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None,
+                 types: bool = True) -> None:
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._dists: list[tuple[int, int, dict[str, float]]] = []
+        if tagger is None and not model_available():
+            return
+        tagger = tagger or _tagger()
+        for s, e in sentences:
+            toks = tokenize(text, s, e)
+            words = [t.text for t in toks]
+            stretches = _chunks(words)
+            if not stretches:
+                continue
+            for lo, hi in stretches:
+                labels = tagger.tag(features(words, lo, hi))
+                probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+                self.mentions.extend(_spans(toks[lo:hi], labels, probs))
+                if types:
+                    self._types(tagger, toks, lo, hi)
+
+    def _types(self, tagger, toks: Sequence[Tok], lo: int, hi: int) -> None:
+        for i in range(lo, hi):
+            t = toks[i]
+            if not t.text[:1].isupper():
+                continue
+            dist = dict.fromkeys(("O", *LABELS), 0.0)
+            for lab in _ALL:
+                dist[lab[2:] or "O"] += tagger.marginal(lab, i - lo)
+            self._starts.append(t.start)
+            self._dists.append((t.start, t.end, dist))
+
+    def dist(self, start: int, end: int) -> dict[str, float] | None:
+        """Mean type probabilities of the capitalised words in text[start:end]."""
+        from bisect import bisect_left
+
+        i = bisect_left(self._starts, start)
+        found = []
+        while i < len(self._dists) and self._dists[i][0] < end:
+            found.append(self._dists[i][2])
+            i += 1
+        if not found:
+            return None
+        return {k: sum(d[k] for d in found) / len(found) for k in found[0]}
+
+    def best(self, start: int, end: int) -> tuple[str, float]:
+        """The likeliest type of text[start:end] and its probability ("" when untagged)."""
+        dist = self.dist(start, end)
+        if dist is None:
+            return "", 0.0
+        label = max(dist, key=dist.__getitem__)
+        return label, dist[label]
