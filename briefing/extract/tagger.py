@@ -16,6 +16,7 @@ hold a capitalised word past their first are tagged at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,7 +40,7 @@ MODEL = Path(__file__).resolve().parent / "data" / "entities.crfsuite"
 LABELS = ("PER", "ORG", "LOC", "FAC")
 
 # Initials ("U.S.", "J."), words with inner hyphens or apostrophes, a possessive "'s" apart.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'’&][^\W_]+)*\.?|['’]s\b|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*\.?|[^\w\s]")
 _OPENERS = FUNCTION_WORDS | TIME_WORDS
 _ABBREVIATIONS = frozenset([
     "mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "gen", "sen", "rep", "gov", "col",
@@ -66,21 +67,25 @@ class Mention(NamedTuple):
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Words and punctuation of text[start:end]; a trailing full stop stays only on
-    abbreviations and initials ("Gen.", "J."), not on a sentence's last word."""
+    abbreviations and initials ("Gen.", "J.", "U.S."), not on a sentence's last word, and a
+    possessive "'s" is a word of its own."""
     out: list[Tok] = []
+    add = out.append
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
         word = m.group()
-        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
-            out.append(Tok(s, e - 2, word[:-2]))
-            out.append(Tok(e - 2, e, word[-2:]))
+        if len(word) < 3 or not (word[-1] in "sS." or "." in word):
+            add(Tok(m.start(), m.end(), word))
             continue
-        if word.endswith(".") and len(word) > 2 and not (
+        s, e = m.span()
+        if word[-2] in "'’" and word[-1] in "sS" and len(word) > 3:
+            add(Tok(s, e - 2, word[:-2]))
+            add(Tok(e - 2, e, word[-2:]))
+        elif word.endswith(".") and not (
                 word[:-1].lower() in _ABBREVIATIONS or word.count(".") > 1):
-            out.append(Tok(s, e - 1, word[:-1]))
-            out.append(Tok(e - 1, e, "."))
-            continue
-        out.append(Tok(s, e, word))
+            add(Tok(s, e - 1, word[:-1]))
+            add(Tok(e - 1, e, "."))
+        else:
+            add(Tok(s, e, word))
     return out
 
 
@@ -210,9 +215,9 @@ def _chunks(words: Sequence[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(words)
     for i, word in enumerate(words):
-        if not word[:1].isupper() or (i == 0 and word.lower() in _OPENERS):
+        if not word[:1].isupper() or (i == 0 and word.lower() in _OPENERS) or _settled(word):
             continue
-        lo, hi = max(0, i - 2), min(n, i + 3)
+        lo, hi = max(0, i - 1), min(n, i + 2)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -220,11 +225,20 @@ def _chunks(words: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _settled(word: str) -> bool:
+    """A country's or a nationality's name ("Russia", "U.S.", "Russian"): the gazetteer and
+    the rules read it, so it starts no stretch (a name beside it still takes it in)."""
+    entry = gazetteer.lookup(word)
+    return (entry is not None and entry.kind == "country") or (
+        gazetteer.key(word) in gazetteer.demonyms())
+
+
 def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> list[Mention]:
     """Every name the model finds in `text`, sentence by sentence, in reading order."""
     if tagger is None and not model_available():
         return []
-    return Tags(text, sentences, tagger, types=False).mentions
+    return Tags(text, sentences, tagger).mentions
 
 
 def _spans(toks: Sequence[Tok], labels: Sequence[str],
@@ -247,48 +261,53 @@ def _spans(toks: Sequence[Tok], labels: Sequence[str],
 
 
 _ALL = ("O", *(f"{p}-{lab}" for lab in LABELS for p in ("B", "I")))
+_TYPES = ("O", *LABELS)
 
 
 class Tags:
     """The model's reading of one text: its mentions, and per capitalised word the
     probability of each type (PER, ORG, LOC, FAC or O), to type the runs the rules find."""
 
-    def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None,
-                 types: bool = True) -> None:
+    def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> None:
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
         self._dists: list[tuple[int, int, dict[str, float]]] = []
         if tagger is None and not model_available():
             return
         tagger = tagger or _tagger()
+        toks = tokenize(text)
+        starts = [t.start for t in toks]
         for s, e in sentences:
-            toks = tokenize(text, s, e)
-            words = [t.text for t in toks]
-            stretches = _chunks(words)
-            if not stretches:
+            a, b = bisect_left(starts, s), bisect_left(starts, e)
+            if a == b:
                 continue
-            for lo, hi in stretches:
+            sent = toks[a:b]
+            words = [t.text for t in sent]
+            for lo, hi in _chunks(words):
                 labels = tagger.tag(features(words, lo, hi))
-                probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
-                self.mentions.extend(_spans(toks[lo:hi], labels, probs))
-                if types:
-                    self._types(tagger, toks, lo, hi)
+                self._read(tagger, sent, lo, hi, labels)
 
-    def _types(self, tagger, toks: Sequence[Tok], lo: int, hi: int) -> None:
+    def _read(self, tagger, toks: Sequence[Tok], lo: int, hi: int, labels: list[str]) -> None:
+        """Type probabilities of the stretch's capitalised words, and its mentions."""
+        probs = []
         for i in range(lo, hi):
             t = toks[i]
+            lab = labels[i - lo]
             if not t.text[:1].isupper():
+                probs.append(tagger.marginal(lab, i - lo) if lab != "O" else 1.0)
                 continue
-            dist = dict.fromkeys(("O", *LABELS), 0.0)
-            for lab in _ALL:
-                dist[lab[2:] or "O"] += tagger.marginal(lab, i - lo)
+            at = i - lo
+            m = tagger.marginal
+            dist = {"O": m("O", at), "PER": m("B-PER", at) + m("I-PER", at),
+                    "ORG": m("B-ORG", at) + m("I-ORG", at), "FAC": m("B-FAC", at) + m("I-FAC", at)}
+            dist["LOC"] = max(0.0, 1.0 - sum(dist.values()))
             self._starts.append(t.start)
             self._dists.append((t.start, t.end, dist))
+            probs.append(dist[lab[2:] or "O"])
+        self.mentions.extend(_spans(toks[lo:hi], labels, probs))
 
     def dist(self, start: int, end: int) -> dict[str, float] | None:
         """Mean type probabilities of the capitalised words in text[start:end]."""
-        from bisect import bisect_left
-
         i = bisect_left(self._starts, start)
         found = []
         while i < len(self._dists) and self._dists[i][0] < end:
