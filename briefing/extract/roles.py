@@ -31,6 +31,7 @@ _EXTRA_ROLES = [
 _NOT_ROLES = frozenset([
     "air", "advertising", "analytics", "foreign", "dean", "will", "sir", "grand", "the", "united",
     "national", "federal", "royal",  # adjectives of institutions ("National Hurricane Center")
+    "police", "army", "navy", "group", "metropolitan",  # bodies: "the Metropolitan Police"
     "first", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
 ])
 
@@ -47,7 +48,7 @@ ORG_HEADS = frozenset([
     "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle",
     "kremlin", "pentagon", "house", "duma", "taliban", "cooperative", "co-op", "center", "centre",
     "directorate", "secretariat", "command", "corps", "observatory", "utility", "operator",
-    "league", "convention", "museum",
+    "league", "convention", "museum", "press", "presse", "agence",
 ])
 # Names of institutions that carry no head word ("NATO", "White House" is caught by "house").
 ORG_NAMES = frozenset([

@@ -159,6 +159,12 @@ def _near(word: str, at: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 15)
+def _pair_kind(first: str, second: str) -> str:
+    entry = gazetteer.lookup(first + " " + second)
+    return entry.kind if entry is not None else ""
+
+
 def features(words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[list[str]]:
     """One list of feature strings per word of a sentence (of words[lo:hi], in context)."""
     n = len(words)
@@ -175,13 +181,13 @@ def features(words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[l
             if 0 <= j < n:
                 feats.extend(_near(words[j], at))
         if i + 1 < n and word[:1].isupper() and words[i + 1][:1].isupper():
-            pair = gazetteer.lookup(word + " " + words[i + 1])
-            if pair is not None:
-                feats.append("gaz2=" + pair.kind)
+            pair = _pair_kind(word, words[i + 1])
+            if pair:
+                feats.append("gaz2=" + pair)
         if i > 0 and word[:1].isupper() and words[i - 1][:1].isupper():
-            pair = gazetteer.lookup(words[i - 1] + " " + word)
-            if pair is not None:
-                feats.append("gaz2p=" + pair.kind)
+            pair = _pair_kind(words[i - 1], word)
+            if pair:
+                feats.append("gaz2p=" + pair)
         out.append(feats)
     return out
 
@@ -227,11 +233,11 @@ def _chunks(words: Sequence[str]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1 << 14)
 def _settled(word: str) -> bool:
-    """A country's or a nationality's name ("Russia", "U.S.", "Russian"): the gazetteer and
-    the rules read it, so it starts no stretch (a name beside it still takes it in)."""
-    entry = gazetteer.lookup(word)
-    return (entry is not None and entry.kind == "country") or (
-        gazetteer.key(word) in gazetteer.demonyms())
+    """A place the gazetteer knows, a nationality or a title ("Russia", "U.S.", "Moscow",
+    "Russian", "President"): the rules read these, so they start no stretch of their own (a
+    name beside one still takes it in)."""
+    return (gazetteer.lookup(word) is not None or gazetteer.key(word) in gazetteer.demonyms()
+            or is_role(word))
 
 
 def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> list[Mention]:
@@ -254,14 +260,31 @@ def _spans(toks: Sequence[Tok], labels: Sequence[str],
         j = i + 1
         while j < len(toks) and labels[j] == "I-" + kind:
             j += 1
-        score = sum(probs[i:j]) / (j - i)
-        out.append(Mention(toks[i].start, toks[j - 1].end, kind, score))
+        a, b = i, j
+        while a < b and not toks[a].text[:1].isupper():
+            a += 1  # "the", "tampa bay": WHO and WHERE list names, which are capitalised
+        while b > a and not toks[b - 1].text[:1].isupper():
+            b -= 1  # "the Interlagos circuit"
+        if b > a:
+            score = sum(probs[i:j]) / (j - i)
+            out.append(Mention(toks[a].start, toks[b - 1].end, kind, score))
         i = j
     return out
 
 
 _ALL = ("O", *(f"{p}-{lab}" for lab in LABELS for p in ("B", "I")))
-_TYPES = ("O", *LABELS)
+_PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in LABELS)
+
+
+def _known(tagger) -> frozenset[str]:
+    """The labels a model was trained with (a tiny test model may lack FAC)."""
+    known = _LABELS_OF.get(id(tagger))
+    if known is None:
+        known = _LABELS_OF[id(tagger)] = frozenset(tagger.labels())
+    return known
+
+
+_LABELS_OF: dict[int, frozenset[str]] = {}
 
 
 class Tags:
@@ -270,6 +293,8 @@ class Tags:
 
     def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> None:
         self.mentions: list[Mention] = []
+        self.openers: set[int] = set()
+        """Starts of the words that open a sentence (capitalised by their place)."""
         self._starts: list[int] = []
         self._dists: list[tuple[int, int, dict[str, float]]] = []
         if tagger is None and not model_available():
@@ -282,6 +307,7 @@ class Tags:
             if a == b:
                 continue
             sent = toks[a:b]
+            self.openers.add(sent[0].start)
             words = [t.text for t in sent]
             for lo, hi in _chunks(words):
                 labels = tagger.tag(features(words, lo, hi))
@@ -289,6 +315,7 @@ class Tags:
 
     def _read(self, tagger, toks: Sequence[Tok], lo: int, hi: int, labels: list[str]) -> None:
         """Type probabilities of the stretch's capitalised words, and its mentions."""
+        known = _known(tagger)
         probs = []
         for i in range(lo, hi):
             t = toks[i]
@@ -297,10 +324,10 @@ class Tags:
                 probs.append(tagger.marginal(lab, i - lo) if lab != "O" else 1.0)
                 continue
             at = i - lo
-            m = tagger.marginal
-            dist = {"O": m("O", at), "PER": m("B-PER", at) + m("I-PER", at),
-                    "ORG": m("B-ORG", at) + m("I-ORG", at), "FAC": m("B-FAC", at) + m("I-FAC", at)}
-            dist["LOC"] = max(0.0, 1.0 - sum(dist.values()))
+            dist = {"O": tagger.marginal("O", at)}
+            for kind, b, inner in _PAIRS:
+                dist[kind] = ((tagger.marginal(b, at) if b in known else 0.0)
+                              + (tagger.marginal(inner, at) if inner in known else 0.0))
             self._starts.append(t.start)
             self._dists.append((t.start, t.end, dist))
             probs.append(dist[lab[2:] or "O"])

@@ -88,7 +88,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
             entry = _disambiguate(text, entry)
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + [m for _, spans in found.values() for m in spans]),
-                  name_words, found)
+                  name_words, {o.name.lower() for o in organizations}, found)
     places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])
     return places
@@ -98,26 +98,31 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
 _ADD = 0.6
 
 
-def _model_places(ctx: Context, taken: list[Span], name_words: set[str],
+def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
                   found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]]) -> None:
     """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
     "Castlefrank Road" (a facility), "the Hafijj Hotel".
 
     A name the gazetteer knows was already weighed by the rules ("Washington warned" is the
     government, "Michael Jordan said Jordan would" the player), and a nationality
-    ("Danish") or a person's name word is never added; nor is a shouted all-caps phrase.
+    ("Danish"), a person's name word or an organisation's name ("The Mercedes garage" when
+    Mercedes is a team) is never added; nor is a shouted all-caps phrase.
     """
     text = ctx.text
-    for m in ctx.tags.mentions:
+    tags = ctx.tags
+    for m in tags.mentions:
         if m.label not in ("LOC", "FAC") or m.score < _ADD or not text[m.start].isupper():
             continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
         span = (m.start, m.end)
         name = text[m.start:m.end]
         words = name.split()
         if (_overlaps(span, taken) or is_common(name) or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)
-                or any(w.lower() in name_words or is_common(w) for w in words)):
+                or any(w.lower() in name_words or is_common(w) for w in words)
+                or name.lower() in bodies):
             continue
         if m.label == "FAC" or words[-1].lower().rstrip(".") in FACILITY_HEADS:
             entry = gazetteer.Entry(name, "facility", None)

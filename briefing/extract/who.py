@@ -27,6 +27,7 @@ from briefing.extract.roles import (
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
     STORM_WORDS,
+    VENUE_NOUNS,
     is_role,
 )
 from briefing.extract.tagger import Tags
@@ -69,8 +70,8 @@ def _kind_of(word: str) -> str:
         return "place" if gazetteer.lookup(word) else "name"
     if is_role(word) and not (word.isupper() and len(word) > 3):
         return "role"
-    if low in ORG_HEADS or low in ORG_NAMES:
-        return "org"
+    if low in ORG_HEADS or low in ORG_NAMES or low.rsplit("-", 1)[-1] in ORG_HEADS:
+        return "org"  # "France-Presse" too
     if gazetteer.key(word) in gazetteer.demonyms():
         return "demonym"
     if is_common(word) or word in gazetteer.zone_abbreviations():
@@ -177,6 +178,23 @@ def _collect_org(text: str, toks: list[Token], kinds: list[str],
         orgs.setdefault(phrase, []).append(span)
 
 
+def _glued_title(tags: Tags, toks: list[Token]) -> bool:
+    """Whether the first word of a run is no part of the name the rest makes ("Striker
+    Tomas Varga"): the model reads it as no name and the rest as a person."""
+    first = tags.dist(toks[0].start, toks[0].end)
+    rest = tags.dist(toks[1].start, toks[-1].end)
+    return (first is not None and rest is not None and first["O"] >= 0.5
+            and rest["PER"] >= 0.5)
+
+
+def _team(text: str, toks: list[Token]) -> bool:
+    """A place and a plural name after it is a team or a club, never a person."""
+    if len(toks) < 2 or toks[-1].possessive or not _plural(toks[-1].text):
+        return False
+    entry = gazetteer.lookup(text[toks[0].start:toks[-2].end])
+    return entry is not None and entry.kind in ("city", "region", "country")
+
+
 def _speech_next(text: str, end: int) -> bool:
     tail = text[end:end + 30].lstrip(" ,")
     word = tail.split(" ", 1)[0].strip(".,:;").lower()
@@ -232,6 +250,10 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
             orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
                 (toks[0].start, toks[-1].end))  # "Bank of England", "Department for Transport"
             continue
+        if _team(text, toks):
+            orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
+                (toks[0].start, toks[-1].end))  # "Chicago Bulls", "New York Yankees"
+            continue
         if _affiliate(text, run, toks, kinds):
             employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
             continue
@@ -240,6 +262,9 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                 kinds[k - 1] == "place" and len(toks) - k < 3
                 and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
             k -= 1
+        if k == 0 and len(toks) >= 3 and _glued_title(ctx.tags, toks):
+            k = 1  # "Pitcher Ben Cole": a title no role list has, read by the model
+            kinds[0] = "role"
         name, prefix = toks[k:], toks[:k]
         _collect_org(text, toks, kinds[:k], orgs)
         if not name:
@@ -301,7 +326,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
 # person must be (mean probability over the name's mentions) before a run the rules read as
 # one is handed to ORG or WHERE, or dropped as no name at all.
 _ADD = 0.6
-_NOT_PERSON = 0.15
+_NOT_PERSON = 0.1
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
@@ -318,6 +343,8 @@ def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str,
     for m in tags.mentions:
         if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
             continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
         span = _trimmed(text, m.start, m.end)
         if span is None or _overlaps_any(span, taken) or _declined(text, span):
             continue
@@ -384,6 +411,8 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
     for m in tags.mentions:
         if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
             continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
         span = (m.start, m.end)
         name = text[m.start:m.end]
         if _overlaps_any(span, taken) or is_common(name) or _declined(text, span):
@@ -391,7 +420,18 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
         entry = gazetteer.lookup(name)
         if entry is not None and entry.kind in ("country", "region"):
             continue  # "United States": WHERE's, unless a rule made it a government
+        if _placed(text, name):
+            continue  # "the Interlagos circuit", "in Interlagos": WHERE's
         orgs.setdefault(name, []).append(span)
+
+
+def _placed(text: str, name: str) -> bool:
+    """Whether the text anywhere writes `name` as a place: before a venue noun ("the
+    Interlagos circuit") or after "in", "near" or "outside"."""
+    for match in re.finditer(rf"\b(in|near|outside)?\s*{re.escape(name)}\s+([a-z]+)?", text):
+        if match.group(1) or (match.group(2) in VENUE_NOUNS):
+            return True
+    return False
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],

@@ -1,0 +1,196 @@
+"""The entity model (extract/tagger.py) and what WHO and WHERE make of it.
+
+Every sentence here is written for this file: classes of text (streets, indices, agencies,
+teams, headline phrases, titles glued to names; kinds of organisation and facility), never
+sentences from an evaluation set.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import analyze
+from briefing.extract import tagger
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _people(text: str) -> set[str]:
+    return {p.name for p in analyze(text).people if not p.anonymous}
+
+
+def _orgs(text: str) -> set[str]:
+    return {o.name for o in analyze(text).organizations}
+
+
+def _places(text: str) -> dict[str, str]:
+    return {p.name: p.kind for p in analyze(text).places}
+
+
+# ------------------------------------------------------------------ junk that is no person
+
+JUNK = [
+    # streets and roads
+    ("Residents of Elmwood Avenue said the water had been off since dawn.", "Elmwood Avenue"),
+    ("A car bomb exploded on Haifa Street in the early hours, police said.", "Haifa Street"),
+    ("Traffic on Castlebrook Road was diverted after the crash.", "Castlebrook Road"),
+    # market indices
+    ("The Hang Seng index fell 2 percent while the Nikkei rose.", "Hang Seng"),
+    ("The Dow Jones Industrial Average closed at a record on Friday.", "Dow Jones"),
+    # news agencies
+    ("“We will not comment,” a ministry spokesman told Reuters on Monday.", "Reuters"),
+    ("The minister was quoted by Agence France-Presse as saying the border stays shut.",
+     "Agence France-Presse"),
+    # teams
+    ("The Boston Red Sox beat the New York Yankees 5-3 on Sunday night.", "Boston Red Sox"),
+    ("Manchester United lost to Aston Villa at home.", "Manchester United"),
+    # headline phrases and page furniture
+    ("Breaking News: Flood Waters Rise In Valley Towns\n\nThe river burst its banks.",
+     "Breaking News"),
+    # facilities
+    ("Flights resumed at Heathrow Airport after the fog lifted.", "Heathrow Airport"),
+    ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),
+]
+
+
+@pytest.mark.parametrize(("text", "junk"), JUNK)
+def test_junk_is_no_person(text: str, junk: str) -> None:
+    people = _people(text)
+    assert not any(junk in name or name in junk for name in people), people
+
+
+GLUED = [
+    ("Pitcher Ben Coleman threw 90 pitches in six innings.", "Ben Coleman"),
+    ("Striker Tomas Varga scored twice before half-time.", "Tomas Varga"),
+    ("KABUL — Amir Zadran, a local elder, said the road was closed.", "Amir Zadran"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GLUED)
+def test_a_title_or_dateline_is_split_from_the_name(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_a_person_beside_junk_is_still_found() -> None:
+    text = ("Maria Okonjo, who lives on Elmwood Avenue, told Reuters the Hang Seng index "
+            "was the least of her worries.")
+    assert _people(text) == {"Maria Okonjo"}
+
+
+# ------------------------------------------------------------------ organisations as actors
+
+ORGS = [
+    ("The Ministry of Defence said two drones were shot down overnight.", "Ministry of Defence"),
+    ("The Justice Department opened an inquiry on Tuesday.", "Justice Department"),
+    ("Officers from the Metropolitan Police arrested two men.", "Metropolitan Police"),
+    ("Fighters from Boko Haram attacked the village before dawn.", "Boko Haram"),
+    ("Shares in Vertex Pharmaceuticals fell after the trial results.", "Vertex Pharmaceuticals"),
+    ("The Labour Party won the by-election with a large majority.", "Labour Party"),
+    ("The Chicago Bulls signed the guard to a two-year deal.", "Chicago Bulls"),
+    ("The ceasefire was announced by the Kremlin late on Friday.", "Kremlin"),
+]
+
+
+@pytest.mark.parametrize(("text", "org"), ORGS)
+def test_organisations_are_actors(text: str, org: str) -> None:
+    orgs = _orgs(text)
+    assert any(org in name for name in orgs), orgs
+    assert org not in _people(text)
+
+
+# ------------------------------------------------------------------ facilities and towns
+
+FACILITIES = [
+    ("Flights resumed at Heathrow Airport after the fog lifted.", "Heathrow Airport"),
+    ("Fans streamed out of Wembley Stadium after the final whistle.", "Wembley Stadium"),
+    ("Protesters marched from Union Station to the city hall.", "Union Station"),
+    ("A car bomb exploded on Haifa Street in the early hours, police said.", "Haifa Street"),
+    ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),
+    ("The talks were held at Lancaster House Palace in the afternoon.", "Lancaster House Palace"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), FACILITIES)
+def test_facilities_are_places_of_kind_facility(text: str, place: str) -> None:
+    assert _places(text).get(place) == "facility", _places(text)
+
+
+def test_towns_from_their_context() -> None:
+    assert "Ostrava" in _places("The fire broke out in the village of Ostrava overnight.")
+    assert "Kelmscott" in _places("Two men were arrested in Kelmscott, a suburb of Perth.")
+
+
+NATIONALITIES = [
+    "He was inspired by the work of a Danish philologist.",
+    "She taught English at a school in the hills.",
+    "His father is of Polish descent.",
+    "Russian and French negotiators met again.",
+]
+
+
+@pytest.mark.parametrize("text", NATIONALITIES)
+def test_a_nationality_is_no_place(text: str) -> None:
+    assert _places(text) == {}
+
+
+# ------------------------------------------------------------------ the model itself
+
+def test_the_shipped_model_loads_and_tags() -> None:
+    assert tagger.model_available()
+    text = "Gen. Joseph Votel, commander of U.S. Central Command, arrived in Baghdad."
+    from briefing.extract.segment import Segmentation
+
+    found = {text[m.start:m.end]: m.label
+             for m in tagger.mentions(text, Segmentation(text).sentences)}
+    assert any(label == "PER" and "Votel" in name for name, label in found.items())
+    assert any(label == "ORG" and "Central Command" in name for name, label in found.items())
+
+
+def test_training_round_trip(tmp_path: Path) -> None:
+    """train -> save -> load -> tag, on a tiny corpus, with the script's own code."""
+    import pycrfsuite
+
+    spec = importlib.util.spec_from_file_location("train_entities",
+                                                  ROOT / "scripts" / "train_entities.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_entities"] = module
+    spec.loader.exec_module(module)
+    text = "Anna Berg flew to Kelvaro. Police in Kelvaro said Anna Berg was safe."
+    spans = [(0, 9, "PER"), (18, 25, "LOC"), (37, 44, "LOC"), (50, 59, "PER")]
+    sentences = [module.labelled(text, spans, 0, 26), module.labelled(text, spans, 27, len(text))]
+    assert sentences[0][:2] == [("Anna", "B-PER"), ("Berg", "I-PER")]
+    out = tmp_path / "tiny.crfsuite"
+    module.train(sentences * 5, out, {"c1": 0.0, "c2": 0.01, "max_iterations": 50})
+    loaded = pycrfsuite.Tagger()
+    loaded.open(str(out))
+    labels, _ = tagger.tag_words([w for w, _ in sentences[0]], loaded)
+    assert labels == [lab for _, lab in sentences[0]]
+    found = tagger.mentions(text, [(0, 26)], loaded)
+    assert [(text[m.start:m.end], m.label) for m in found] == [("Anna Berg", "PER"),
+                                                               ("Kelvaro", "LOC")]
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("train_entities2",
+                                                  ROOT / "scripts" / "train_entities.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    import random
+
+    first = module.synthetic(random.Random(3), 50)
+    again = module.synthetic(random.Random(3), 50)
+    assert first == again
+
+
+def test_long_capital_runs_are_read() -> None:
+    """A long run of capitals (a shouted line, a base64 blob) must not make a pattern
+    backtrack cubically; analyze returns, whatever it finds."""
+    analyze("A" * 3000)
+    analyze(" ".join(["ABC"] * 1000))
+    analyze("WASHINGTON " * 300 + "— Reuters")
