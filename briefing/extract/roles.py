@@ -48,7 +48,7 @@ ORG_HEADS = frozenset([
     "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle",
     "kremlin", "pentagon", "house", "duma", "taliban", "cooperative", "co-op", "center", "centre",
     "directorate", "secretariat", "command", "corps", "observatory", "utility", "operator",
-    "league", "convention", "museum", "press", "presse", "agence",
+    "league", "convention", "museum", "presse", "agence",
 ])
 # Names of institutions that carry no head word ("NATO", "White House" is caught by "house").
 ORG_NAMES = frozenset([
@@ -104,7 +104,7 @@ VENUE_NOUNS = frozenset([
     "district", "county", "region", "valley", "river", "lake", "island", "islands", "bay",
     "square", "village", "town", "city", "neighbourhood", "neighborhood", "suburb", "township",
     "municipality", "oblast", "peninsula", "desert", "strait", "coast", "port", "harbour",
-    "harbor", "mountains", "outskirts",
+    "harbor", "mountains", "outskirts", "crossing", "checkpoint", "camp", "base",
 ])
 
 # Words that end a lowercase role read backwards from a name ("the ... adviser Yuri").
