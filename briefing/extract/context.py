@@ -40,4 +40,5 @@ class Context:
         """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
         from briefing.extract.tagger import Tags
 
-        return Tags(self.text, self.seg.sentences)
+        anchors = [(t.start, t.text) for run in self.runs for t in run.tokens]
+        return Tags(self.text, self.seg.sentences, anchors=anchors)

@@ -273,7 +273,7 @@ def _spans(toks: Sequence[Tok], labels: Sequence[str],
 
 
 _ALL = ("O", *(f"{p}-{lab}" for lab in LABELS for p in ("B", "I")))
-_PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in LABELS)
+_PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in ("PER", "ORG"))
 
 
 def _known(tagger) -> frozenset[str]:
@@ -289,9 +289,14 @@ _LABELS_OF: dict[int, frozenset[str]] = {}
 
 class Tags:
     """The model's reading of one text: its mentions, and per capitalised word the
-    probability of each type (PER, ORG, LOC, FAC or O), to type the runs the rules find."""
+    probability of each type (PER, ORG, a place (LOC, facilities included) or O), to type
+    the runs the rules find.  Mentions keep the facility label apart."""
 
-    def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> None:
+    def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None,
+                 anchors: Sequence[tuple[int, str]] | None = None) -> None:
+        """`anchors`: (start, word) of the capitalised words that may start a name (the
+        runs of names.py); a sentence with none that the gazetteer does not settle is not
+        read at all.  Without them every sentence is read."""
         self.mentions: list[Mention] = []
         self.openers: set[int] = set()
         """Starts of the words that open a sentence (capitalised by their place)."""
@@ -300,13 +305,15 @@ class Tags:
         if tagger is None and not model_available():
             return
         tagger = tagger or _tagger()
-        toks = tokenize(text)
-        starts = [t.start for t in toks]
+        keys = [a for a, w in anchors if not _settled(w)] if anchors is not None else None
         for s, e in sentences:
-            a, b = bisect_left(starts, s), bisect_left(starts, e)
-            if a == b:
+            if keys is not None:
+                k = bisect_left(keys, s)
+                if k == len(keys) or keys[k] >= e:
+                    continue
+            sent = tokenize(text, s, e)
+            if not sent:
                 continue
-            sent = toks[a:b]
             self.openers.add(sent[0].start)
             words = [t.text for t in sent]
             for lo, hi in _chunks(words):
@@ -328,6 +335,9 @@ class Tags:
             for kind, b, inner in _PAIRS:
                 dist[kind] = ((tagger.marginal(b, at) if b in known else 0.0)
                               + (tagger.marginal(inner, at) if inner in known else 0.0))
+            # places and facilities together: the rest (four calls fewer per word)
+            dist["LOC"] = max(0.0, 1.0 - dist["O"] - dist["PER"] - dist["ORG"])
+            dist["FAC"] = 0.0
             self._starts.append(t.start)
             self._dists.append((t.start, t.end, dist))
             probs.append(dist[lab[2:] or "O"])
