@@ -102,6 +102,18 @@ def test_organisations_are_actors(text: str, org: str) -> None:
     assert org not in _people(text)
 
 
+NOT_BODIES = [
+    ("A double room costs 350 DKK per night, breakfast included.", "DKK"),
+    ("He drove in two RBI as the visitors won 5-3.", "RBI"),
+    ("Web developers still struggle with IE6 and its quirks.", "IE6"),
+]
+
+
+@pytest.mark.parametrize(("text", "junk"), NOT_BODIES)
+def test_an_acronym_that_names_no_body_is_no_organisation(text: str, junk: str) -> None:
+    assert junk not in _orgs(text)
+
+
 # ------------------------------------------------------------------ facilities and towns
 
 FACILITIES = [

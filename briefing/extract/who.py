@@ -317,7 +317,9 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     named = [final(p) for p in people]
     named.extend(find_anonymous(ctx))
     named.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
-    organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()]
+    employed = {name for name, _ in employers}  # "Korvex spokeswoman": a body, surely
+    organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
+                     if n in employed or _typed_org(tags, n, s)]
     organizations.sort(key=lambda o: o.mentions[0])
     return named, organizations
 
@@ -401,6 +403,25 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
         for span in p.mentions:
             orgs.setdefault(text[span[0]:span[1]], []).append(span)
     return False
+
+
+_NOT_BODY = 0.8
+
+
+def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
+    """Whether the model lets a body the rules found stand.  A name with an organisation's
+    head word ("Justice Department") is kept; a bare acronym or a recurring word ("DKK",
+    "IE6") goes when the model reads it as no name, or as a place, wherever it is written."""
+    if any(w.lower().rstrip(".") in _ORG_WORDS for w in name.split()):
+        return True
+    if len(set(spans)) >= 3 and not name.isupper():
+        return True  # a brand or a company named alone throughout (who_merge.recurring)
+    dists = [d for s, e in spans if (d := tags.dist(s, e)) is not None]
+    if not dists:
+        return True
+    no = sum(d["O"] for d in dists) / len(dists)
+    place = sum(d["LOC"] + d["FAC"] for d in dists) / len(dists)
+    return no < _NOT_BODY and place < _NOT_BODY
 
 
 def _model_orgs(text: str, tags: Tags, people: list[Candidate],
