@@ -123,6 +123,8 @@ FACILITIES = [
     ("A car bomb exploded on Haifa Street in the early hours, police said.", "Haifa Street"),
     ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),
     ("The talks were held at Lancaster House Palace in the afternoon.", "Lancaster House Palace"),
+    ("The concert at the Roxy Theatre was cancelled.", "Roxy Theatre"),
+    ("Crowds gathered at the Adler Planetarium on Sunday.", "Adler Planetarium"),
 ]
 
 

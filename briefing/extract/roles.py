@@ -137,7 +137,9 @@ FACILITY_HEADS = frozenset([
     "expressway", "turnpike", "square", "plaza", "bridge", "tunnel", "airport", "airfield",
     "airbase", "stadium", "arena", "station", "terminal", "hotel", "palace", "castle", "tower",
     "mosque", "cathedral", "temple", "synagogue", "basilica", "prison", "jail", "building",
-    "barracks", "pier", "wharf", "dam",
+    "barracks", "pier", "wharf", "dam", "theater", "theatre", "theaters", "theatres", "cinema",
+    "planetarium", "aquarium", "zoo", "harbour", "harbor", "marina", "cemetery", "monument",
+    "memorial", "lighthouse", "fortress", "citadel", "mall", "racecourse", "speedway",
 ])
 FEATURE_HEADS = FEATURE_HEADS | FACILITY_HEADS
 FEATURE_WEAK_HEADS = frozenset(["river", "bay", "lake", "valley", "island", "basin", "reef",

@@ -329,6 +329,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
 # one is handed to ORG or WHERE, or dropped as no name at all.
 _ADD = 0.6
 _NOT_PERSON = 0.1
+_SURE_BODY = 0.6
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
@@ -384,20 +385,21 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span]]) -> bool:
     """Whether the model lets a person the rules found stand.
 
-    A title or role beside the name, or a speech verb ("said Ines Moreau"), is the rules'
-    strongest evidence and is kept.  Otherwise,
-    when the model finds the name unlikely to be a person in every place it is written, the
-    name goes to the organisations when the model reads it so ("the Lakers", "Reuters"), and
-    is dropped otherwise: a street, an index, a work's title or a headline phrase is left for
-    WHERE or for nobody.
+    A title or role beside the name is the rules' strongest evidence and is kept.
+    Otherwise, when the model finds the name unlikely to be a person in every place it is
+    written, the name goes to the organisations when the model reads it so ("the Lakers",
+    "Reuters"), and is dropped otherwise: a street, an index, a work's title or a headline
+    phrase is left for WHERE or for nobody.  A speech verb beside the name ("said Ines
+    Moreau") keeps it a person unless the model is sure of a body ("Microsoft says").
     """
-    if p.roles or any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions):
+    if p.roles:
         return True
+    speaks = any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions)
     dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
-    if mean["PER"] >= _NOT_PERSON:
+    if mean["PER"] >= _NOT_PERSON or (speaks and mean["ORG"] < _SURE_BODY):
         return True
     if mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
         for span in p.mentions:
