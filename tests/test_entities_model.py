@@ -114,6 +114,17 @@ def test_an_acronym_that_names_no_body_is_no_organisation(text: str, junk: str) 
     assert junk not in _orgs(text)
 
 
+def test_unnamed_sources_are_kept_apart_by_the_body_they_speak_for() -> None:
+    text = ("A police spokesman said two people were hurt. A spokesman for the Interior "
+            "Ministry said the border was shut. A senior official at the Pentagon said talks "
+            "would resume. The police spokesman added that nobody was arrested.")
+    sources = {p.name: p for p in analyze(text).people if p.anonymous}
+    assert set(sources) == {"police spokesman", "spokesman for the Interior Ministry",
+                            "senior official at the Pentagon"}
+    assert len(sources["police spokesman"].mentions) == 2
+    assert sources["spokesman for the Interior Ministry"].affiliation == "Interior Ministry"
+
+
 # ------------------------------------------------------------------ facilities and towns
 
 FACILITIES = [
