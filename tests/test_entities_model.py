@@ -51,6 +51,10 @@ JUNK = [
     # headline phrases and page furniture
     ("Breaking News: Flood Waters Rise In Valley Towns\n\nThe river burst its banks.",
      "Breaking News"),
+    # works' titles
+    ("She starred in the film Viva Maria! (1965) with Jeanne Moreau.", "Viva Maria"),
+    ("His 1958 novel Silent Rivers sold well, said Anna Berg.", "Silent Rivers"),
+    ("In the song Lonely Road, Tom Vale sings of his father.", "Lonely Road"),
     # facilities
     ("Flights resumed at Heathrow Airport after the fog lifted.", "Heathrow Airport"),
     ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),

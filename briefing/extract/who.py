@@ -239,6 +239,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     for run, toks in _split_runs(text, ctx, avoid or []):
         if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
             continue  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
+        if _work_title(text, run.start, run.end):
+            continue  # "the film Viva Maria! (1965)": a work, whoever it is named after
         if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
             continue  # "Melina Mara/The Washington Post"
         kinds = [_kind(t) for t in toks]
@@ -356,12 +358,30 @@ def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str,
     return out
 
 
+# Nouns for works: the capitalised run right after one ("the novel Silent Rivers", "his
+# 1958 film Elevator to the Gallows") is the work's title.
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|novel|book|play|song|single|album|series|sitcom|show|opera|poem|"
+    r"episode|documentary|painting|musical|ballet|treatise|memoir|novella|game)s?,?\s+"
+    r"(?:[“\"‘']\s*)?$")
+# "Viva Maria! (1965)": a single year in brackets after a title dates a work; a person's
+# dates are a range ("(1700 – 1782)") or follow "born".
+_YEAR_AFTER = re.compile(r"[!?]?\s*\((?:19|20)\d\d\)")
+
+
+def _work_title(text: str, start: int, end: int) -> bool:
+    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start)
+                or _YEAR_AFTER.match(text, end))
+
+
 def _declined(text: str, span: Span) -> bool:
     """Names the rules read as no person or body, whatever the model says: a storm ("Cyclone
-    Tara"), an event ("Brazilian Grand Prix"), a natural feature or a facility."""
+    Tara"), an event ("Brazilian Grand Prix"), a work's title, a natural feature or a
+    facility."""
     words = text[span[0]:span[1]].split()
     toks = [Token(span[0], span[1], w) for w in words]
-    return ((words[0].isupper() and len(words) > 1) or words[0].lower() in STORM_WORDS
+    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
+            or words[0].lower() in STORM_WORDS
             or words[-1].lower().rstrip(".") in EVENT_HEADS
             or is_feature(text, toks))
 
