@@ -148,6 +148,13 @@ def test_facilities_are_places_of_kind_facility(text: str, place: str) -> None:
     assert _places(text).get(place) == "facility", _places(text)
 
 
+def test_parts_of_places_and_realms_are_no_people() -> None:
+    assert _people("Another of North Oakland's food spots is open late.") == set()
+    assert "Oakland" in _places("Another of North Oakland's food spots is open late.")
+    assert _places("He was made a count of the Holy Roman Empire in 1701.") == {
+        "Holy Roman Empire": "other"}
+
+
 def test_towns_from_their_context() -> None:
     assert "Ostrava" in _places("The fire broke out in the village of Ostrava overnight.")
     assert "Kelmscott" in _places("Two men were arrested in Kelmscott, a suburb of Perth.")

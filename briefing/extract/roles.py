@@ -143,7 +143,14 @@ FACILITY_HEADS = frozenset([
 ])
 FEATURE_HEADS = FEATURE_HEADS | FACILITY_HEADS
 FEATURE_WEAK_HEADS = frozenset(["river", "bay", "lake", "valley", "island", "basin", "reef",
-                                "delta", "falls", "plain", "plains", "sound"])
+                                "delta", "falls", "plain", "plains", "sound",
+                                # realms: "the Holy Roman Empire", "the Ottoman Caliphate"
+                                "empire", "kingdom", "caliphate", "sultanate", "emirate"])
+# Words that make a known place into a part of it ("North Oakland", "Old Delhi", "Greater
+# Manchester"): such a run is a place, never a person.
+PLACE_PARTS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "old", "new", "upper", "lower", "greater",
+                         "downtown", "inner", "outer"])
 FEATURE_FIRST = frozenset(["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mount",
                            "lake", "mt"])  # the first six only before "of"
 

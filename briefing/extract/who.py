@@ -24,6 +24,7 @@ from briefing.extract.roles import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_NAMES,
+    PLACE_PARTS,
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
     STORM_WORDS,
@@ -245,8 +246,10 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
             continue  # "Melina Mara/The Washington Post"
         kinds = [_kind(t) for t in toks]
         if (len(toks) > 1 and not {"org", "role"} & set(kinds)
-                and gazetteer.lookup(text[toks[0].start:toks[-1].end])):
-            continue  # "Sterling Heights", "New Hampshire": a place
+                and (gazetteer.lookup(text[toks[0].start:toks[-1].end]) or (
+                    toks[0].lower in PLACE_PARTS
+                    and gazetteer.lookup(text[toks[1].start:toks[-1].end])))):
+            continue  # "Sterling Heights", "New Hampshire", "North Oakland": a place
         if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
                 " of ", " for "):
             orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
@@ -460,9 +463,11 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
         name = text[m.start:m.end]
         if _overlaps_any(span, taken) or is_common(name) or _declined(text, span):
             continue
-        entry = gazetteer.lookup(name)
-        if entry is not None and entry.kind in ("country", "region"):
-            continue  # "United States": WHERE's, unless a rule made it a government
+        words = name.split()
+        if gazetteer.lookup(name) is not None or (
+                len(words) > 1 and words[0].lower() in PLACE_PARTS
+                and gazetteer.lookup(" ".join(words[1:])) is not None):
+            continue  # "United States", "North Oakland": WHERE's, unless a rule said body
         if _placed(text, name):
             continue  # "the Interlagos circuit", "in Interlagos": WHERE's
         orgs.setdefault(name, []).append(span)
