@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.extract import gazetteer  # noqa: E402
 from briefing.extract.segment import Segmentation  # noqa: E402
-from briefing.extract.tagger import MODEL, features, tokenize  # noqa: E402
+from briefing.extract.tagger import MODEL, features, lexicon_digest, tokenize  # noqa: E402
 
 RE3D = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "Person": "PER", "Organisation": "ORG",
         "Location": "LOC"}
@@ -350,7 +350,10 @@ def main() -> None:
     data = build(args.corpora)
     print(f"{len(data)} sentences, {sum(len(s) for s in data)} tokens", file=sys.stderr)
     train(data, args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)", file=sys.stderr)
+    stamp = args.out.with_suffix(".lexicons")
+    stamp.write_text(lexicon_digest() + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes) and {stamp.name}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -186,6 +186,13 @@ def test_the_shipped_model_loads_and_tags() -> None:
     assert any(label == "ORG" and "Central Command" in name for name, label in found.items())
 
 
+def test_the_shipped_model_was_trained_on_todays_lexicons() -> None:
+    """The features read the role, organisation and place lists: after changing them, run
+    scripts/train_entities.py so the model and its features agree."""
+    stamp = tagger.LEXICON_STAMP.read_text(encoding="utf-8").strip()
+    assert stamp == tagger.lexicon_digest(), "lexicons changed: retrain the entity model"
+
+
 def test_training_round_trip(tmp_path: Path) -> None:
     """train -> save -> load -> tag, on a tiny corpus, with the script's own code."""
     import pycrfsuite

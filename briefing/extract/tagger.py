@@ -37,6 +37,9 @@ from briefing.extract.roles import (
 )
 
 MODEL = Path(__file__).resolve().parent / "data" / "entities.crfsuite"
+# The digest of the lexicons the model's features read, as they were when it was trained
+# (scripts/train_entities.py writes it; a test compares it with the lexicons of today).
+LEXICON_STAMP = MODEL.with_suffix(".lexicons")
 LABELS = ("PER", "ORG", "LOC", "FAC")
 
 # Initials ("U.S.", "J."), words with inner hyphens or apostrophes, a possessive "'s" apart.
@@ -71,21 +74,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     possessive "'s" is a word of its own."""
     out: list[Tok] = []
     add = out.append
+    make = tuple.__new__  # a Tok without NamedTuple's Python-level constructor
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        if len(word) < 3 or not (word[-1] in "sS." or "." in word):
-            add(Tok(m.start(), m.end(), word))
-            continue
         s, e = m.span()
-        if word[-2] in "'’" and word[-1] in "sS" and len(word) > 3:
-            add(Tok(s, e - 2, word[:-2]))
-            add(Tok(e - 2, e, word[-2:]))
+        if len(word) < 3 or not (word[-1] in "sS." or "." in word):
+            add(make(Tok, (s, e, word)))
+        elif word[-2] in "'’" and word[-1] in "sS" and len(word) > 3:
+            add(make(Tok, (s, e - 2, word[:-2])))
+            add(make(Tok, (e - 2, e, word[-2:])))
         elif word.endswith(".") and not (
                 word[:-1].lower() in _ABBREVIATIONS or word.count(".") > 1):
-            add(Tok(s, e - 1, word[:-1]))
-            add(Tok(e - 1, e, "."))
+            add(make(Tok, (s, e - 1, word[:-1])))
+            add(make(Tok, (e - 1, e, ".")))
         else:
-            add(Tok(s, e, word))
+            add(make(Tok, (s, e, word)))
     return out
 
 
@@ -190,6 +193,25 @@ def features(words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[l
                 feats.append("gaz2p=" + pair)
         out.append(feats)
     return out
+
+
+def lexicon_digest() -> str:
+    """A digest of everything `_word_class` reads: the role, organisation, venue, feature,
+    event, speech and group word lists, the function and time words, and the gazetteer
+    tables.  When it changes, the shipped model was trained on other features: retrain."""
+    import hashlib
+
+    from briefing.extract import roles
+
+    digest = hashlib.sha256()
+    for words in (roles.role_words(), ORG_HEADS, ORG_NAMES, VENUE_NOUNS, FEATURE_HEADS,
+                  FEATURE_WEAK_HEADS, EVENT_HEADS, SPEECH_VERBS, GROUP_NOUNS, FUNCTION_WORDS,
+                  TIME_WORDS):
+        digest.update("\n".join(sorted(words)).encode() + b"\0")
+    for path in sorted(gazetteer.DATA.iterdir()):
+        if path.suffix in (".tsv", ".gz"):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @cache

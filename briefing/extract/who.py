@@ -417,12 +417,11 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
     """
     if p.roles:
         return True
-    speaks = any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions)
     dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
-    if mean["PER"] >= _NOT_PERSON or (speaks and mean["ORG"] < _SURE_BODY):
+    if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY):
         return True
     if mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
         for span in p.mentions:
@@ -431,6 +430,15 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
 
 
 _NOT_BODY = 0.8
+
+
+def _speaks(text: str, p: Candidate) -> bool:
+    """A speech verb beside a mention, or beside one of the name's words written alone
+    elsewhere ("Paris Hilton arrived. Paris said she loved it")."""
+    if any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions):
+        return True
+    return any(_speech_next(text, m.end()) for word in set(p.tokens) if len(word) > 2
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
