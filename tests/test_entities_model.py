@@ -165,6 +165,9 @@ NATIONALITIES = [
     "She taught English at a school in the hills.",
     "His father is of Polish descent.",
     "Russian and French negotiators met again.",
+    "He is an American professional baseball player.",
+    "The Afghan national team flew home on Monday.",
+    "Officers of the Russian army were seen at the border.",
 ]
 
 

@@ -31,6 +31,7 @@ from briefing.extract.roles import (
     EVENT_HEADS,
     FACILITY_HEADS,
     GROUP_NOUNS,
+    ORG_HEADS,
     VENUE_NOUNS,
     is_role,
 )
@@ -285,18 +286,29 @@ def _demonym_is_place(text: str, span: Span) -> bool:
     nxt = following[0].strip(",.;:’'\"”").lower()
     if not nxt or not text[span[1]:span[1] + 1].isspace():
         return False
-    if (is_common(nxt) or following[0][:1] in "([" or nxt in _NATIONALITY_NOUNS
-            or nxt.endswith(_PERSON_SUFFIXES)):
-        return False  # "English or", "of Polish descent", "a Danish philologist"
-    return not (is_role(nxt) or nxt in ANON_HEADS or nxt in GROUP_NOUNS
-                or (following[0][:1].isupper() and not gazetteer.lookup(following[0])))
+    if is_common(nxt) or following[0][:1] in "([":
+        return False  # "English or", "in Danish (1830)": a language or a people
+    if following[0][:1].isupper() and not gazetteer.lookup(following[0]):
+        return False  # "Russian President Vladimir Putin"
+    # The noun the nationality qualifies, over up to two adjectives ("an American
+    # professional baseball player", "the Afghan national team"): a person, a people or a
+    # body is qualified by its nationality, not placed.
+    for word in following[:3]:
+        low = word.strip(",.;:’'\"”").lower()
+        if (low in _NATIONALITY_NOUNS or low.endswith(_PERSON_SUFFIXES) or is_role(low)
+                or low in ANON_HEADS or low in GROUP_NOUNS or low in ORG_HEADS):
+            return False
+        if not word.isalpha() or not word.islower():
+            break
+    return True
 
 
 # Nouns after a nationality that say who a person is, not where a thing is.
 _NATIONALITY_NOUNS = frozenset([
     "descent", "origin", "origins", "ancestry", "heritage", "roots", "nationality", "citizen",
     "citizens", "national", "nationals", "language", "speakers", "literature", "translation",
-    "people", "man", "woman", "men", "women", "boy", "girl", "family",
+    "people", "man", "woman", "men", "women", "boy", "girl", "family", "public", "team",
+    "squad", "side", "crew", "troops", "descendants", "immigrants", "community",
 ])
 # Person nouns by their ending: "philologist", "composer", "sculptor", "historian".
 _PERSON_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ess")
