@@ -321,11 +321,11 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
         people[i].mentions.append(span)
     named = [final(p) for p in people]
     named.extend(find_anonymous(ctx))
-    named.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
+    named.sort(key=_relevance)
     employed = {name for name, _ in employers}  # "Korvex spokeswoman": a body, surely
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if n in employed or _typed_org(tags, n, s)]
-    organizations.sort(key=lambda o: o.mentions[0])
+    organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
 
 
@@ -488,6 +488,13 @@ def _placed(text: str, name: str) -> bool:
         if match.group(1) or (match.group(2) in VENUE_NOUNS):
             return True
     return False
+
+
+def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
+    """Most relevant first: the people a text keeps coming back to (mentions, pronouns
+    included) and those it gives a title or role; ties in order of first mention."""
+    first = p.mentions[0] if p.mentions else (0, 0)
+    return -(len(p.mentions) + (2 if p.roles else 0)), first
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
