@@ -55,6 +55,8 @@ JUNK = [
     ("She starred in the film Viva Maria! (1965) with Jeanne Moreau.", "Viva Maria"),
     ("His 1958 novel Silent Rivers sold well, said Anna Berg.", "Silent Rivers"),
     ("In the song Lonely Road, Tom Vale sings of his father.", "Lonely Road"),
+    # a place after a role and "of"
+    ("He thanked the State of Texas for its help.", "Texas"),
     # facilities
     ("Flights resumed at Heathrow Airport after the fog lifted.", "Heathrow Airport"),
     ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),

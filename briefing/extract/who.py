@@ -272,8 +272,9 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
             kinds[0] = "role"
         name, prefix = toks[k:], toks[:k]
         _collect_org(text, toks, kinds[:k], orgs)
-        if not name:
-            continue
+        if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
+                        and all(kd == "place" for kd in kinds[k:])):
+            continue  # "the State of Texas", "Governor of Texas": a place, not a person
         role = ""
         if "role" in kinds[:k]:
             role = text[toks[0].start:prefix[-1].end]
