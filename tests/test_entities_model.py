@@ -98,6 +98,8 @@ ORGS = [
     ("The Labour Party won the by-election with a large majority.", "Labour Party"),
     ("The Chicago Bulls signed the guard to a two-year deal.", "Chicago Bulls"),
     ("The ceasefire was announced by the Kremlin late on Friday.", "Kremlin"),
+    ("Vexcor officials said the plant would reopen.", "Vexcor"),
+    ("Hamas fighters crossed the fence before dawn.", "Hamas"),
 ]
 
 

@@ -216,13 +216,23 @@ def _inside(pos: int, spans: list[Span]) -> bool:
 
 
 def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool:
-    """ "Red Bull boss Christian Horner", "Mondelez spokeswoman": the run names an employer."""
+    """ "Red Bull boss Christian Horner", "Mondelez spokeswoman", "Scientology officials":
+    the run names an employer."""
     if toks[-1] is not run.tokens[-1] or toks[-1].possessive:
         return False
     if not set(kinds) <= {"name", "org", "acronym"}:
         return False
     match = _ROLE_AFTER.match(text, toks[-1].end)
-    return bool(match) and is_role(match.group(1)) and match.group(1) not in ("will", "is")
+    return bool(match) and (is_role(match.group(1)) or match.group(1) in _MEMBERS) and (
+        match.group(1) not in ("will", "is"))
+
+
+# People who belong to a body: "Scientology officials", "Hamas fighters", "Ford workers".
+_MEMBERS = frozenset([
+    "officials", "members", "employees", "workers", "staff", "staffers", "fighters",
+    "militants", "executives", "spokesmen", "spokeswomen", "leaders", "lawyers", "engineers",
+    "scientists", "researchers", "insiders", "sources", "representatives", "negotiators",
+])
 
 
 def find_people(ctx: Context, avoid: list[Span] | None = None,
@@ -303,7 +313,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
         person = namesake_at(by_surname, name_text.split()[-1], span[0])
         if person is not None:
             person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
-        elif gazetteer.lookup(name_text) is None:
+        elif gazetteer.lookup(name_text) is None or any(
+                w.lower() in _ORG_WORDS for w in name_text.split()):  # "White House officials"
             orgs.setdefault(name_text, []).append(span)
     unplaced: dict[str, list[Span]] = {}
     for tok, run in sorted(singles, key=lambda x: x[0].start):
