@@ -55,6 +55,9 @@ JUNK = [
     ("She starred in the film Viva Maria! (1965) with Jeanne Moreau.", "Viva Maria"),
     ("His 1958 novel Silent Rivers sold well, said Anna Berg.", "Silent Rivers"),
     ("In the song Lonely Road, Tom Vale sings of his father.", "Lonely Road"),
+    # a sentence's opening words before a speech verb
+    ("Saturday, October 9, 2010\n\nRecent reports have revealed that the plan failed.",
+     "Recent"),
     # a place after a role and "of"
     ("He thanked the State of Texas for its help.", "Texas"),
     # facilities
@@ -98,7 +101,7 @@ ORGS = [
     ("The Labour Party won the by-election with a large majority.", "Labour Party"),
     ("The Chicago Bulls signed the guard to a two-year deal.", "Chicago Bulls"),
     ("The ceasefire was announced by the Kremlin late on Friday.", "Kremlin"),
-    ("Vexcor officials said the plant would reopen.", "Vexcor"),
+    ("Analysts said Vexcor officials expect the plant to reopen.", "Vexcor"),
     ("Hamas fighters crossed the fence before dawn.", "Hamas"),
 ]
 

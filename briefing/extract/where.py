@@ -88,7 +88,8 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
                 entry = gazetteer.Entry(name, "country", entry.country)
             entry = _disambiguate(text, entry)
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
-    _model_places(ctx, sorted(taken + [m for _, spans in found.values() for m in spans]),
+    _model_places(ctx, sorted(taken + list(avoid or [])
+                              + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
     places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])

@@ -223,8 +223,13 @@ def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool
     if not set(kinds) <= {"name", "org", "acronym"}:
         return False
     match = _ROLE_AFTER.match(text, toks[-1].end)
-    return bool(match) and (is_role(match.group(1)) or match.group(1) in _MEMBERS) and (
-        match.group(1) not in ("will", "is"))
+    if not match or match.group(1) in ("will", "is"):
+        return False
+    if is_role(match.group(1)):
+        return True
+    # "Port officials said": a sentence's first word is capitalised by its place, not a name
+    return match.group(1) in _MEMBERS and not (run.sentence_initial and len(toks) == 1
+                                                and toks[0] is run.tokens[0])
 
 
 # People who belong to a body: "Scientology officials", "Hamas fighters", "Ford workers".
@@ -304,7 +309,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                          mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
     tags = ctx.tags
-    found.extend(_model_people(text, tags, found, orgs, employers))
+    found.extend(_model_people(text, tags, found, orgs, employers, avoid or []))
     found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
     people = merge(found)
@@ -327,7 +332,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
-    _model_orgs(text, tags, people, orgs)
+    _model_orgs(text, tags, people, orgs, avoid or [])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
@@ -347,6 +352,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
 _ADD = 0.6
 _NOT_PERSON = 0.1
 _SURE_BODY = 0.6
+_SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb follows
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
@@ -354,11 +360,11 @@ def _overlaps_any(span: Span, spans: list[Span]) -> bool:
 
 
 def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str, list[Span]],
-                  employers: list[tuple[str, Span]]) -> list[Candidate]:
+                  employers: list[tuple[str, Span]], avoid: list[Span]) -> list[Candidate]:
     """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
     that merge with the rest like any other."""
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
-    taken += [span for _, span in employers] + credit_spans(text)
+    taken += [span for _, span in employers] + credit_spans(text) + avoid
     out = []
     for m in tags.mentions:
         if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
@@ -425,7 +431,8 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
     written, the name goes to the organisations when the model reads it so ("the Lakers",
     "Reuters"), and is dropped otherwise: a street, an index, a work's title or a headline
     phrase is left for WHERE or for nobody.  A speech verb beside the name ("said Ines
-    Moreau") keeps it a person unless the model is sure of a body ("Microsoft says").
+    Moreau") keeps it a person unless the model is sure of a body ("Microsoft says") or of
+    no name at all ("Recent reports").
     """
     if p.roles:
         return True
@@ -433,9 +440,12 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
-    if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY):
+    if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY
+                                      and mean["O"] < _SURE_NOTHING):
         return True
-    if mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
+    recurring_word = len(p.tokens) == 1 and len(set(p.mentions)) >= 3 and not p.tokens[0].isupper()
+    if recurring_word or mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
+        # a body, or a word named alone throughout: a brand or company (who_merge.recurring)
         for span in p.mentions:
             orgs.setdefault(text[span[0]:span[1]], []).append(span)
     return False
@@ -470,10 +480,10 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
 
 
 def _model_orgs(text: str, tags: Tags, people: list[Candidate],
-                orgs: dict[str, list[Span]]) -> None:
+                orgs: dict[str, list[Span]], avoid: list[Span]) -> None:
     """Organisations the model finds that no rule did: teams, agencies, companies."""
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
-    taken += credit_spans(text)
+    taken += credit_spans(text) + avoid  # a time's words ("14:00 Moscow time") hold no body
     for m in tags.mentions:
         if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
             continue
