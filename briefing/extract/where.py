@@ -120,7 +120,8 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
         span = (m.start, m.end)
         name = text[m.start:m.end]
         words = name.split()
-        if (_overlaps(span, taken) or is_common(name) or gazetteer.lookup(name) is not None
+        if (_overlaps(span, taken) or is_common(re.split("['’]", name)[0])
+                or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)
                 or any(w.lower() in name_words or is_common(w) for w in words)

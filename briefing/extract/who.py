@@ -491,7 +491,8 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
             continue  # "Rival teams": a word capitalised by its place in the sentence
         span = (m.start, m.end)
         name = text[m.start:m.end]
-        if _overlaps_any(span, taken) or is_common(name) or _declined(text, span):
+        if (_overlaps_any(span, taken) or is_common(re.split("['’]", name)[0])
+                or _declined(text, span)):  # "I’m" is no body
             continue
         words = name.split()
         if gazetteer.lookup(name) is not None or (
