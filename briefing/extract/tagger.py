@@ -349,8 +349,10 @@ class Tags:
         for i in range(lo, hi):
             t = toks[i]
             lab = labels[i - lo]
-            if not t.text[:1].isupper():
-                probs.append(tagger.marginal(lab, i - lo) if lab != "O" else 1.0)
+            if not t.text[:1].isupper() or _settled(t.text):
+                # a lowercase word, or a place or title the rules read: its label's own
+                # probability only (one call, not five)
+                probs.append(tagger.marginal(lab, i - lo))
                 continue
             at = i - lo
             dist = {"O": tagger.marginal("O", at)}
@@ -362,11 +364,13 @@ class Tags:
             dist["FAC"] = 0.0
             self._starts.append(t.start)
             self._dists.append((t.start, t.end, dist))
-            probs.append(dist[lab[2:] or "O"])
+            kind = lab[2:] or "O"
+            probs.append(dist["LOC" if kind == "FAC" else kind])  # FAC shares LOC's share
         self.mentions.extend(_spans(toks[lo:hi], labels, probs))
 
     def dist(self, start: int, end: int) -> dict[str, float] | None:
-        """Mean type probabilities of the capitalised words in text[start:end]."""
+        """Mean type probabilities of the capitalised words in text[start:end] that no
+        gazetteer or title list settles (None when there are none)."""
         i = bisect_left(self._starts, start)
         found = []
         while i < len(self._dists) and self._dists[i][0] < end:
