@@ -73,24 +73,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     """Words and punctuation of text[start:end]; a trailing full stop stays only on
     abbreviations and initials ("Gen.", "J.", "U.S."), not on a sentence's last word, and a
     possessive "'s" is a word of its own."""
-    out: list[Tok] = []
-    add = out.append
-    make = tuple.__new__  # a Tok without NamedTuple's Python-level constructor
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    words, spans = _split(text, start, len(text) if end is None else end)
+    return [Tok(a, b, w) for w, (a, b) in zip(words, spans, strict=True)]
+
+
+def _split(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """`tokenize` as two lists, words and their spans: no object per word."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    add_word, add_span = words.append, spans.append
+    for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        s, e = m.span()
         if len(word) < 3 or not (word[-1] in "sS." or "." in word):
-            add(make(Tok, (s, e, word)))
-        elif word[-2] in "'’" and word[-1] in "sS" and len(word) > 3:
-            add(make(Tok, (s, e - 2, word[:-2])))
-            add(make(Tok, (e - 2, e, word[-2:])))
+            add_word(word)
+            add_span(m.span())
+            continue
+        s, e = m.span()
+        if word[-2] in "'’" and word[-1] in "sS" and len(word) > 3:
+            words += (word[:-2], word[-2:])
+            spans += ((s, e - 2), (e - 2, e))
         elif word.endswith(".") and not (
                 word[:-1].lower() in _ABBREVIATIONS or word.count(".") > 1):
-            add(make(Tok, (s, e - 1, word[:-1])))
-            add(make(Tok, (e - 1, e, ".")))
+            words += (word[:-1], ".")
+            spans += ((s, e - 1), (e - 1, e))
         else:
-            add(make(Tok, (s, e, word)))
-    return out
+            add_word(word)
+            add_span((s, e))
+    return words, spans
 
 
 def _shape(word: str) -> str:
@@ -270,27 +279,27 @@ def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> li
     return Tags(text, sentences, tagger).mentions
 
 
-def _spans(toks: Sequence[Tok], labels: Sequence[str],
+def _spans(words: Sequence[str], spans: Sequence[tuple[int, int]], labels: Sequence[str],
            probs: Sequence[float]) -> list[Mention]:
     out = []
     i = 0
-    while i < len(toks):
+    while i < len(words):
         lab = labels[i]
         if lab == "O":
             i += 1
             continue
         kind = lab[2:]
         j = i + 1
-        while j < len(toks) and labels[j] == "I-" + kind:
+        while j < len(words) and labels[j] == "I-" + kind:
             j += 1
         a, b = i, j
-        while a < b and not toks[a].text[:1].isupper():
+        while a < b and not words[a][:1].isupper():
             a += 1  # "the", "tampa bay": WHO and WHERE list names, which are capitalised
-        while b > a and not toks[b - 1].text[:1].isupper():
+        while b > a and not words[b - 1][:1].isupper():
             b -= 1  # "the Interlagos circuit"
         if b > a:
             score = sum(probs[i:j]) / (j - i)
-            out.append(Mention(toks[a].start, toks[b - 1].end, kind, score))
+            out.append(Mention(spans[a][0], spans[b - 1][1], kind, score))
         i = j
     return out
 
@@ -333,23 +342,23 @@ class Tags:
                 k = bisect_left(keys, s)
                 if k == len(keys) or keys[k] >= e:
                     continue
-            sent = tokenize(text, s, e)
-            if not sent:
+            words, spans = _split(text, s, e)
+            if not words:
                 continue
-            self.openers.add(sent[0].start)
-            words = [t.text for t in sent]
+            self.openers.add(spans[0][0])
             for lo, hi in _chunks(words):
                 labels = tagger.tag(features(words, lo, hi))
-                self._read(tagger, sent, lo, hi, labels)
+                self._read(tagger, words, spans, lo, hi, labels)
 
-    def _read(self, tagger, toks: Sequence[Tok], lo: int, hi: int, labels: list[str]) -> None:
+    def _read(self, tagger, words: Sequence[str], spans: Sequence[tuple[int, int]], lo: int,
+              hi: int, labels: list[str]) -> None:
         """Type probabilities of the stretch's capitalised words, and its mentions."""
         known = _known(tagger)
         probs = []
         for i in range(lo, hi):
-            t = toks[i]
+            word = words[i]
             lab = labels[i - lo]
-            if not t.text[:1].isupper() or _settled(t.text):
+            if not word[:1].isupper() or _settled(word):
                 # a lowercase word, or a place or title the rules read: its label's own
                 # probability only (one call, not five)
                 probs.append(tagger.marginal(lab, i - lo))
@@ -362,11 +371,11 @@ class Tags:
             # places and facilities together: the rest (four calls fewer per word)
             dist["LOC"] = max(0.0, 1.0 - dist["O"] - dist["PER"] - dist["ORG"])
             dist["FAC"] = 0.0
-            self._starts.append(t.start)
-            self._dists.append((t.start, t.end, dist))
+            self._starts.append(spans[i][0])
+            self._dists.append((spans[i][0], spans[i][1], dist))
             kind = lab[2:] or "O"
             probs.append(dist["LOC" if kind == "FAC" else kind])  # FAC shares LOC's share
-        self.mentions.extend(_spans(toks[lo:hi], labels, probs))
+        self.mentions.extend(_spans(words[lo:hi], spans[lo:hi], labels, probs))
 
     def dist(self, start: int, end: int) -> dict[str, float] | None:
         """Mean type probabilities of the capitalised words in text[start:end] that no
