@@ -15,7 +15,7 @@ from typing import Any, Literal
 from briefing.pubclock import UNKNOWN, PubClock, read_clock
 
 Span = tuple[int, int]
-PlaceKind = Literal["country", "region", "city", "other"]
+PlaceKind = Literal["country", "region", "city", "facility", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 

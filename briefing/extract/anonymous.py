@@ -19,18 +19,34 @@ _DESCRIBED = re.compile(
     rf"(?P<mods>(?:[\w\-’']+\s+){{0,5}}?)(?P<head>{_HEADS})s?\b"
 )
 _AFTER = re.compile(r"[\s,]*(?:who\s+[^,]{0,60},\s*)?(?:(?:also|later|then)\s+)?(\w+)")
+# "a spokesman for the Interior Ministry said", "an official at the Pentagon told": the body
+# the source speaks for, between the head noun and the speech verb.
+_FOR_BODY = re.compile(
+    r"\s+(?:for|at|of|with|from|in)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w\-’'.]*|of|for|and)(?:\s+(?:[A-Z][\w\-’'.]*|of|for|and)){0,5})")
 
 
 def find_anonymous(ctx: Context) -> list[Person]:
+    """Unnamed sources, one per description: "a police spokesman" and "a spokesman for the
+    Interior Ministry" are two sources, kept apart by the body they speak for; "the
+    spokesman" joins the last source with that head noun."""
     text = ctx.text
     people: dict[str, tuple[str, list[Span]]] = {}
+    bodies: dict[str, str] = {}
+    last_by_head: dict[str, str] = {}
     order: list[str] = []
     for match in _DESCRIBED.finditer(text):
         mods = match.group("mods")
         if re.search(r"[.;:!?“”\"]", mods) or any(
                 w.lower() in ("of", "and", "to") for w in mods.split()):
             continue
-        after = _AFTER.match(text, match.end())
+        end = match.end()
+        body = _FOR_BODY.match(text, end)
+        if body and body.group(1).split()[-1][:1].isupper():
+            end = body.end()
+        else:
+            body = None
+        after = _AFTER.match(text, end)
         nxt = after.group(1) if after else ""
         if nxt[:1].isupper():
             continue  # "a spokesman, John Smith" or "official Jen Psaki": a named person
@@ -38,16 +54,25 @@ def find_anonymous(ctx: Context) -> list[Person]:
         cited = nxt.lower() in SPEECH_VERBS or before.rstrip().endswith("according to")
         head = match.group("head")
         det = match.group("det").lower()
-        span = (match.start(), match.end())
-        if det == "the" and head in people:
-            people[head][1].append(span)
+        span = (match.start(), end)
+        description = (mods + text[match.start("head"):end]).strip()
+        key = " ".join(description.lower().split())
+        if det == "the":
+            joined = key if key in people else (last_by_head.get(head) if not mods.strip()
+                                                and body is None else None)
+            if joined is not None:
+                people[joined][1].append(span)
+                last_by_head[head] = joined
             continue
-        if not cited or det == "the":
+        if not cited:
             continue
-        description = (mods + text[match.start("head"):match.end()]).strip()
-        if head in people:
-            people[head][1].append(span)
+        if key in people:
+            people[key][1].append(span)
         else:
-            people[head] = (description, [span])
-            order.append(head)
-    return [Person(people[h][0], (), None, tuple(people[h][1]), anonymous=True) for h in order]
+            people[key] = (description, [span])
+            order.append(key)
+            if body is not None:
+                bodies[key] = body.group(1)
+        last_by_head[head] = key
+    return [Person(people[k][0], (), bodies.get(k), tuple(people[k][1]), anonymous=True)
+            for k in order]

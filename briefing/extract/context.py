@@ -12,6 +12,7 @@ from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:
     from briefing.extract.names import Run
+    from briefing.extract.tagger import Tags
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,11 @@ class Context:
         from briefing.extract.names import runs
 
         return runs(self.text, self.seg)
+
+    @cached_property
+    def tags(self) -> Tags:
+        """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
+        from briefing.extract.tagger import Tags
+
+        anchors = [(t.start, t.text) for run in self.runs for t in run.tokens]
+        return Tags(self.text, self.seg.sentences, anchors=anchors)

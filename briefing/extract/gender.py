@@ -46,6 +46,32 @@ _PRONOUN_CUE = re.compile(
     r"|(?P<v2>said|says|added|asked|told)\s+(?P<p2>he|she)\b)")
 
 
+_GENDER_OF = {**dict.fromkeys(_MALE_NOUNS, "m"), **dict.fromkeys(_FEMALE_NOUNS, "f")}
+_CAP_WORD = re.compile(r"[A-Z][\w.'’\-]*")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The gender of the role word right before a name, over up to three capitalised words
+    of the title ("campaign spokeswoman Jessica Ditto"): what `_TITLE_BEFORE` matches, read
+    word by word from the name backwards instead of trying the pattern at every position."""
+    chunk = text[max(0, start - 60):start]
+    if not chunk[-1:].isspace():
+        return None
+    words = chunk.split()
+    found = None
+    for k in range(min(3, len(words) - 1) + 1):
+        if k and not _CAP_WORD.fullmatch(words[-k]):
+            break
+        if len(words) <= k:
+            break
+        word = words[-k - 1].rstrip(",")
+        word = word[:-1] if word.endswith(".") else word
+        gender = _GENDER_OF.get(re.split(r"\W", word)[-1].lower())
+        if gender:
+            found = gender  # the leftmost role word wins, as in a pattern search
+    return found
+
+
 def _vote(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -68,7 +94,7 @@ def genders(text: str, named: list[tuple[Span, int]],
         honorific = _vote(_HONORIFIC.search(text, max(0, s - 8), s))
         if honorific:
             box.extend([honorific] * 3)
-        role = _vote(_TITLE_BEFORE.search(text, max(0, s - 60), s))
+        role = _title_before(text, s)
         if role is None:
             appositive = _APPOSITIVE.match(text, e)
             role = _vote(_ROLE.search(appositive.group(1))) if appositive else None

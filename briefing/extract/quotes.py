@@ -26,7 +26,7 @@ from briefing.extract.speakers import Hit, Mentions, attribute, mentions_of
 from briefing.model import Organization, Person, Quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s+")
+_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]++(?: [A-Z][A-Z.'’\-]++){0,2}):\s+")
 _MIN_WORDS = 3
 _MERGE_GAP = 160
 _MERGE_GAP_AROUND_CUE = 400

@@ -31,6 +31,7 @@ _EXTRA_ROLES = [
 _NOT_ROLES = frozenset([
     "air", "advertising", "analytics", "foreign", "dean", "will", "sir", "grand", "the", "united",
     "national", "federal", "royal",  # adjectives of institutions ("National Hurricane Center")
+    "police", "army", "navy", "group", "metropolitan",  # bodies: "the Metropolitan Police"
     "first", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
 ])
 
@@ -47,7 +48,7 @@ ORG_HEADS = frozenset([
     "government", "tribunal", "globe", "tribune", "herald", "telegraph", "gazette", "chronicle",
     "kremlin", "pentagon", "house", "duma", "taliban", "cooperative", "co-op", "center", "centre",
     "directorate", "secretariat", "command", "corps", "observatory", "utility", "operator",
-    "league", "convention", "museum",
+    "league", "convention", "museum", "presse", "agence",
 ])
 # Names of institutions that carry no head word ("NATO", "White House" is caught by "house").
 ORG_NAMES = frozenset([
@@ -103,7 +104,7 @@ VENUE_NOUNS = frozenset([
     "district", "county", "region", "valley", "river", "lake", "island", "islands", "bay",
     "square", "village", "town", "city", "neighbourhood", "neighborhood", "suburb", "township",
     "municipality", "oblast", "peninsula", "desert", "strait", "coast", "port", "harbour",
-    "harbor", "mountains", "outskirts",
+    "harbor", "mountains", "outskirts", "crossing", "checkpoint", "camp", "base",
 ])
 
 # Words that end a lowercase role read backwards from a name ("the ... adviser Yuri").
@@ -128,8 +129,28 @@ FEATURE_HEADS = frozenset([
     "street", "avenue", "boulevard", "tower", "mosque", "cathedral", "palace", "airport",
     "stadium", "plaza", "bridge", "belt",
 ])
+# Last words of the names of buildings, roads and other built places: "Baker Street",
+# "Heathrow Airport", "the Hafijj Hotel".  Such a run is a place of kind "facility", never a
+# person; they count among the feature heads, so WHO leaves the run alone.
+FACILITY_HEADS = frozenset([
+    "street", "avenue", "road", "boulevard", "blvd", "lane", "drive", "highway", "motorway",
+    "expressway", "turnpike", "square", "plaza", "bridge", "tunnel", "airport", "airfield",
+    "airbase", "stadium", "arena", "station", "terminal", "hotel", "palace", "castle", "tower",
+    "mosque", "cathedral", "temple", "synagogue", "basilica", "prison", "jail", "building",
+    "barracks", "pier", "wharf", "dam", "theater", "theatre", "theaters", "theatres", "cinema",
+    "planetarium", "aquarium", "zoo", "harbour", "harbor", "marina", "cemetery", "monument",
+    "memorial", "lighthouse", "fortress", "citadel", "mall", "racecourse", "speedway",
+])
+FEATURE_HEADS = FEATURE_HEADS | FACILITY_HEADS
 FEATURE_WEAK_HEADS = frozenset(["river", "bay", "lake", "valley", "island", "basin", "reef",
-                                "delta", "falls", "plain", "plains", "sound"])
+                                "delta", "falls", "plain", "plains", "sound",
+                                # realms: "the Holy Roman Empire", "the Ottoman Caliphate"
+                                "empire", "kingdom", "caliphate", "sultanate", "emirate"])
+# Words that make a known place into a part of it ("North Oakland", "Old Delhi", "Greater
+# Manchester"): such a run is a place, never a person.
+PLACE_PARTS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "old", "new", "upper", "lower", "greater",
+                         "downtown", "inner", "outer"])
 FEATURE_FIRST = frozenset(["gulf", "bay", "sea", "strait", "straits", "isle", "cape", "mount",
                            "lake", "mt"])  # the first six only before "of"
 

@@ -26,7 +26,15 @@ from briefing.extract import gazetteer
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.names import Run, Token, is_common, is_dateline, without
-from briefing.extract.roles import ANON_HEADS, EVENT_HEADS, GROUP_NOUNS, VENUE_NOUNS, is_role
+from briefing.extract.roles import (
+    ANON_HEADS,
+    EVENT_HEADS,
+    FACILITY_HEADS,
+    GROUP_NOUNS,
+    ORG_HEADS,
+    VENUE_NOUNS,
+    is_role,
+)
 from briefing.model import Organization, Person, Place, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")
@@ -80,9 +88,50 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
                 entry = gazetteer.Entry(name, "country", entry.country)
             entry = _disambiguate(text, entry)
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
+    _model_places(ctx, sorted(taken + list(avoid or [])
+                              + [m for _, spans in found.values() for m in spans]),
+                  name_words, {o.name.lower() for o in organizations}, found)
     places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])
     return places
+
+
+# How sure the entity model (tagger.py) must be to add a place no rule found.
+_ADD = 0.6
+
+
+def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
+                  found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]]) -> None:
+    """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
+    "Castlefrank Road" (a facility), "the Hafijj Hotel".
+
+    A name the gazetteer knows was already weighed by the rules ("Washington warned" is the
+    government, "Michael Jordan said Jordan would" the player), and a nationality
+    ("Danish"), a person's name word or an organisation's name ("The Mercedes garage" when
+    Mercedes is a team) is never added; nor is a shouted all-caps phrase.
+    """
+    text = ctx.text
+    tags = ctx.tags
+    for m in tags.mentions:
+        if m.label not in ("LOC", "FAC") or m.score < _ADD or not text[m.start].isupper():
+            continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
+        span = (m.start, m.end)
+        name = text[m.start:m.end]
+        words = name.split()
+        if (_overlaps(span, taken) or is_common(re.split("['’]", name)[0])
+                or gazetteer.lookup(name) is not None
+                or gazetteer.key(name) in gazetteer.demonyms()
+                or (name.isupper() and len(words) > 1)
+                or any(w.lower() in name_words or is_common(w) for w in words)
+                or name.lower() in bodies):
+            continue
+        if m.label == "FAC" or words[-1].lower().rstrip(".") in FACILITY_HEADS:
+            entry = gazetteer.Entry(name, "facility", None)
+        else:
+            entry = gazetteer.town(name) or _region(name) or gazetteer.Entry(name, "other", None)
+        found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
 
 
 def _event_end(toks: tuple[Token, ...], j: int) -> int:
@@ -118,7 +167,8 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
         if is_storm(run.tokens):
             continue
         if is_feature(text, run.tokens):
-            out.setdefault(gazetteer.key(name), gazetteer.Entry(name, "other", None))
+            kind = "facility" if toks[-1].lower.rstrip(".") in FACILITY_HEADS else "other"
+            out.setdefault(gazetteer.key(name), gazetteer.Entry(name, kind, None))
             continue
         after = _WORD_AFTER.match(text, span[1])
         before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
@@ -238,8 +288,32 @@ def _demonym_is_place(text: str, span: Span) -> bool:
     nxt = following[0].strip(",.;:’'\"”").lower()
     if not nxt or not text[span[1]:span[1] + 1].isspace():
         return False
-    return not (is_role(nxt) or nxt in ANON_HEADS or nxt in GROUP_NOUNS
-                or (following[0][:1].isupper() and not gazetteer.lookup(following[0])))
+    if is_common(nxt) or following[0][:1] in "([":
+        return False  # "English or", "in Danish (1830)": a language or a people
+    if following[0][:1].isupper() and not gazetteer.lookup(following[0]):
+        return False  # "Russian President Vladimir Putin"
+    # The noun the nationality qualifies, over up to two adjectives ("an American
+    # professional baseball player", "the Afghan national team"): a person, a people or a
+    # body is qualified by its nationality, not placed.
+    for word in following[:3]:
+        low = word.strip(",.;:’'\"”").lower()
+        if (low in _NATIONALITY_NOUNS or low.endswith(_PERSON_SUFFIXES) or is_role(low)
+                or low in ANON_HEADS or low in GROUP_NOUNS or low in ORG_HEADS):
+            return False
+        if not word.isalpha() or not word.islower():
+            break
+    return True
+
+
+# Nouns after a nationality that say who a person is, not where a thing is.
+_NATIONALITY_NOUNS = frozenset([
+    "descent", "origin", "origins", "ancestry", "heritage", "roots", "nationality", "citizen",
+    "citizens", "national", "nationals", "language", "speakers", "literature", "translation",
+    "people", "man", "woman", "men", "women", "boy", "girl", "family", "public", "team",
+    "squad", "side", "crew", "troops", "descendants", "immigrants", "community",
+])
+# Person nouns by their ending: "philologist", "composer", "sculptor", "historian".
+_PERSON_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ess")
 
 
 def metonymic(text: str, span: Span, entry: gazetteer.Entry) -> bool:

@@ -24,10 +24,14 @@ from briefing.extract.roles import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_NAMES,
+    PLACE_PARTS,
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
+    STORM_WORDS,
+    VENUE_NOUNS,
     is_role,
 )
+from briefing.extract.tagger import Tags
 from briefing.extract.who_merge import (
     Candidate,
     appositive,
@@ -67,8 +71,8 @@ def _kind_of(word: str) -> str:
         return "place" if gazetteer.lookup(word) else "name"
     if is_role(word) and not (word.isupper() and len(word) > 3):
         return "role"
-    if low in ORG_HEADS or low in ORG_NAMES:
-        return "org"
+    if low in ORG_HEADS or low in ORG_NAMES or low.rsplit("-", 1)[-1] in ORG_HEADS:
+        return "org"  # "France-Presse" too
     if gazetteer.key(word) in gazetteer.demonyms():
         return "demonym"
     if is_common(word) or word in gazetteer.zone_abbreviations():
@@ -175,6 +179,23 @@ def _collect_org(text: str, toks: list[Token], kinds: list[str],
         orgs.setdefault(phrase, []).append(span)
 
 
+def _glued_title(tags: Tags, toks: list[Token]) -> bool:
+    """Whether the first word of a run is no part of the name the rest makes ("Striker
+    Tomas Varga"): the model reads it as no name and the rest as a person."""
+    first = tags.dist(toks[0].start, toks[0].end)
+    rest = tags.dist(toks[1].start, toks[-1].end)
+    return (first is not None and rest is not None and first["O"] >= 0.5
+            and rest["PER"] >= 0.5)
+
+
+def _team(text: str, toks: list[Token]) -> bool:
+    """A place and a plural name after it is a team or a club, never a person."""
+    if len(toks) < 2 or toks[-1].possessive or not _plural(toks[-1].text):
+        return False
+    entry = gazetteer.lookup(text[toks[0].start:toks[-2].end])
+    return entry is not None and entry.kind in ("city", "region", "country")
+
+
 def _speech_next(text: str, end: int) -> bool:
     tail = text[end:end + 30].lstrip(" ,")
     word = tail.split(" ", 1)[0].strip(".,:;").lower()
@@ -195,13 +216,28 @@ def _inside(pos: int, spans: list[Span]) -> bool:
 
 
 def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool:
-    """ "Red Bull boss Christian Horner", "Mondelez spokeswoman": the run names an employer."""
+    """ "Red Bull boss Christian Horner", "Mondelez spokeswoman", "Scientology officials":
+    the run names an employer."""
     if toks[-1] is not run.tokens[-1] or toks[-1].possessive:
         return False
     if not set(kinds) <= {"name", "org", "acronym"}:
         return False
     match = _ROLE_AFTER.match(text, toks[-1].end)
-    return bool(match) and is_role(match.group(1)) and match.group(1) not in ("will", "is")
+    if not match or match.group(1) in ("will", "is"):
+        return False
+    if is_role(match.group(1)):
+        return True
+    # "Port officials said": a sentence's first word is capitalised by its place, not a name
+    return match.group(1) in _MEMBERS and not (run.sentence_initial and len(toks) == 1
+                                                and toks[0] is run.tokens[0])
+
+
+# People who belong to a body: "Scientology officials", "Hamas fighters", "Ford workers".
+_MEMBERS = frozenset([
+    "officials", "members", "employees", "workers", "staff", "staffers", "fighters",
+    "militants", "executives", "spokesmen", "spokeswomen", "leaders", "lawyers", "engineers",
+    "scientists", "researchers", "insiders", "sources", "representatives", "negotiators",
+])
 
 
 def find_people(ctx: Context, avoid: list[Span] | None = None,
@@ -219,16 +255,24 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     for run, toks in _split_runs(text, ctx, avoid or []):
         if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
             continue  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
+        if _work_title(text, run.start, run.end):
+            continue  # "the film Viva Maria! (1965)": a work, whoever it is named after
         if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
             continue  # "Melina Mara/The Washington Post"
         kinds = [_kind(t) for t in toks]
         if (len(toks) > 1 and not {"org", "role"} & set(kinds)
-                and gazetteer.lookup(text[toks[0].start:toks[-1].end])):
-            continue  # "Sterling Heights", "New Hampshire": a place
+                and (gazetteer.lookup(text[toks[0].start:toks[-1].end]) or (
+                    toks[0].lower in PLACE_PARTS
+                    and gazetteer.lookup(text[toks[1].start:toks[-1].end])))):
+            continue  # "Sterling Heights", "New Hampshire", "North Oakland": a place
         if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
                 " of ", " for "):
             orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
                 (toks[0].start, toks[-1].end))  # "Bank of England", "Department for Transport"
+            continue
+        if _team(text, toks):
+            orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
+                (toks[0].start, toks[-1].end))  # "Chicago Bulls", "New York Yankees"
             continue
         if _affiliate(text, run, toks, kinds):
             employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
@@ -238,10 +282,14 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                 kinds[k - 1] == "place" and len(toks) - k < 3
                 and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
             k -= 1
+        if k == 0 and len(toks) >= 3 and _glued_title(ctx.tags, toks):
+            k = 1  # "Pitcher Ben Cole": a title no role list has, read by the model
+            kinds[0] = "role"
         name, prefix = toks[k:], toks[:k]
         _collect_org(text, toks, kinds[:k], orgs)
-        if not name:
-            continue
+        if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
+                        and all(kd == "place" for kd in kinds[k:])):
+            continue  # "the State of Texas", "Governor of Texas": a place, not a person
         role = ""
         if "role" in kinds[:k]:
             role = text[toks[0].start:prefix[-1].end]
@@ -260,6 +308,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                          affiliation=_affiliation(prefix) if role else None,
                          mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
+    tags = ctx.tags
+    found.extend(_model_people(text, tags, found, orgs, employers, avoid or []))
     found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
     people = merge(found)
@@ -268,7 +318,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
         person = namesake_at(by_surname, name_text.split()[-1], span[0])
         if person is not None:
             person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
-        elif gazetteer.lookup(name_text) is None:
+        elif gazetteer.lookup(name_text) is None or any(
+                w.lower() in _ORG_WORDS for w in name_text.split()):  # "White House officials"
             orgs.setdefault(name_text, []).append(span)
     unplaced: dict[str, list[Span]] = {}
     for tok, run in sorted(singles, key=lambda x: x[0].start):
@@ -276,19 +327,197 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                 and not (run and run.sentence_initial and tok is run.tokens[0])
                 and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
             unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
+    people = [p for p in people if _typed_person(text, tags, p, orgs)]
     recurring(people, unplaced, orgs)
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
+    _model_orgs(text, tags, people, orgs, avoid or [])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
     named = [final(p) for p in people]
     named.extend(find_anonymous(ctx))
-    named.sort(key=lambda p: p.mentions[0] if p.mentions else (0, 0))
-    organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()]
-    organizations.sort(key=lambda o: o.mentions[0])
+    named.sort(key=_relevance)
+    employed = {name for name, _ in employers}  # "Korvex spokeswoman": a body, surely
+    organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
+                     if n in employed or _typed_org(tags, n, s)]
+    organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
+
+
+# How sure the model must be before it adds a name the rules missed, and how unlikely a
+# person must be (mean probability over the name's mentions) before a run the rules read as
+# one is handed to ORG or WHERE, or dropped as no name at all.
+_ADD = 0.6
+_NOT_PERSON = 0.1
+_SURE_BODY = 0.6
+_SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb follows
+
+
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str, list[Span]],
+                  employers: list[tuple[str, Span]], avoid: list[Span]) -> list[Candidate]:
+    """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
+    that merge with the rest like any other."""
+    taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
+    taken += [span for _, span in employers] + credit_spans(text) + avoid
+    out = []
+    for m in tags.mentions:
+        if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
+            continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
+        span = _trimmed(text, m.start, m.end)
+        if span is None or _overlaps_any(span, taken) or _declined(text, span):
+            continue
+        words = text[span[0]:span[1]].split()
+        out.append(Candidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
+    return out
+
+
+# Nouns for works: the capitalised run right after one ("the novel Silent Rivers", "his
+# 1958 film Elevator to the Gallows") is the work's title.
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|novel|book|play|song|single|album|series|sitcom|show|opera|poem|"
+    r"episode|documentary|painting|musical|ballet|treatise|memoir|novella|game)s?,?\s+"
+    r"(?:[“\"‘']\s*)?$")
+# "Viva Maria! (1965)": a single year in brackets after a title dates a work; a person's
+# dates are a range ("(1700 – 1782)") or follow "born".
+_YEAR_AFTER = re.compile(r"[!?]?\s*\((?:19|20)\d\d\)")
+
+
+def _work_title(text: str, start: int, end: int) -> bool:
+    return bool(_WORK_BEFORE.search(text, max(0, start - 30), start)
+                or _YEAR_AFTER.match(text, end))
+
+
+def _declined(text: str, span: Span) -> bool:
+    """Names the rules read as no person or body, whatever the model says: a storm ("Cyclone
+    Tara"), an event ("Brazilian Grand Prix"), a work's title, a natural feature or a
+    facility."""
+    words = text[span[0]:span[1]].split()
+    toks = [Token(span[0], span[1], w) for w in words]
+    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
+            or words[0].lower() in STORM_WORDS
+            or words[-1].lower().rstrip(".") in EVENT_HEADS
+            or is_feature(text, toks))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """A name the model found, without a title or a dateline glued to it ("Pitcher Ben
+    Cole", "Mark Hosenball WASHINGTON"); None when a common word sits inside it."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    mixed = any(not w.isupper() for _, _, w in words)
+    while words and (is_role(words[0][2]) or (mixed and words[0][2].isupper()
+                                               and len(words[0][2]) > 2)):
+        words.pop(0)
+    while words and mixed and words[-1][2].isupper() and len(words[-1][2]) > 2:
+        words.pop()
+    if (not words or not mixed or any(is_common(w) for _, _, w in words)
+            or not words[0][2][:1].isupper()):
+        return None  # a shouted headline's words are the rules' to read
+    return start + words[0][0], start + words[-1][1]
+
+
+def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span]]) -> bool:
+    """Whether the model lets a person the rules found stand.
+
+    A title or role beside the name is the rules' strongest evidence and is kept.
+    Otherwise, when the model finds the name unlikely to be a person in every place it is
+    written, the name goes to the organisations when the model reads it so ("the Lakers",
+    "Reuters"), and is dropped otherwise: a street, an index, a work's title or a headline
+    phrase is left for WHERE or for nobody.  A speech verb beside the name ("said Ines
+    Moreau") keeps it a person unless the model is sure of a body ("Microsoft says") or of
+    no name at all ("Recent reports").
+    """
+    if p.roles:
+        return True
+    dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
+    if not dists:
+        return True
+    mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
+    if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY
+                                      and mean["O"] < _SURE_NOTHING):
+        return True
+    recurring_word = len(p.tokens) == 1 and len(set(p.mentions)) >= 3 and not p.tokens[0].isupper()
+    if recurring_word or mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
+        # a body, or a word named alone throughout: a brand or company (who_merge.recurring)
+        for span in p.mentions:
+            orgs.setdefault(text[span[0]:span[1]], []).append(span)
+    return False
+
+
+_NOT_BODY = 0.8
+
+
+def _speaks(text: str, p: Candidate) -> bool:
+    """A speech verb beside a mention, or beside one of the name's words written alone
+    elsewhere ("Paris Hilton arrived. Paris said she loved it")."""
+    if any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions):
+        return True
+    return any(_speech_next(text, m.end()) for word in set(p.tokens) if len(word) > 2
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+
+
+def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
+    """Whether the model lets a body the rules found stand.  A name with an organisation's
+    head word ("Justice Department") is kept; a bare acronym or a recurring word ("DKK",
+    "IE6") goes when the model reads it as no name, or as a place, wherever it is written."""
+    if any(w.lower().rstrip(".") in _ORG_WORDS for w in name.split()):
+        return True
+    if len(set(spans)) >= 3 and not name.isupper():
+        return True  # a brand or a company named alone throughout (who_merge.recurring)
+    dists = [d for s, e in spans if (d := tags.dist(s, e)) is not None]
+    if not dists:
+        return True
+    no = sum(d["O"] for d in dists) / len(dists)
+    place = sum(d["LOC"] + d["FAC"] for d in dists) / len(dists)
+    return no < _NOT_BODY and place < _NOT_BODY
+
+
+def _model_orgs(text: str, tags: Tags, people: list[Candidate],
+                orgs: dict[str, list[Span]], avoid: list[Span]) -> None:
+    """Organisations the model finds that no rule did: teams, agencies, companies."""
+    taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
+    taken += credit_spans(text) + avoid  # a time's words ("14:00 Moscow time") hold no body
+    for m in tags.mentions:
+        if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
+            continue
+        if m.start in tags.openers and " " not in text[m.start:m.end]:
+            continue  # "Rival teams": a word capitalised by its place in the sentence
+        span = (m.start, m.end)
+        name = text[m.start:m.end]
+        if (_overlaps_any(span, taken) or is_common(re.split("['’]", name)[0])
+                or _declined(text, span)):  # "I’m" is no body
+            continue
+        words = name.split()
+        if gazetteer.lookup(name) is not None or (
+                len(words) > 1 and words[0].lower() in PLACE_PARTS
+                and gazetteer.lookup(" ".join(words[1:])) is not None):
+            continue  # "United States", "North Oakland": WHERE's, unless a rule said body
+        if _placed(text, name):
+            continue  # "the Interlagos circuit", "in Interlagos": WHERE's
+        orgs.setdefault(name, []).append(span)
+
+
+def _placed(text: str, name: str) -> bool:
+    """Whether the text anywhere writes `name` as a place: before a venue noun ("the
+    Interlagos circuit") or after "in", "near" or "outside"."""
+    for match in re.finditer(rf"\b(in|near|outside)?\s*{re.escape(name)}\s+([a-z]+)?", text):
+        if match.group(1) or (match.group(2) in VENUE_NOUNS):
+            return True
+    return False
+
+
+def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
+    """Most relevant first: the people a text keeps coming back to (mentions, pronouns
+    included) and those it gives a title or role; ties in order of first mention."""
+    first = p.mentions[0] if p.mentions else (0, 0)
+    return -(len(p.mentions) + (2 if p.roles else 0)), first
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
