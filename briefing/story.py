@@ -1,0 +1,204 @@
+"""Stories across sources: which articles report the same event.
+
+`stories(articles)` gives one story id per article, in order; articles with the same id
+report the same event (several outlets, several updates).  The grouping reads what the texts
+share, weighted by how distinctive it is in the set (a name or word every article carries
+says nothing), and how close their publication dates are: two reports on the same person a
+week apart are two stories unless their words say otherwise.
+
+Pure, deterministic, standard library only: no language model, no randomness, the same
+input always gives the same ids, numbered 1, 2, ... in the order each story first appears.
+Anything with `.title`, `.text` and `.published` will do; `published` may be an aware or
+naive datetime, a date, an ISO string, None or garbage (then the date is not used).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+__all__ = ["StoryIndex", "stories"]
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
+_MIN_LEN = 3
+TITLE_WEIGHT = 2.0
+"""A title word counts as this many body words: the headline names the event."""
+NAME_WEIGHT = 1.5
+"""A capitalised word inside a sentence (a person, place or organisation) counts more."""
+SAME_STORY = 0.16
+"""Average similarity two groups need to be one story (cosine of weighted word vectors)."""
+DAYS_SAME = 2.0
+"""Publication dates this close (in days) do not count against a match."""
+DAYS_FADE = 5.0
+"""Beyond `DAYS_SAME`, the match fades to nothing over this many more days."""
+MAX_BODY_CHARS = 6000
+"""The top of an article carries its event; the tail is background and boilerplate."""
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can cannot could did do does doing down during each
+few for from further had has have having he her here hers herself him himself his how i if
+in into is it its itself just let me more most my myself no nor not now of off on once only
+or other our ours out over own same she should so some such than that the their theirs them
+then there these they this those through to too under until up upon very was we were what
+when where which while who whom why will with would you your yours yourself said says say
+told tell according new news one two three first last year years day days week weeks month
+time times people many much may might must also including like just even still back well
+get got make made take took see seen way since mr mrs ms per cent percent yet via however
+though although whether here's it's that's there's don't didn't doesn't isn't wasn't can't
+won't monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+morning afternoon evening night tonight january february march april june july august
+september october november december image images photo photos caption copyright getty reuters
+ap afp share shares click read follow email story video watch updated published comments
+""".split())
+
+
+def _stem(word: str) -> str:
+    """A light English stem, so "blames"/"blamed", "crashes"/"crash" meet."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def _terms(text: str, weight: float) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    sentence_start = True
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        before = text[max(0, match.start() - 2): match.start()]
+        if any(mark in before for mark in ".!?\n"):
+            sentence_start = True
+        lower = raw.lower().replace("’", "'")
+        if len(lower) >= _MIN_LEN and lower not in _STOP:
+            bonus = NAME_WEIGHT if raw[0].isupper() and not sentence_start else 1.0
+            counts[_stem(lower.split("'")[0])] += weight * bonus
+        sentence_start = False
+    return counts
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _day(published: Any) -> float | None:
+    """Days since the epoch (UTC) of a publication time in any shape; None when unusable."""
+    moment: Any = published
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment.strip().replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                moment = date.fromisoformat(moment.strip()[:10])
+            except ValueError:
+                return None
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        try:
+            return moment.timestamp() / 86400.0
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(moment, date):
+        return (moment - date(1970, 1, 1)).days + 0.5
+    return None
+
+
+def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if c > 0 and idf[t] > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def _closeness(day_a: float | None, day_b: float | None) -> float:
+    """1 for reports of the same days, fading to 0 as their publication dates part."""
+    if day_a is None or day_b is None:
+        return 1.0
+    gap = abs(day_a - day_b)
+    if gap <= DAYS_SAME:
+        return 1.0
+    return max(0.0, 1.0 - (gap - DAYS_SAME) / DAYS_FADE)
+
+
+class StoryIndex:
+    """Pairwise similarity of a set of articles; `groups()` clusters them into stories."""
+
+    def __init__(self, articles: Iterable[Any]) -> None:
+        counts: list[Counter[str]] = []
+        self.days: list[float | None] = []
+        for article in articles:
+            title = _text(getattr(article, "title", ""))
+            body = _text(getattr(article, "text", ""))[:MAX_BODY_CHARS]
+            terms = _terms(body, 1.0)
+            terms.update(_terms(title, TITLE_WEIGHT))
+            counts.append(terms)
+            self.days.append(_day(getattr(article, "published", None)))
+        n = len(counts)
+        df: Counter[str] = Counter()
+        for terms in counts:
+            df.update(terms.keys())
+        # A word in one article only cannot link two; a word in (nearly) all links nothing.
+        idf = {t: (math.log((n + 1) / (d + 0.5)) if d > 1 else 0.0) for t, d in df.items()}
+        self.vectors = [_vector(terms, idf) for terms in counts]
+
+    def similarity(self, i: int, j: int) -> float:
+        return _cosine(self.vectors[i], self.vectors[j]) * _closeness(self.days[i], self.days[j])
+
+    def groups(self, threshold: float = SAME_STORY) -> list[int]:
+        """Average-linkage clustering: merge the two closest groups while they are closer
+        than `threshold`; ties go to the lowest indices, so the result never varies."""
+        n = len(self.vectors)
+        sim = [[self.similarity(i, j) if i != j else 0.0 for j in range(n)] for i in range(n)]
+        members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        link = {i: dict(enumerate(sim[i])) for i in range(n)}
+        for i in range(n):
+            link[i].pop(i)
+        while len(members) > 1:
+            best, pair = threshold, None
+            for a in sorted(members):
+                for b, value in link[a].items():
+                    if b > a and value > best:
+                        best, pair = value, (a, b)
+            if pair is None:
+                break
+            a, b = pair
+            size_a, size_b = len(members[a]), len(members[b])
+            members[a] += members.pop(b)
+            link.pop(b)
+            for c in members:
+                if c == a:
+                    continue
+                merged = (link[a][c] * size_a + link[c][b] * size_b) / (size_a + size_b)
+                link[c].pop(b)
+                link[c][a] = link[a][c] = merged
+            link[a].pop(b, None)
+        label = [0] * n
+        for root, group in members.items():
+            for i in group:
+                label[i] = root
+        return label
+
+
+def stories(articles: Sequence[Any] | Iterable[Any]) -> list[int]:
+    """One story id per article, in order: same event, same id.
+
+    Ids are 1, 2, ... in the order each story first appears in `articles`.  Never raises on
+    odd input: empty or missing text, and a `published` that is None, naive, a string or
+    garbage (such an article is matched on its words alone).
+    """
+    items = list(articles)
+    if not items:
+        return []
+    roots = StoryIndex(items).groups()
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(root, len(numbers) + 1) for root in roots]
