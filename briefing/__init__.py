@@ -1,8 +1,8 @@
 """briefing: a terminal dashboard and plain-text morning brief for watch officers.
 
 The public API is `analyze`, `load` and `stories` (which lives in `briefing.story`: a
-submodule named `stories` would shadow the function); both are imported lazily so that `import briefing`
-stays cheap and never pulls in the TUI.
+submodule named `stories` would shadow the function); all are imported lazily so that
+`import briefing` stays cheap and never pulls in the TUI.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ DAYS_FADE = 5.0
 MAX_BODY_CHARS = 6000
 """The top of an article carries its event; the tail is background and boilerplate."""
 
-_STOP = frozenset("""
+_STOP_WORDS = """
 a about above after again against all also am an and any are aren't as at be because been
 before being below between both but by can cannot could did do does doing down during each
 few for from further had has have having he her here hers herself him himself his how i if
@@ -54,7 +54,8 @@ won't monday tuesday wednesday thursday friday saturday sunday today yesterday t
 morning afternoon evening night tonight january february march april june july august
 september october november december image images photo photos caption copyright getty reuters
 ap afp share shares click read follow email story video watch updated published comments
-""".split())
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def _stem(word: str) -> str:
