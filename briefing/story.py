@@ -29,12 +29,15 @@ TITLE_WEIGHT = 2.0
 """A title word counts as this many body words: the headline names the event."""
 NAME_WEIGHT = 1.5
 """A capitalised word inside a sentence (a person, place or organisation) counts more."""
-SAME_STORY = 0.16
+SAME_STORY = 0.19
 """Average similarity two groups need to be one story (cosine of weighted word vectors)."""
 DAYS_SAME = 2.0
 """Publication dates this close (in days) do not count against a match."""
 DAYS_FADE = 5.0
 """Beyond `DAYS_SAME`, the match fades to nothing over this many more days."""
+LEAD_CHARS = 600
+LEAD_WEIGHT = 1.0
+"""The lead (inverted pyramid) counts this much again: it says what happened."""
 MAX_BODY_CHARS = 6000
 """The top of an article carries its event; the tail is background and boilerplate."""
 
@@ -139,8 +142,9 @@ class StoryIndex:
         self.days: list[float | None] = []
         for article in articles:
             title = _text(getattr(article, "title", ""))
-            body = _text(getattr(article, "text", ""))[:MAX_BODY_CHARS]
+            body = _text(getattr(article, "text", ""))[: int(MAX_BODY_CHARS)]
             terms = _terms(body, 1.0)
+            terms.update(_terms(body[: int(LEAD_CHARS)], LEAD_WEIGHT))
             terms.update(_terms(title, TITLE_WEIGHT))
             counts.append(terms)
             self.days.append(_day(getattr(article, "published", None)))
