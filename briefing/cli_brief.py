@@ -50,7 +50,7 @@ def _error(message: str) -> int:
 
 def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
-    from briefing.brief_times import parse_period
+    from briefing.brief.times import parse_period
     from briefing.cli import check_zone, loaded_config
     from briefing.clock import clock_from_env, local_zone
     from briefing.config import valid_locale
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
            period: timedelta | None, locale: str) -> int:
     from briefing.brief import render_brief, write_brief
-    from briefing.brief_rank import in_period
+    from briefing.brief.rank import in_period
     from briefing.cli import ProblemLog, analysed, load_sources
     from briefing.timefmt import dtg
 

@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from briefing.brief_rank import Entry
-from briefing.brief_sections import source_tag
-from briefing.brief_text import clean, clip, heading, labelled, wrap
-from briefing.brief_times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
-from briefing.brief_watch import WatchItem
+from briefing.brief.rank import Entry
+from briefing.brief.sections import source_tag
+from briefing.brief.text import clean, clip, heading, labelled, wrap
+from briefing.brief.times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
+from briefing.brief.watch import WatchItem
 from briefing.model import TimeMention
 from briefing.timefmt import dtg, format_clock_full, format_datetime_full, is_utc, zone_label
 

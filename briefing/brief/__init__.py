@@ -3,8 +3,8 @@
 Fixed width (72 columns), 24-hour times, DTGs in Z, every fact with its source id, every
 normalised time beside its original wording.  Pure: the caller passes the clock's `now` and
 the display zone, so the same articles always give the same bytes (a golden test holds it).
-The layout lives in `brief_sections` (header, BLUF, developments) and `brief_annex`
-(timeline, watch items, sources, time notes); writing to disk in `brief_write`.
+The layout lives in `sections` (header, BLUF, developments) and `annex`
+(timeline, watch items, sources, time notes); writing to disk in `write`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
-from briefing.brief_annex import sources, time_notes, timeline, watch_section
-from briefing.brief_rank import in_period, rank
-from briefing.brief_sections import bluf, developments, header
-from briefing.brief_text import WIDTH, printable
-from briefing.brief_watch import watch_items
-from briefing.brief_write import write_brief
+from briefing.brief.annex import sources, time_notes, timeline, watch_section
+from briefing.brief.rank import in_period, rank
+from briefing.brief.sections import bluf, developments, header
+from briefing.brief.text import WIDTH, printable
+from briefing.brief.watch import watch_items
+from briefing.brief.write import write_brief
 from briefing.model import Analysis, Article
 from briefing.timefmt import dtg
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from briefing import timex
-from briefing.brief_rank import Entry
-from briefing.brief_text import clean, clip, heading, labelled, rule, wrap
-from briefing.brief_times import dtg_style, is_point, period_text, sort_key, with_wording
-from briefing.brief_watch import WatchItem
+from briefing.brief.rank import Entry
+from briefing.brief.text import clean, clip, heading, labelled, rule, wrap
+from briefing.brief.times import dtg_style, is_point, period_text, sort_key, with_wording
+from briefing.brief.watch import WatchItem
 from briefing.model import Person, Quote, TimeMention
 from briefing.timefmt import dtg, format_datetime_full, zone_label
 

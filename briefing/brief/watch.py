@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from briefing.brief_rank import Entry
-from briefing.brief_times import is_point
+from briefing.brief.rank import Entry
+from briefing.brief.times import is_point
 from briefing.extract.questions_cues import KINDS
 from briefing.model import TimeMention
 

@@ -13,7 +13,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from briefing import timex
-from briefing.brief_text import clean
+from briefing.brief.text import clean
 from briefing.model import TimeMention
 from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention, unconverted
 
