@@ -33,7 +33,7 @@ SAME_STORY = 0.19
 """Average similarity two groups need to be one story (cosine of weighted word vectors)."""
 DAYS_SAME = 2.0
 """Publication dates this close (in days) do not count against a match."""
-DAYS_FADE = 5.0
+DAYS_FADE = 4.0
 """Beyond `DAYS_SAME`, the match fades to nothing over this many more days."""
 LEAD_CHARS = 600
 LEAD_WEIGHT = 1.0

@@ -1,21 +1,20 @@
-"""Sections 3 to 6: timeline, watch items, sources and time notes (provenance in full)."""
+"""Section 6, time notes (one line per kind of assumption), and with `--annex` the full
+per-article notes and section 7, every article in full."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
+from briefing.brief.developments import entry_development
+from briefing.brief.header import anchor_kind
 from briefing.brief.rank import Entry
-from briefing.brief.sections import source_tag
-from briefing.brief.text import clean, clip, heading, labelled, wrap
-from briefing.brief.times import dtg_style, in_zone, is_point, sort_key, with_wording, wording
+from briefing.brief.text import clean, heading, wrap
+from briefing.brief.times import wording
 from briefing.brief.watch import WatchItem
-from briefing.model import TimeMention
-from briefing.timefmt import dtg, format_clock_full, format_datetime_full, is_utc, zone_label
+from briefing.timefmt import dtg, zone_label
 
-MAX_CONTEXT = 160
 _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an officer's words
     ("ambig", "ambiguous zone abbreviation, not guessed"),
     ("season", "zone abbreviation does not match the season; kept as written"),
@@ -23,104 +22,12 @@ _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an off
     ("gap", "falls in a daylight-saving gap"),
     ("fold", "falls in a daylight-saving fold (the hour repeats)"),
 )
-
-
-def timeline(entries: Sequence[Entry], zone: str, locale: str) -> list[str]:
-    """Every dated point across the articles, in the display zone, wording beside it."""
-    lines = heading(3, "Timeline")
-    shown = "Z (UTC)" if is_utc(zone) else zone  # as the header names it
-    lines += wrap(f"In {shown}; the article's own wording in quotation marks.")
-    rows: list[tuple[tuple[object, ...], Entry, TimeMention]] = []
-    for entry in entries:
-        seen: set[str] = set()  # one row per date an article names: its first mention
-        for tm in entry.analysis.times:
-            if is_point(tm) and tm.value not in seen:
-                seen.add(tm.value)
-                rows.append(((*sort_key(tm), entry.sid), entry, tm))
-    if not rows:
-        return [*lines, "No dated events.", ""]
-    for _, entry, tm in sorted(rows, key=lambda r: r[0]):
-        when = with_wording(in_zone(tm, zone, locale), tm)
-        lines += wrap(f"{when} [{entry.sid}]", indent="- ", hang="  ")
-        lines += wrap(clip(clean(entry.sentence(tm.start)), MAX_CONTEXT), indent="    ")
-    return [*lines, ""]
-
-
-def _watch_head(item: WatchItem) -> str:
-    head = f"{item.wid} {source_tag(item.entry)} {item.kind.upper()}"
-    if item.cue and item.cue != "?":
-        head += f" (“{clean(item.cue)}”)"
-    when = [with_wording(dtg_style(t), t) for t in item.times]
-    if when:
-        head += ": " + "; ".join(dict.fromkeys(when))
-    if item.past:
-        head += "; due time now past"
-    return head
-
-
-def watch_section(items: Sequence[WatchItem]) -> list[str]:
-    lines = heading(4, "Watch items")
-    if not items:
-        return [*lines, "None.", ""]
-    for item in items:
-        lines += wrap(_watch_head(item), hang="    ")
-        lines += wrap(clean(item.text), indent="    ")
-    return [*lines, ""]
-
-
-def _published(entry: Entry, locale: str) -> str:
-    article = entry.article
-    moment = article.published
-    raw = clean(article.published_raw)
-    if moment is None:
-        clock = article.clock
-        if clock.known:
-            return format_clock_full(clock, clock.zone or "UTC", locale) + (
-                f" (as written: “{raw}”)" if raw else "")
-        return f"not known (as written: “{raw}”)" if raw else "not known"
-    zone = article.zone or entry.analysis.zone
-    if zone:
-        return f"{format_datetime_full(moment, zone, locale)} ({dtg(moment)})"
-    return f"{dtg(moment)} (as written: “{raw}”)" if raw else dtg(moment)
-
-
-def sources(entries: Sequence[Entry], locale: str) -> list[str]:
-    lines = heading(5, "Sources")
-    for entry in entries:
-        a = entry.article
-        lines += wrap(f"{entry.sid}  {clean(a.title) or '(untitled)'}", hang="    ")
-        field = lambda label, value: labelled(label, value, indent="    ", label_width=10)  # noqa: E731
-        lines += field("Outlet:", clean(a.outlet) or "not given")
-        lines += field("Published:", _published(entry, locale))
-        lines += field("Retrieved:", dtg(a.retrieved) if a.retrieved else "not recorded")
-        lines += field(*_location(a.url, a.source))
-        for note in a.notes:
-            lines += field("Note:", clean(note))
-        lines.append("")
-    return lines
-
-
-def _location(url: str | None, source: str) -> tuple[str, str]:
-    """Where the article came from, as a reader of the brief can use it.
-
-    A `file://` link (a local feed's page) names a copy on this machine: a URI with the
-    officer's home folder in it means nothing to the brief's readers.  The page is named the
-    way the officer named its source ("seeds/feed.xml" makes "seeds/page.html"), so the
-    same sources give the same brief wherever it is made; a page elsewhere keeps its path.
-    """
-    if url and not url.lower().startswith("file:"):
-        return "URL:", clean(url)
-    if not url:
-        return "File:", clean(source)
-    page = Path(unquote(urlparse(url).path))
-    given = Path(source.split("#", 1)[0])
-    try:
-        if given.resolve() == page:
-            return "File:", clean(str(given))
-        named = given.parent / page.relative_to(given.parent.resolve())
-    except (OSError, ValueError):  # another folder, or the working folder is gone
-        named = page
-    return "File:", clean(str(named))
+_BASIS_WORDS = {
+    "publication": "the publication's zone",
+    "dateline": "the dateline's zone",
+    "place": "the zone of a place named beside it",
+    "context": "a zone named nearby",
+}
 
 
 def _flag_text(flag: str) -> str:
@@ -131,19 +38,87 @@ def _flag_text(flag: str) -> str:
     return clean(flag).replace("_", " ").replace("-", " ")
 
 
-def _entry_notes(entry: Entry, now: datetime) -> list[str]:
+def _basis(basis: str) -> str:
+    return _BASIS_WORDS.get(basis, clean(basis).replace("_", " ") + "'s zone")
+
+
+def _zone_name(zone: str) -> str:
+    """"Moscow" for Europe/Moscow: the city an officer recognises."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _unresolved(entry: Entry) -> int:
+    return sum(1 for tm in entry.analysis.times
+               if tm.type in ("DATE", "TIME") and not tm.resolved)
+
+
+def summary_notes(entries: Sequence[Entry], *, zone: str, now: datetime,
+                  left_out: int, annex: bool) -> list[str]:
+    """One line per kind of assumption, counted across all articles."""
+    lines = heading(6, "Time notes")
+
+    def note(text: str) -> None:
+        lines.extend(wrap(text, indent="- ", hang="  "))
+
+    note(f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. Times keep "
+         "their original wording in quotation marks.")
+    if left_out:
+        note(f"{left_out} loaded article(s) published outside the period, or with no "
+             "publication date, were left out.")
+    assumed: Counter[tuple[str, str]] = Counter()
+    flags: Counter[str] = Counter()
+    for entry in entries:
+        for tm in entry.analysis.times:
+            if tm.zone and tm.zone_basis and tm.zone_basis != "explicit":
+                assumed[(tm.zone_basis, tm.zone)] += 1
+            for flag in tm.flags:
+                if any(word in flag.lower() for word, _ in _FLAG_WORDS):
+                    flags[_flag_text(flag)] += 1
+    by_basis: dict[str, Counter[str]] = {}
+    for (basis, where), count in assumed.items():
+        by_basis.setdefault(basis, Counter())[_zone_name(where)] += count
+    for basis, zones in sorted(by_basis.items(), key=lambda x: (-x[1].total(), x[0])):
+        total = zones.total()
+        listed = sorted(zones.items(), key=lambda x: (-x[1], x[0]))
+        where = ", ".join(z if len(listed) == 1 else f"{z} {n}" for z, n in listed[:6])
+        more = f" and {len(listed) - 6} more zones" if len(listed) > 6 else ""
+        note(f"{total} time{'s' if total != 1 else ''} read in {_basis(basis)} "
+             f"({where}{more}).")
+    for text, count in sorted(flags.items(), key=lambda x: (-x[1], x[0])):
+        note(f"{count} time{'s' if count != 1 else ''}: {text}.")
+    undated = [e for e in entries if anchor_kind(e) == "unknown"]
+    if undated:
+        stuck = sum(_unresolved(e) for e in undated)
+        note(f"{len(undated)} article(s) give no publication time ("
+             + ", ".join(e.sid for e in undated) + f"): {stuck} relative time"
+             f"{'s' if stuck != 1 else ''} there stay as written, unresolved.")
+    day_only = [e.sid for e in entries if anchor_kind(e) == "day"]
+    if day_only:
+        note(f"{len(day_only)} article(s) give their publication day only ("
+             + ", ".join(day_only) + "): relative times are read against that day.")
+    late = [e.sid for e in entries if e.article.published and e.article.published > now]
+    if late:
+        note("Published after this brief's DTG: " + ", ".join(late) + ".")
+    if not annex:
+        note("Every time's notes, article by article: briefing brief --annex.")
+    return [*lines, ""]
+
+
+def entry_notes(entry: Entry, now: datetime) -> list[str]:
+    """Every note on one article's times, for the annex."""
     notes: list[str] = []
     article = entry.article
-    clock = article.clock
-    if not clock.known:
+    kind = anchor_kind(entry)
+    if kind == "unknown":
         notes.append("no publication time: relative times cannot be resolved and stay as "
                      "written.")
-    elif clock.kind == "day":
+    elif kind == "day":
         notes.append("the source gives its publication day only: relative times are read "
                      "against that day.")
-    elif clock.kind == "local":
+    elif kind == "local":
         notes.append("the source gives a local publication time with no zone: relative "
                      "times are read against its day.")
+    clock = article.clock
     if not (article.zone or entry.analysis.zone):
         notes.append("the source gives no named time zone; its publication time is shown "
                      "in Z with the wording it used.")
@@ -170,16 +145,13 @@ def _entry_notes(entry: Entry, now: datetime) -> list[str]:
     return notes
 
 
-def time_notes(entries: Sequence[Entry], *, zone: str, now: datetime, locale: str,
-               left_out: int) -> list[str]:
-    lines = heading(6, "Time notes")
-    lines += wrap(f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. "
-                  "Times keep their original wording in quotation marks.", indent="- ",
-                  hang="  ")
-    if left_out:
-        lines += wrap(f"{left_out} loaded article(s) published outside the period, or with no "
-                      "publication date, were left out.", indent="- ", hang="  ")
+def annex(entries: Sequence[Entry], watch: Sequence[WatchItem], now: datetime) -> list[str]:
+    """Section 7: every article in full, then every time note, article by article."""
+    lines = heading(7, "Annex: articles in full")
     for entry in entries:
-        for note in dict.fromkeys(_entry_notes(entry, now)):
+        lines += entry_development(entry, watch)
+    lines += heading(8, "Annex: time notes by article")
+    for entry in entries:
+        for note in dict.fromkeys(entry_notes(entry, now)):
             lines += wrap(f"{entry.sid}: {note}", indent="- ", hang="  ")
-    return lines
+    return [*lines, ""]

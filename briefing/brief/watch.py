@@ -6,14 +6,21 @@ their W numbers, so an item is written out once and referred to elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing.brief.rank import Entry
-from briefing.brief.times import is_point
+from briefing.brief.text import clean, clip, heading, wrap
+from briefing.brief.times import dtg_style, is_point, with_wording
 from briefing.extract.questions_cues import KINDS
 from briefing.model import TimeMention
+from briefing.watchterms import matches
+
+PER_STORY = 2
+MAX_ITEMS = 8
+MAX_TEXT = 120
 
 
 @dataclass(frozen=True)
@@ -70,10 +77,59 @@ def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
     return found
 
 
-def watch_items(entries: Sequence[Entry], now: datetime) -> list[WatchItem]:
-    """By source (S1 first), then strongest kind, then position in the article."""
+def _same(text: str) -> str:
+    """What makes two items the same sentence: its words, whatever the spacing, marks or
+    case (two outlets running one agency sentence, a question and a date in one sentence)."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def watch_items(entries: Sequence[Entry], now: datetime, *, per_story: int | None = None,
+                limit: int | None = None) -> list[WatchItem]:
+    """By source (S1 first), then strongest kind, then position in the article; each
+    sentence once.  `per_story` and `limit` keep the brief's list to what a shift can
+    follow (the annex has them all)."""
     items: list[WatchItem] = []
+    seen: set[str] = set()
+    count: dict[int, int] = {}
     for entry in entries:
         for _, _, item in sorted(_for_entry(entry, now), key=lambda f: (f[0], f[1])):
+            key = _same(item.text)
+            if key in seen:
+                continue
+            if limit is not None and item.past:  # gone by: the annex keeps it
+                continue
+            if per_story is not None and count.get(entry.story, 0) >= per_story:
+                continue
+            seen.add(key)
+            count[entry.story] = count.get(entry.story, 0) + 1
             items.append(item)
+    if limit is not None:
+        items = items[:limit]
     return [replace(i, wid=f"W{n}") for n, i in enumerate(items, start=1)]
+
+
+def _head(item: WatchItem, terms: Sequence[str]) -> str:
+    head = f"{item.wid} D{item.entry.story} [{item.entry.sid}] {item.kind.upper()}"
+    if item.cue and item.cue != "?":
+        head += f" (“{clean(item.cue)}”)"
+    when = [with_wording(dtg_style(t), t) for t in item.times]
+    if when:
+        head += ": " + "; ".join(dict.fromkeys(when))
+    if item.past:
+        head += "; due time now past"
+    hits = matches(terms, item.text) or item.entry.watch
+    if hits:
+        head = f"{head}. WATCH: {', '.join(hits)}"
+    return head
+
+
+def watch_section(items: Sequence[WatchItem], terms: Sequence[str] = (),
+                  clip_to: int | None = MAX_TEXT) -> list[str]:
+    lines = heading(4, "Watch items")
+    if not items:
+        return [*lines, "None.", ""]
+    for item in items:
+        lines += wrap(_head(item, terms), hang="    ")
+        text = clean(item.text)
+        lines += wrap(clip(text, clip_to) if clip_to else text, indent="    ")
+    return [*lines, ""]
