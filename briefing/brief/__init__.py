@@ -61,7 +61,9 @@ the officer's watch terms; stories that mention one come next and carry "WATCH: 
     if annex:
         watch_list = watch_items(entries, now)
     else:
-        watch_list = watch_items(entries, now, per_story=PER_STORY, limit=MAX_ITEMS)
+        # the list's room is shared: a one-story brief may follow that story's every item
+        per_story = max(PER_STORY, MAX_ITEMS // max(1, len(stories)))
+        watch_list = watch_items(entries, now, per_story=per_story, limit=MAX_ITEMS)
     left_out += len(items) - len(kept)
     lines = [
         *header(entries, stories, zone=zone, now=now, period=period, locale=locale,

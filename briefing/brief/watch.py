@@ -19,6 +19,7 @@ from briefing.model import TimeMention
 from briefing.watchterms import matches
 
 PER_STORY = 2
+_CUT = ("pending", "unknown", "disputed", "scheduled", "unconfirmed", "conditional")
 MAX_ITEMS = 8
 MAX_TEXT = 120
 
@@ -90,19 +91,23 @@ def watch_items(entries: Sequence[Entry], now: datetime, *, per_story: int | Non
     follow (the annex has them all)."""
     items: list[WatchItem] = []
     seen: set[str] = set()
-    count: dict[int, int] = {}
+    by_story: dict[int, list[tuple[int, int, WatchItem]]] = {}
     for entry in entries:
-        for _, _, item in sorted(_for_entry(entry, now), key=lambda f: (f[0], f[1])):
+        for strength, position, item in _for_entry(entry, now):
             key = _same(item.text)
-            if key in seen:
-                continue
-            if limit is not None and item.past:  # gone by: the annex keeps it
-                continue
-            if per_story is not None and count.get(entry.story, 0) >= per_story:
+            if key in seen or (limit is not None and item.past):  # gone by: annex only
                 continue
             seen.add(key)
-            count[entry.story] = count.get(entry.story, 0) + 1
-            items.append(item)
+            by_story.setdefault(entry.story, []).append((strength, position, item))
+    for story in sorted(by_story):
+        found = by_story[story]
+        if per_story is not None:
+            # what makes the cut: pending events first, then what is not known
+            found = sorted(found, key=lambda f: (_CUT.index(f[2].kind) if f[2].kind in _CUT
+                                                 else len(_CUT)))[:per_story]
+        sids = {f[2].entry.sid: n for n, f in enumerate(found)}
+        items += [f[2] for f in sorted(found, key=lambda f: (
+            f[2].entry.sid not in sids, int(f[2].entry.sid[1:]), f[0], f[1]))]
     if limit is not None:
         items = items[:limit]
     return [replace(i, wid=f"W{n}") for n, i in enumerate(items, start=1)]
