@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlparse
 
 from briefing.brief.rank import Entry
 from briefing.brief.text import clean, clip, heading, labelled, wrap
+from briefing.brief.times import day_text
 from briefing.timefmt import dtg, format_clock_full, format_datetime_full
 
 
@@ -28,6 +29,19 @@ def published(entry: Entry, locale: str, *, as_written: bool = True) -> str:
     if zone:
         return f"{format_datetime_full(moment, zone, locale)} ({dtg(moment)})"
     return f"{dtg(moment)} (as written: “{raw}”)" if raw and as_written else dtg(moment)
+
+
+def short_published(entry: Entry) -> str:
+    """"081400Z NOV 16"; a day alone "08 NOV 16"; a wall time with no zone "08 NOV 16
+    15:19 LT" (as the list writes it); "undated" when the page gives nothing."""
+    clock = entry.article.clock
+    if entry.article.published is not None:
+        return dtg(entry.article.published)
+    if clock.kind == "local" and clock.moment is not None:
+        return f"{day_text(clock.moment.date())} {clock.moment:%H:%M} LT"
+    if clock.day is not None:
+        return day_text(clock.day)
+    return "undated"
 
 
 def location(url: str | None, source: str) -> tuple[str, str]:
@@ -87,8 +101,7 @@ def sources(entries: Sequence[Entry], locale: str) -> list[str]:
         lines += wrap(text[:1].upper() + text[1:] + ".")
     for entry in entries:
         a = entry.article
-        when = dtg(a.published) if a.published else (
-            "undated" if not a.clock.known else published(entry, locale, as_written=False))
+        when = short_published(entry)
         head = f"{entry.sid} D{entry.story} {when}"
         if len(retrieved) > 1:
             head += " retrieved " + (dtg(a.retrieved) if a.retrieved else "not recorded")
