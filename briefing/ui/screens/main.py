@@ -48,6 +48,7 @@ class MainScreen(Screen[None]):
         Binding("0,a", "focus_pane('articles')", "Focus articles", id="focus-articles",
                 show=False),
         Binding("slash", "filter", "Filter", id="filter", show=False),
+        Binding("w", "watch_only", "Watch terms only", id="watch-only", show=False),
         Binding("f", "flag", "Flag", id="flag"),
         Binding("n", "note", "Note", id="note"),
         Binding("y", "copy", "Copy item", id="copy", show=False),
@@ -75,7 +76,7 @@ class MainScreen(Screen[None]):
         with Grid(id="body"):
             with Vertical(id="list-column"):
                 yield FilterInput(placeholder="filter: words in title/outlet", id="filter")
-                yield ArticleList(id="articles")
+                yield ArticleList(id="articles", watch=app.config.watch)
             yield ArticleView(id="article")
             yield WhoPane(id="who")
             yield WhenPane(id="when")
@@ -157,6 +158,7 @@ class MainScreen(Screen[None]):
         if key in self.briefing.entries and key not in {o.id for o in articles.options}:
             self.query_one(FilterInput).value = ""
             articles.query_text = ""
+            articles.watch_only = False
             self.entries_changed()
         try:
             articles.highlighted = articles.get_option_index(key)
@@ -214,6 +216,16 @@ class MainScreen(Screen[None]):
         box = self.query_one(FilterInput)
         box.add_class("-open")
         box.focus()
+
+    def action_watch_only(self) -> None:
+        """Show only the articles that mention a watch term, or all again."""
+        articles = self.query_one(ArticleList)
+        if not articles.watch_terms:
+            self.notify("No watch terms: add watch = [\"term\", ...] to config.toml",
+                        title="Watch terms", markup=False)
+            return
+        articles.watch_only = not articles.watch_only
+        self.entries_changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, FilterInput):
