@@ -119,9 +119,7 @@ def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def _closeness(day_a: float | None, day_b: float | None) -> float:
@@ -161,37 +159,74 @@ class StoryIndex:
 
     def groups(self, threshold: float = SAME_STORY) -> list[int]:
         """Average-linkage clustering: merge the two closest groups while they are closer
-        than `threshold`; ties go to the lowest indices, so the result never varies."""
+        than `threshold`; ties go to the lowest indices, so the result never varies.
+
+        Two groups can only merge if some pair across them is closer than `threshold`, so
+        each connected part of that graph is clustered on its own: the same result as
+        clustering all at once, without comparing stories that share nothing.
+        """
         n = len(self.vectors)
-        sim = [[self.similarity(i, j) if i != j else 0.0 for j in range(n)] for i in range(n)]
-        members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        link = {i: dict(enumerate(sim[i])) for i in range(n)}
+        link: dict[int, dict[int, float]] = {i: {} for i in range(n)}
         for i in range(n):
-            link[i].pop(i)
-        while len(members) > 1:
-            best, pair = threshold, None
-            for a in sorted(members):
-                for b, value in link[a].items():
-                    if b > a and value > best:
-                        best, pair = value, (a, b)
-            if pair is None:
-                break
-            a, b = pair
-            size_a, size_b = len(members[a]), len(members[b])
-            members[a] += members.pop(b)
-            link.pop(b)
-            for c in members:
-                if c == a:
-                    continue
-                merged = (link[a][c] * size_a + link[c][b] * size_b) / (size_a + size_b)
-                link[c].pop(b)
-                link[c][a] = link[a][c] = merged
-            link[a].pop(b, None)
-        label = [0] * n
-        for root, group in members.items():
-            for i in group:
-                label[i] = root
+            for j in range(i + 1, n):
+                value = self.similarity(i, j)
+                if value > 0.0:
+                    link[i][j] = link[j][i] = value
+        label = list(range(n))
+        for part in _parts(link, threshold):
+            for root, members in _cluster(part, link, threshold).items():
+                for i in members:
+                    label[i] = root
         return label
+
+
+def _parts(link: dict[int, dict[int, float]], threshold: float) -> list[list[int]]:
+    """The connected parts of the graph of pairs closer than `threshold`, in index order."""
+    seen: set[int] = set()
+    parts: list[list[int]] = []
+    for start in sorted(link):
+        if start in seen:
+            continue
+        seen.add(start)
+        part, stack = [], [start]
+        while stack:
+            node = stack.pop()
+            part.append(node)
+            for other, value in link[node].items():
+                if value > threshold and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        parts.append(sorted(part))
+    return parts
+
+
+def _cluster(part: list[int], link: dict[int, dict[int, float]],
+             threshold: float) -> dict[int, list[int]]:
+    """Average linkage within one part; a group is named by its lowest index."""
+    members: dict[int, list[int]] = {i: [i] for i in part}
+    if len(part) == 1:
+        return members
+    near = {i: {j: link[i].get(j, 0.0) for j in part if j != i} for i in part}
+    while len(members) > 1:
+        best, pair = threshold, None
+        for a in sorted(members):
+            for b, value in near[a].items():
+                if b > a and value > best:
+                    best, pair = value, (a, b)
+        if pair is None:
+            break
+        a, b = pair
+        size_a, size_b = len(members[a]), len(members[b])
+        members[a] += members.pop(b)
+        near.pop(b)
+        for c in members:
+            if c == a:
+                continue
+            merged = (near[a][c] * size_a + near[c][b] * size_b) / (size_a + size_b)
+            near[c].pop(b)
+            near[c][a] = near[a][c] = merged
+        near[a].pop(b, None)
+    return {min(group): group for group in members.values()}
 
 
 def stories(articles: Sequence[Any] | Iterable[Any]) -> list[int]:
