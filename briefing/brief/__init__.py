@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from briefing.brief.annex import annex as annex_section
 from briefing.brief.annex import summary_notes
 from briefing.brief.bluf import bluf
-from briefing.brief.developments import developments
+from briefing.brief.developments import developments, full_stories
 from briefing.brief.header import header
 from briefing.brief.rank import in_period, rank
 from briefing.brief.sources import sources
@@ -70,7 +70,7 @@ the officer's watch terms; stories that mention one come next and carry "WATCH: 
                 left_out=left_out, watch=watch),
         *bluf(stories),
         *developments(stories, watch_list),
-        *timeline(stories, zone, locale),
+        *timeline(full_stories(stories), zone, locale),
         *watch_section(watch_list, watch, clip_to=None if annex else MAX_TEXT),
         *sources(entries, locale),
         *summary_notes(entries, zone=zone, now=now, left_out=left_out, annex=annex),

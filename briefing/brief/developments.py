@@ -141,9 +141,10 @@ def _quotes(story: Story) -> list[str]:
     picked: list[str] = []
     used: set[str] = set()
     said: set[str] = set()
-    candidates = [(not _named(q.speaker), n, e, q) for n, e in enumerate(story.entries)
-                  for q in e.analysis.quotes if _quoted(q)]
-    for _, _, entry, quote in sorted(candidates, key=lambda c: (c[0], c[1] in used, c[1])):
+    # direct quotes by a named speaker first: "Name: “words”", not reported speech
+    candidates = [(not _named(q.speaker), not _direct(q), n, e, q)
+                  for n, e in enumerate(story.entries) for q in e.analysis.quotes if _quoted(q)]
+    for *_, entry, quote in sorted(candidates, key=lambda c: c[:3]):
         if len(picked) == MAX_QUOTES:
             break
         if entry.sid in used and len(story.entries) > 1:
@@ -159,6 +160,10 @@ def _quotes(story: Story) -> list[str]:
 
 def _named(speaker: str | None) -> bool:
     return bool(speaker) and speaker[0].isupper()  # type: ignore[index]
+
+
+def _direct(quote: Quote) -> bool:
+    return clean(quote.text)[:1] in "\"“«"
 
 
 def _quoted(quote: Quote) -> bool:
@@ -195,12 +200,17 @@ def development(story: Story, watch: Sequence[WatchItem]) -> list[str]:
     return [*lines, ""]
 
 
+def full_stories(stories: Sequence[Story], full: int = FULL_STORIES) -> list[Story]:
+    """The stories written out in full: the top ones, and every flagged or watched one."""
+    return [s for n, s in enumerate(stories) if n < full or s.flagged or s.watch]
+
+
 def developments(stories: Sequence[Story], watch: Sequence[WatchItem],
                  full: int = FULL_STORIES) -> list[str]:
     lines = heading(2, "Key developments")
     if not stories:
         return [*lines, "None.", ""]
-    shown = [s for n, s in enumerate(stories) if n < full or s.flagged or s.watch]
+    shown = full_stories(stories, full)
     for story in shown:
         lines += development(story, watch)
     rest = [s for s in stories if s not in shown]

@@ -48,14 +48,15 @@ _LONG_LEAD = 45
 SOURCE_WEIGHT = 3.0
 """Sources carrying a story are worth this many points per doubling (2 sources 3, 4
 sources 6: the fifth outlet adds less than the second)..."""
-SEVERITY_WEIGHT = 2.0
+SEVERITY_WEIGHT = 2.5
 SEVERITY_CAP = 3
-"""...each kind of severity cue two points, up to three kinds..."""
+"""...each kind of severity cue two and a half points, up to three kinds (an attack with
+casualties in three outlets outranks a sports story in five)..."""
 RECENT = ((timedelta(hours=24), 2.0), (timedelta(hours=72), 1.0))
 """...and a story last reported within a day two points, within three days one."""
 
 SEVERITY = (  # (what it is, the words that show it), matched in titles and leads
-    ("casualties", r"kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|fatal\w*"),
+    ("casualties", r"kill\w*|dead|deaths?|died|casualt\w+|wounded|injur\w+|hurt|fatal\w*"),
     ("attack", r"attack\w*|bomb\w*|explosions?|blasts?|gunfire|shoot\w*|strikes?|raid\w*"),
     ("arrest", r"arrest\w*|detain\w*|charged"),
     ("evacuation", r"evacuat\w+"),

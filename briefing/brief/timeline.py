@@ -17,9 +17,10 @@ from briefing.brief.times import in_zone, is_point, sort_key, with_wording
 from briefing.model import TimeMention
 from briefing.timefmt import is_utc
 
-PER_STORY = 2
+PER_STORY = 3
 MAX_ROWS = 12
-STORIES = 8
+MIN_WORDS = 5
+"""A "sentence" shorter than this ("7 p.m.") is a caption or a table cell, not an event."""
 MAX_CONTEXT = 66
 NEAR = timedelta(days=31)
 """A date this far from the story's reports is background ("in 2015"), not its event."""
@@ -37,21 +38,25 @@ def _matters(story: Story, tm: TimeMention) -> bool:
 
 
 def rows(stories: Sequence[Story]) -> list[tuple[Story, Entry, TimeMention]]:
+    """The stories' own dated points, the main report's first, then the other sources'."""
     chosen: list[tuple[Story, Entry, TimeMention]] = []
-    for story in stories[:STORIES]:
+    for story in stories:
         seen: set[str] = set()
-        entry = story.main
-        for tm in sorted(entry.analysis.times, key=lambda t: t.start):
-            if len(seen) == PER_STORY:
-                break
-            if _matters(story, tm) and tm.value not in seen:
-                seen.add(tm.value)
-                chosen.append((story, entry, tm))
+        others = [e for e in story.entries if e is not story.main]
+        for entry in (story.main, *others):
+            for tm in sorted(entry.analysis.times, key=lambda t: t.start):
+                if len(seen) == PER_STORY:
+                    break
+                if (_matters(story, tm) and tm.value not in seen
+                        and len(entry.sentence(tm.start).split()) >= MIN_WORDS):
+                    seen.add(tm.value)
+                    chosen.append((story, entry, tm))
     chosen.sort(key=lambda r: (*sort_key(r[2]), r[1].sid))
     return chosen[:MAX_ROWS]
 
 
 def timeline(stories: Sequence[Story], zone: str, locale: str) -> list[str]:
+    """`stories`: those the developments give in full (the caller's choice)."""
     lines = heading(3, "Timeline")
     shown = "Z (UTC)" if is_utc(zone) else zone  # as the header names it
     lines += wrap(f"In {shown}; the article's own wording in quotation marks.")

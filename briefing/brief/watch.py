@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from briefing import timex
 from briefing.brief.rank import Entry
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, is_point, with_wording
@@ -19,7 +20,12 @@ from briefing.model import TimeMention
 from briefing.watchterms import matches
 
 PER_STORY = 2
-_CUT = ("pending", "unknown", "disputed", "scheduled", "unconfirmed", "conditional")
+_CUT = ("pending", "unknown", "disputed", "scheduled", "unconfirmed")
+"""The kinds the brief lists, in the order they make the cut; a conditional ("if") is
+rarely something to watch, and stays in the annex with the rest."""
+_FURNITURE = re.compile(r"image (?:copyright|caption)|media caption|pic\.twitter\.com|"
+                        r"https?://|click to play", re.IGNORECASE)
+"""Scraped page furniture run into a sentence: never a watch item in the brief."""
 MAX_ITEMS = 8
 MAX_TEXT = 120
 
@@ -78,6 +84,16 @@ def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
     return found
 
 
+def _dated(item: WatchItem) -> bool:
+    """A scheduled item the shift can act on names its day ("Monday", "16:30"), not only
+    a year ("in 2020") or a month."""
+    for tm in item.times:
+        period = timex.parse(tm.value or "")
+        if period is not None and period.grain in ("minute", "part", "day", "weekend"):
+            return True
+    return False
+
+
 def _same(text: str) -> str:
     """What makes two items the same sentence: its words, whatever the spacing, marks or
     case (two outlets running one agency sentence, a question and a date in one sentence)."""
@@ -96,6 +112,9 @@ def watch_items(entries: Sequence[Entry], now: datetime, *, per_story: int | Non
         for strength, position, item in _for_entry(entry, now):
             key = _same(item.text)
             if key in seen or (limit is not None and item.past):  # gone by: annex only
+                continue
+            if per_story is not None and (item.kind not in _CUT or _FURNITURE.search(item.text)
+                                          or (item.kind == "scheduled" and not _dated(item))):
                 continue
             seen.add(key)
             by_story.setdefault(entry.story, []).append((strength, position, item))
@@ -117,7 +136,8 @@ def _head(item: WatchItem, terms: Sequence[str]) -> str:
     head = f"{item.wid} D{item.entry.story} [{item.entry.sid}] {item.kind.upper()}"
     if item.cue and item.cue != "?":
         head += f" (“{clean(item.cue)}”)"
-    when = [with_wording(dtg_style(t), t) for t in item.times]
+    when = [with_wording(dtg_style(t), t) for t in item.times
+            if (t.value or "") not in timex.REF_WORDS]  # "now", "previously": no date
     if when:
         head += ": " + "; ".join(dict.fromkeys(when))
     if item.past:
