@@ -29,7 +29,7 @@ TITLE_WEIGHT = 2.0
 """A title word counts as this many body words: the headline names the event."""
 NAME_WEIGHT = 1.5
 """A capitalised word inside a sentence (a person, place or organisation) counts more."""
-SAME_STORY = 0.19
+SAME_STORY = 0.12
 """Average similarity two groups need to be one story (cosine of weighted word vectors)."""
 DAYS_SAME = 2.0
 """Publication dates this close (in days) do not count against a match."""
@@ -150,8 +150,10 @@ class StoryIndex:
         df: Counter[str] = Counter()
         for terms in counts:
             df.update(terms.keys())
-        # A word in one article only cannot link two; a word in (nearly) all links nothing.
-        idf = {t: (math.log((n + 1) / (d + 0.5)) if d > 1 else 0.0) for t, d in df.items()}
+        # A word in (nearly) every article links nothing; one in a single article links
+        # nothing either, but still counts in its length (else two articles sharing one
+        # word would look identical).
+        idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
         self.vectors = [_vector(terms, idf) for terms in counts]
 
     def similarity(self, i: int, j: int) -> float:

@@ -88,3 +88,11 @@ def test_deterministic_and_empty() -> None:
     items = FLOOD + CHIPS
     assert stories(items) == stories(list(items)) == stories(tuple(items))
     assert stories([]) == []
+
+
+def test_two_unrelated_articles_sharing_a_word_stay_apart() -> None:
+    # with two articles every shared word is "distinctive": the rest must still count
+    talks = art("Envoys agree to resume Geneva talks", "GENEVA — Talks resume.",
+                "2026-03-03T08:00:00Z")
+    assert stories([FLOOD[0], talks]) == [1, 2]
+    assert stories([CHIPS[0], FLOOD[1]]) == [1, 2]
