@@ -74,7 +74,7 @@ the officer's watch terms; stories that mention one come next and carry "WATCH: 
         *watch_section(watch_list, watch, clip_to=None if annex else MAX_TEXT),
         *sources(entries, locale),
         *summary_notes(entries, zone=zone, now=now, left_out=left_out, annex=annex),
-        *(annex_section(entries, watch_list, now) if annex else []),
+        *(annex_section(entries, watch_list, now, locale) if annex else []),
         "",
         "END OF BRIEF",
     ]

@@ -10,7 +10,8 @@ from datetime import datetime
 from briefing.brief.developments import entry_development
 from briefing.brief.header import anchor_kind
 from briefing.brief.rank import Entry
-from briefing.brief.text import clean, heading, wrap
+from briefing.brief.sources import location, published
+from briefing.brief.text import clean, heading, labelled, wrap
 from briefing.brief.times import wording
 from briefing.brief.watch import WatchItem
 from briefing.timefmt import dtg, zone_label
@@ -145,11 +146,20 @@ def entry_notes(entry: Entry, now: datetime) -> list[str]:
     return notes
 
 
-def annex(entries: Sequence[Entry], watch: Sequence[WatchItem], now: datetime) -> list[str]:
-    """Section 7: every article in full, then every time note, article by article."""
+def annex(entries: Sequence[Entry], watch: Sequence[WatchItem], now: datetime,
+          locale: str = "en_GB") -> list[str]:
+    """Section 7: every article in full (with its publication time in its own zone and
+    as written, and where it came from), then every time note, article by article."""
     lines = heading(7, "Annex: articles in full")
     for entry in entries:
-        lines += entry_development(entry, watch)
+        article = entry.article
+        full = entry_development(entry, watch)
+        label, place = location(article.url, article.source)
+        extra = labelled("Pub.:", published(entry, locale), indent="    ", label_width=6)
+        extra += labelled(label, place, indent="    ", label_width=6)
+        if article.retrieved:
+            extra += labelled("Got:", dtg(article.retrieved), indent="    ", label_width=6)
+        lines += full[:-1] + extra + [""]
     lines += heading(8, "Annex: time notes by article")
     for entry in entries:
         for note in dict.fromkeys(entry_notes(entry, now)):
