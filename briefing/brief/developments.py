@@ -59,6 +59,9 @@ def when_text(times: Sequence[TimeMention], limit: int = MAX_WHEN,
         text = with_wording(dtg_style(tm), tm)
         if text not in rendered:
             rendered.append(text)
+    if not rendered:  # an undated source's "late Thursday": as written, said to be undated
+        loose = [t for t in times if t.type in ("DATE", "TIME") and not t.resolved]
+        rendered = list(dict.fromkeys(f"“{clean(t.text)}” (no date)" for t in loose))[:2]
     spans = [dtg_style(t) for t in times if t.type == "DURATION"]
     return "; ".join(rendered[:limit] + list(dict.fromkeys(spans))[:MAX_SPANS])
 

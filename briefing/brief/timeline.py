@@ -18,7 +18,7 @@ from briefing.model import TimeMention
 from briefing.timefmt import is_utc
 
 PER_STORY = 3
-MAX_ROWS = 12
+MAX_ROWS = 10
 MIN_WORDS = 5
 """A "sentence" shorter than this ("7 p.m.") is a caption or a table cell, not an event."""
 MAX_CONTEXT = 66
@@ -51,8 +51,10 @@ def rows(stories: Sequence[Story]) -> list[tuple[Story, Entry, TimeMention]]:
                         and len(entry.sentence(tm.start).split()) >= MIN_WORDS):
                     seen.add(tm.value)
                     chosen.append((story, entry, tm))
+    # over the limit, the lower-ranked stories give way, never the latest events
+    chosen = chosen[:MAX_ROWS]
     chosen.sort(key=lambda r: (*sort_key(r[2]), r[1].sid))
-    return chosen[:MAX_ROWS]
+    return chosen
 
 
 def timeline(stories: Sequence[Story], zone: str, locale: str) -> list[str]:
