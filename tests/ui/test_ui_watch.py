@@ -63,3 +63,21 @@ async def settle(pilot: Pilot) -> None:
 
 def test_watch_column_snapshot(snap_compare) -> None:
     assert snap_compare(make_app(config=WATCH), terminal_size=(100, 30), run_before=settle)
+
+
+async def test_rows_say_how_many_loaded_articles_carry_their_story() -> None:
+    from briefing.sources import load
+    from tests.conftest import ROOT
+
+    loaded = load(str(ROOT / "tests" / "data" / "multisource"))
+    app = make_app(tuple((a, None) for a in loaded))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        listed = rows(app.screen.query_one(ArticleList))
+        by_title = {row.split("\n")[1]: row.split("\n")[0] for row in listed}
+        leak = [head for title, head in by_title.items() if "mmonia" in title or
+                "Norvik" in title]
+        assert len(leak) == 3 and all("3 sources" in head for head in leak)
+        library = next(head for title, head in by_title.items() if "library" in title)
+        assert "sources" not in library

@@ -21,6 +21,7 @@ from briefing.store import Triage as Marks
 from briefing.ui.entries import Entry
 from briefing.ui.messages import TriageSaved
 from briefing.ui.safe import one_line
+from briefing.ui.storying import group_stories
 from briefing.ui.widgets.article_list import ArticleList, FilterInput
 from briefing.ui.widgets.article_view import ArticleView
 from briefing.ui.widgets.fact_pane import FactPane
@@ -64,6 +65,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._reading: tuple[str, Timer] | None = None
         """The article on screen and the timer that marks it read."""
+        self._grouped: tuple[str, ...] = ()
+        """The articles the stories were last grouped for."""
 
     @property
     def briefing(self) -> BriefingApp:
@@ -107,6 +110,18 @@ class MainScreen(Screen[None]):
         articles.rebuild(list(app.entries.values()), app.display_zone, app.triage)
         if articles.current_key != before or before is None:
             self.show_selected()
+        loaded = [(e.key, e.article) for e in app.entries.values() if e.article is not None]
+        keys = tuple(key for key, _ in loaded)
+        if keys != self._grouped:  # a new set of articles: regroup them, off the UI thread
+            self._grouped = keys
+            group_stories(self, loaded)
+
+    def stories_grouped(self, carried: dict[str, int]) -> None:
+        """How many articles carry each article's story: shown on the rows."""
+        app = self.briefing
+        articles = self.query_one(ArticleList)
+        articles.carried = carried
+        articles.rerender(app.entries.__getitem__, app.display_zone, app.triage)
 
     def analyses_arrived(self, keys: set[str]) -> None:
         """Analyses landed (rows do not show them): refill the panes if one is on screen."""

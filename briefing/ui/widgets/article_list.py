@@ -27,9 +27,10 @@ from briefing.watchterms import matches as watch_matches
 
 
 def row_content(entry: Entry, zone: str, triage: Triage,
-                watch: tuple[str, ...] | None = None) -> Content:
+                watch: tuple[str, ...] | None = None, carried: int = 1) -> Content:
     """One row; `watch` is the watch terms the article mentions, or None when the officer
-    has none configured (then the row has no watch column at all)."""
+    has none configured (then the row has no watch column at all); `carried` how many
+    loaded articles report its story ("3 sources" when more than one)."""
     if entry.error is not None:
         return Content.assemble(("✗ failed ", "bold $error"), one_line(entry.source, 80),
                                 "\n", (one_line(entry.error, 120), "italic $text-error"))
@@ -45,6 +46,8 @@ def row_content(entry: Entry, zone: str, triage: Triage,
         marks.append(("◆", "bold $error") if watch else " ")
         if watch:  # the words themselves, so the mark never rests on colour alone
             terms = ["  ", (one_line("WATCH " + ", ".join(watch), 40), "bold $error")]
+    if carried > 1:
+        terms = [*terms, "  ", (f"{carried} sources", "$accent")]
     return Content.assemble(
         *marks, " ", (format_clock_stamp(article.clock, zone), "$text-muted"),
         " ", (outlet, "italic $text-muted"), *terms, "\n",
@@ -84,6 +87,8 @@ class ArticleList(OptionList):
         self.watch_only = False
         """`w`: only the articles that mention a watch term."""
         self._hits: dict[str, tuple[str, ...]] = {}
+        self.carried: dict[str, int] = {}
+        """How many loaded articles report each article's story (`briefing.stories`)."""
         self._placed: str | None = None
 
     def hits(self, entry: Entry) -> tuple[str, ...] | None:
@@ -97,6 +102,10 @@ class ArticleList(OptionList):
                                                    article.text) if article else ())
         return self._hits[entry.key]
 
+    def _row(self, entry: Entry, zone: str, triage: Triage) -> Content:
+        return row_content(entry, zone, triage, self.hits(entry),
+                           self.carried.get(entry.key, 1))
+
     def _shown(self, entry: Entry) -> bool:
         return matches(entry, self.query_text) and (not self.watch_only or bool(self.hits(entry)))
 
@@ -104,8 +113,7 @@ class ArticleList(OptionList):
         """Show the entries that match the filter, keeping the highlighted article."""
         keep = self.current_key
         shown = sorted((e for e in entries if self._shown(e)), key=newest_first)
-        self.set_options([Option(row_content(e, zone, triage, self.hits(e)), id=e.key)
-                          for e in shown])
+        self.set_options([Option(self._row(e, zone, triage), id=e.key) for e in shown])
         self._restore(keep)
         total = len(entries)
         parts = []
@@ -124,8 +132,7 @@ class ArticleList(OptionList):
             option = self.get_option(entry.key)
         except OptionDoesNotExist:  # filtered out: nothing to refresh
             return
-        _replace_prompts_keeping_heights(
-            self, [(option, row_content(entry, zone, triage, self.hits(entry)))])
+        _replace_prompts_keeping_heights(self, [(option, self._row(entry, zone, triage))])
 
     def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
         """New prompts for every row (a zone switch), re-rendering only what is on screen.
@@ -134,7 +141,7 @@ class ArticleList(OptionList):
         dropped, not the line cache, which would re-measure every row.
         """
         _replace_prompts_keeping_heights(self, [
-            (option, row_content(entry, zone, triage, self.hits(entry)))
+            (option, self._row(entry, zone, triage))
             for option in self.options if option.id is not None
             for entry in (lookup(option.id),)])
 
