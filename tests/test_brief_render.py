@@ -247,3 +247,17 @@ def test_a_local_page_is_named_by_its_path_never_by_a_file_uri(tmp_path: Path,
     monkeypatch.chdir(tmp_path / "elsewhere")  # made elsewhere: the full path, still no URI
     sources = section(brief([(art, analysis(art))]), 5).replace(" ", "")  # a long path wraps
     assert f"filesin{page.parent}".replace(" ", "") in sources and "file:" not in sources
+
+
+def test_the_header_counts_publication_times_the_way_the_times_were_read() -> None:
+    # the page gave no date, but the analysis was anchored on one (a dateline, the store):
+    # the brief must not say "none" about times it resolved against it
+    art = article(published=None, zone=None)
+    anchored = dataclasses.replace(analysis(article()),
+                                   clock=clock_of(datetime(2021, 12, 30, 22, 2, tzinfo=UTC),
+                                                  NY))
+    text = brief([(art, anchored)])
+    assert "Dated:    1 with a publication time and zone" in text
+    assert "give no publication time" not in text
+    bare = brief([(art, Analysis(text=art.text))])
+    assert "Dated:    1 with none" in bare
