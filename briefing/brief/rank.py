@@ -42,6 +42,10 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w .'’-]+)?\s*[
 _INNER_DATELINE = re.compile(
     r"(?:\b[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
     r"\b[A-Z]{4,}(?:[ -][A-Z]{2,})*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
+FURNITURE = re.compile(r"image (?:copyright|caption)|media caption|pic\.twitter\.com|"
+                       r"https?://|click to (?:play|share)|opens in new window",
+                       re.IGNORECASE)
+"""Scraped page furniture run into a sentence: never a lead, never a watch item."""
 _LONG_LEAD = 45
 """A "sentence" longer than this is usually scraped bullets run together."""
 
@@ -117,7 +121,7 @@ class Entry:
             sentence = text[start:end]
             if "\n" in sentence or not _SENTENCE_END.search(sentence):
                 continue
-            if _CAPTION.match(sentence):
+            if _CAPTION.match(sentence) or FURNITURE.search(sentence):
                 continue
             words = len(sentence.split())
             if words < _MIN_LEAD_WORDS:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing import timex
-from briefing.brief.rank import Entry
+from briefing.brief.rank import FURNITURE, Entry
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, is_point, with_wording
 from briefing.extract.questions_cues import KINDS
@@ -23,9 +23,7 @@ PER_STORY = 2
 _CUT = ("pending", "unknown", "disputed", "scheduled", "unconfirmed")
 """The kinds the brief lists, in the order they make the cut; a conditional ("if") is
 rarely something to watch, and stays in the annex with the rest."""
-_FURNITURE = re.compile(r"image (?:copyright|caption)|media caption|pic\.twitter\.com|"
-                        r"https?://|click to play", re.IGNORECASE)
-"""Scraped page furniture run into a sentence: never a watch item in the brief."""
+
 MAX_ITEMS = 8
 MAX_TEXT = 120
 
@@ -113,7 +111,7 @@ def watch_items(entries: Sequence[Entry], now: datetime, *, per_story: int | Non
             key = _same(item.text)
             if key in seen or (limit is not None and item.past):  # gone by: annex only
                 continue
-            if per_story is not None and (item.kind not in _CUT or _FURNITURE.search(item.text)
+            if per_story is not None and (item.kind not in _CUT or FURNITURE.search(item.text)
                                           or (item.kind == "scheduled" and not _dated(item))):
                 continue
             seen.add(key)
