@@ -55,10 +55,13 @@ def when_text(times: Sequence[TimeMention], limit: int = MAX_WHEN,
     days = sorted((t for t in points if _grain(t) == "day"), key=sort_key)
     chosen = (precise + days) or sorted(points, key=sort_key)
     rendered: list[str] = []
+    days: set[str] = set()
     for tm in chosen:
-        text = with_wording(dtg_style(tm), tm)
-        if text not in rendered:
-            rendered.append(text)
+        day = dtg_style(tm)
+        if day in days:  # "Nov 6" and "Sunday" are one day: its first wording is enough
+            continue
+        days.add(day)
+        rendered.append(with_wording(day, tm))
     if not rendered:  # an undated source's "late Thursday": as written, said to be undated
         loose = [t for t in times if t.type in ("DATE", "TIME") and not t.resolved]
         rendered = list(dict.fromkeys(f"“{clean(t.text)}” (no date)" for t in loose))[:2]
