@@ -123,13 +123,17 @@ def analysed(articles: list[Article], log: ProblemLog, store: Store,
 
 def _extract(args: argparse.Namespace) -> int:
     from briefing.store import open_store
+    from briefing.story import stories
 
     log = ProblemLog()
     articles = load_sources(args, log)
+    story = dict(zip((id(a) for a in articles), stories(articles), strict=True))
     with open_store() as store:
         for article, analysis in analysed(articles, log, store):
             if args.json:
-                print(json.dumps(_record(article, analysis), ensure_ascii=False))
+                record = _record(article, analysis)
+                record["story"] = story[id(article)]  # same event, same number
+                print(json.dumps(record, ensure_ascii=False))
             else:
                 print(_summary(article, analysis))
     if not articles and not log.failed:

@@ -1,6 +1,7 @@
 """`briefing brief`: the morning brief, headless (cron, a handover script, re-issuing one).
 
     briefing brief [SOURCES...] --zone Z --out FILE [--period 24h] [--flagged-only] [--now ISO]
+                   [--watch TERMS] [--annex]
 
 `--out -` or no `--out` prints to standard output.  Exit status: 0 written; 1 when a source
 failed (the brief is still written from the others), when no article is left to brief, or
@@ -38,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--now", metavar="ISO", default=None,
                         help="the brief's DTG, e.g. 2021-12-31T06:00:00Z (default: "
                              "BRIEFING_NOW, else the clock)")
+    parser.add_argument("--watch", metavar="TERMS", action="append", default=None,
+                        help="watch terms, comma-separated or repeated (default: the "
+                             "config's `watch`); their stories lead the BLUF")
+    parser.add_argument("--annex", action="store_true",
+                        help="add every article in full and every time note (long)")
     parser.add_argument("--locale", default=None, help="locale for day and month names "
                         "(default: the config's, en_GB)")
     parser.set_defaults(handler=run, brief_parser=parser)
@@ -50,7 +56,7 @@ def _error(message: str) -> int:
 
 def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
-    from briefing.brief_times import parse_period
+    from briefing.brief.times import parse_period
     from briefing.cli import check_zone, loaded_config
     from briefing.clock import clock_from_env, local_zone
     from briefing.config import valid_locale
@@ -67,6 +73,9 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
         period = parse_period(args.period) if args.period else None
     except ValueError as exc:
         parser.error(f"--period: {exc}")
+    from briefing.watchterms import parse_terms
+
+    args.watch_terms = parse_terms(args.watch) if args.watch else config.watch
     locale = config.locale  # already checked by load_config
     if args.locale is not None:
         locale = valid_locale(args.locale) or parser.error(
@@ -85,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
            period: timedelta | None, locale: str) -> int:
     from briefing.brief import render_brief, write_brief
-    from briefing.brief_rank import in_period
+    from briefing.brief.rank import in_period
     from briefing.cli import ProblemLog, analysed, load_sources
     from briefing.timefmt import dtg
 
@@ -108,7 +117,9 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     notes = {a.id: store.triage(a.id).note for a in briefed}
     text = render_brief(list(analysed(briefed, log, store)), zone=zone, now=now,
                         period=period, locale=locale, flagged=flagged, notes=notes,
-                        left_out=len(articles) - len(briefed))
+                        left_out=len(articles) - len(briefed),
+                        watch=args.watch_terms,
+                        annex=args.annex)
     if args.out in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -48,6 +48,9 @@ class Config:
     brief_dir: str | None = None
     """Where `e` writes briefs; None means the platform documents folder."""
     feeds: tuple[str, ...] = ()
+    watch: tuple[str, ...] = ()
+    """Watch terms (`watch = ["Kherson", "ammonia"]`): articles that mention one are marked
+    in the list, lead the brief's BLUF and carry a "WATCH: term" tag."""
     problems: tuple[str, ...] = ()
     """What was wrong with the file, for the app to show once."""
 
@@ -116,6 +119,8 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
         values["keymap"] = keymap
     if "feeds" in data and (feeds := _strings("feeds", data["feeds"], problems)) is not None:
         values["feeds"] = feeds
+    if "watch" in data and (watch := _strings("watch", data["watch"], problems)) is not None:
+        values["watch"] = tuple(dict.fromkeys(t.strip() for t in watch if t.strip()))
     return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
 

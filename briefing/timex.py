@@ -1,6 +1,6 @@
 """One reading of a TIMEX3 value's calendar shape, and the words for its codes.
 
-The screen (`timefmt.format_mention`) and the brief (`brief_times.dtg_style`) render the same
+The screen (`timefmt.format_mention`) and the brief (`brief.times.dtg_style`) render the same
 values in two styles ("Thu 30 Dec 2021" / "30 DEC 21"); they used to parse the values twice
 with two ladders of patterns and two word tables that had drifted apart ("up to" beside
 "at most").  Both now ask `parse` and share these tables, so a mention reads the same in

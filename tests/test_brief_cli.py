@@ -122,8 +122,8 @@ def test_flagged_only_uses_the_dashboard_flags(tmp_path: Path,
     code, out, _ = run(capsys, str(SEEDS), "--flagged-only")
     assert code == 0
     assert "Geneva" in out and "Mumbai" not in out
-    assert "1 article, 1 flagged" in out
-    assert "Note:  (officer) Confirm the venue with the embassy" in out
+    assert "1 article in 1 story, 1 flagged" in out
+    assert "Note:  (officer, S1) Confirm the venue with the embassy" in out
 
 
 def test_flagged_articles_are_briefed_in_the_order_they_were_flagged(

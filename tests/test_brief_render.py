@@ -139,8 +139,9 @@ def test_people_quotes_and_places_carry_roles_speakers_and_source() -> None:
     assert "Joe Biden (President, United States)" in dev
     assert "Jen Psaki (White House Press Secretary)" in dev
     assert "Jen Psaki: “urged Russia to de-escalate tensions with Ukraine”" in dev
-    assert "Ukraine, Russia" in dev
-    assert "S1 Biden, Putin talk in 50-minute call" in dev
+    assert "Ukraine; Russia" in dev
+    assert "D1 Biden, Putin talk in 50-minute call" in dev
+    assert "[S1, single source]" in dev
 
 
 def test_single_source_items_are_marked_and_corroboration_named() -> None:
@@ -148,24 +149,31 @@ def test_single_source_items_are_marked_and_corroboration_named() -> None:
     assert "[S1, single source]" in section(brief([(one, analysis(one))]), 1)
     two = article(key="two", title="Biden and Putin talk for 50 minutes")
     text = brief([(one, analysis(one)), (two, analysis(two))])
-    assert "[S1, also S2]" in text and "[S2, also S1]" in text
+    # two reports of one call are one story, carried by both
+    assert "[S1, S2: 2 sources]" in section(text, 1)
+    assert "D2" not in section(text, 2)
     assert "single source" not in section(text, 1)
 
 
 def test_watch_items_list_open_questions_and_future_events_with_source() -> None:
     watch = section(brief(), 4)
-    assert "W1 [S1, single source] UNKNOWN" in watch
+    assert "W1 D1 [S1] UNKNOWN" in watch
     assert "It remains unclear what, if anything, Biden would offer." in watch
     assert "PENDING" in watch and "Further talks on those demands" in watch
     # strongest first: the unknown comes before the pending event
     assert watch.index("UNKNOWN") < watch.index("PENDING")
 
 
-def test_time_notes_list_assumed_zones_and_flags() -> None:
+def test_time_notes_say_each_kind_of_assumption_once_and_the_annex_lists_them_all() -> None:
     notes = section(brief(), 6)
-    assert "zone America/New_York assumed (publication)" in notes
-    assert "“Thursday”" in notes and "“next month”" in notes
-    assert "“about 4 a.m.”: ambiguous zone abbreviation" in notes
+    assert "3 times read in the publication's zone (New York)." in notes
+    assert "1 time: ambiguous zone abbreviation, not guessed." in notes
+    assert "“Thursday”" not in notes  # the full list is the annex's
+    full = brief(annex=True)
+    assert "zone America/New_York assumed (publication)" in full
+    assert "“Thursday”" in full and "“next month”" in full
+    assert "“about 4 a.m.”: ambiguous zone abbreviation" in full
+    assert len(full.splitlines()) > len(brief().splitlines())
 
 
 def test_undated_and_zone_less_sources_are_noted() -> None:
@@ -173,9 +181,10 @@ def test_undated_and_zone_less_sources_are_noted() -> None:
     plain = Analysis(text=art.text)
     text = brief([(art, plain)])
     notes = section(text, 6)
-    assert "S1: no publication time" in notes
-    assert "no named time zone" in notes
-    assert "Published: not known" in section(text, 5)
+    assert "1 article(s) give no publication time (S1)" in notes
+    assert "Dated:    1 with none" in text
+    assert "S1 D1 undated" in section(text, 5)
+    assert "no named time zone" in brief([(art, plain)], annex=True)
 
 
 def test_flagged_articles_lead_the_bluf() -> None:
@@ -222,7 +231,7 @@ def test_flagged_articles_lead_in_the_order_they_were_flagged() -> None:
 def test_the_officers_note_travels_with_its_article_cleaned() -> None:
     art = article()
     text = brief([(art, analysis(art))], notes={art.id: "call duty \x1b[31mofficer\x1b[0m 06:00Z"})
-    assert "Note: (officer) call duty officer 06:00Z" in section(text, 2)
+    assert "Note: (officer, S1) call duty officer 06:00Z" in section(text, 2)
     assert "Note:" not in brief()  # no note, no line
 
 
@@ -232,8 +241,23 @@ def test_a_local_page_is_named_by_its_path_never_by_a_file_uri(tmp_path: Path,
     page = tmp_path / "feeds" / "harbour page.html"
     art = dataclasses.replace(article(), url=page.as_uri(), source="feeds/wire.xml#1")
     monkeypatch.chdir(tmp_path)
-    assert "File: feeds/harbour page.html" in section(brief([(art, analysis(art))]), 5)
+    sources = section(brief([(art, analysis(art))]), 5)
+    assert "files in feeds." in sources and "harbour page.html" in sources
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")  # made elsewhere: the full path, still no URI
     sources = section(brief([(art, analysis(art))]), 5).replace(" ", "")  # a long path wraps
-    assert f"File:{page}".replace(" ", "") in sources and "file:" not in sources
+    assert f"filesin{page.parent}".replace(" ", "") in sources and "file:" not in sources
+
+
+def test_the_header_counts_publication_times_the_way_the_times_were_read() -> None:
+    # the page gave no date, but the analysis was anchored on one (a dateline, the store):
+    # the brief must not say "none" about times it resolved against it
+    art = article(published=None, zone=None)
+    anchored = dataclasses.replace(analysis(article()),
+                                   clock=clock_of(datetime(2021, 12, 30, 22, 2, tzinfo=UTC),
+                                                  NY))
+    text = brief([(art, anchored)])
+    assert "Dated:    1 with a publication time and zone" in text
+    assert "give no publication time" not in text
+    bare = brief([(art, Analysis(text=art.text))])
+    assert "Dated:    1 with none" in bare

@@ -82,6 +82,13 @@ def seed_brief() -> str:
                         now=clock_from_env()(), period=None)
 
 
+def seed_annex() -> str:
+    article = load(str(SEED_ARTICLE))[0]
+    analysis = analyze(article.text, published=article.clock)
+    return render_brief([(article, analysis)], zone="America/New_York",
+                        now=clock_from_env()(), period=None, annex=True)
+
+
 def test_header_dtg_follows_the_fixed_clock(seed_brief: str) -> None:
     header = seed_brief.split("1. BLUF")[0]
     assert "DTG: 310600Z DEC 21" in " ".join(header.split())
@@ -101,11 +108,17 @@ def test_the_four_people_with_their_roles(seed_brief: str) -> None:
 
 
 def test_quotes_with_their_speakers(seed_brief: str) -> None:
+    # the development gives one or two quotes; the annex every quote, with its speaker
     dev = section(seed_brief, 2)
-    assert "Yuri Ushakov: “A lot of mistakes have been made" in dev
+    said = dev.split("Said:")[1].split("Open:")[0]
+    assert said.count("[S1]") <= 2
     assert re.search(r"Jen Psaki: [^:“]{0,20}“urged Russia to de-escalate tensions with "
                      r"Ukraine”", dev)
-    assert re.search(r"official[^:“”]*: “We are prepared to provide Ukraine", dev)
+    annex = section(seed_annex(), 7)
+    assert "Yuri Ushakov: “A lot of mistakes have been made" in annex
+    assert re.search(r"Jen Psaki: [^:“]{0,20}“urged Russia to de-escalate tensions with "
+                     r"Ukraine”", annex)
+    assert re.search(r"official[^:“”]*: “We are prepared to provide Ukraine", annex)
 
 
 def test_next_month_stays_a_month(seed_brief: str) -> None:
@@ -117,5 +130,7 @@ def test_open_questions_are_watch_items(seed_brief: str) -> None:
     assert "It remains unclear what, if anything, Biden would be willing" in watch
     assert "Further talks on those demands are set for next month." in watch
     assert "A report saying Russia would be pulling back" in watch
-    assert "in the coming weeks" in watch
-    assert "[S1, single source]" in watch
+    # a conditional ("should a ... in the coming weeks") is the annex's, not the brief's
+    assert "the coming weeks" not in watch
+    assert "the coming weeks" in section(seed_annex(), 4)
+    assert "W1 D1 [S1]" in watch

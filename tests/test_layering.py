@@ -8,7 +8,8 @@ import sys
 import pytest
 
 HEADLESS = ["briefing", "briefing.model", "briefing.sources", "briefing.extract",
-            "briefing.brief", "briefing.store", "briefing.timefmt", "briefing.cli",
+            "briefing.brief", "briefing.story", "briefing.store", "briefing.timefmt",
+            "briefing.cli", "briefing.watchterms",
             "briefing.subscriptions", "briefing.cli_refresh", "briefing.cli_brief",
             "briefing.config", "briefing.pubclock", "briefing.urls", "briefing.timex",
             "briefing.atomic", "briefing.clock"]

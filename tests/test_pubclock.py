@@ -175,7 +175,8 @@ def test_a_period_brief_keeps_the_pages_of_that_day_whatever_their_metadata_form
                  "--out", "-"])
     out = capsys.readouterr().out
     assert code == 0
-    titles = {line.split("  ", 1)[1].strip() for line in out.splitlines()
-              if line[:1] == "S" and line[1:2].isdigit() and "  " in line}
-    assert titles == {"day.html", "local.html", "offset.html"}
-    assert "2 outside the period or undated left out" in out
+    listed = {name for line in out.split("5. SOURCES")[1].split("6. TIME")[0].splitlines()
+              if line[:1] == "S" and line[1:2].isdigit()
+              for name in line.split() if name.endswith(".html")}
+    assert listed == {"day.html", "local.html", "offset.html"}
+    assert "2 outside the period or undated left out" in " ".join(out.split())

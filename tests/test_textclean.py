@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.brief_text import clean as brief_clean
-from briefing.brief_text import printable
+from briefing.brief.text import clean as brief_clean
+from briefing.brief.text import printable
 from briefing.sources import load
 from briefing.sources.textclean import UNSAFE_CHAR, strip_controls
 from briefing.ui.safe import clean as screen_clean

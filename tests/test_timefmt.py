@@ -143,14 +143,14 @@ def test_list_stamp_has_the_year_and_a_fixed_width_in_every_month() -> None:
 ])
 def test_screen_and_brief_read_a_value_and_its_mod_alike(mention: TimeMention, screen: str,
                                                          brief: str) -> None:
-    from briefing.brief_times import dtg_style
+    from briefing.brief.times import dtg_style
 
     assert timefmt.format_mention(mention, "UTC") == screen
     assert dtg_style(mention) == brief
 
 
 def test_a_value_naming_no_real_day_is_shown_as_written_not_a_crash() -> None:
-    from briefing.brief_times import dtg_style
+    from briefing.brief.times import dtg_style
 
     for value in ("2021-02-30", "2021-W60", "2021-13"):
         assert timefmt.format_mention(_mention(value), "UTC") == value
@@ -175,7 +175,7 @@ def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: in
     ("2022-W52-WE", "weekend of 31 Dec 2022–1 Jan 2023", "weekend 31 DEC 22-01 JAN 23"),
 ])
 def test_a_weekend_names_each_month_it_touches(value: str, screen: str, brief: str) -> None:
-    from briefing.brief_times import dtg_style
+    from briefing.brief.times import dtg_style
     from briefing.timefmt import format_mention
 
     tm = TimeMention(0, 11, "the weekend", "DATE", value,

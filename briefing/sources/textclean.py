@@ -2,7 +2,7 @@
 
 This is the project's one cleaner for text from the open web.  Every loader passes its text
 through `strip_controls`, so no escape sequence from a page or feed reaches the store; the
-brief (`brief_text`) and the command line run it again on what they print, and the UI maps
+brief (`text`) and the command line run it again on what they print, and the UI maps
 the same `UNSAFE_CHAR` set to visible stand-ins.  Every repair is said out loud.
 
 What goes, and why:

@@ -53,7 +53,7 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
         pending = sum(e.analysis is None for e in chosen)
         notes = {a.id: app.triage.note(a.id) for a, _ in items}
         text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
-                            flagged=flagged, notes=notes)
+                            flagged=flagged, notes=notes, watch=app.config.watch)
         folder = brief_folder(app.config.brief_dir)
         folder.mkdir(parents=True, exist_ok=True)
         written = write_brief(text, folder / brief_filename(now))

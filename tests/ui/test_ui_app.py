@@ -292,8 +292,8 @@ async def test_export_writes_the_brief_and_says_where(tmp_path: Path) -> None:
         written = list(tmp_path.glob("brief-*.txt"))
         assert len(written) == 1
         brief = written[0].read_text(encoding="utf-8")
-        assert "Biden" in brief and "1 article, 1 flagged" in brief
-        assert "Note:  (officer) Call the desk" in brief
+        assert "Biden" in brief and "1 article in 1 story, 1 flagged" in brief
+        assert "Note:  (officer, S1) Call the desk" in brief
         assert any(str(written[0]) in n.message for n in app._notifications)
 
 
@@ -304,7 +304,7 @@ async def test_export_without_flags_briefs_every_article(tmp_path: Path) -> None
         await app.workers.wait_for_complete()
         await pilot.pause()
         [written] = list(tmp_path.glob("brief-*.txt"))
-        assert "2 articles, 0 flagged" in written.read_text(encoding="utf-8")
+        assert "2 articles in 2 stories, 0 flagged" in written.read_text(encoding="utf-8")
 
 
 async def test_help_scrolls_with_the_list_keys() -> None:

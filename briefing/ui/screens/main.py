@@ -21,6 +21,7 @@ from briefing.store import Triage as Marks
 from briefing.ui.entries import Entry
 from briefing.ui.messages import TriageSaved
 from briefing.ui.safe import one_line
+from briefing.ui.storying import group_stories
 from briefing.ui.widgets.article_list import ArticleList, FilterInput
 from briefing.ui.widgets.article_view import ArticleView
 from briefing.ui.widgets.fact_pane import FactPane
@@ -48,6 +49,7 @@ class MainScreen(Screen[None]):
         Binding("0,a", "focus_pane('articles')", "Focus articles", id="focus-articles",
                 show=False),
         Binding("slash", "filter", "Filter", id="filter", show=False),
+        Binding("w", "watch_only", "Watch terms only", id="watch-only", show=False),
         Binding("f", "flag", "Flag", id="flag"),
         Binding("n", "note", "Note", id="note"),
         Binding("y", "copy", "Copy item", id="copy", show=False),
@@ -63,6 +65,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._reading: tuple[str, Timer] | None = None
         """The article on screen and the timer that marks it read."""
+        self._grouped: tuple[str, ...] = ()
+        """The articles the stories were last grouped for."""
 
     @property
     def briefing(self) -> BriefingApp:
@@ -75,7 +79,7 @@ class MainScreen(Screen[None]):
         with Grid(id="body"):
             with Vertical(id="list-column"):
                 yield FilterInput(placeholder="filter: words in title/outlet", id="filter")
-                yield ArticleList(id="articles")
+                yield ArticleList(id="articles", watch=app.config.watch)
             yield ArticleView(id="article")
             yield WhoPane(id="who")
             yield WhenPane(id="when")
@@ -106,6 +110,18 @@ class MainScreen(Screen[None]):
         articles.rebuild(list(app.entries.values()), app.display_zone, app.triage)
         if articles.current_key != before or before is None:
             self.show_selected()
+        loaded = [(e.key, e.article) for e in app.entries.values() if e.article is not None]
+        keys = tuple(key for key, _ in loaded)
+        if keys != self._grouped:  # a new set of articles: regroup them, off the UI thread
+            self._grouped = keys
+            group_stories(self, loaded)
+
+    def stories_grouped(self, carried: dict[str, int]) -> None:
+        """How many articles carry each article's story: shown on the rows."""
+        app = self.briefing
+        articles = self.query_one(ArticleList)
+        articles.carried = carried
+        articles.rerender(app.entries.__getitem__, app.display_zone, app.triage)
 
     def analyses_arrived(self, keys: set[str]) -> None:
         """Analyses landed (rows do not show them): refill the panes if one is on screen."""
@@ -157,6 +173,7 @@ class MainScreen(Screen[None]):
         if key in self.briefing.entries and key not in {o.id for o in articles.options}:
             self.query_one(FilterInput).value = ""
             articles.query_text = ""
+            articles.watch_only = False
             self.entries_changed()
         try:
             articles.highlighted = articles.get_option_index(key)
@@ -214,6 +231,16 @@ class MainScreen(Screen[None]):
         box = self.query_one(FilterInput)
         box.add_class("-open")
         box.focus()
+
+    def action_watch_only(self) -> None:
+        """Show only the articles that mention a watch term, or all again."""
+        articles = self.query_one(ArticleList)
+        if not articles.watch_terms:
+            self.notify("No watch terms: add watch = [\"term\", ...] to config.toml",
+                        title="Watch terms", markup=False)
+            return
+        articles.watch_only = not articles.watch_only
+        self.entries_changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(event.input, FilterInput):

@@ -1,8 +1,10 @@
 """The article list: an OptionList (ListView is measured 30x slower at 1,000 rows).
 
 Each row shows marks (flagged, unread, noted, failed), the published time in the display
-zone, the outlet and the title, newest first.  Rows are rebuilt from the app's entries, so a
-zone switch or a filter is one `set_options` call, not a widget per row.
+zone, the outlet and the title, newest first.  With watch terms configured a fourth mark
+column shows "◆" and the terms an article mentions, and `w` narrows the list to them.
+Rows are rebuilt from the app's entries, so a zone switch or a filter is one `set_options`
+call, not a widget per row.
 """
 
 from __future__ import annotations
@@ -21,9 +23,14 @@ from briefing.ui.keys import VIM_LIST_KEYS
 from briefing.ui.safe import one_line, source_label
 from briefing.ui.timeview import format_clock_stamp
 from briefing.ui.triage import Triage
+from briefing.watchterms import matches as watch_matches
 
 
-def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
+def row_content(entry: Entry, zone: str, triage: Triage,
+                watch: tuple[str, ...] | None = None, carried: int = 1) -> Content:
+    """One row; `watch` is the watch terms the article mentions, or None when the officer
+    has none configured (then the row has no watch column at all); `carried` how many
+    loaded articles report its story ("3 sources" when more than one)."""
     if entry.error is not None:
         return Content.assemble(("✗ failed ", "bold $error"), one_line(entry.source, 80),
                                 "\n", (one_line(entry.error, 120), "italic $text-error"))
@@ -33,9 +40,17 @@ def row_content(entry: Entry, zone: str, triage: Triage) -> Content:
     unread = ("•", "bold $accent") if not triage.is_read(entry.key) else " "
     noted = ("✎", "$secondary") if triage.note(entry.key) else " "
     outlet = one_line(source_label(article.outlet, article.source, article.url), 40)
+    marks: list[str | tuple[str, str]] = [flag, unread, noted]
+    terms: list[str | tuple[str, str]] = []
+    if watch is not None:
+        marks.append(("◆", "bold $error") if watch else " ")
+        if watch:  # the words themselves, so the mark never rests on colour alone
+            terms = ["  ", (one_line("WATCH " + ", ".join(watch), 40), "bold $error")]
+    if carried > 1:
+        terms = [*terms, "  ", (f"{carried} sources", "$accent")]
     return Content.assemble(
-        flag, unread, noted, " ", (format_clock_stamp(article.clock, zone), "$text-muted"),
-        " ", (outlet, "italic $text-muted"), "\n",
+        *marks, " ", (format_clock_stamp(article.clock, zone), "$text-muted"),
+        " ", (outlet, "italic $text-muted"), *terms, "\n",
         (one_line(entry.title, 160), "bold" if not triage.is_read(entry.key) else ""),
     )
 
@@ -64,23 +79,51 @@ class ArticleList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = VIM_LIST_KEYS
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, watch: Sequence[str] = ()) -> None:
         super().__init__(id=id, markup=False)
         self.border_title = "[0] ARTICLES"
         self.query_text = ""
+        self.watch_terms = tuple(watch)
+        self.watch_only = False
+        """`w`: only the articles that mention a watch term."""
+        self._hits: dict[str, tuple[str, ...]] = {}
+        self.carried: dict[str, int] = {}
+        """How many loaded articles report each article's story (`briefing.stories`)."""
         self._placed: str | None = None
+
+    def hits(self, entry: Entry) -> tuple[str, ...] | None:
+        """The watch terms `entry` mentions (None when none are configured); an article's
+        text never changes, so each is searched once."""
+        if not self.watch_terms:
+            return None
+        if entry.key not in self._hits:
+            article = entry.article
+            self._hits[entry.key] = (watch_matches(self.watch_terms, article.title,
+                                                   article.text) if article else ())
+        return self._hits[entry.key]
+
+    def _row(self, entry: Entry, zone: str, triage: Triage) -> Content:
+        return row_content(entry, zone, triage, self.hits(entry),
+                           self.carried.get(entry.key, 1))
+
+    def _shown(self, entry: Entry) -> bool:
+        return matches(entry, self.query_text) and (not self.watch_only or bool(self.hits(entry)))
 
     def rebuild(self, entries: Sequence[Entry], zone: str, triage: Triage) -> None:
         """Show the entries that match the filter, keeping the highlighted article."""
         keep = self.current_key
-        shown = sorted((e for e in entries if matches(e, self.query_text)), key=newest_first)
-        self.set_options([Option(row_content(e, zone, triage), id=e.key) for e in shown])
+        shown = sorted((e for e in entries if self._shown(e)), key=newest_first)
+        self.set_options([Option(self._row(e, zone, triage), id=e.key) for e in shown])
         self._restore(keep)
         total = len(entries)
+        parts = []
+        if self.query_text:
+            parts.append(f"match “{one_line(self.query_text, 20)}”")
+        if self.watch_only:
+            parts.append("watch terms only")
         # Content, not str: a str subtitle is parsed as markup, and the officer's "[/" crashed it.
         self.border_subtitle = Content(
-            f"{len(shown)}/{total} match “{one_line(self.query_text, 20)}”"
-            if self.query_text else str(total))
+            f"{len(shown)}/{total} {', '.join(parts)}" if parts else str(total))
 
     def refresh_row(self, entry: Entry, zone: str, triage: Triage) -> None:
         """Re-render one row in place (flag, read mark, a late analysis); rows keep their
@@ -89,7 +132,7 @@ class ArticleList(OptionList):
             option = self.get_option(entry.key)
         except OptionDoesNotExist:  # filtered out: nothing to refresh
             return
-        _replace_prompts_keeping_heights(self, [(option, row_content(entry, zone, triage))])
+        _replace_prompts_keeping_heights(self, [(option, self._row(entry, zone, triage))])
 
     def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
         """New prompts for every row (a zone switch), re-rendering only what is on screen.
@@ -98,8 +141,9 @@ class ArticleList(OptionList):
         dropped, not the line cache, which would re-measure every row.
         """
         _replace_prompts_keeping_heights(self, [
-            (option, row_content(lookup(option.id), zone, triage))
-            for option in self.options if option.id is not None])
+            (option, self._row(entry, zone, triage))
+            for option in self.options if option.id is not None
+            for entry in (lookup(option.id),)])
 
     @property
     def current_key(self) -> str | None:

@@ -13,7 +13,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from briefing import timex
-from briefing.brief_text import clean
+from briefing.brief.text import clean
 from briefing.model import TimeMention
 from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention, unconverted
 
@@ -62,11 +62,36 @@ def _qualifier(tm: TimeMention) -> str:
     return first if first in _HEDGES else ""
 
 
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?|X)(Y|M|W|D|H|S|DE|CE)")
+_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day",
+          ("", "DE"): "decade", ("", "CE"): "century", ("T", "H"): "hour",
+          ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def duration_text(tm: TimeMention) -> str:
+    """A span of time in words, never as its TIMEX code: "PT50M" with "about" reads
+    "about 50 minutes"; "PXW" ("a few weeks") keeps the article's words, which say how
+    vague it is better than any number; anything else keeps the wording as written."""
+    match = _DURATION.fullmatch(tm.value or "")
+    unit = _UNITS.get((match[1], match[3])) if match else None
+    if match is None or unit is None or match[2] == "X":
+        return clean(tm.text)
+    number = match[2].removesuffix(".0")
+    plural = "centuries" if unit == "century" else f"{unit}s"
+    words = f"{number} {unit if number == '1' else plural}"
+    qualifier = _qualifier(tm)
+    return f"{qualifier} {words}" if qualifier else words
+
+
 def dtg_style(tm: TimeMention) -> str:
-    """A mention in DTG style at its granularity; durations and the unresolved fall back to
-    `timefmt.format_mention`, which shows their value or wording."""
+    """A mention in DTG style at its granularity; a duration in words; the unresolved fall
+    back to `timefmt.format_mention`, which shows their wording."""
     if (tm.value or "") in timex.REF_WORDS:
         return timex.REF_WORDS[tm.value]
+    if tm.type == "DURATION":
+        return duration_text(tm)
+    if tm.type == "SET":  # "every day", "weekly": the words say it, the code would not
+        return clean(tm.text)
     rendered = _calendar(tm) if tm.type in ("DATE", "TIME") else None
     if rendered is None:
         return clean(format_mention(tm, "UTC"))

@@ -1,0 +1,82 @@
+"""The plain-text morning brief: what the night shift hands over, readable in minutes.
+
+Fixed width (72 columns), 24-hour times, DTGs in Z, every fact with its source id, every
+normalised time beside its original wording.  Pure: the caller passes the clock's `now` and
+the display zone, so the same articles always give the same bytes (a golden test holds it).
+
+Sections are modules: `header`, `bluf` (1), `developments` (2, by story), `timeline` (3),
+`watch` (4), `sources` (5), `annex` (6 time notes; with `annex=True` every article and every
+time note in full); `rank` groups articles into stories and orders them; `write` puts the
+text on disk.  A day's forty articles stay within about 250 lines unless the annex is asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+
+from briefing.brief.annex import annex as annex_section
+from briefing.brief.annex import summary_notes
+from briefing.brief.bluf import bluf
+from briefing.brief.developments import developments, full_stories
+from briefing.brief.header import header
+from briefing.brief.rank import in_period, rank
+from briefing.brief.sources import sources
+from briefing.brief.text import WIDTH, printable
+from briefing.brief.timeline import timeline
+from briefing.brief.watch import MAX_ITEMS, MAX_TEXT, PER_STORY, watch_items, watch_section
+from briefing.brief.write import write_brief
+from briefing.model import Analysis, Article
+from briefing.timefmt import dtg
+
+__all__ = ["WIDTH", "brief_filename", "render_brief", "write_brief"]
+
+
+def brief_filename(now: datetime) -> str:
+    """"brief-310600Z-DEC-21.txt": sorts by nothing but reads as the DTG it was issued at;
+    `write_brief` numbers a second one of the same minute rather than overwrite it."""
+    return "brief-" + dtg(now).replace(" ", "-") + ".txt"
+
+
+def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: datetime,
+                 period: timedelta | None = None, locale: str = "en_GB",
+                 flagged: Collection[str] | None = None,
+                 notes: Mapping[str, str] | None = None, left_out: int = 0,
+                 watch: Sequence[str] = (), annex: bool = False) -> str:
+    """The brief for `items` as of `now` (aware), times shown in `zone` (IANA).
+
+    `period` keeps only articles published in the `period` before `now` (undated ones stay
+    in, with a note); None keeps all.  `flagged` holds `Article.id`s in the order the officer
+flagged them (`Store.flagged()`): their stories lead the BLUF in that order.  A set is
+accepted but has no order.  `notes`: the officer's own note per `Article.id`, printed with
+the story.  `left_out` counts articles the caller already kept out of `period`.  `watch`:
+the officer's watch terms; stories that mention one come next and carry "WATCH: term".
+`annex` adds every article in full and every time note (long: for the record, not reading).
+    """
+    if now.tzinfo is None:
+        raise ValueError("render_brief needs an aware `now`; take it from briefing.clock")
+    now = now.astimezone(UTC)
+    kept = [(a, an) for a, an in items if in_period(a, now, period)]
+    entries, stories = rank(kept, flagged, notes, watch=watch, now=now)
+    if annex:
+        watch_list = watch_items(entries, now)
+    else:
+        # the list's room is shared: a one-story brief may follow that story's every item
+        per_story = max(PER_STORY, MAX_ITEMS // max(1, len(stories)))
+        watch_list = watch_items(entries, now, per_story=per_story, limit=MAX_ITEMS)
+    left_out += len(items) - len(kept)
+    lines = [
+        *header(entries, stories, zone=zone, now=now, period=period, locale=locale,
+                left_out=left_out, watch=watch),
+        *bluf(stories),
+        *developments(stories, watch_list),
+        *timeline(full_stories(stories), zone, locale),
+        *watch_section(watch_list, watch, clip_to=None if annex else MAX_TEXT),
+        *sources(entries, locale),
+        *summary_notes(entries, zone=zone, now=now, left_out=left_out, annex=annex),
+        *(annex_section(entries, watch_list, now, locale) if annex else []),
+        "",
+        "END OF BRIEF",
+    ]
+    # A last pass over the whole text: no line ends in spaces, nothing unprintable survives.
+    return "\n".join(printable(line) for line in lines).rstrip("\n") + "\n"
