@@ -35,8 +35,10 @@ class Reader:
     """Reads sources one by one, reporting each problem and carrying on."""
 
     def __init__(self, on_problem: ProblemHandler, *, client: httpx.Client | None = None,
-                 now: datetime, pages: PageMemory | None = None, follow: bool = True) -> None:
+                 now: datetime, pages: PageMemory | None = None, follow: bool = True,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         self.on_problem = on_problem
+        self.cancelled = cancelled
         self.pages = pages
         """Pages fetched before (the store), for conditional GETs of followed links."""
         self.follow = follow
@@ -132,7 +134,7 @@ class Reader:
             if local_dir:
                 loader = self._local_page_loader(local_dir)
             else:
-                loader = self._http_page_loader() if page_url and self.follow else None
+                loader = self.http_page_loader() if page_url and self.follow else None
             return parse_feed(data, source, base_url, self.on_problem,
                               retrieved=self._retrieved(page_url), page_loader=loader)
         text, caveat = decode(data, charset)
@@ -227,7 +229,7 @@ class Reader:
         fatal = [p for p in problems if p.fatal]
         return fatal[0] if fatal else LoadProblem(source, "no article text found in the page")
 
-    def _http_page_loader(self) -> PageLoader:
+    def http_page_loader(self) -> PageLoader:
         """Follow entries' http(s) links, `PAGE_WORKERS` at a time, with a URL source's
         limits (size cap, timeouts, redirect cap, content type); a page held from an earlier
         fetch is asked for with its validators and, when unchanged (304), taken from memory."""
@@ -242,7 +244,7 @@ class Reader:
             held = self.pages.held(url) if self.pages else None
             headers = held.conditional_headers() if held else None
             try:
-                result = fetch(url, client=client, headers=headers)
+                result = fetch(url, client=client, headers=headers, cancelled=self.cancelled)
             except FetchError as exc:
                 return LoadProblem(url, str(exc))
             if result.not_modified and held:

@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing.clock import Clock, clock_from_env
 from briefing.config import data_dir
 from briefing.model import Article, iso_utc, parse_iso
+from briefing.sources.follow import HeldPage
 from briefing.store.analyses import AnalysisCache
 from briefing.store.base import ArticleRef, UnknownArticle
 from briefing.store.connect import STORE_NAME, connect_file, connect_memory
@@ -160,6 +161,29 @@ class Store(TriageMarks, AnalysisCache):
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- followed pages (briefing.sources.follow.PageMemory) ----------------------------------
+
+    def held(self, url: str) -> HeldPage | None:
+        """A page followed before, with its validators, if its article is still held."""
+        url_key = canonical_url(url)
+        with self._lock:
+            row = self._conn.execute("SELECT etag, last_modified FROM pages WHERE url = ?",
+                                     (url,)).fetchone()
+            found = row and url_key and self._conn.execute(
+                "SELECT meta, text FROM articles WHERE url_key = ?", (url_key,)).fetchone()
+        if not found or not (row[0] or row[1]):
+            return None
+        article = Article.from_dict({**json.loads(found[0]), "text": found[1]})
+        return HeldPage(article, row[0], row[1])
+
+    def remember(self, url: str, page: Article, etag: str | None,
+                 last_modified: str | None) -> None:
+        """Keep a followed page's validators (its article is stored with the feed's)."""
+        del page  # the article arrives through `record_feed`, merged with its entry
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                         (url, etag, last_modified, self._now()))
 
     # -- feeds --------------------------------------------------------------------------------
 

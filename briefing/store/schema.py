@@ -89,7 +89,22 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             pending = ""
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+_V2 = """
+-- Pages followed from feed entries' links: the validators for a conditional GET next time.
+CREATE TABLE pages (
+    url           TEXT PRIMARY KEY,          -- the link as the feed gave it (resolved)
+    etag          TEXT,
+    last_modified TEXT,
+    checked       TEXT NOT NULL
+);
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    _run_script(conn, _V2)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2)
 """MIGRATIONS[n] takes a store from version n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -157,7 +157,7 @@ async def test_a_mark_that_cannot_be_saved_is_reported_not_shown() -> None:
 
 def rss(titles: list[str]) -> bytes:
     items = "".join(
-        f"<item><title>{t}</title><link>https://wire.example/{n}</link>"
+        f"<item><title>{t}</title><link>http://127.0.0.1:9/{n}</link>"
         f"<pubDate>Thu, 30 Dec 2021 1{n}:00:00 GMT</pubDate>"
         f"<description>{t}. The minister spoke in Paris on Tuesday.</description></item>"
         for n, t in enumerate(titles))
