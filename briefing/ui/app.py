@@ -31,6 +31,7 @@ from briefing.ui.ingest import (
 )
 from briefing.ui.loading import Ingesting
 from briefing.ui.safe import one_line
+from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.state import STATE_NAME, UiState
 from briefing.ui.timeview import next_zone, zone_cycle
@@ -40,7 +41,7 @@ STYLES = styles_dir()
 
 
 class BriefingApp(Ingesting):
-    """The watch officer's dashboard.  Returns 1 on exit if any source failed to load.
+    """The watch officer's dashboard.  `q` exits 0; failures are listed behind `!`.
 
     The list is what the store holds (the previous shift's articles, with their marks) plus
     what the sources given bring, one row per article id.
@@ -56,6 +57,8 @@ class BriefingApp(Ingesting):
         Binding("z", "cycle_zone", "Zone", id="cycle-zone"),
         Binding("Z", "pick_zone", "Pick zone", id="pick-zone", show=False),
         Binding("t", "timeline", "Timeline", id="timeline", show=False),
+        Binding("exclamation_mark", "failures", "Failed sources", id="failures", show=False,
+                key_display="!"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -81,7 +84,8 @@ class BriefingApp(Ingesting):
         self._loader = loader or make_loader(options or SourceOptions(), self.clock)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
         self._copy_to = clipboard
-        self.failed_sources: list[str] = []
+        self.failures: list[Failure] = []
+        """Sources and feed entries that could not be loaded this session (`!`)."""
         self._loaded = 0
         self._analysis_errors: set[str] = set()
         self._store_errors: list[str] = []
@@ -136,6 +140,12 @@ class BriefingApp(Ingesting):
 
         self.push_screen(TimelineScreen(), chosen)
 
+    def action_failures(self) -> None:
+        from briefing.ui.screens.failures import FailuresScreen
+
+        if not isinstance(self.screen, FailuresScreen):
+            self.push_screen(FailuresScreen(self.failures))
+
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
 
@@ -157,9 +167,9 @@ class BriefingApp(Ingesting):
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
+        """Leaving is not an error: the failures were shown (`!`), the exit status is 0."""
         self.workers.cancel_all()
-        code = 1 if self.failed_sources else 0
-        self.exit(code, return_code=code)
+        self.exit(0, return_code=0)
 
 
 def run_app(sources: list[str], config: Config, *, published: str | None = None,

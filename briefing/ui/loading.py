@@ -27,6 +27,7 @@ from briefing.ui.messages import (
     SourceFailed,
 )
 from briefing.ui.safe import one_line
+from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.theme import ThemeMemory
 from briefing.ui.threads import in_daemon_thread
@@ -46,7 +47,7 @@ class Ingesting(ThemeMemory):
     entries: dict[str, Entry]
     store: Store
     triage: StoreTriage
-    failed_sources: list[str]
+    failures: list[Failure]
     _loader: Loader
     _analyser: Callable[[Article], Analysis]
     _loaded: int
@@ -81,16 +82,24 @@ class Ingesting(ThemeMemory):
                         severity="error", markup=False, timeout=15)
             stored = []
         self.post_message(ArticlesLoaded(stored))
+        tried = failed = 0
         for index, source in enumerate(sources, 1):
-            def problem(where: str, reason: str, fatal: bool, source: str = source) -> None:
+            lost: list[SourceFailed] = []
+
+            def problem(where: str, reason: str, fatal: bool, title: str | None = None,
+                        source: str = source, lost: list[SourceFailed] = lost) -> None:
                 if fatal:
-                    self.post_message(SourceFailed(where or source, reason))
+                    lost.append(SourceFailed(where or source, reason, title))
 
             try:
                 articles = await in_daemon_thread(self._loader, source, problem, name="load")
             except Exception as exc:
-                self.post_message(SourceFailed(source, f"{type(exc).__name__}: {exc}"))
+                lost.append(SourceFailed(source, f"{type(exc).__name__}: {exc}"))
                 articles = []
+            for message in lost:
+                self.post_message(message)
+            tried += len(articles) + len(lost)
+            failed += len(lost)
             if articles:
                 await in_daemon_thread(self._remember, articles, name="remember")
                 while self._store_errors:
@@ -98,6 +107,14 @@ class Ingesting(ThemeMemory):
                                 markup=False, timeout=15)
             self._loaded = index
             self.post_message(ArticlesLoaded(articles))
+        if failed:
+            self.call_later(self.tell_failures, failed, tried)
+
+    def tell_failures(self, failed: int, tried: int) -> None:
+        """One notice for a load's failures, however many: the list is behind `!`."""
+        self.notify(f"{failed} of {tried} source{'s' * (tried != 1)} failed, press ! to see "
+                    f"{'them' if failed != 1 else 'it'}", title="Sources failed",
+                    severity="error", markup=False, timeout=12)
 
     def _remember(self, articles: list[Article]) -> None:
         """Put loaded articles in the store so marks can hang on them (any thread), and learn
@@ -154,12 +171,9 @@ class Ingesting(ThemeMemory):
             self.analyse(fresh)
 
     def on_source_failed(self, message: SourceFailed) -> None:
-        self.failed_sources.append(message.source)
-        key = f"failed-{len(self.failed_sources)}"
-        self.entries[key] = Entry(key, error=message.reason, source=message.source)
-        self.notify(f"{message.source}: {message.reason}", title="Source failed",
-                    severity="error", markup=False, timeout=8)
-        self.main.entries_changed()
+        """Kept for `!`, not listed: a failure has nothing to read.  `load_sources` tells
+        the officer once, when the load is done."""
+        self.failures.append(Failure(message.source, message.reason, message.title))
 
     def on_articles_analysed(self, message: ArticlesAnalysed) -> None:
         for result in message.results:
@@ -175,7 +189,11 @@ class Ingesting(ThemeMemory):
 
     def on_feed_refreshed(self, message: FeedRefreshed) -> None:
         outcome = message.outcome
-        self.notify(one_line(str(outcome), 300), title="Refresh",
+        if outcome.outcome == "failed":
+            self.failures.append(Failure(outcome.url, outcome.error or "failed"))
+        self.failures.extend(Failure(p.source, p.reason, p.title) for p in outcome.failures)
+        more = ", press ! to see the failures" if not outcome.ok else ""
+        self.notify(one_line(str(outcome), 300) + more, title="Refresh",
                     severity="information" if outcome.ok else "error", markup=False,
                     timeout=6 if outcome.ok else 12)
         self._add_articles(message.articles)
