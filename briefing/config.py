@@ -48,6 +48,9 @@ class Config:
     brief_dir: str | None = None
     """Where `e` writes briefs; None means the platform documents folder."""
     feeds: tuple[str, ...] = ()
+    recent_days: int = 7
+    """With no sources given, the dashboard lists the store's articles added this many
+    days back (subscriptions, earlier loads)."""
     problems: tuple[str, ...] = ()
     """What was wrong with the file, for the app to show once."""
 
@@ -116,6 +119,13 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
         values["keymap"] = keymap
     if "feeds" in data and (feeds := _strings("feeds", data["feeds"], problems)) is not None:
         values["feeds"] = feeds
+    if "recent_days" in data:
+        days = data["recent_days"]
+        if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            values["recent_days"] = days
+        else:
+            problems.append(f"recent_days must be a whole number of days above 0, not "
+                            f"{days!r}; using {Config.recent_days}")
     return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
 

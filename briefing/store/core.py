@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from briefing.clock import Clock, clock_from_env
@@ -139,12 +140,14 @@ class Store(TriageMarks, AnalysisCache):
                                             (key,)).fetchone()
         return Article.from_dict({**json.loads(meta), "text": text})
 
-    def articles(self) -> list[Article]:
-        """Every stored article with its text, newest first (the list view wants `listing`)."""
+    def articles(self, *, since: datetime | None = None) -> list[Article]:
+        """Every stored article with its text, newest first (the list view wants `listing`);
+        `since`: only those added to the store from then on."""
+        where, args = ("WHERE added >= ?", (iso_utc(since),)) if since else ("", ())
         with self._lock:
             rows = self._conn.execute(
-                "SELECT meta, text FROM articles ORDER BY published IS NULL, published DESC,"
-                " key DESC").fetchall()
+                f"SELECT meta, text FROM articles {where} ORDER BY published IS NULL,"
+                " published DESC, key DESC", args).fetchall()
         return [Article.from_dict({**json.loads(meta), "text": text}) for meta, text in rows]
 
     def listing(self) -> list[Listed]:

@@ -29,7 +29,7 @@ from briefing.ui.ingest import (
     cached_analyser,
     make_loader,
 )
-from briefing.ui.loading import Ingesting
+from briefing.ui.loading import Ingesting, Listing
 from briefing.ui.safe import one_line
 from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
@@ -71,12 +71,16 @@ class BriefingApp(Ingesting):
                  entries: Iterable[tuple[Article, Analysis | None]] = (),
                  options: SourceOptions | None = None, loader: Loader | None = None,
                  analyser: Analyser | None = None, store: Store | None = None,
-                 clipboard: Callable[[str], None] | None = None) -> None:
+                 clipboard: Callable[[str], None] | None = None,
+                 listing: Listing | None = None) -> None:
         super().__init__()
         self.config = config or Config()
         self.clock = clock or clock_from_env()
         self.local = local or local_zone(self.config.local_zone)
         self.sources = list(sources)
+        self.listing: Listing = listing or ("sources" if self.sources else "store")
+        """What the list holds: the sources given (and nothing else), the store's recent
+        articles, or the bundled samples (the store is empty)."""
         self.entries: dict[str, Entry] = {}
         self.store = store or Store.in_memory(clock=self.clock)
         """Articles, cached analyses and marks; the caller opens it and closes it."""
@@ -178,8 +182,18 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
     status for the CLI.  A store that cannot be used is replaced by one in memory, and the
     officer is told (`open_store` never raises)."""
     with open_store() as store:
-        app = BriefingApp(sources or [str(seeds_dir())], config, store=store,
+        listing: Listing = "sources" if sources else "store"
+        if not sources and _store_empty(store):
+            sources, listing = [str(seeds_dir())], "samples"
+        app = BriefingApp(sources, config, store=store, listing=listing,
                           options=SourceOptions(published=published, zone=zone))
         result = app.run()
     # A crash leaves a traceback and return_code 1 but no result: it must not exit 0.
     return app.return_code or int(result or 0)
+
+
+def _store_empty(store: Store) -> bool:
+    try:
+        return store.count() == 0
+    except Exception:  # a store that cannot even count: show the samples, it says why
+        return True

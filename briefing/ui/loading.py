@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
+from typing import Literal
 
 from textual import work
 from textual.worker import get_current_worker
 
+from briefing.clock import Clock
+from briefing.config import Config
 from briefing.model import Analysis, Article
 from briefing.store import Store, StoreError, canonical_url
 from briefing.ui.entries import Entry
@@ -33,6 +37,9 @@ from briefing.ui.theme import ThemeMemory
 from briefing.ui.threads import in_daemon_thread
 from briefing.ui.triage import StoreTriage
 
+Listing = Literal["sources", "store", "samples"]
+"""What the article list holds; the header says which."""
+
 BATCH_SECONDS = 0.05
 """How long the analysis worker gathers results before posting them: cached analyses come
 hundreds at a time (one message, one repaint), fresh ones still one by one."""
@@ -44,6 +51,9 @@ class Ingesting(ThemeMemory):
     """Loading and analysis for `BriefingApp`, which sets these attributes up."""
 
     sources: list[str]
+    listing: Listing
+    config: Config
+    clock: Clock
     entries: dict[str, Entry]
     store: Store
     triage: StoreTriage
@@ -76,7 +86,8 @@ class Ingesting(ThemeMemory):
         screen back); their rows arrive a moment after it.
         """
         try:
-            stored = await in_daemon_thread(self.store.articles, name="read-store")
+            stored = (await in_daemon_thread(self._recent, name="read-store")
+                      if self.listing == "store" else [])
         except Exception as exc:  # a damaged store: say so, and list what the sources bring
             self.notify(f"{exc}: the stored articles are not listed", title="Store",
                         severity="error", markup=False, timeout=15)
@@ -115,6 +126,20 @@ class Ingesting(ThemeMemory):
         self.notify(f"{failed} of {tried} source{'s' * (tried != 1)} failed, press ! to see "
                     f"{'them' if failed != 1 else 'it'}", title="Sources failed",
                     severity="error", markup=False, timeout=12)
+
+    def _recent(self) -> list[Article]:
+        """The store's articles added within the configured recent period, newest first."""
+        since = self.clock() - timedelta(days=self.config.recent_days)
+        return self.store.articles(since=since)
+
+    def listing_label(self) -> str:
+        if self.listing == "sources":
+            count = len(self.sources)
+            return f"listing the {count} source{'s' * (count != 1)} given"
+        if self.listing == "samples":
+            return "listing the bundled samples (the store is empty)"
+        days = self.config.recent_days
+        return f"listing the store: last {days} day{'s' * (days != 1)}"
 
     def _remember(self, articles: list[Article]) -> None:
         """Put loaded articles in the store so marks can hang on them (any thread), and learn

@@ -98,11 +98,11 @@ async def test_opening_with_enter_marks_read_and_a_blank_note_clears() -> None:
             assert store.triage(key).note == ""
 
 
-async def test_stored_articles_join_the_sources_given_once_each() -> None:
+async def test_with_sources_given_the_list_holds_those_sources_and_nothing_else() -> None:
     entries = three()
     with Store.open() as store:
         store.add_many([a for a, _ in entries])
-        store.set_flag(entries[2][0].id)
+        store.set_flag(entries[0][0].id)
 
         def loader(source: str, problem) -> list[Article]:
             return [entries[0][0], article("A new story", "New text.\n", key="d")]
@@ -112,10 +112,25 @@ async def test_stored_articles_join_the_sources_given_once_each() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
             listed = rows(app)
-            assert len(listed) == 4  # the seed, loaded again, is not listed twice
+            assert len(listed) == 2  # the two the source gave; the store's others wait
             assert sum("A new story" in r for r in listed) == 1
-            assert any("Oslo" in r and "⚑" in r for r in listed)
+            # The stored one keeps its flag: its marks come from the store.
+            assert any(entries[0][0].title in r and "⚑" in r for r in listed)
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the 1 source given" in header
         assert store.count() == 4
+
+
+async def test_with_no_sources_the_list_is_the_stores_recent_articles() -> None:
+    with Store.open() as store:
+        store.add_many([a for a, _ in three()])
+        app = BriefingApp([], Config(recent_days=3), store=store,
+                          analyser=lambda a: Analysis(text=a.text))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert len(rows(app)) == 3
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the store: last 3 days" in header
 
 
 async def test_cached_analyses_are_not_recomputed_after_a_restart() -> None:
