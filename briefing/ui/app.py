@@ -7,6 +7,7 @@ blocking work in `ingest.py`.  `run_app` is the front door the CLI calls.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -14,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from briefing.clock import Clock, clock_from_env, local_zone
-from briefing.config import Config
+from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
 from briefing.store import Store, open_store
@@ -72,9 +73,11 @@ class BriefingApp(Ingesting):
                  options: SourceOptions | None = None, loader: Loader | None = None,
                  analyser: Analyser | None = None, store: Store | None = None,
                  clipboard: Callable[[str], None] | None = None,
-                 listing: Listing | None = None) -> None:
+                 listing: Listing | None = None, config_file: Path | None = None) -> None:
         super().__init__()
         self.config = config or Config()
+        self.config_file = config_file
+        """The file `config` came from: `r` reads its feeds again (None: a given Config)."""
         self.clock = clock or clock_from_env()
         self.local = local or local_zone(self.config.local_zone)
         self.sources = list(sources)
@@ -186,6 +189,7 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
         if not sources and _store_empty(store):
             sources, listing = [str(seeds_dir())], "samples"
         app = BriefingApp(sources, config, store=store, listing=listing,
+                          config_file=config_path(),
                           options=SourceOptions(published=published, zone=zone))
         result = app.run()
     # A crash leaves a traceback and return_code 1 but no result: it must not exit 0.

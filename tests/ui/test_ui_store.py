@@ -202,6 +202,31 @@ async def test_refresh_adds_new_feed_entries_to_the_list(httpserver: HTTPServer)
         assert store.count() == 5
 
 
+async def test_refresh_reads_feeds_added_to_the_config_while_running(
+        httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(["Port reopens", "Talks stall"]), content_type="application/rss+xml")
+    config_file = tmp_path / "config.toml"
+    config_file.write_text("zones = []\n", encoding="utf-8")
+    with Store.open() as store:
+        app = make_app(three(), store=store, config=Config(), config_file=config_file)
+        async with app.run_test(size=SIZE) as pilot:
+            # Subscribed after the start: `r` reads the file again.
+            config_file.write_text(f'feeds = ["{httpserver.url_for("/feed.xml")}"]\n',
+                                   encoding="utf-8")
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert any("Port reopens" in r for r in rows(app))
+            # A broken file keeps the last good list and says why.
+            config_file.write_text('feeds = ["http://127.0.0.1:9/x.xml"\n', encoding="utf-8")
+            await pilot.press("r")
+            await settle(app, pilot)
+            warnings = [n.message for n in app._notifications if n.title == "Config problem"]
+            assert warnings and str(config_file) in warnings[-1]
+            assert "keeping the feeds read before" in warnings[-1]
+            assert app.config.feeds == (httpserver.url_for("/feed.xml"),)
+
+
 async def test_refresh_without_feeds_says_how_to_subscribe() -> None:
     app = make_app(three())
     async with app.run_test(size=SIZE) as pilot:
