@@ -220,3 +220,30 @@ def test_a_local_feed_names_the_path_it_will_not_follow(tmp_path: Path) -> None:
                           f"{site}; not followed")
     assert reasons[1] == reasons[0].replace("Outside", "Up")
     assert all(p.fatal for p in problems)  # no summary to fall back on: the entry is lost
+
+
+def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.sources.readers as readers
+
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in (1, 2):
+        (site / f"p{n}.html").write_bytes(page(n))
+    parsed: list[str] = []
+    real = readers.parse_page
+
+    def counting(html: str, **kwargs: object) -> object:
+        parsed.append(html[:60])
+        return real(html, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(readers, "parse_page", counting)
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        first = load_many([str(site)], memo=store)
+        assert len(parsed) == 2
+        second = load_many([str(site)], memo=store)
+        assert len(parsed) == 2  # straight from the store: no page parsed again
+        assert [a.to_dict() for a in second] == [a.to_dict() for a in first]
+        (site / "p2.html").write_bytes(page(2).replace(b"Tuesday", b"Monday"))
+        third = load_many([str(site)], memo=store)
+        assert len(parsed) == 3 and "Monday" in third[1].text

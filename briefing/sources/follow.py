@@ -39,3 +39,28 @@ class PageMemory(Protocol):
 
     def remember(self, url: str, page: Article, etag: str | None,
                  last_modified: str | None) -> None: ...
+
+
+class SourceMemory(Protocol):
+    """What was extracted from a file, keyed by a hash of its raw bytes (`raw_key`): a
+    second start on the same pages skips trafilatura and goes straight to the articles."""
+
+    def extracted(self, key: str) -> list[Article] | None: ...
+
+    def keep_extracted(self, key: str, articles: list[Article]) -> None: ...
+
+
+LOADER_VERSION = "1"
+"""Bump when the loaders read the same bytes differently: old keys then miss."""
+
+
+def raw_key(source: str, data: bytes) -> str:
+    """The key of one file's extraction: its bytes, where it was read from (an article
+    names its source), and the loaders' version."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for part in (LOADER_VERSION.encode(), source.encode("utf-8", "surrogateescape"), data):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from briefing.model import Article
 from briefing.sources.build import build_article
 from briefing.sources.feeds import PageLoader, looks_like_feed, parse_feed
-from briefing.sources.follow import PAGE_WORKERS, PageMemory
+from briefing.sources.follow import PAGE_WORKERS, PageMemory, SourceMemory, raw_key
 from briefing.sources.html import parse_page
 from briefing.sources.problems import LoadProblem, ProblemHandler
 from briefing.sources.text import split_text
@@ -36,8 +36,11 @@ class Reader:
 
     def __init__(self, on_problem: ProblemHandler, *, client: httpx.Client | None = None,
                  now: datetime, pages: PageMemory | None = None, follow: bool = True,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None,
+                 memo: SourceMemory | None = None) -> None:
         self.on_problem = on_problem
+        self.memo = memo
+        """Extractions by raw bytes (the store): an unchanged file is not parsed again."""
         self.cancelled = cancelled
         self.pages = pages
         """Pages fetched before (the store), for conditional GETs of followed links."""
@@ -101,8 +104,18 @@ class Reader:
         except OSError as exc:
             self.problem(source, f"cannot read ({exc.strerror or exc})")
             return []
-        return self.from_bytes(data, source, suffix=path.suffix.lower(),
-                               base_url=path.resolve().as_uri(), local_dir=path.parent)
+        suffix = path.suffix.lower()
+        key = None
+        if self.memo is not None and (_kind_from_suffix(suffix) or _sniff(data)) != "feed":
+            key = raw_key(source, data)
+            held = self.memo.extracted(key)
+            if held:
+                return held
+        articles = self.from_bytes(data, source, suffix=suffix,
+                                   base_url=path.resolve().as_uri(), local_dir=path.parent)
+        if key is not None and articles:
+            self.memo.keep_extracted(key, articles)  # type: ignore[union-attr]
+        return articles
 
     def read_url(self, url: str) -> list[Article]:
         try:
@@ -218,7 +231,7 @@ class Reader:
         """Read one linked page with its problems collected, not reported: the feed decides
         whether a failed page is fatal (no summary to fall back on) or a caveat."""
         problems: list[LoadProblem] = []
-        sub = Reader(problems.append, client=self._client, now=self.now)
+        sub = Reader(problems.append, client=self._client, now=self.now, memo=self.memo)
         sub._own_client = False
         try:
             pages = read(sub)

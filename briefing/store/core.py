@@ -17,7 +17,7 @@ from briefing.config import data_dir
 from briefing.model import Article, iso_utc, parse_iso
 from briefing.sources.follow import HeldPage
 from briefing.store.analyses import AnalysisCache
-from briefing.store.base import ArticleRef, UnknownArticle
+from briefing.store.base import ArticleRef, StoreError, UnknownArticle
 from briefing.store.connect import STORE_NAME, connect_file, connect_memory
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import MIGRATIONS, Migration
@@ -187,6 +187,29 @@ class Store(TriageMarks, AnalysisCache):
         with self._write() as conn:
             conn.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
                          (url, etag, last_modified, self._now()))
+
+    # -- extractions by raw bytes (briefing.sources.follow.SourceMemory) -------------------
+
+    def extracted(self, key: str) -> list[Article] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT articles FROM extracted WHERE key = ?",
+                                     (key,)).fetchone()
+        if not row:
+            return None
+        try:
+            return [Article.from_dict(item) for item in json.loads(row[0])]
+        except (ValueError, KeyError, TypeError):  # an old or damaged row: parse again
+            return None
+
+    def keep_extracted(self, key: str, articles: list[Article]) -> None:
+        """Best effort: a cache that cannot be written costs a parse next time, no more."""
+        payload = json.dumps([a.to_dict() for a in articles], ensure_ascii=False)
+        try:
+            with self._write() as conn:
+                conn.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)",
+                             (key, payload, self._now()))
+        except StoreError:
+            pass
 
     # -- feeds --------------------------------------------------------------------------------
 

@@ -88,7 +88,7 @@ class BriefingApp(Ingesting):
         self.store = store or Store.in_memory(clock=self.clock)
         """Articles, cached analyses and marks; the caller opens it and closes it."""
         self.triage = StoreTriage(self.store)
-        self._loader = loader or make_loader(options or SourceOptions(), self.clock)
+        self._loader = loader or make_loader(options or SourceOptions(), self.clock, self.store)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
         self._copy_to = clipboard
         self.failures: list[Failure] = []

@@ -30,7 +30,7 @@ class SourceOptions:
     zone: str | None = None
 
 
-def make_loader(options: SourceOptions, clock: Clock) -> Loader:
+def make_loader(options: SourceOptions, clock: Clock, store: Store | None = None) -> Loader:
     """`briefing.sources.load` with the problems turned into (source, reason, fatal) calls."""
 
     def load_one(source: str, problem: Problem) -> list[Article]:
@@ -41,7 +41,7 @@ def make_loader(options: SourceOptions, clock: Clock) -> Loader:
                     bool(getattr(p, "fatal", True)), getattr(p, "title", None))
 
         return load(source, on_error=handler, published=options.published,
-                    zone=options.zone, clock=clock)
+                    zone=options.zone, clock=clock, memo=store)
 
     return load_one
 
