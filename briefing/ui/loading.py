@@ -143,9 +143,13 @@ class Ingesting(ThemeMemory):
 
     def _remember(self, articles: list[Article]) -> None:
         """Put loaded articles in the store so marks can hang on them (any thread), and learn
-        their marks (a revision keeps its predecessor's) so painting rows asks nothing."""
+        their marks (a revision keeps its predecessor's) so painting rows asks nothing.
+
+        The bundled samples are not stored (one the officer marks is, by the mark): the store
+        holds the officer's own articles, and an empty one is what brings the samples up."""
         try:
-            self.store.add_many(articles)
+            if self.listing != "samples":
+                self.store.add_many(articles)
             self.triage.learn(a.id for a in articles)
         except StoreError as exc:
             self._store_errors.append(f"{exc}: these articles stay until exit only")

@@ -408,3 +408,18 @@ async def test_passing_over_an_article_keeps_it_unread_and_dwelling_reads_it(
             seed, geneva, oslo = rows(app)
             assert "•" in seed and "•" in geneva  # shown for a moment only: still unread
             assert "•" not in oslo
+
+
+async def test_the_bundled_samples_are_listed_but_not_stored() -> None:
+    from briefing.resources import seeds_dir
+
+    with Store.open() as store:
+        app = BriefingApp([str(seeds_dir())], Config(), store=store, listing="samples",
+                          analyser=lambda a: Analysis(text=a.text))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert len(rows(app)) >= 5
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the bundled samples (the store is empty)" in header
+        # Not mixed into the officer's store: the next start still finds it empty.
+        assert store.count() == 0
