@@ -247,3 +247,19 @@ def test_an_unchanged_file_is_not_parsed_again_and_a_changed_one_is(
         (site / "p2.html").write_bytes(page(2).replace(b"Tuesday", b"Monday"))
         third = load_many([str(site)], memo=store)
         assert len(parsed) == 3 and "Monday" in third[1].text
+
+
+def test_a_local_feed_is_read_again_only_when_it_or_a_page_behind_it_changes(
+        tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "one.html").write_bytes(page(1))
+    path = _local_feed(site, [("Round one", "one.html")])
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        [first] = load_many([str(path)], memo=store)
+        assert "on Tuesday" in first.text
+        [again] = load_many([str(path)], memo=store)
+        assert again.to_dict() == first.to_dict()
+        (site / "one.html").write_bytes(page(1).replace(b"Tuesday", b"Friday"))
+        [changed] = load_many([str(path)], memo=store)  # the feed's bytes are the same
+        assert "on Friday" in changed.text and changed.title == "Round one"

@@ -45,9 +45,12 @@ class SourceMemory(Protocol):
     """What was extracted from a file, keyed by a hash of its raw bytes (`raw_key`): a
     second start on the same pages skips trafilatura and goes straight to the articles."""
 
-    def extracted(self, key: str) -> list[Article] | None: ...
+    def extracted(self, key: str) -> tuple[list[Article], dict[str, str]] | None:
+        """The articles kept under `key` and the files they also came from (a local feed's
+        pages) with the digest each had, to be checked before the articles are trusted."""
 
-    def keep_extracted(self, key: str, articles: list[Article]) -> None: ...
+    def keep_extracted(self, key: str, articles: list[Article],
+                       deps: dict[str, str] | None = None) -> None: ...
 
 
 LOADER_VERSION = "1"

@@ -41,6 +41,8 @@ class Reader:
         self.on_problem = on_problem
         self.memo = memo
         """Extractions by raw bytes (the store): an unchanged file is not parsed again."""
+        self._deps: dict[str, str] = {}
+        """Pages a local feed being read followed, with their digests (the memo's check)."""
         self.cancelled = cancelled
         self.pages = pages
         """Pages fetched before (the store), for conditional GETs of followed links."""
@@ -104,17 +106,39 @@ class Reader:
         except OSError as exc:
             self.problem(source, f"cannot read ({exc.strerror or exc})")
             return []
-        suffix = path.suffix.lower()
-        key = None
-        if self.memo is not None and (_kind_from_suffix(suffix) or _sniff(data)) != "feed":
-            key = raw_key(source, data)
-            held = self.memo.extracted(key)
-            if held:
-                return held
-        articles = self.from_bytes(data, source, suffix=suffix,
+        if self.memo is None:
+            return self.from_bytes(data, source, suffix=path.suffix.lower(),
                                    base_url=path.resolve().as_uri(), local_dir=path.parent)
-        if key is not None and articles:
-            self.memo.keep_extracted(key, articles)  # type: ignore[union-attr]
+        return self._remembered(path, source, data)
+
+    def _remembered(self, path: Path, source: str, data: bytes) -> list[Article]:
+        """`from_bytes` through the memo: unchanged bytes (and, for a feed, unchanged pages
+        behind its links) give back what they gave before, with nothing parsed.
+
+        A read with a fatal problem is not kept, so the problem is reported again next time.
+        """
+        assert self.memo is not None
+        key = raw_key(source, data)
+        held = self.memo.extracted(key)
+        if held is not None and all(_digest(Path(p)) == d for p, d in held[1].items()):
+            return held[0]
+        fatal: list[LoadProblem] = []
+        outer, outer_deps = self.on_problem, self._deps
+
+        def watch(problem: LoadProblem) -> None:
+            if problem.fatal:
+                fatal.append(problem)
+            outer(problem)
+
+        self.on_problem, self._deps = watch, {}
+        try:
+            articles = self.from_bytes(data, source, suffix=path.suffix.lower(),
+                                       base_url=path.resolve().as_uri(), local_dir=path.parent)
+            deps = self._deps
+        finally:
+            self.on_problem, self._deps = outer, outer_deps
+        if articles and not fatal:
+            self.memo.keep_extracted(key, articles, deps)
         return articles
 
     def read_url(self, url: str) -> list[Article]:
@@ -218,6 +242,7 @@ class Reader:
                 return LoadProblem(written, "linked page not found")
             if path.suffix.lower() not in HTML_SUFFIXES | TEXT_SUFFIXES:
                 return None
+            self._deps[str(path)] = _digest(path)
             return self._one_page(lambda sub: sub.read_file(path, str(path)), written)
 
         def load_pages(urls: list[str]) -> dict[str, Article | LoadProblem]:
@@ -282,6 +307,16 @@ class Reader:
                 return dict(zip(urls, pool.map(one, urls), strict=True))
 
         return load_pages
+
+
+def _digest(path: Path) -> str:
+    """A file's bytes as a hash ("" when it cannot be read: a change, as far as a memo goes)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _hidden(relative: Path) -> bool:

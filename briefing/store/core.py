@@ -190,20 +190,24 @@ class Store(TriageMarks, AnalysisCache):
 
     # -- extractions by raw bytes (briefing.sources.follow.SourceMemory) -------------------
 
-    def extracted(self, key: str) -> list[Article] | None:
+    def extracted(self, key: str) -> tuple[list[Article], dict[str, str]] | None:
         with self._lock:
             row = self._conn.execute("SELECT articles FROM extracted WHERE key = ?",
                                      (key,)).fetchone()
         if not row:
             return None
         try:
-            return [Article.from_dict(item) for item in json.loads(row[0])]
+            held = json.loads(row[0])
+            return ([Article.from_dict(item) for item in held["articles"]],
+                    dict(held.get("deps") or {}))
         except (ValueError, KeyError, TypeError):  # an old or damaged row: parse again
             return None
 
-    def keep_extracted(self, key: str, articles: list[Article]) -> None:
+    def keep_extracted(self, key: str, articles: list[Article],
+                       deps: dict[str, str] | None = None) -> None:
         """Best effort: a cache that cannot be written costs a parse next time, no more."""
-        payload = json.dumps([a.to_dict() for a in articles], ensure_ascii=False)
+        payload = json.dumps({"articles": [a.to_dict() for a in articles], "deps": deps or {}},
+                             ensure_ascii=False)
         try:
             with self._write() as conn:
                 conn.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)",
