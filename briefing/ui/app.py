@@ -7,6 +7,7 @@ blocking work in `ingest.py`.  `run_app` is the front door the CLI calls.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import ClassVar
 
@@ -90,6 +91,8 @@ class BriefingApp(Ingesting):
         self.triage = StoreTriage(self.store)
         self._loader = loader or make_loader(options or SourceOptions(), self.clock, self.store)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
+        self._pooled = analyser is None
+        self._pool: Executor | None = None
         self._copy_to = clipboard
         self.failures: list[Failure] = []
         """Sources and feed entries that could not be loaded this session (`!`)."""
@@ -118,6 +121,21 @@ class BriefingApp(Ingesting):
 
     def on_unmount(self) -> None:
         self.triage.close()  # marks asked for before quitting are saved, not dropped
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def analysis_pool(self) -> Executor | None:
+        """The process pool for new articles, started on first use (from the analysis
+        thread, after the first paint); None where processes cannot be started."""
+        if self._pool is None:
+            from briefing.analysis_pool import make_pool
+
+            try:
+                self._pool = make_pool()
+            except (OSError, ValueError, ImportError):
+                self._pooled = False
+                return None
+        return self._pool
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Executor
+from contextlib import suppress
 from datetime import timedelta
 from typing import Literal
 
 from textual import work
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
+from briefing.analysis_pool import analyse as analyse_in_process
 from briefing.clock import Clock
 from briefing.config import Config
 from briefing.model import Analysis, Article
@@ -63,6 +66,11 @@ class Ingesting(ThemeMemory):
     _loaded: int
     _analysis_errors: set[str]
     _store_errors: list[str]
+    _pooled: bool
+    """The real extractors are in use (not a test's stand-in): new articles may go to the
+    process pool."""
+
+    def analysis_pool(self) -> Executor | None: ...
 
     @property
     def main(self) -> MainScreen:
@@ -73,7 +81,7 @@ class Ingesting(ThemeMemory):
         otherwise compete with the first paint for the GIL."""
         pending = [e.article for e in self.entries.values() if e.pending and e.article]
         if pending:
-            self.analyse(pending)
+            self.analyse(pending, first=self.main.selected_key)
 
     # --- workers ----------------------------------------------------------------------------
 
@@ -155,25 +163,64 @@ class Ingesting(ThemeMemory):
             self._store_errors.append(f"{exc}: these articles stay until exit only")
 
     @work(thread=True, group="analyse", exit_on_error=False, description="analysing")
-    def analyse(self, articles: list[Article]) -> None:
-        """Analyses (cached, else the extractors), posted in batches; stops when cancelled."""
+    def analyse(self, articles: list[Article], first: str | None = None) -> None:
+        """Analyses (cached, else the extractors), posted in batches; stops when cancelled.
+
+        Cached ones are read here; the rest go to the process pool (all cores) when the
+        app analyses with the real extractors, the article `first` (the one on screen)
+        ahead of the others, and arrive as each finishes.
+        """
         worker = get_current_worker()
+        articles = sorted(articles, key=lambda a: a.id != first)
+        pool = self.analysis_pool() if self._pooled and len(articles) > 1 else None
         batch: list[Analysed] = []
         posted = time.monotonic()
-        for article in articles:
-            if worker.is_cancelled:
-                return
-            try:
-                batch.append(Analysed(article.id, self._analyser(article)))
-            except Exception as exc:
-                batch.append(Analysed(article.id, Analysis(text=article.text),
-                                      f"{type(exc).__name__}: {exc}"))
-            if time.monotonic() - posted >= BATCH_SECONDS:
+        fresh: list[Article] = []
+
+        def post(force: bool = False) -> None:
+            nonlocal batch, posted
+            if batch and (force or time.monotonic() - posted >= BATCH_SECONDS):
                 self.post_message(ArticlesAnalysed(batch))
                 time.sleep(YIELD_SECONDS)  # let the UI thread have the GIL between batches
                 batch, posted = [], time.monotonic()
-        if batch:
-            self.post_message(ArticlesAnalysed(batch))
+
+        for article in articles:
+            if worker.is_cancelled:
+                return
+            cached = self.store.cached_analysis(article) if pool is not None else None
+            if pool is not None and cached is None:
+                fresh.append(article)
+                continue
+            try:
+                batch.append(Analysed(article.id, cached or self._analyser(article)))
+            except Exception as exc:
+                batch.append(Analysed(article.id, Analysis(text=article.text),
+                                      f"{type(exc).__name__}: {exc}"))
+            post()
+        post(force=True)
+        if fresh and pool is not None:
+            self._analyse_in_pool(pool, fresh, worker)
+
+    def _analyse_in_pool(self, pool: Executor, articles: list[Article], worker: Worker) -> None:
+        from concurrent.futures import as_completed
+
+        futures = {pool.submit(analyse_in_process, a): a for a in articles}
+        try:
+            for done in as_completed(futures):
+                if worker.is_cancelled:
+                    return
+                article = futures[done]
+                try:
+                    result = Analysed(article.id, done.result())
+                    with suppress(StoreError):
+                        self.store.save_analysis(article, result.analysis)
+                except Exception as exc:  # a worker that died, an extractor that raised
+                    result = Analysed(article.id, Analysis(text=article.text),
+                                      f"{type(exc).__name__}: {exc}")
+                self.post_message(ArticlesAnalysed([result]))
+        finally:
+            for future in futures:
+                future.cancel()
 
     # --- worker messages --------------------------------------------------------------------
 
@@ -197,7 +244,7 @@ class Ingesting(ThemeMemory):
             self.entries[article.id] = Entry(article.id, article, None, source=article.source)
         if fresh:
             self.main.entries_changed()
-            self.analyse(fresh)
+            self.analyse(fresh, first=self.main.selected_key)
 
     def on_source_failed(self, message: SourceFailed) -> None:
         """Kept for `!`, not listed: a failure has nothing to read.  `load_sources` tells

@@ -208,6 +208,10 @@ async def test_sources_load_and_analyse_in_workers() -> None:
         assert len(entries) >= 5
         assert all(e.analysis is not None for e in entries if e.article)
         assert app.screen.query_one(ArticleList).option_count == len(entries)
+        assert app._pool is not None  # new articles went to the process pool (all cores)
+        # ... and their analyses were cached like any other: a restart reads them back.
+        assert all(app.store.cached_analysis(e.article) is not None
+                   for e in entries if e.article)
 
 
 async def test_broken_config_is_reported_with_its_line(tmp_path: Path) -> None:
