@@ -27,5 +27,30 @@ def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["briefing.analysis_warm"])
+    _start_helpers()
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
                                mp_context=context)
+
+
+def _start_helpers() -> None:
+    """Start multiprocessing's resource tracker and fork server now, with a real stderr.
+
+    Both pass `sys.stderr.fileno()` to the helper they spawn; inside a Textual app stderr is
+    captured by an object with no file descriptor, and the spawn fails ("bad value(s) in
+    fds_to_keep").  The process's own stderr stands in for the moment it takes.
+    """
+    import sys
+    from multiprocessing import forkserver, resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    saved = sys.stderr
+    if not usable:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
