@@ -172,7 +172,7 @@ class Ingesting(ThemeMemory):
         """
         worker = get_current_worker()
         articles = sorted(articles, key=lambda a: a.id != first)
-        pool = self.analysis_pool() if self._pooled and len(articles) > 1 else None
+        pooled = self._pooled and len(articles) > 1
         batch: list[Analysed] = []
         posted = time.monotonic()
         fresh: list[Article] = []
@@ -184,22 +184,37 @@ class Ingesting(ThemeMemory):
                 time.sleep(YIELD_SECONDS)  # let the UI thread have the GIL between batches
                 batch, posted = [], time.monotonic()
 
-        for article in articles:
-            if worker.is_cancelled:
-                return
-            cached = self.store.cached_analysis(article) if pool is not None else None
-            if pool is not None and cached is None:
-                fresh.append(article)
-                continue
+        def here(article: Article) -> None:
             try:
-                batch.append(Analysed(article.id, cached or self._analyser(article)))
+                batch.append(Analysed(article.id, self._analyser(article)))
             except Exception as exc:
                 batch.append(Analysed(article.id, Analysis(text=article.text),
                                       f"{type(exc).__name__}: {exc}"))
             post()
+
+        for article in articles:
+            if worker.is_cancelled:
+                return
+            cached = self.store.cached_analysis(article) if pooled else None
+            if cached is not None:
+                batch.append(Analysed(article.id, cached))
+                post()
+            elif pooled:
+                fresh.append(article)
+            else:
+                here(article)
         post(force=True)
-        if fresh and pool is not None:
+        if not fresh:
+            return
+        pool = self.analysis_pool()  # started only when something is new
+        if pool is not None:
             self._analyse_in_pool(pool, fresh, worker)
+            return
+        for article in fresh:
+            if worker.is_cancelled:
+                return
+            here(article)
+        post(force=True)
 
     def _analyse_in_pool(self, pool: Executor, articles: list[Article], worker: Worker) -> None:
         from concurrent.futures import as_completed
