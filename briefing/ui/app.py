@@ -6,6 +6,7 @@ blocking work in `ingest.py`.  `run_app` is the front door the CLI calls.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
@@ -93,6 +94,7 @@ class BriefingApp(Ingesting):
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
         self._pooled = analyser is None
         self._pool: Executor | None = None
+        self._pool_lock = threading.Lock()
         self._copy_to = clipboard
         self.failures: list[Failure] = []
         """Sources and feed entries that could not be loaded this session (`!`)."""
@@ -127,15 +129,15 @@ class BriefingApp(Ingesting):
     def analysis_pool(self) -> Executor | None:
         """The process pool for new articles, started on first use (from the analysis
         thread, after the first paint); None where processes cannot be started."""
-        if self._pool is None:
-            from briefing.analysis_pool import make_pool
+        with self._pool_lock:  # the warm-up thread and the analysis thread may both ask
+            if self._pool is None and self._pooled:
+                from briefing.analysis_pool import make_pool
 
-            try:
-                self._pool = make_pool()
-            except (OSError, ValueError, ImportError):
-                self._pooled = False
-                return None
-        return self._pool
+                try:
+                    self._pool = make_pool()
+                except (OSError, ValueError, ImportError):
+                    self._pooled = False
+            return self._pool
 
     # --- actions ----------------------------------------------------------------------------
 
