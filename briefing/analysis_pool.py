@@ -54,3 +54,14 @@ def _start_helpers() -> None:
         forkserver.ensure_running()
     finally:
         sys.stderr = saved
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: pending work dropped, analyses under way abandoned (their articles are
+    analysed again next start).  `shutdown` alone lets running ones finish, and the
+    interpreter's exit waits for them: a second or more after `q` on a 2-core machine."""
+    processes = dict(getattr(pool, "_processes", None) or {})  # no public way to stop them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        if process.is_alive():
+            process.terminate()

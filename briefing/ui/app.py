@@ -124,7 +124,9 @@ class BriefingApp(Ingesting):
     def on_unmount(self) -> None:
         self.triage.close()  # marks asked for before quitting are saved, not dropped
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            from briefing.analysis_pool import stop_pool
+
+            stop_pool(self._pool)
 
     def analysis_pool(self) -> Executor | None:
         """The process pool for new articles, started on first use (from the analysis

@@ -217,24 +217,27 @@ class Ingesting(ThemeMemory):
         post(force=True)
 
     def _analyse_in_pool(self, pool: Executor, articles: list[Article], worker: Worker) -> None:
-        from concurrent.futures import as_completed
+        """Submit in order (the selected article first); post each result as it lands.
+        Waits in short steps so quitting is never held up by an analysis under way."""
+        from concurrent.futures import FIRST_COMPLETED, wait
 
         futures = {pool.submit(analyse_in_process, a): a for a in articles}
+        waiting = set(futures)
         try:
-            for done in as_completed(futures):
-                if worker.is_cancelled:
-                    return
-                article = futures[done]
-                try:
-                    result = Analysed(article.id, done.result())
-                    with suppress(StoreError):
-                        self.store.save_analysis(article, result.analysis)
-                except Exception as exc:  # a worker that died, an extractor that raised
-                    result = Analysed(article.id, Analysis(text=article.text),
-                                      f"{type(exc).__name__}: {exc}")
-                self.post_message(ArticlesAnalysed([result]))
+            while waiting and not worker.is_cancelled:
+                done, waiting = wait(waiting, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in done:
+                    article = futures[future]
+                    try:
+                        result = Analysed(article.id, future.result())
+                        with suppress(StoreError):
+                            self.store.save_analysis(article, result.analysis)
+                    except Exception as exc:  # a worker that died, an extractor that raised
+                        result = Analysed(article.id, Analysis(text=article.text),
+                                          f"{type(exc).__name__}: {exc}")
+                    self.post_message(ArticlesAnalysed([result]))
         finally:
-            for future in futures:
+            for future in waiting:
                 future.cancel()
 
     # --- worker messages --------------------------------------------------------------------
