@@ -7,6 +7,7 @@ blocking calls themselves live in `ingest.py` and the store.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -82,6 +83,10 @@ class Ingesting(ThemeMemory):
         pending = [e.article for e in self.entries.values() if e.pending and e.article]
         if pending:
             self.analyse(pending, first=self.main.selected_key)
+        elif self._pooled and self.listing != "store" and self.store.count() == 0:
+            # A first start: every article will be new.  Warm the pool's server on the
+            # other core while this one reads the pages, not after.
+            threading.Thread(target=self.analysis_pool, name="warm-pool", daemon=True).start()
 
     # --- workers ----------------------------------------------------------------------------
 
