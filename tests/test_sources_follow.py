@@ -263,3 +263,17 @@ def test_a_local_feed_is_read_again_only_when_it_or_a_page_behind_it_changes(
         (site / "one.html").write_bytes(page(1).replace(b"Tuesday", b"Friday"))
         [changed] = load_many([str(path)], memo=store)  # the feed's bytes are the same
         assert "on Friday" in changed.text and changed.title == "Round one"
+
+
+def test_a_feed_url_loaded_again_asks_its_pages_with_their_validators(
+        feeds: HTTPServer, pages: Pages, tmp_path: Path) -> None:
+    feeds.expect_request("/rss").respond_with_data(
+        feed([("Round one", pages.url("/story/1")), ("Round two", pages.url("/story/2"))]),
+        content_type="application/rss+xml")
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        first = load_many([feeds.url_for("/rss")], memo=store)
+        store.add_many(first)  # as the dashboard does with what it loaded
+        pages.seen.clear()
+        again = load_many([feeds.url_for("/rss")], memo=store)
+    assert sorted(pages.seen) == [("/story/1", '"story-1"'), ("/story/2", '"story-2"')]
+    assert [a.text for a in again] == [a.text for a in first]  # 304: the held page

@@ -15,7 +15,7 @@ from briefing.clock import Clock, clock_from_env
 from briefing.model import Article
 from briefing.pubclock import read_clock
 from briefing.sources.dedupe import deduplicate
-from briefing.sources.follow import SourceMemory
+from briefing.sources.follow import PageMemory, SourceMemory
 from briefing.sources.problems import LoadError, LoadProblem, ProblemHandler, raise_fatal
 from briefing.sources.readers import Reader
 
@@ -49,8 +49,10 @@ def load_many(sources: Iterable[str], *, on_error: ProblemHandler | None = None,
     """
     handler = on_error or raise_fatal
     clock = clock or clock_from_env()
-    reader = Reader(handler, client=client, now=clock(),
-                    memo=None if (published or zone) else memo)
+    own = None if (published or zone) else memo
+    # The same memory asks followed pages with their validators (a 304 is not re-read).
+    pages = own if isinstance(own, PageMemory) else None
+    reader = Reader(handler, client=client, now=clock(), memo=own, pages=pages)
     articles: list[Article] = []
     try:
         for source in sources:

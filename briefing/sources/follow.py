@@ -7,7 +7,7 @@ The sources layer knows no SQLite; the store implements `PageMemory` (see
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from briefing.model import Article
 
@@ -32,6 +32,7 @@ class HeldPage:
         return headers or None
 
 
+@runtime_checkable
 class PageMemory(Protocol):
     """Where followed pages are remembered (thread-safe: pages are fetched in a pool)."""
 
