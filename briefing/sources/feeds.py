@@ -76,9 +76,11 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
                ) -> list[Article]:
     """Entries as Articles; a broken feed is reported, entries it still yields are kept.
 
-    An entry with no body, or one shorter than `SUMMARY_CHARS` (a summary), is read from its
-    link by `page_loader` when there is one: the page's text, with the entry's title, date
-    and link kept; the summary stays the text when the page cannot be had.
+    An entry with only a title, a link and perhaps a summary (no full content, or content
+    shorter than `SUMMARY_CHARS`) is read from its link by `page_loader` when there is one:
+    the page's text, with the entry's title, date and link kept.  The summary stays the text
+    when the page cannot be had (a caveat); with no summary either, the entry is lost and
+    the problem names its title.
     """
     import feedparser
 
