@@ -40,6 +40,7 @@ from briefing.ui.screens.main import MainScreen
 from briefing.ui.theme import ThemeMemory
 from briefing.ui.threads import in_daemon_thread
 from briefing.ui.triage import StoreTriage
+from briefing.ui.widgets.world_clocks import ZoneHeader
 
 Listing = Literal["sources", "store", "samples"]
 """What the article list holds; the header says which."""
@@ -68,6 +69,8 @@ class Ingesting(ThemeMemory):
     _analysis_errors: set[str]
     _store_errors: list[str]
     _pooled: bool
+    _refreshed: bool = False
+    """`r` brought articles in: the list is no longer only what it started with."""
     """The real extractors are in use (not a test's stand-in): new articles may go to the
     process pool."""
 
@@ -146,11 +149,14 @@ class Ingesting(ThemeMemory):
         return self.store.articles(since=since)
 
     def listing_label(self) -> str:
+        """The header's word on what the list holds."""
+        refreshed = " and the feeds refreshed since" if self._refreshed else ""
         if self.listing == "sources":
             count = len(self.sources)
-            return f"listing the {count} source{'s' * (count != 1)} given"
+            return f"listing the {count} source{'s' * (count != 1)} given{refreshed}"
         if self.listing == "samples":
-            return "listing the bundled samples (the store is empty)"
+            return ("listing the bundled samples" + refreshed if refreshed
+                    else "listing the bundled samples (the store is empty)")
         days = self.config.recent_days
         return f"listing the store: last {days} day{'s' * (days != 1)}"
 
@@ -296,6 +302,9 @@ class Ingesting(ThemeMemory):
                     severity="information" if outcome.ok else "error", markup=False,
                     timeout=6 if outcome.ok else 12)
         self._add_articles(message.articles)
+        if message.articles and not self._refreshed:
+            self._refreshed = True
+            self.main.query_one(ZoneHeader).set_listing(self.listing_label())
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         if message.error:

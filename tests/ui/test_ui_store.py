@@ -217,6 +217,7 @@ async def test_refresh_reads_feeds_added_to_the_config_while_running(
             await pilot.press("r")
             await settle(app, pilot)
             assert any("Port reopens" in r for r in rows(app))
+            assert "listing the store" in str(app.screen.query_one("#zone-line").render())
             # A broken file keeps the last good list and says why.
             config_file.write_text('feeds = ["http://127.0.0.1:9/x.xml"\n', encoding="utf-8")
             await pilot.press("r")
@@ -421,5 +422,8 @@ async def test_the_bundled_samples_are_listed_but_not_stored() -> None:
             assert len(rows(app)) >= 5
             header = str(app.screen.query_one("#zone-line").render())
             assert "listing the bundled samples (the store is empty)" in header
+            app._refreshed = True  # what `r` bringing articles in sets
+            assert app.listing_label() == ("listing the bundled samples and the feeds "
+                                           "refreshed since")
         # Not mixed into the officer's store: the next start still finds it empty.
         assert store.count() == 0
