@@ -1,12 +1,15 @@
 """`briefing`: the dashboard by default, and the headless subcommands beside it.
 
-    briefing [SOURCES...]                 open the dashboard (no sources: the bundled seeds)
+    briefing [SOURCES...]                 open the dashboard on those sources (none: the
+                                          store's recent articles, or the bundled seeds
+                                          while the store is empty)
     briefing extract [--json] [SOURCES]   print what was extracted, one article per line
     briefing brief ...                    write the plain-text morning brief
     briefing refresh                      fetch subscribed feeds into the store
 
-Exit status: 0 when every source loaded, 1 when some failed (each named on stderr), 2 for
-a usage error.  Heavy modules are imported inside the commands, so `--help` stays instant.
+Exit status of the headless commands: 0 when every source loaded, 1 when some failed (each
+named on stderr), 2 for a usage error.  Leaving the dashboard with `q` is 0.  Heavy modules
+are imported inside the commands, so `--help` stays instant.
 """
 
 from __future__ import annotations

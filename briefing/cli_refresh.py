@@ -27,10 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _report(outcome: FeedOutcome) -> None:
-    if not outcome.ok:
+    """One line for the feed, then one line per entry that failed and per caveat."""
+    if outcome.outcome == "failed":
         say(f"{outcome.url}: {outcome.error}", level="error")
         return
     say(str(outcome))
+    for failure in outcome.failures:
+        say(str(failure), level="error")
     for warning in outcome.warnings:
         say(warning, level="warning")
 
@@ -62,7 +65,12 @@ def run(args: argparse.Namespace) -> int:
             say(str(exc), level="error")
             return 1
     new = sum(len(o.new) for o in outcomes)
-    failed = sum(not o.ok for o in outcomes)
+    failed = sum(o.outcome == "failed" for o in outcomes)
+    lost = sum(len(o.failures) for o in outcomes)
     summary = f"{new} new article{'s' * (new != 1)} from {len(outcomes)} feed(s)"
-    say(summary + (f"; {failed} failed" if failed else ""))
-    return 1 if failed else 0
+    if failed:
+        summary += f"; {failed} failed"
+    if lost:
+        summary += f"; {lost} entr{'ies' if lost != 1 else 'y'} could not be loaded"
+    say(summary)
+    return 1 if failed or lost else 0

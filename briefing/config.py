@@ -51,6 +51,9 @@ class Config:
     watch: tuple[str, ...] = ()
     """Watch terms (`watch = ["Kherson", "ammonia"]`): articles that mention one are marked
     in the list, lead the brief's BLUF and carry a "WATCH: term" tag."""
+    recent_days: int = 7
+    """With no sources given, the dashboard lists the store's articles added this many
+    days back (subscriptions, earlier loads)."""
     problems: tuple[str, ...] = ()
     """What was wrong with the file, for the app to show once."""
 
@@ -121,24 +124,55 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
         values["feeds"] = feeds
     if "watch" in data and (watch := _strings("watch", data["watch"], problems)) is not None:
         values["watch"] = tuple(dict.fromkeys(t.strip() for t in watch if t.strip()))
+    if "recent_days" in data:
+        days = data["recent_days"]
+        if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            values["recent_days"] = days
+        else:
+            problems.append(f"recent_days must be a whole number of days above 0, not "
+                            f"{days!r}; using {Config.recent_days}")
     return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
 
-def load_config(path: Path | None = None) -> Config:
-    path = path or config_path()
+def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:
+    """The file's table ({} when there is no file), or None and why it cannot be read."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Config()
+        return {}, None
     except (OSError, UnicodeDecodeError) as exc:
-        return Config(problems=(f"{path}: cannot read ({exc}); using defaults",))
+        return None, f"{path}: cannot read ({exc})"
     try:
-        data = tomllib.loads(raw)
+        return tomllib.loads(raw), None
     except tomllib.TOMLDecodeError as exc:
         # tomllib names a line except when the file ends inside a value (an unclosed "["
         # or quote): say where the file ends, so the officer still has a line to look at.
         where = f"at end of file, line {raw.count(chr(10)) + (not raw.endswith(chr(10)))}"
-        reason = str(exc).replace("at end of document", where)
-        return Config(problems=(f"{path}: {reason}; using defaults",))
+        return None, f"{path}: {str(exc).replace('at end of document', where)}"
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    data, broken = _read(path)
+    if data is None:
+        return Config(problems=(f"{broken}; using defaults",))
     config = _build(data, [])
     return replace(config, problems=tuple(f"{path}: {p}" for p in config.problems))
+
+
+def reload_feeds(current: Config, path: Path | None = None) -> tuple[Config, str | None]:
+    """`current` with the feeds the file lists now (the dashboard's `r`).
+
+    A file that cannot be read or parsed keeps the feeds read last, and the second value
+    says why; so does a `feeds` value that is not a list of strings.
+    """
+    path = path or config_path()
+    data, broken = _read(path)
+    if data is None:
+        return current, f"{broken}; keeping the feeds read before"
+    problems: list[str] = []
+    feeds = _strings("feeds", data["feeds"], problems) if "feeds" in data else ()
+    if feeds is None:
+        return current, f"{path}: {problems[0]}; keeping the feeds read before"
+    problem = "; ".join(f"{path}: {p}" for p in problems) or None
+    return replace(current, feeds=feeds), problem

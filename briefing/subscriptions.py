@@ -38,10 +38,13 @@ class FeedOutcome:
     entries: int = 0
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    failures: tuple[LoadProblem, ...] = ()
+    """Entries that could not be loaded (their page failed and the feed had no summary);
+    the feed itself was fetched, so its other entries are in."""
 
     @property
     def ok(self) -> bool:
-        return self.outcome != "failed"
+        return self.outcome != "failed" and not self.failures
 
     def __str__(self) -> str:
         if self.outcome == "failed":
@@ -52,6 +55,8 @@ class FeedOutcome:
             return f"{self.url}: not modified since the last refresh"
         held = self.entries - len(self.new) - self.revised
         parts = [f"{len(self.new)} new"]
+        if self.failures:
+            parts.append(f"{len(self.failures)} failed")
         if self.revised:
             parts.append(f"{self.revised} revised")
         parts.append(f"{held} already held")
@@ -85,6 +90,7 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
     left, and the next refresh should find its validators and error state as they were.
     """
     from briefing.sources.feeds import looks_like_feed, parse_feed
+    from briefing.sources.readers import Reader
     from briefing.sources.web import FetchError, fetch
 
     now = (clock or clock_from_env())()
@@ -109,20 +115,28 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
         return FeedOutcome(url, "unchanged", entries=state.entries or 0)
     problems: list[LoadProblem] = []
     if looks_like_feed(result.body):
-        articles = parse_feed(result.body, url, result.url, problems.append, retrieved=now)
+        # Entries with only a title and a link are read from their pages; a page held from
+        # an earlier refresh is asked for with its validators (304: nothing re-read).
+        reader = Reader(problems.append, client=client, now=now, pages=store,
+                        cancelled=cancelled)
+        articles = parse_feed(result.body, url, result.url, problems.append, retrieved=now,
+                              page_loader=reader.http_page_loader())
+        reader.close()
     else:  # a login or maintenance page served in the feed's place
         articles = []
         problems.append(LoadProblem(url, "not an RSS or Atom feed (the server sent "
                                     f"{result.content_type or 'an untyped body'})"))
-    if not articles and any(p.fatal for p in problems):
-        reason = "; ".join(p.reason for p in problems if p.fatal)
+    feed_problems = [p for p in problems if p.fatal and p.source == url]
+    if not articles and feed_problems:
+        reason = "; ".join(p.reason for p in feed_problems)
         # Validators are not kept: the next refresh fetches and reports the feed again.
         store.record_feed(replace(previous, checked=now, status=result.status, error=reason))
         return FeedOutcome(url, "failed", error=reason)
     added = store.record_feed(replace(fresh, entries=len(articles)), articles)
     return FeedOutcome(url, "new" if added.new else "unchanged", added.new,
                        len(added.revised), len(articles), None,
-                       tuple(str(p) for p in problems))
+                       tuple(str(p) for p in problems if not p.fatal),
+                       tuple(p for p in problems if p.fatal))
 
 
 def refresh(store: Store, urls: Iterable[str] | None = None, *,

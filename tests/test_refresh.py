@@ -26,7 +26,7 @@ def rss(entries: range | list[int], *, feed: int = 0) -> bytes:
     start = datetime(2021, 12, 1, tzinfo=UTC)
     items = "".join(
         f"<item><title>Feed {feed} entry {n}</title>"
-        f"<link>https://wire.example/{feed}/{n}</link>"
+        f"<link>http://127.0.0.1:9/{feed}/{n}</link>"
         f"<pubDate>{format_datetime(start + timedelta(hours=n))}</pubDate>"
         f"<description>Entry {n} of feed {feed}. The minister spoke in Paris on Tuesday."
         f"</description></item>" for n in entries)

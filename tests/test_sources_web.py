@@ -40,18 +40,39 @@ def test_page_is_fetched_with_our_user_agent_and_extracted(server: HTTPServer) -
     assert article.retrieved.isoformat() == "2021-12-31T06:00:00+00:00"
 
 
+def _seed_feed_on(server: HTTPServer) -> bytes:
+    """The seed feed with its one absolute link pointed at the loopback server, and the
+    pages its relative links name served beside it."""
+    for name in ("040_sample_harbour_page.html", "041_sample_grid_page.html"):
+        server.expect_request(f"/{name}").respond_with_data(
+            (SEEDS / name).read_bytes(), content_type="text/html")
+    server.expect_request("/border").respond_with_data("gone", status=404)
+    return FEED.replace(b"https://sample-wire.invalid/2023/09/04/border-crossing",
+                        server.url_for("/border").encode())
+
+
 def test_feed_is_recognised_by_content_type(server: HTTPServer) -> None:
-    server.expect_request("/feed").respond_with_data(FEED, content_type="application/rss+xml")
+    server.expect_request("/feed").respond_with_data(_seed_feed_on(server),
+                                                     content_type="application/rss+xml")
     articles, problems = _load(server.url_for("/feed"))
-    assert problems == []
     assert len(articles) == 3
-    # Entry links resolve against the feed's URL and are never followed over the network.
+    # Entry links resolve against the feed's URL and are followed: the page's whole story
+    # replaces the one-line description, under the entry's own title and link.
     assert articles[0].url == server.url_for("/040_sample_harbour_page.html")
-    assert "suspended on Monday" in articles[0].text
+    assert articles[0].title == "Ferry strike halts Dover crossings"
+    assert articles[0].text.startswith("Sample article written")  # the page's, not the entry's
+    assert "DOVER, England" in articles[0].text
+    # The page that is gone leaves its entry's own text, and says so (not fatal).
+    assert [str(p) for p in problems] == [
+        f"Border crossing reopens after overnight closure ({server.url_for('/border')}): "
+        "HTTP 404 NOT FOUND; the feed's summary is used instead"]
+    assert not problems[0].fatal
+    assert "Krakovets crossing" in articles[2].text
 
 
 def test_feed_served_as_plain_text_is_sniffed(server: HTTPServer) -> None:
-    server.expect_request("/feed.txt").respond_with_data(FEED, content_type="text/plain")
+    server.expect_request("/feed.txt").respond_with_data(_seed_feed_on(server),
+                                                         content_type="text/plain")
     articles, _ = _load(server.url_for("/feed.txt"))
     assert len(articles) == 3
 

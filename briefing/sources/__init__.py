@@ -15,6 +15,7 @@ from briefing.clock import Clock, clock_from_env
 from briefing.model import Article
 from briefing.pubclock import read_clock
 from briefing.sources.dedupe import deduplicate
+from briefing.sources.follow import PageMemory, SourceMemory
 from briefing.sources.problems import LoadError, LoadProblem, ProblemHandler, raise_fatal
 from briefing.sources.readers import Reader
 
@@ -27,24 +28,31 @@ __all__ = ["LoadError", "LoadProblem", "load", "load_many"]
 def load(source: str, *, on_error: ProblemHandler | None = None,
          published: str | None = None, zone: str | None = None,
          client: httpx.Client | None = None, clock: Clock | None = None,
-         stdin: bytes | None = None) -> list[Article]:
+         stdin: bytes | None = None, memo: SourceMemory | None = None) -> list[Article]:
     """Articles from one source: a file, a folder (recursive), a feed, a URL or `-`.
 
     Without `on_error` a fatal problem raises `LoadError`; with it, problems are reported
     and whatever could be loaded is returned.  `published`/`zone` override the source's own.
     """
     return load_many([source], on_error=on_error, published=published, zone=zone,
-                     client=client, clock=clock, stdin=stdin)
+                     client=client, clock=clock, stdin=stdin, memo=memo)
 
 
 def load_many(sources: Iterable[str], *, on_error: ProblemHandler | None = None,
               published: str | None = None, zone: str | None = None,
               client: httpx.Client | None = None, clock: Clock | None = None,
-              stdin: bytes | None = None) -> list[Article]:
-    """Load every source in order; duplicates (same canonical URL or body) load once."""
+              stdin: bytes | None = None, memo: SourceMemory | None = None) -> list[Article]:
+    """Load every source in order; duplicates (same canonical URL or body) load once.
+
+    `memo` (the store) remembers what each file yielded by a hash of its bytes, so an
+    unchanged file is not parsed again; not used with `published`/`zone` overrides.
+    """
     handler = on_error or raise_fatal
     clock = clock or clock_from_env()
-    reader = Reader(handler, client=client, now=clock())
+    own = None if (published or zone) else memo
+    # The same memory asks followed pages with their validators (a 304 is not re-read).
+    pages = own if isinstance(own, PageMemory) else None
+    reader = Reader(handler, client=client, now=clock(), memo=own, pages=pages)
     articles: list[Article] = []
     try:
         for source in sources:

@@ -15,7 +15,13 @@ _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|section|article)\s*>|<br\s*/?>",
                         re.IGNORECASE)
 
-PageLoader = Callable[[str], Article | None]
+PageLoader = Callable[[list[str]], dict[str, Article | LoadProblem]]
+"""Entry links -> the page read from each, or the problem that stopped it (a batch, so an
+HTTP loader can fetch a few at a time)."""
+
+SUMMARY_CHARS = 1500
+"""Full content (`content:encoded`, Atom `content`) shorter than this is taken for a teaser
+and its link is followed too; a `description`/`summary` is always only a summary."""
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -37,10 +43,32 @@ def fragment_text(html: str) -> str:
 
 
 def _entry_body(entry: dict) -> str:
+    return _full_content(entry) or fragment_text(entry.get("summary")
+                                                 or entry.get("description") or "")
+
+
+def _full_content(entry: dict) -> str:
     for content in entry.get("content") or ():
         if content.get("value"):
             return fragment_text(content["value"])
-    return fragment_text(entry.get("summary") or entry.get("description") or "")
+    return ""
+
+
+def _wants_page(entry: dict) -> bool:
+    """No full content, or one too short to be the story: the page is likely longer."""
+    return len(_full_content(entry).strip()) < SUMMARY_CHARS
+
+
+def _entry_link(entry: dict, data: bytes) -> str | None:
+    """The entry's link as the feed wrote it.  feedparser turns `file:///tmp/x` into
+    `file://tmp/x` (the first folder read as a host); put the lost slash back when the feed's
+    own bytes say so."""
+    link = entry.get("link")
+    if link and link.startswith("file://") and not link.startswith("file:///"):
+        restored = "file:///" + link[len("file://"):]
+        if restored.encode() in data:
+            return restored
+    return link
 
 
 def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: ProblemHandler,
@@ -48,8 +76,11 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
                ) -> list[Article]:
     """Entries as Articles; a broken feed is reported, entries it still yields are kept.
 
-    `page_loader` fetches an entry's full page where that is cheap (a feed file whose items
-    point at local pages); otherwise the entry's own content or summary is the text.
+    An entry with only a title, a link and perhaps a summary (no full content, or content
+    shorter than `SUMMARY_CHARS`) is read from its link by `page_loader` when there is one:
+    the page's text, with the entry's title, date and link kept.  The summary stays the text
+    when the page cannot be had (a caveat); with no summary either, the entry is lost and
+    the problem names its title.
     """
     import feedparser
 
@@ -64,16 +95,33 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
         on_problem(LoadProblem(source, f"feed has errors ({parsed.bozo_exception}); "
                                "loaded the entries it holds", fatal=False))
     outlet = parsed.feed.get("title")
-    articles = []
-    for index, entry in enumerate(usable, start=1):
-        link = entry.get("link")
+    entries = []
+    for entry in usable:
+        link = _entry_link(entry, data)
         url = urljoin(base_url, link) if (base_url and link) else link
+        entries.append((entry, url, _entry_body(entry)))
+    wanted = [url for entry, url, _ in entries if url and _wants_page(entry)]
+    pages = page_loader(list(dict.fromkeys(wanted))) if (page_loader and wanted) else {}
+    articles = []
+    for index, (entry, url, summary) in enumerate(entries, start=1):
         raw_date = entry.get("published") or entry.get("updated")
+        title = (entry.get("title") or "").strip() or None
         label = f"{source} entry {index}"
-        page = page_loader(url) if (page_loader and url) else None
-        body = page.text if page else _entry_body(entry)
+        got = pages.get(url) if url else None
+        page = got if isinstance(got, Article) else None
+        if isinstance(got, LoadProblem):
+            if summary.strip():
+                on_problem(LoadProblem(got.source, f"{got.reason}; the feed's summary is used "
+                                       "instead", fatal=False, title=title))
+            else:
+                on_problem(LoadProblem(got.source, got.reason, title=title))
+                continue
+        # The longer text wins: a page whose extraction came out thinner than the feed's
+        # own summary is no improvement on it.
+        body = page.text if page and len(page.text) >= len(summary.strip()) else summary
         if not body.strip():
-            on_problem(LoadProblem(label, "entry has no text"))
+            on_problem(LoadProblem(url or label, "entry has no text and no link to follow"
+                                   if not url else "entry has no text", title=title))
             continue
         articles.append(build_article(
             body=body, source=f"{source}#{index}", title=entry.get("title"), url=url,
@@ -81,6 +129,6 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
             clock=page.clock if (page and not raw_date) else None,
             outlet=outlet or (page.outlet if page else None), retrieved=retrieved,
         ))
-    if not articles and not parsed.bozo:
+    if not articles and not parsed.bozo and not usable:
         on_problem(LoadProblem(source, "feed has no entries", fatal=False))
     return articles

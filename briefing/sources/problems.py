@@ -8,14 +8,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """One source that failed (fatal) or loaded with a caveat (not fatal)."""
+    """One source that failed (fatal) or loaded with a caveat (not fatal).
+
+    `title` is the feed entry's headline when the source is one entry's page, so a list of
+    failures can say which story was lost, not only which link.
+    """
 
     source: str
     reason: str
     fatal: bool = True
+    title: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        where = f"{self.title} ({self.source})" if self.title else self.source
+        return f"{where}: {self.reason}"
 
 
 class LoadError(Exception):

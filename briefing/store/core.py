@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from briefing.clock import Clock, clock_from_env
 from briefing.config import data_dir
 from briefing.model import Article, iso_utc, parse_iso
+from briefing.sources.follow import HeldPage
 from briefing.store.analyses import AnalysisCache
-from briefing.store.base import ArticleRef, UnknownArticle
+from briefing.store.base import ArticleRef, StoreError, UnknownArticle
 from briefing.store.connect import STORE_NAME, connect_file, connect_memory
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import MIGRATIONS, Migration
@@ -138,12 +140,14 @@ class Store(TriageMarks, AnalysisCache):
                                             (key,)).fetchone()
         return Article.from_dict({**json.loads(meta), "text": text})
 
-    def articles(self) -> list[Article]:
-        """Every stored article with its text, newest first (the list view wants `listing`)."""
+    def articles(self, *, since: datetime | None = None) -> list[Article]:
+        """Every stored article with its text, newest first (the list view wants `listing`);
+        `since`: only those added to the store from then on."""
+        where, args = ("WHERE added >= ?", (iso_utc(since),)) if since else ("", ())
         with self._lock:
             rows = self._conn.execute(
-                "SELECT meta, text FROM articles ORDER BY published IS NULL, published DESC,"
-                " key DESC").fetchall()
+                f"SELECT meta, text FROM articles {where} ORDER BY published IS NULL,"
+                " published DESC, key DESC", args).fetchall()
         return [Article.from_dict({**json.loads(meta), "text": text}) for meta, text in rows]
 
     def listing(self) -> list[Listed]:
@@ -160,6 +164,56 @@ class Store(TriageMarks, AnalysisCache):
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- followed pages (briefing.sources.follow.PageMemory) ----------------------------------
+
+    def held(self, url: str) -> HeldPage | None:
+        """A page followed before, with its validators, if its article is still held."""
+        url_key = canonical_url(url)
+        with self._lock:
+            row = self._conn.execute("SELECT etag, last_modified FROM pages WHERE url = ?",
+                                     (url,)).fetchone()
+            found = row and url_key and self._conn.execute(
+                "SELECT meta, text FROM articles WHERE url_key = ?", (url_key,)).fetchone()
+        if not found or not (row[0] or row[1]):
+            return None
+        article = Article.from_dict({**json.loads(found[0]), "text": found[1]})
+        return HeldPage(article, row[0], row[1])
+
+    def remember(self, url: str, page: Article, etag: str | None,
+                 last_modified: str | None) -> None:
+        """Keep a followed page's validators (its article is stored with the feed's)."""
+        del page  # the article arrives through `record_feed`, merged with its entry
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                         (url, etag, last_modified, self._now()))
+
+    # -- extractions by raw bytes (briefing.sources.follow.SourceMemory) -------------------
+
+    def extracted(self, key: str) -> tuple[list[Article], dict[str, str]] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT articles FROM extracted WHERE key = ?",
+                                     (key,)).fetchone()
+        if not row:
+            return None
+        try:
+            held = json.loads(row[0])
+            return ([Article.from_dict(item) for item in held["articles"]],
+                    dict(held.get("deps") or {}))
+        except (ValueError, KeyError, TypeError):  # an old or damaged row: parse again
+            return None
+
+    def keep_extracted(self, key: str, articles: list[Article],
+                       deps: dict[str, str] | None = None) -> None:
+        """Best effort: a cache that cannot be written costs a parse next time, no more."""
+        payload = json.dumps({"articles": [a.to_dict() for a in articles], "deps": deps or {}},
+                             ensure_ascii=False)
+        try:
+            with self._write() as conn:
+                conn.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)",
+                             (key, payload, self._now()))
+        except StoreError:
+            pass
 
     # -- feeds --------------------------------------------------------------------------------
 

@@ -89,7 +89,37 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             pending = ""
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+_V2 = """
+-- Pages followed from feed entries' links: the validators for a conditional GET next time.
+CREATE TABLE pages (
+    url           TEXT PRIMARY KEY,          -- the link as the feed gave it (resolved)
+    etag          TEXT,
+    last_modified TEXT,
+    checked       TEXT NOT NULL
+);
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    _run_script(conn, _V2)
+
+
+_V3 = """
+-- What each source file yielded, keyed by a hash of its raw bytes (sources.follow.raw_key):
+-- a start on unchanged files reads these instead of parsing the pages again.
+CREATE TABLE extracted (
+    key      TEXT PRIMARY KEY,
+    articles TEXT NOT NULL,                  -- [Article.to_dict(), ...] as JSON
+    created  TEXT NOT NULL
+);
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    _run_script(conn, _V3)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3)
 """MIGRATIONS[n] takes a store from version n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

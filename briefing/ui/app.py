@@ -6,7 +6,10 @@ blocking work in `ingest.py`.  `run_app` is the front door the CLI calls.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -14,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from briefing.clock import Clock, clock_from_env, local_zone
-from briefing.config import Config
+from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
 from briefing.store import Store, open_store
@@ -29,8 +32,9 @@ from briefing.ui.ingest import (
     cached_analyser,
     make_loader,
 )
-from briefing.ui.loading import Ingesting
+from briefing.ui.loading import Ingesting, Listing
 from briefing.ui.safe import one_line
+from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.state import STATE_NAME, UiState
 from briefing.ui.timeview import next_zone, zone_cycle
@@ -40,7 +44,7 @@ STYLES = styles_dir()
 
 
 class BriefingApp(Ingesting):
-    """The watch officer's dashboard.  Returns 1 on exit if any source failed to load.
+    """The watch officer's dashboard.  `q` exits 0; failures are listed behind `!`.
 
     The list is what the store holds (the previous shift's articles, with their marks) plus
     what the sources given bring, one row per article id.
@@ -56,6 +60,8 @@ class BriefingApp(Ingesting):
         Binding("z", "cycle_zone", "Zone", id="cycle-zone"),
         Binding("Z", "pick_zone", "Pick zone", id="pick-zone", show=False),
         Binding("t", "timeline", "Timeline", id="timeline", show=False),
+        Binding("exclamation_mark", "failures", "Failed sources", id="failures", show=False,
+                key_display="!"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -68,20 +74,30 @@ class BriefingApp(Ingesting):
                  entries: Iterable[tuple[Article, Analysis | None]] = (),
                  options: SourceOptions | None = None, loader: Loader | None = None,
                  analyser: Analyser | None = None, store: Store | None = None,
-                 clipboard: Callable[[str], None] | None = None) -> None:
+                 clipboard: Callable[[str], None] | None = None,
+                 listing: Listing | None = None, config_file: Path | None = None) -> None:
         super().__init__()
         self.config = config or Config()
+        self.config_file = config_file
+        """The file `config` came from: `r` reads its feeds again (None: a given Config)."""
         self.clock = clock or clock_from_env()
         self.local = local or local_zone(self.config.local_zone)
         self.sources = list(sources)
+        self.listing: Listing = listing or ("sources" if self.sources else "store")
+        """What the list holds: the sources given (and nothing else), the store's recent
+        articles, or the bundled samples (the store is empty)."""
         self.entries: dict[str, Entry] = {}
         self.store = store or Store.in_memory(clock=self.clock)
         """Articles, cached analyses and marks; the caller opens it and closes it."""
         self.triage = StoreTriage(self.store)
-        self._loader = loader or make_loader(options or SourceOptions(), self.clock)
+        self._loader = loader or make_loader(options or SourceOptions(), self.clock, self.store)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
+        self._pooled = analyser is None
+        self._pool: Executor | None = None
+        self._pool_lock = threading.Lock()
         self._copy_to = clipboard
-        self.failed_sources: list[str] = []
+        self.failures: list[Failure] = []
+        """Sources and feed entries that could not be loaded this session (`!`)."""
         self._loaded = 0
         self._analysis_errors: set[str] = set()
         self._store_errors: list[str] = []
@@ -107,6 +123,23 @@ class BriefingApp(Ingesting):
 
     def on_unmount(self) -> None:
         self.triage.close()  # marks asked for before quitting are saved, not dropped
+        if self._pool is not None:
+            from briefing.analysis_pool import stop_pool
+
+            stop_pool(self._pool)
+
+    def analysis_pool(self) -> Executor | None:
+        """The process pool for new articles, started on first use (from the analysis
+        thread, after the first paint); None where processes cannot be started."""
+        with self._pool_lock:  # the warm-up thread and the analysis thread may both ask
+            if self._pool is None and self._pooled:
+                from briefing.analysis_pool import make_pool
+
+                try:
+                    self._pool = make_pool()
+                except (OSError, ValueError, ImportError):
+                    self._pooled = False
+            return self._pool
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -136,6 +169,12 @@ class BriefingApp(Ingesting):
 
         self.push_screen(TimelineScreen(), chosen)
 
+    def action_failures(self) -> None:
+        from briefing.ui.screens.failures import FailuresScreen
+
+        if not isinstance(self.screen, FailuresScreen):
+            self.push_screen(FailuresScreen(self.failures))
+
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
 
@@ -157,9 +196,9 @@ class BriefingApp(Ingesting):
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
+        """Leaving is not an error: the failures were shown (`!`), the exit status is 0."""
         self.workers.cancel_all()
-        code = 1 if self.failed_sources else 0
-        self.exit(code, return_code=code)
+        self.exit(0, return_code=0)
 
 
 def run_app(sources: list[str], config: Config, *, published: str | None = None,
@@ -168,8 +207,19 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
     status for the CLI.  A store that cannot be used is replaced by one in memory, and the
     officer is told (`open_store` never raises)."""
     with open_store() as store:
-        app = BriefingApp(sources or [str(seeds_dir())], config, store=store,
+        listing: Listing = "sources" if sources else "store"
+        if not sources and _store_empty(store):
+            sources, listing = [str(seeds_dir())], "samples"
+        app = BriefingApp(sources, config, store=store, listing=listing,
+                          config_file=config_path(),
                           options=SourceOptions(published=published, zone=zone))
         result = app.run()
     # A crash leaves a traceback and return_code 1 but no result: it must not exit 0.
     return app.return_code or int(result or 0)
+
+
+def _store_empty(store: Store) -> bool:
+    try:
+        return store.count() == 0
+    except Exception:  # a store that cannot even count: show the samples, it says why
+        return True

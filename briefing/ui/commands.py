@@ -47,6 +47,10 @@ class BriefingCommands(Provider):
                f"Type-ahead over IANA zones ({key('pick-zone')})")
         yield ("Time zone: next in cycle", app.action_cycle_zone,
                f"UTC, local, source… ({key('cycle-zone')})")
+        yield ("Feeds: refresh", app.action_refresh,
+               f"Fetch the feeds the config lists now ({key('refresh')})")
+        yield ("Sources: failed", app.action_failures,
+               f"What could not be loaded, and why ({key('failures')})")
 
     def _all(self) -> Iterator[Command]:
         app = self.briefing

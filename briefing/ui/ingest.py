@@ -15,8 +15,9 @@ from briefing.model import Analysis, Article
 from briefing.store import Store
 from briefing.store.analyses import analyze_article
 
-Problem = Callable[[str, str, bool], None]
-"""(source, reason, fatal) -> None; called from the loading thread."""
+Problem = Callable[..., None]
+"""(source, reason, fatal, title=None) -> None; called from the loading thread.  `title` is
+a feed entry's headline when the failure is that entry's page."""
 Loader = Callable[[str, Problem], list[Article]]
 Analyser = Callable[[Article], Analysis]
 
@@ -29,7 +30,7 @@ class SourceOptions:
     zone: str | None = None
 
 
-def make_loader(options: SourceOptions, clock: Clock) -> Loader:
+def make_loader(options: SourceOptions, clock: Clock, store: Store | None = None) -> Loader:
     """`briefing.sources.load` with the problems turned into (source, reason, fatal) calls."""
 
     def load_one(source: str, problem: Problem) -> list[Article]:
@@ -37,10 +38,10 @@ def make_loader(options: SourceOptions, clock: Clock) -> Loader:
 
         def handler(p: object) -> None:
             problem(str(getattr(p, "source", source)), str(getattr(p, "reason", p)),
-                    bool(getattr(p, "fatal", True)))
+                    bool(getattr(p, "fatal", True)), getattr(p, "title", None))
 
         return load(source, on_error=handler, published=options.published,
-                    zone=options.zone, clock=clock)
+                    zone=options.zone, clock=clock, memo=store)
 
     return load_one
 

@@ -26,10 +26,11 @@ class ArticlesLoaded(Message):
 class SourceFailed(Message):
     """A source (or one item in it) could not be loaded; the app keeps running."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, title: str | None = None) -> None:
         super().__init__()
         self.source = source
         self.reason = reason
+        self.title = title
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,16 @@ def refreshing(app: BriefingApp) -> bool:
 
 
 def start_refresh(app: BriefingApp) -> None:
-    from briefing.config import config_path
+    """Read the config's feeds as they are now (a feed added while the app runs counts);
+    a broken file keeps the last good list and says why."""
+    from briefing.config import config_path, reload_feeds
     from briefing.subscriptions import subscriptions
 
+    if app.config_file is not None:
+        app.config, problem = reload_feeds(app.config, app.config_file)
+        if problem:
+            app.notify(problem, title="Config problem", severity="warning", markup=False,
+                       timeout=12)
     urls = subscriptions(app.config)
     if not urls:
         app.notify(f'No feeds to refresh: list them in {config_path()} as '

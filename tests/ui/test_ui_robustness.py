@@ -185,10 +185,10 @@ async def test_the_list_is_painted_before_the_stored_texts_are_read() -> None:
         readers: list[threading.Thread] = []
         real = store.articles
 
-        def waiting() -> list[Article]:
+        def waiting(**kwargs: object) -> list[Article]:
             readers.append(threading.current_thread())
             gate.wait(3)
-            return real()
+            return real(**kwargs)  # type: ignore[arg-type]
 
         store.articles = waiting  # type: ignore[method-assign]
         app = make_app((), store=store, analyser=lambda a: Analysis(text=a.text))

@@ -55,6 +55,20 @@ class TestScreens:
         assert snap_compare(make_app(), press=["j", "n", *"call desk"], terminal_size=SIZE,
                             run_before=settle)
 
+    def test_failures_view(self, snap_compare) -> None:
+        from briefing.ui.screens.failures import Failure
+
+        app = make_app()
+        app.failures.extend([
+            Failure("http://127.0.0.1:8765/page-04.html", "HTTP 404 Not Found",
+                    "Talks collapse as delegations leave Geneva"),
+            Failure("http://127.0.0.1:8765/page-09.html",
+                    "redirect loop or more than 5 redirects", "Port reopens after storm"),
+            Failure("/tmp/pages/broken.html", "no article text found in the page"),
+        ])
+        assert snap_compare(app, press=["exclamation_mark"], terminal_size=SIZE,
+                            run_before=settle)
+
     def test_zone_picker(self, snap_compare) -> None:
         assert snap_compare(make_app(), press=["Z", *"new"], terminal_size=SIZE,
                             run_before=settle)

@@ -98,11 +98,11 @@ async def test_opening_with_enter_marks_read_and_a_blank_note_clears() -> None:
             assert store.triage(key).note == ""
 
 
-async def test_stored_articles_join_the_sources_given_once_each() -> None:
+async def test_with_sources_given_the_list_holds_those_sources_and_nothing_else() -> None:
     entries = three()
     with Store.open() as store:
         store.add_many([a for a, _ in entries])
-        store.set_flag(entries[2][0].id)
+        store.set_flag(entries[0][0].id)
 
         def loader(source: str, problem) -> list[Article]:
             return [entries[0][0], article("A new story", "New text.\n", key="d")]
@@ -112,10 +112,25 @@ async def test_stored_articles_join_the_sources_given_once_each() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(app, pilot)
             listed = rows(app)
-            assert len(listed) == 4  # the seed, loaded again, is not listed twice
+            assert len(listed) == 2  # the two the source gave; the store's others wait
             assert sum("A new story" in r for r in listed) == 1
-            assert any("Oslo" in r and "⚑" in r for r in listed)
+            # The stored one keeps its flag: its marks come from the store.
+            assert any(entries[0][0].title in r and "⚑" in r for r in listed)
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the 1 source given" in header
         assert store.count() == 4
+
+
+async def test_with_no_sources_the_list_is_the_stores_recent_articles() -> None:
+    with Store.open() as store:
+        store.add_many([a for a, _ in three()])
+        app = BriefingApp([], Config(recent_days=3), store=store,
+                          analyser=lambda a: Analysis(text=a.text))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert len(rows(app)) == 3
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the store: last 3 days" in header
 
 
 async def test_cached_analyses_are_not_recomputed_after_a_restart() -> None:
@@ -157,7 +172,7 @@ async def test_a_mark_that_cannot_be_saved_is_reported_not_shown() -> None:
 
 def rss(titles: list[str]) -> bytes:
     items = "".join(
-        f"<item><title>{t}</title><link>https://wire.example/{n}</link>"
+        f"<item><title>{t}</title><link>http://127.0.0.1:9/{n}</link>"
         f"<pubDate>Thu, 30 Dec 2021 1{n}:00:00 GMT</pubDate>"
         f"<description>{t}. The minister spoke in Paris on Tuesday.</description></item>"
         for n, t in enumerate(titles))
@@ -185,6 +200,32 @@ async def test_refresh_adds_new_feed_entries_to_the_list(httpserver: HTTPServer)
             await settle(app, pilot)
             assert len(rows(app)) == 5
         assert store.count() == 5
+
+
+async def test_refresh_reads_feeds_added_to_the_config_while_running(
+        httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(["Port reopens", "Talks stall"]), content_type="application/rss+xml")
+    config_file = tmp_path / "config.toml"
+    config_file.write_text("zones = []\n", encoding="utf-8")
+    with Store.open() as store:
+        app = make_app(three(), store=store, config=Config(), config_file=config_file)
+        async with app.run_test(size=SIZE) as pilot:
+            # Subscribed after the start: `r` reads the file again.
+            config_file.write_text(f'feeds = ["{httpserver.url_for("/feed.xml")}"]\n',
+                                   encoding="utf-8")
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert any("Port reopens" in r for r in rows(app))
+            assert "listing the store" in str(app.screen.query_one("#zone-line").render())
+            # A broken file keeps the last good list and says why.
+            config_file.write_text('feeds = ["http://127.0.0.1:9/x.xml"\n', encoding="utf-8")
+            await pilot.press("r")
+            await settle(app, pilot)
+            warnings = [n.message for n in app._notifications if n.title == "Config problem"]
+            assert warnings and str(config_file) in warnings[-1]
+            assert "keeping the feeds read before" in warnings[-1]
+            assert app.config.feeds == (httpserver.url_for("/feed.xml"),)
 
 
 async def test_refresh_without_feeds_says_how_to_subscribe() -> None:
@@ -368,3 +409,21 @@ async def test_passing_over_an_article_keeps_it_unread_and_dwelling_reads_it(
             seed, geneva, oslo = rows(app)
             assert "•" in seed and "•" in geneva  # shown for a moment only: still unread
             assert "•" not in oslo
+
+
+async def test_the_bundled_samples_are_listed_but_not_stored() -> None:
+    from briefing.resources import seeds_dir
+
+    with Store.open() as store:
+        app = BriefingApp([str(seeds_dir())], Config(), store=store, listing="samples",
+                          analyser=lambda a: Analysis(text=a.text))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert len(rows(app)) >= 5
+            header = str(app.screen.query_one("#zone-line").render())
+            assert "listing the bundled samples (the store is empty)" in header
+            app._refreshed = True  # what `r` bringing articles in sets
+            assert app.listing_label() == ("listing the bundled samples and the feeds "
+                                           "refreshed since")
+        # Not mixed into the officer's store: the next start still finds it empty.
+        assert store.count() == 0

@@ -26,7 +26,7 @@ NAVIGATION = [
 ]
 MARKS = [
     ("•", "unread (read once opened, or shown for 2 s)"), ("⚑", "flagged for the brief"),
-    ("✎", "has a note (n)"), ("✗", "source failed to load"),
+    ("✎", "has a note (n)"),
     ("[approx]", "approximate time (about, around)"), ("[month only]", "no day was given"),
     ("[unresolved]", "no anchor to resolve a relative time"),
 ]

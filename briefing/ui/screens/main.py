@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ZoneHeader).set_zone(self.briefing.display_zone)
+        self.query_one(ZoneHeader).set_listing(self.briefing.listing_label())
         self.watch(self.app, "display_zone", self._zone_changed, init=False)
         self.entries_changed()
         self.query_one(ArticleList).focus()

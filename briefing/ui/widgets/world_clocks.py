@@ -56,6 +56,7 @@ class ZoneHeader(Vertical):
         self._zones += [(city(z), z) for z in zones if z not in {"UTC", local}]
         self._display = "UTC"
         self._status = ""
+        self._listing = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="zone-line")
@@ -69,6 +70,11 @@ class ZoneHeader(Vertical):
         self._display = zone
         self.refresh_all()
 
+    def set_listing(self, listing: str) -> None:
+        """What the list holds (the sources given, the store, the samples)."""
+        self._listing = listing
+        self.refresh_zone_line()
+
     def set_status(self, status: str) -> None:
         self._status = status
         self.refresh_zone_line()
@@ -81,6 +87,7 @@ class ZoneHeader(Vertical):
         label = zone_in_force(self._display, self._clock(), self._locale)
         line = Content.assemble(("BRIEFING", "bold"), "  zone in force: ",
                                 (f" {label} ", "bold reverse"),
+                                (f"  {self._listing}", "$text-muted") if self._listing else "",
                                 (f"  {self._status}", "italic") if self._status else "")
         self.query_one("#zone-line", Static).update(line)
 
