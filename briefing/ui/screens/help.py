@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -33,8 +34,9 @@ MARKS = [
 
 
 def _keys(binding: Binding, keymap: dict[str, str]) -> str:
+    """Keys as typed: Textual's names for punctuation ("exclamation_mark") become the mark."""
     keys = bound_keys(binding, keymap)
-    return " ".join(k.replace("question_mark", "?").replace("slash", "/") for k in keys.split(","))
+    return " ".join(key_to_character(k) or k for k in keys.split(","))
 
 
 def help_content(app: BriefingApp) -> Content:
