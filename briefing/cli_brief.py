@@ -109,11 +109,11 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
                           "the dashboard)")
     if not articles:
         return _error("no articles to brief: " + (", ".join(args.sources) or "seeds"))
-    if period is not None and not any(in_period(a, now, period) for a in articles):
-        return _error(f"none of the {len(articles)} articles was published in the "
-                      f"{args.period} before {dtg(now)}; widen --period")
     # Only the articles in the period are analysed; the others are only counted.
     briefed = [a for a in articles if in_period(a, now, period)]
+    if period is not None and not briefed:
+        return _error(f"none of the {len(articles)} articles was published in the "
+                      f"{args.period} before {dtg(now)}; widen --period")
     notes = {a.id: store.triage(a.id).note for a in briefed}
     text = render_brief(list(analysed(briefed, log, store)), zone=zone, now=now,
                         period=period, locale=locale, flagged=flagged, notes=notes,

@@ -41,8 +41,9 @@ _RFC822_ZONES = {"UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MD
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
 # Offsets no real zone uses are refused rather than overflowing date arithmetic later.
 _MAX_OFFSET = timedelta(hours=18)
-# How far a wall clock can sit from UTC (UTC-12 to UTC+14): the bounds of an unzoned day.
-_WEST, _EAST = timedelta(hours=12), timedelta(hours=14)
+# How far a wall clock can sit from UTC (UTC-12 to UTC+14): the bounds of a wall time or a
+# day whose zone is unknown, here and for the times an article mentions.
+ZONE_WEST, ZONE_EAST = timedelta(hours=12), timedelta(hours=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class PubClock:
             return point, point
         if self.kind == "local" and self.moment is not None:
             wall = self.moment.replace(tzinfo=UTC)
-            return wall - _EAST, wall + _WEST
+            return wall - ZONE_EAST, wall + ZONE_WEST
         if self.kind == "day" and self.day is not None:
             start = datetime.combine(self.day, time())
             end = start + timedelta(days=1)
@@ -102,7 +103,8 @@ class PubClock:
                 tz = ZoneInfo(self.zone)
                 return (start.replace(tzinfo=tz).astimezone(UTC),
                         end.replace(tzinfo=tz).astimezone(UTC))
-            return start.replace(tzinfo=UTC) - _EAST, end.replace(tzinfo=UTC) + _WEST
+            return (start.replace(tzinfo=UTC) - ZONE_EAST,
+                    end.replace(tzinfo=UTC) + ZONE_WEST)
         return None
 
     @property
@@ -230,14 +232,7 @@ def _read_iso(text: str) -> PubClock | None:
         if len(offset) == 3:
             offset += ":00"
         stamp += offset
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:
-        return PubClock("local", moment=moment, day=moment.date(),
-                        note=f"publication time {text!r} has no zone")
-    if not _offset_ok(moment):
-        return PubClock("day", day=day, note=f"publication offset in {text!r} is not a real "
-                                             "offset; the date kept")
-    return PubClock("instant", moment=moment, day=moment.date())
+    return _from_datetime(datetime.fromisoformat(stamp), text)
 
 
 def _read_rfc822(text: str) -> PubClock:
@@ -254,12 +249,19 @@ def _read_rfc822(text: str) -> PubClock:
         return PubClock("local", moment=moment.replace(tzinfo=None), day=moment.date(),
                         note=f"publication zone {written_zone!r} is not a standard RFC 822 "
                              "zone; read as a wall time")
+    return _from_datetime(moment, text)
+
+
+def _from_datetime(moment: datetime, text: str | None) -> PubClock:
+    """A parsed datetime as a clock: naive is a local wall time, an offset past any real
+    clock keeps only its date; `text` (the string it was read from) words the notes."""
     if moment.tzinfo is None:
-        return PubClock("local", moment=moment, day=moment.date(),
-                        note=f"publication time {text!r} has no zone")
+        note = f"publication time {text!r} has no zone" if text else None
+        return PubClock("local", moment=moment, day=moment.date(), note=note)
     if not _offset_ok(moment):
-        return PubClock("day", day=moment.date(), note=f"publication offset in {text!r} is "
-                                                       "not a real offset; the date kept")
+        note = (f"publication offset in {text!r} is not a real offset; the date kept"
+                if text else None)
+        return PubClock("day", day=moment.date(), note=note)
     return PubClock("instant", moment=moment, day=moment.date())
 
 
@@ -283,14 +285,7 @@ def clock_of(value: PubClock | str | date | datetime | None, zone: str | None = 
     if isinstance(value, str):
         return read_clock(value, found=found, zone=zone, zone_found="given")
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            clock = PubClock("local", raw=value.isoformat(), found=found, moment=value,
-                             day=value.date())
-        elif not _offset_ok(value):
-            clock = PubClock("day", raw=value.isoformat(), found=found, day=value.date())
-        else:
-            clock = PubClock("instant", raw=value.isoformat(), found=found, moment=value,
-                             day=value.date())
+        clock = replace(_from_datetime(value, None), raw=value.isoformat(), found=found)
         return clock.with_zone(zone, "given")
     if isinstance(value, date):
         return PubClock("day", raw=value.isoformat(), found=found, day=value).with_zone(

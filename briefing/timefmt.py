@@ -69,8 +69,7 @@ def format_list_stamp(moment: datetime, zone: str) -> str:
     that outlives a shift holds articles from other years.  The DTG month table, not a
     locale's ("Sept" in en_GB), keeps every row the same width."""
     local = _aware(moment).astimezone(tz_of(zone))
-    month = _DTG_MONTHS[local.month - 1].title()
-    return f"{local.day:02d} {month} {local:%y} {local.hour:02d}:{local.minute:02d}"
+    return f"{_list_day(local.date())} {local.hour:02d}:{local.minute:02d}"
 
 
 def format_clock_stamp(clock: PubClock, zone: str) -> str:

@@ -105,7 +105,7 @@ def in_zone(tm: TimeMention, zone: str, locale: str) -> str:
     coarser at its own granularity via `timefmt.format_mention`."""
     period = timex.parse(tm.value or "")
     if period is not None and period.grain == "minute" and not tm.zone_known:
-        return clean(f"{_calendar(tm) or ''}".strip() or format_mention(tm, zone, locale))
+        return clean(_calendar(tm) or format_mention(tm, zone, locale))
     if period is not None and period.grain == "minute" and tm.anchor is not None:
         qualifier = _qualifier(tm)
         full = format_datetime_full(tm.anchor, zone, locale)

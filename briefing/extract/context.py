@@ -21,7 +21,7 @@ class Context:
     clock: PubClock = UNKNOWN
     """The publication clock, with the dateline's zone where the source gave none."""
 
-    @property
+    @cached_property
     def published(self) -> datetime | None:
         """Aware, in the source's zone or the offset it wrote (not converted), or None."""
         anchor = self.clock.anchor
@@ -49,6 +49,13 @@ class Context:
         from briefing.extract.names import runs
 
         return runs(self.text, self.seg)
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Quotation spans (quotemarks.py), paired once for QUOTES and OPEN QUESTIONS."""
+        from briefing.extract.quotemarks import quoted_spans
+
+        return quoted_spans(self.text, self.seg)
 
     @cached_property
     def tags(self) -> Tags:

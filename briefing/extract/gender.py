@@ -35,9 +35,6 @@ _ROLE = re.compile(
 # Subject pronouns only: "Trump, her opponent," and "McCaskill scolded him" name others.
 _GENDERED = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b")
 _HONORIFIC = re.compile(r"\b(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Madam|Lady|Dame))\.?\s+$")
-# The role word right before the name, over other capitalised words of the title:
-# "campaign spokeswoman Jessica Ditto", "Congressman Jim Jordan" (not "a spokesman for Clinton").
-_TITLE_BEFORE = re.compile("(?i:" + _ROLE.pattern + r")\.?,?\s+(?:[A-Z][\w.'’\-]*\s+){0,3}$")
 # An appositive after the name: ", a congressman from Ohio," / ", his wife,".
 _APPOSITIVE = re.compile(r"\s*,\s*((?:an?|the|his|her|their|[\w.]+['’]s)\s[^,.;:!?“”\"]{0,50})")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
@@ -52,8 +49,8 @@ _CAP_WORD = re.compile(r"[A-Z][\w.'’\-]*")
 
 def _title_before(text: str, start: int) -> str | None:
     """The gender of the role word right before a name, over up to three capitalised words
-    of the title ("campaign spokeswoman Jessica Ditto"): what `_TITLE_BEFORE` matches, read
-    word by word from the name backwards instead of trying the pattern at every position."""
+    of the title ("campaign spokeswoman Jessica Ditto"), read word by word from the name
+    backwards instead of trying a pattern at every position."""
     chunk = text[max(0, start - 60):start]
     if not chunk[-1:].isspace():
         return None

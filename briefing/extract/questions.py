@@ -15,6 +15,7 @@ from briefing.extract.questions_cues import (
     COUNTERFACTUAL,
     CUES,
     FURNITURE,
+    HEDGE_WORDS,
     IF_CLAUSE,
     IF_TRIGGERS,
     KINDS,
@@ -24,15 +25,13 @@ from briefing.extract.questions_cues import (
     TRIGGERS,
     fold,
 )
-from briefing.extract.quotemarks import quoted_spans
 from briefing.model import OpenQuestion
 
 _MODAL_REACH = 100
-# A speaker's "apparently" inside a quotation is their way of talking, not a hedge on the
-# story's facts; a condition in a quotation ("will respond decisively if Russia invades")
-# can be the story itself, and stays.
+# A speaker's "apparently" inside a quotation, or after a transcript's "NAME:" label, is their
+# way of talking, not a hedge on the story's facts; a condition in a quotation ("will respond
+# decisively if Russia invades") can be the story itself, and stays.
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?[A-Z][A-Z.'’ -]{1,30}:\s")
-_SPEAKERS_HEDGE = re.compile(r"(?i:apparently|reportedly|allegedly|purportedly)")
 _MIN_WORDS = 4  # "Tags:", "Share" and bylines are page furniture, not statements
 _WORD = re.compile(r"[^\W_]+")
 
@@ -84,7 +83,6 @@ def find_questions(ctx: Context) -> list[OpenQuestion]:
     words = tuple(w for w in TRIGGERS if w in folded)
     if not words:
         return found
-    quoted: list[tuple[int, int]] | None = None
     for start, end in ctx.seg.sentences:
         sentence = text[start:end]
         hit = _classify(sentence, words)
@@ -96,12 +94,11 @@ def find_questions(ctx: Context) -> list[OpenQuestion]:
         routine = ROUTINE.search(sentence)
         if routine and routine.start() <= match.start() < routine.end():
             continue
-        if _SPEAKERS_HEDGE.fullmatch(match.group(0).strip()):
+        if match.group(0).strip().lower() in HEDGE_WORDS:
             if _TRANSCRIPT_LABEL.match(sentence):
                 continue  # "PENCE: Well, she apparently thinks ...": the speaker's own words
-            quoted = quoted if quoted is not None else quoted_spans(text, ctx.seg)
             at = start + match.start()
-            if any(q_start < at < q_end for q_start, q_end in quoted):
+            if any(q_start < at < q_end for q_start, q_end in ctx.quoted):
                 continue
         cue = " ".join(match.group(0).split())
         found.append(OpenQuestion(start=start, end=end, text=sentence, kind=kind,

@@ -30,6 +30,10 @@ _NEG_AUX = r"(?:did|does|do|would|will|could|can)(?:\s+not|n't|n’t)"
 _SAY = (r"(?:say|said|specify|elaborate|disclose|confirm|comment|respond|reveal|explain|"
         r"identify|detail|indicate|give|provide|answer(?! to))")
 
+# Hedge adverbs: "unconfirmed" in the narrator's words; a speaker's own way of talking inside
+# a quotation (questions.py tells the two apart).
+HEDGE_WORDS: tuple[str, ...] = ("reportedly", "allegedly", "purportedly", "apparently")
+
 _CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "unknown": (
         ("clear known uncertain",
@@ -112,8 +116,7 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"\b(?:a|an|the|media|news|press|several|some|local) (?:\w+ )?reports? "
          r"(?:saying|said|says|that|suggesting|suggested|claiming|indicating|of)\b"),
         ("reports", r"according to (?:unconfirmed |media |news |press |local )?reports\b"),
-        ("reportedly allegedly purportedly apparently",
-         r"\b(?:reportedly|allegedly|purportedly|apparently)\b"),
+        (" ".join(HEDGE_WORDS), rf"\b(?:{'|'.join(HEDGE_WORDS)})\b"),
         ("said believed thought rumored rumoured reported",
          r"\b(?:is|are|was|were) (?:said|believed|thought|rumou?red|reported) to\b"),
         ("rumor rumour", r"\brumou?rs?\b"),

@@ -107,7 +107,7 @@ def _single_closes(text: str, at: int, p_end: int) -> bool:
     return (before.isalnum() or before in ".,!?…”\"") and after in _CLOSE_AFTER
 
 
-def _possessive(text: str, at: int, p_end: int) -> bool:
+def _possessive(text: str, at: int) -> bool:
     """"the players' union": a mark after a plural's s, before a lower-case word."""
     return text[at - 1] in "sS" and bool(re.match(r" [a-z]", text[at + 1:at + 3]))
 
@@ -128,8 +128,8 @@ def _single_spans(text: str, seg: Segmentation) -> list[Span]:
                 continue
             if not _single_closes(text, at, p_end):
                 continue
-            later = any(_single_closes(text, b, p_end) for b in marks[position + 1:])
-            if _possessive(text, at, p_end) and later:
+            if _possessive(text, at) and any(_single_closes(text, b, p_end)
+                                             for b in marks[position + 1:]):
                 continue
             spans.append((open_at, at + 1))
             open_at = None

@@ -21,7 +21,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.extract.context import Context
-from briefing.extract.quotemarks import quoted_spans
 from briefing.extract.speakers import Hit, Mentions, attribute, mentions_of
 from briefing.model import Organization, Person, Quote
 
@@ -54,7 +53,7 @@ def find_quotes(ctx: Context, people: list[Person],
     """Every quotation in reading order, merged into attributions, with its speaker."""
     text = ctx.text
     index = mentions_of(text, people, organizations)
-    spans = quoted_spans(text, ctx.seg)
+    spans = ctx.quoted
     found: list[_Found] = []
     for start, end in spans:
         item = _attributed(text, ctx, start, end, spans, index, found)

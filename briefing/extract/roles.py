@@ -124,10 +124,8 @@ STORM_WORDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "tropical",
 # without ("Mount Kenya", "Lake Chad").
 FEATURE_HEADS = frozenset([
     "sea", "ocean", "gulf", "coast", "strait", "straits", "peninsula", "channel", "canal",
-    "desert", "mountains", "islands", "archipelago",
-    # landmarks, by the same token: "Wall Street", "Trump Tower", "the Blue Mosque"
-    "street", "avenue", "boulevard", "tower", "mosque", "cathedral", "palace", "airport",
-    "stadium", "plaza", "bridge", "belt",
+    "desert", "mountains", "islands", "archipelago", "belt",
+    # landmarks ("Wall Street", "Trump Tower", "the Blue Mosque") join from FACILITY_HEADS
 ])
 # Last words of the names of buildings, roads and other built places: "Baker Street",
 # "Heathrow Airport", "the Hafijj Hotel".  Such a run is a place of kind "facility", never a

@@ -41,7 +41,6 @@ MODEL = Path(__file__).resolve().parent / "data" / "entities.crfsuite"
 # The digest of the lexicons the model's features read, as they were when it was trained
 # (scripts/train_entities.py writes it; a test compares it with the lexicons of today).
 LEXICON_STAMP = MODEL.with_suffix(".lexicons")
-LABELS = ("PER", "ORG", "LOC", "FAC")
 
 # Initials ("U.S.", "J."), words with inner hyphens or apostrophes, a possessive "'s" apart.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*\.?|[^\w\s]")
@@ -307,17 +306,6 @@ def _spans(words: Sequence[str], spans: Sequence[tuple[int, int]], labels: Seque
 _PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in ("PER", "ORG"))
 
 
-def _known(tagger) -> frozenset[str]:
-    """The labels a model was trained with (a tiny test model may lack FAC)."""
-    known = _LABELS_OF.get(id(tagger))
-    if known is None:
-        known = _LABELS_OF[id(tagger)] = frozenset(tagger.labels())
-    return known
-
-
-_LABELS_OF: dict[int, frozenset[str]] = {}
-
-
 class Tags:
     """The model's reading of one text: its mentions, and per capitalised word the
     probability of each type (PER, ORG, a place (LOC, facilities included) or O), to type
@@ -336,6 +324,8 @@ class Tags:
         if tagger is None and not model_available():
             return
         tagger = tagger or _tagger()
+        known = frozenset(tagger.labels())  # the labels it was trained with (a tiny test
+        # model may lack FAC)
         keys = [a for a, w in anchors if not _settled(w)] if anchors is not None else None
         for s, e in sentences:
             if keys is not None:
@@ -348,12 +338,11 @@ class Tags:
             self.openers.add(spans[0][0])
             for lo, hi in _chunks(words):
                 labels = tagger.tag(features(words, lo, hi))
-                self._read(tagger, words, spans, lo, hi, labels)
+                self._read(tagger, known, words, spans, lo, hi, labels)
 
-    def _read(self, tagger, words: Sequence[str], spans: Sequence[tuple[int, int]], lo: int,
-              hi: int, labels: list[str]) -> None:
+    def _read(self, tagger, known: frozenset[str], words: Sequence[str],
+              spans: Sequence[tuple[int, int]], lo: int, hi: int, labels: list[str]) -> None:
         """Type probabilities of the stretch's capitalised words, and its mentions."""
-        known = _known(tagger)
         probs = []
         for i in range(lo, hi):
             word = words[i]

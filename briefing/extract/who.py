@@ -309,7 +309,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                          mentions=[span], evidence=bool(role) or len(name) > 1)
         found.append(person)
     tags = ctx.tags
-    found.extend(_model_people(text, tags, found, orgs, employers, avoid or []))
+    found.extend(_model_people(text, tags, found, orgs, employers, [*(avoid or []), *credits]))
     found, leftovers = split_known(text, found)
     singles.extend((t, None) for t in leftovers)
     people = merge(found)
@@ -332,7 +332,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
-    _model_orgs(text, tags, people, orgs, avoid or [])
+    _model_orgs(text, tags, people, orgs, [*(avoid or []), *credits])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
@@ -364,7 +364,7 @@ def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str,
     """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
     that merge with the rest like any other."""
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
-    taken += [span for _, span in employers] + credit_spans(text) + avoid
+    taken += [span for _, span in employers] + avoid
     out = []
     for m in tags.mentions:
         if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
@@ -483,7 +483,7 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
                 orgs: dict[str, list[Span]], avoid: list[Span]) -> None:
     """Organisations the model finds that no rule did: teams, agencies, companies."""
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
-    taken += credit_spans(text) + avoid  # a time's words ("14:00 Moscow time") hold no body
+    taken += avoid  # a time's words ("14:00 Moscow time") and credits hold no body
     for m in tags.mentions:
         if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
             continue

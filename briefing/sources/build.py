@@ -21,10 +21,9 @@ def publication_clock(raw: str | None, found: str | None, zone: str | None, url:
     if not clock.known:
         from_url = clock_from_url(url)
         if from_url.known:
-            clock = replace(from_url, note=clock.note, zone=clock.zone,
-                            zone_found=clock.zone_found).with_zone(clock.zone, "front matter")
-    # The dateline finder lives with the extractor; imported here only, and lazily, since
-    # reading a dateline needs the gazetteer and most loads never reach this line.
+            clock = replace(from_url, note=clock.note).with_zone(clock.zone, "front matter")
+    # The dateline finder lives with the extractor (issue 16 moves it below both layers);
+    # imported lazily so that importing the loaders does not load the gazetteer.
     from briefing.extract.anchor import with_dateline_zone
 
     return with_dateline_zone(clock, body)

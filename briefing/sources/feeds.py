@@ -42,9 +42,10 @@ def fragment_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", marked)
 
 
-def _entry_body(entry: dict) -> str:
-    return _full_content(entry) or fragment_text(entry.get("summary")
-                                                 or entry.get("description") or "")
+def _entry_body(entry: dict, full: str | None = None) -> str:
+    """The entry's own text: its full content (`full`, when already read), else its summary."""
+    full = _full_content(entry) if full is None else full
+    return full or fragment_text(entry.get("summary") or entry.get("description") or "")
 
 
 def _full_content(entry: dict) -> str:
@@ -54,9 +55,9 @@ def _full_content(entry: dict) -> str:
     return ""
 
 
-def _wants_page(entry: dict) -> bool:
+def _wants_page(full: str) -> bool:
     """No full content, or one too short to be the story: the page is likely longer."""
-    return len(_full_content(entry).strip()) < SUMMARY_CHARS
+    return len(full.strip()) < SUMMARY_CHARS
 
 
 def _entry_link(entry: dict, data: bytes) -> str | None:
@@ -99,11 +100,12 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
     for entry in usable:
         link = _entry_link(entry, data)
         url = urljoin(base_url, link) if (base_url and link) else link
-        entries.append((entry, url, _entry_body(entry)))
-    wanted = [url for entry, url, _ in entries if url and _wants_page(entry)]
+        full = _full_content(entry)  # an entry's HTML goes through lxml once
+        entries.append((entry, url, _entry_body(entry, full), _wants_page(full)))
+    wanted = [url for _, url, _, wants in entries if url and wants]
     pages = page_loader(list(dict.fromkeys(wanted))) if (page_loader and wanted) else {}
     articles = []
-    for index, (entry, url, summary) in enumerate(entries, start=1):
+    for index, (entry, url, summary, _) in enumerate(entries, start=1):
         raw_date = entry.get("published") or entry.get("updated")
         title = (entry.get("title") or "").strip() or None
         label = f"{source} entry {index}"

@@ -138,7 +138,7 @@ class Store(TriageMarks, AnalysisCache):
         with self._lock:
             meta, text = self._conn.execute("SELECT meta, text FROM articles WHERE key = ?",
                                             (key,)).fetchone()
-        return Article.from_dict({**json.loads(meta), "text": text})
+        return _article(meta, text)
 
     def articles(self, *, since: datetime | None = None) -> list[Article]:
         """Every stored article with its text, newest first (the list view wants `listing`);
@@ -148,7 +148,7 @@ class Store(TriageMarks, AnalysisCache):
             rows = self._conn.execute(
                 f"SELECT meta, text FROM articles {where} ORDER BY published IS NULL,"
                 " published DESC, key DESC", args).fetchall()
-        return [Article.from_dict({**json.loads(meta), "text": text}) for meta, text in rows]
+        return [_article(meta, text) for meta, text in rows]
 
     def listing(self) -> list[Listed]:
         """Titles and triage for every article, newest first, without loading any text."""
@@ -177,8 +177,7 @@ class Store(TriageMarks, AnalysisCache):
                 "SELECT meta, text FROM articles WHERE url_key = ?", (url_key,)).fetchone()
         if not found or not (row[0] or row[1]):
             return None
-        article = Article.from_dict({**json.loads(found[0]), "text": found[1]})
-        return HeldPage(article, row[0], row[1])
+        return HeldPage(_article(*found), row[0], row[1])
 
     def remember(self, url: str, page: Article, etag: str | None,
                  last_modified: str | None) -> None:
@@ -237,3 +236,8 @@ class Store(TriageMarks, AnalysisCache):
                  iso_utc(state.checked) or self._now(), state.status, state.error,
                  state.entries))
         return added
+
+
+def _article(meta: str, text: str) -> Article:
+    """An article from its row: the JSON of its fields, and its text kept apart."""
+    return Article.from_dict({**json.loads(meta), "text": text})

@@ -1,4 +1,7 @@
-"""What the dashboard holds per row: an article, its analysis once ready, or a failure."""
+"""What the dashboard holds per row: an article, and its analysis once ready.
+
+A source that failed is no row: it is listed in the failures view (screens/failures.py).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +17,6 @@ class Entry:
     key: str
     article: Article | None = None
     analysis: Analysis | None = None
-    error: str | None = None
-    """Set for a source that failed to load: the row stays, marked, with the reason."""
     source: str = ""
 
     @property
@@ -26,7 +27,7 @@ class Entry:
 
     @property
     def pending(self) -> bool:
-        """An article still waiting for its analysis (a failed source waits for nothing)."""
+        """An article still waiting for its analysis."""
         return self.article is not None and self.analysis is None
 
     @property

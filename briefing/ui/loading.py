@@ -69,10 +69,10 @@ class Ingesting(ThemeMemory):
     _analysis_errors: set[str]
     _store_errors: list[str]
     _pooled: bool
-    _refreshed: bool = False
-    """`r` brought articles in: the list is no longer only what it started with."""
     """The real extractors are in use (not a test's stand-in): new articles may go to the
     process pool."""
+    _refreshed: bool = False
+    """`r` brought articles in: the list is no longer only what it started with."""
 
     def analysis_pool(self) -> Executor | None: ...
 

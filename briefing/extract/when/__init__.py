@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from briefing.extract.context import Context
 from briefing.extract.when import clock, periods, spans
@@ -19,8 +21,10 @@ from briefing.extract.when.fallback import resolve_numeric
 from briefing.extract.when.finder import Candidate, find_candidates
 from briefing.extract.when.reference import Reading, Reference
 from briefing.model import TimeMention
+from briefing.pubclock import ZONE_EAST, ZONE_WEST
 
 __all__ = ["find_times"]
+_T = TypeVar("_T")
 
 
 def _read(cand: Candidate, ref: Reference) -> Reading | None:
@@ -68,14 +72,14 @@ def _read(cand: Candidate, ref: Reference) -> Reading | None:
     return None
 
 
-def _read_safely(cand: Candidate, ref: Reference) -> Reading | None:
-    """`_read`, with a date past the calendar's edges (year 0, year 10000) left unread.
+def _within_calendar(work: Callable[[], _T]) -> _T | None:
+    """`work()`, or None when a date falls past the calendar's edges (year 0, year 10000).
 
     Arithmetic on an anchor near 0001-01-01 or 9999-12-31 overflows `datetime`; such an
     expression is dropped rather than let one odd date stop the whole analysis.
     """
     try:
-        return _read(cand, ref)
+        return work()
     except (ValueError, OverflowError):
         return None
 
@@ -112,7 +116,6 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
-_EAST, _WEST = timedelta(hours=14), timedelta(hours=12)
 _OPEN_AFTER = frozenset({"AFTER", "ON_OR_AFTER"})
 _OPEN_BEFORE = frozenset({"BEFORE", "ON_OR_BEFORE"})
 
@@ -139,8 +142,8 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     if wall_only and (earliest is not None or latest is not None):
         # Read as if UTC above; the honest interval is every zone's reading of the wall
         # time (UTC-12 to UTC+14), which still sorts, and is never shown as a converted time.
-        earliest = earliest - _EAST if earliest is not None else None
-        latest = latest + _WEST if latest is not None else None
+        earliest = earliest - ZONE_EAST if earliest is not None else None
+        latest = latest + ZONE_WEST if latest is not None else None
         zone, basis = None, "unknown"
     if reading.type in {"DURATION", "SET"} and zone is None:
         basis = None
@@ -166,27 +169,20 @@ def find_times(ctx: Context) -> list[TimeMention]:
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
             continue
-        reading = _read_safely(cand, ref)
+        reading = _within_calendar(lambda cand=cand: _read(cand, ref))
         if reading is not None:
             readings[index] = reading
             if reading.day is not None:
                 days.append((cand.start, reading.day))
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
-            try:
-                reading = clock.resolve_clock(cand.groups, cand.start, cand.end, ref,
-                                              _day_for_clock(cand, ref, days))
-            except (ValueError, OverflowError):  # at the calendar's edges, as `_read_safely`
-                reading = None
+            reading = _within_calendar(lambda cand=cand: clock.resolve_clock(
+                cand.groups, cand.start, cand.end, ref, _day_for_clock(cand, ref, days)))
             if reading is not None:
                 readings[index] = reading
-    mentions = []
-    for index in sorted(readings):
-        try:
-            mentions.append(_mention(candidates[index], readings[index], ref))
-        except (ValueError, OverflowError):  # a day at the calendar's edge has no UTC form
-            continue
-    return _join_composites(mentions, ctx.text)
+    made = (_within_calendar(lambda i=i: _mention(candidates[i], readings[i], ref))
+            for i in sorted(readings))
+    return _join_composites([m for m in made if m is not None], ctx.text)
 
 
 # What may stand between a clock time and its day in one expression: "4 a.m. EDT Thursday",
@@ -196,7 +192,7 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_GRAIN = re.compile(r"^\d{4}-(?:\d{2}-\d{2}|W\d{2}-WE)")  # a day, a part of one, a weekend
 # "3:35 p.m. EST today": TimeML keeps "today" apart, and so does the pane.
 _RELATIVE_DAY = re.compile(r"(?i:today|yesterday|tomorrow|tonight)\b")
-_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+_CLOCK_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def _join_composites(mentions: list[TimeMention], text: str) -> list[TimeMention]:
@@ -210,8 +206,7 @@ def _join_composites(mentions: list[TimeMention], text: str) -> list[TimeMention
             clock = next((m for m in pair if _CLOCK_VALUE.match(m.value)), None)
             day = next((m for m in pair if _DAY_VALUE.match(m.value)
                         and not _RELATIVE_DAY.match(m.text)), None)
-            if clock is not None and day is not None and \
-                    _CLOCK_VALUE.match(clock.value).group(1) == day.value:  # type: ignore[union-attr]
+            if clock is not None and day is not None and clock.value[:10] == day.value:
                 flags = tuple(f for f in clock.flags if f != "date_from_publication")
                 out[-1] = dataclasses.replace(clock, start=last.start, end=mention.end,
                                               text=text[last.start:mention.end], flags=flags)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.extract import gazetteer
 from briefing.extract.cities import City, cities
@@ -45,6 +45,7 @@ def place_zone(name: str) -> str | None:
     return city_zone(capital) if capital else city_zone(name)
 
 
+@lru_cache(maxsize=16)  # read at loading, by `make_context` and by WHEN for one text
 def dateline(text: str) -> tuple[str, str | None, str | None] | None:
     """(place as written, IANA zone, country code) of the article's dateline, if it has one.
 
@@ -78,10 +79,8 @@ def _dateline_place(name: str, region: str) -> tuple[str, str | None, str | None
     state = region_zone(region) if region else None
     city = gazetteer.city(name)
     if city is not None and (not region or code in (None, city.country)):
-        if state and state[1] == city.country and city.zone != state[0]:
-            town = gazetteer.town(name, city.country)
-            return (name, state[0], city.country) if town is None else (name, state[0],
-                                                                         town.country)
+        if state and state[1] == city.country:
+            return (name, state[0], city.country)  # "PORTLAND, Maine": the state's clock
         return (name, city.zone, code or city.country)
     if state is not None:
         return (name, state[0], state[1])

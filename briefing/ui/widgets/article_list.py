@@ -1,6 +1,6 @@
 """The article list: an OptionList (ListView is measured 30x slower at 1,000 rows).
 
-Each row shows marks (flagged, unread, noted, failed), the published time in the display
+Each row shows marks (flagged, unread, noted), the published time in the display
 zone, the outlet and the title, newest first.  With watch terms configured a fourth mark
 column shows "◆" and the terms an article mentions, and `w` narrows the list to them.
 Rows are rebuilt from the app's entries, so a zone switch or a filter is one `set_options`
@@ -31,9 +31,6 @@ def row_content(entry: Entry, zone: str, triage: Triage,
     """One row; `watch` is the watch terms the article mentions, or None when the officer
     has none configured (then the row has no watch column at all); `carried` how many
     loaded articles report its story ("3 sources" when more than one)."""
-    if entry.error is not None:
-        return Content.assemble(("✗ failed ", "bold $error"), one_line(entry.source, 80),
-                                "\n", (one_line(entry.error, 120), "italic $text-error"))
     article = entry.article
     assert article is not None
     flag = ("⚑", "bold $warning") if triage.is_flagged(entry.key) else " "
@@ -55,12 +52,10 @@ def row_content(entry: Entry, zone: str, triage: Triage,
     )
 
 
-def newest_first(entry: Entry) -> tuple[bool, bool, float]:
-    """Sort key: newest first (a day-only article at its day's noon), undated after dated,
-    failed sources last."""
+def newest_first(entry: Entry) -> tuple[bool, float]:
+    """Sort key: newest first (a day-only article at its day's noon), undated after dated."""
     published = entry.article.clock.sort_key if entry.article is not None else None
-    return (entry.error is not None, published is None,
-            -published.timestamp() if published else 0.0)
+    return (published is None, -published.timestamp() if published else 0.0)
 
 
 def matches(entry: Entry, query: str) -> bool:

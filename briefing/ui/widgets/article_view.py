@@ -114,8 +114,7 @@ class ArticleView(VerticalScroll):
         body = self.query_one("#article-body", Static)
         if entry is None or entry.article is None:
             self._provenance = None
-            head.update(Content(one_line(entry.error or "", 400)) if entry else
-                        Content.styled("No article selected", "italic $text-muted"))
+            head.update(Content.styled("No article selected", "italic $text-muted"))
             body.update("")
             return
         article = entry.article
