@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing import timex
 from briefing.brief.rank import Story
 from briefing.brief.text import clean, clip, heading, wrap
-from briefing.brief.times import dtg_style, is_point
-from briefing.model import TimeMention
+from briefing.brief.times import dtg_style, grain, is_point
 from briefing.timefmt import dtg
 
 _EVENT_GRAINS = ("minute", "part", "day")
 
-
-def _grain(tm: TimeMention) -> str | None:
-    period = timex.parse(tm.value or "")
-    return period.grain if period is not None else None
 
 BLUF_ITEMS = 5
 MAX_SENTENCE = 180
@@ -43,9 +37,9 @@ def when(story: Story) -> str:
     if main.lead_span is not None:
         start, end = main.lead_span
         inside = [t for t in main.analysis.times
-                  if start <= t.start < end and is_point(t) and _grain(t) in _EVENT_GRAINS]
+                  if start <= t.start < end and is_point(t) and grain(t) in _EVENT_GRAINS]
         if inside:
-            best = min(inside, key=lambda t: (_EVENT_GRAINS.index(_grain(t) or ""), t.start))
+            best = min(inside, key=lambda t: (_EVENT_GRAINS.index(grain(t) or ""), t.start))
             return dtg_style(best)
     first = story.first
     return f"first reported {dtg(first)}" if first else "publication time not given"

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import timedelta
 
-from briefing import timex
 from briefing.brief.bluf import marks
 from briefing.brief.rank import Entry, Story
 from briefing.brief.text import clean, clip, heading, labelled, wrap
-from briefing.brief.times import dtg_style, is_point, sort_key, with_wording
+from briefing.brief.times import dtg_style, grain, is_point, sort_key, with_wording
 from briefing.brief.watch import WatchItem
 from briefing.model import Person, Quote, TimeMention
 
@@ -29,17 +27,10 @@ MAX_WHERE = 4
 MAX_QUOTES = 2
 MAX_QUOTE = 120
 MAX_WHAT = 240
-NEAR = timedelta(days=31)
-"""A date this far from the story's reports is background ("in 2014"), not its event."""
 LABEL = 6  # "Where:" is the longest label in a development
 _QUOTE_MARKS = "\"“”‘’«» "
 _TRAILING_COMMA = re.compile(r"[,;]\s*([\"”’»]?)$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[\w.]$")
-
-
-def _grain(tm: TimeMention) -> str | None:
-    period = timex.parse(tm.value or "")
-    return period.grain if period is not None else None
 
 
 def when_text(times: Sequence[TimeMention], limit: int = MAX_WHEN,
@@ -48,11 +39,10 @@ def when_text(times: Sequence[TimeMention], limit: int = MAX_WHEN,
     long things lasted, in words ("about 50 minutes", "a few weeks").  With a `story`,
     only times near its reports (not the background years)."""
     points = [t for t in times if is_point(t)]
-    if story is not None and story.first is not None and story.latest is not None:
-        first, latest = story.first - NEAR, story.latest + NEAR
-        points = [t for t in points if t.anchor is None or first <= t.anchor <= latest]
-    precise = sorted((t for t in points if _grain(t) in ("minute", "part")), key=sort_key)
-    days = sorted((t for t in points if _grain(t) == "day"), key=sort_key)
+    if story is not None:
+        points = [t for t in points if story.near(t)]
+    precise = sorted((t for t in points if grain(t) in ("minute", "part")), key=sort_key)
+    days = sorted((t for t in points if grain(t) == "day"), key=sort_key)
     chosen = (precise + days) or sorted(points, key=sort_key)
     rendered: list[str] = []
     days: set[str] = set()

@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from briefing.extract.segment import Segmentation
-from briefing.model import Analysis, Article
+from briefing.model import Analysis, Article, TimeMention
 from briefing.story import stories
 from briefing.watchterms import matches
 
@@ -146,6 +146,19 @@ class Entry:
         return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
+NEAR = timedelta(days=31)
+"""A date this far from a story's reports is background ("in 2015"), not its event."""
+
+
+def _placed(draft: Entry, **place: object) -> Entry:
+    """The draft entry given its place in the brief, keeping what it already worked out (its
+    segmentation and lead: cached properties, which `replace` alone would drop)."""
+    entry = replace(draft, **place)  # type: ignore[arg-type]
+    entry.__dict__.update({k: v for k, v in draft.__dict__.items()
+                           if k in ("seg", "lead_span", "lead")})
+    return entry
+
+
 @dataclass(frozen=True)
 class Story:
     """Several sources' reports of one event: one development in the brief."""
@@ -171,15 +184,22 @@ class Story:
     def watch(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for e in self.entries for t in e.watch))
 
-    @property
+    @cached_property
     def latest(self) -> datetime | None:
         dated = [e.article.published for e in self.entries if e.article.published]
         return max(dated) if dated else None
 
-    @property
+    @cached_property
     def first(self) -> datetime | None:
         dated = [e.article.published for e in self.entries if e.article.published]
         return min(dated) if dated else None
+
+    def near(self, tm: TimeMention) -> bool:
+        """Whether a time lies within `NEAR` of the story's reports (or cannot be told):
+        further off it is background ("in 2015"), not the story's event."""
+        if tm.anchor is None or self.first is None or self.latest is None:
+            return True
+        return self.first - NEAR <= tm.anchor <= self.latest + NEAR
 
     @cached_property
     def main(self) -> Entry:
@@ -263,6 +283,9 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     for index, story_id in enumerate(ids):
         groups.setdefault(story_id, []).append(index)
     terms = [matches(watch, a.title, an.text) for a, an in items]
+    # Each article segmented and its lead found once: the ranking reads the leads, and the
+    # entries it makes keep them for the sections.
+    drafted = [Entry("", a, an, False) for a, an in items]
 
     def draft(members: list[int]) -> tuple[tuple[object, ...], list[int], tuple[str, ...],
                                           float]:
@@ -270,7 +293,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
             position.get(items[i][0].id, len(position)), -_published(items[i][0]).timestamp(),
             items[i][0].id))
         heads = [items[i][0].title or "" for i in members]
-        leads = [Entry("", items[i][0], items[i][1], False).lead for i in members]
+        leads = [drafted[i].lead for i in members]
         severity = severity_cues(heads + leads)
         latest = max((items[i][0].published for i in members if items[i][0].published),
                      default=None)
@@ -291,11 +314,10 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     ranked: list[Story] = []
     for number, (_, members, severity, score) in enumerate(drafts, start=1):
         mine = [
-            Entry(sid=sid[i], article=items[i][0], analysis=items[i][1],
-                  flagged=items[i][0].id in position,
-                  also=tuple(sid[j] for j in members if j != i),
-                  note=(notes or {}).get(items[i][0].id, "").strip(),
-                  watch=terms[i], story=number)
+            _placed(drafted[i], sid=sid[i], flagged=items[i][0].id in position,
+                    also=tuple(sid[j] for j in members if j != i),
+                    note=(notes or {}).get(items[i][0].id, "").strip(),
+                    watch=terms[i], story=number)
             for i in members
         ]
         entries += mine

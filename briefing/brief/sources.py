@@ -67,11 +67,11 @@ def location(url: str | None, source: str) -> tuple[str, str]:
     return "File:", clean(str(named))
 
 
-def _common_folder(entries: Sequence[Entry]) -> str | None:
-    """The folder all the articles' files share, said once above the list."""
+def _common_folder(places: Sequence[tuple[str, str]]) -> str | None:
+    """The folder all the articles' files share (`places`: their `location`s), said once
+    above the list."""
     folders = set()
-    for entry in entries:
-        label, place = location(entry.article.url, entry.article.source)
+    for label, place in places:
         if label != "File:":
             return None
         folders.add(str(Path(place).parent))
@@ -93,19 +93,20 @@ def sources(entries: Sequence[Entry], locale: str) -> list[str]:
     one_outlet = len(outlets) == 1 and "" not in outlets
     if one_outlet:
         shared.append(f"all from {outlets.pop()}")
-    folder = _common_folder(entries)
+    # where each article came from, worked out once (a file's path is resolved on disk)
+    places = [location(e.article.url, e.article.source) for e in entries]
+    folder = _common_folder(places)
     if folder is not None:
         shared.append(f"files in {folder}")
     if shared:
         text = "; ".join(shared)
         lines += wrap(text[:1].upper() + text[1:] + ".")
-    for entry in entries:
+    for entry, (label, place) in zip(entries, places, strict=True):
         a = entry.article
         when = short_published(entry)
         head = f"{entry.sid} D{entry.story} {when}"
         if len(retrieved) > 1:
             head += " retrieved " + (dtg(a.retrieved) if a.retrieved else "not recorded")
-        label, place = location(a.url, a.source)
         if folder is not None:
             head += f" {Path(place).name}"
         outlet = "" if one_outlet else clean(a.outlet)

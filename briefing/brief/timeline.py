@@ -8,12 +8,10 @@ per story, and none from decades of background; the annex has every article's ti
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
-from briefing import timex
 from briefing.brief.rank import Entry, Story
 from briefing.brief.text import clean, clip, heading, wrap
-from briefing.brief.times import in_zone, is_point, sort_key, with_wording
+from briefing.brief.times import grain, in_zone, is_point, sort_key, with_wording
 from briefing.model import TimeMention
 from briefing.timefmt import is_utc
 
@@ -22,19 +20,11 @@ MAX_ROWS = 10
 MIN_WORDS = 5
 """A "sentence" shorter than this ("7 p.m.") is a caption or a table cell, not an event."""
 MAX_CONTEXT = 66
-NEAR = timedelta(days=31)
-"""A date this far from the story's reports is background ("in 2015"), not its event."""
 _FINE = ("minute", "part", "day", "weekend")
 
 
 def _matters(story: Story, tm: TimeMention) -> bool:
-    period = timex.parse(tm.value or "")
-    if not is_point(tm) or period is None or period.grain not in _FINE:
-        return False
-    first, latest = story.first, story.latest
-    if tm.anchor is None or first is None or latest is None:
-        return True
-    return first - NEAR <= tm.anchor <= latest + NEAR
+    return is_point(tm) and grain(tm) in _FINE and story.near(tm)
 
 
 def rows(stories: Sequence[Story]) -> list[tuple[Story, Entry, TimeMention]]:

@@ -126,6 +126,12 @@ def with_wording(rendered: str, tm: TimeMention) -> str:
     return f"{rendered} ({wording(tm)})"
 
 
+def grain(tm: TimeMention) -> str | None:
+    """The granularity of a mention's value ("minute", "day", "month"...), if it has one."""
+    period = timex.parse(tm.value or "")
+    return period.grain if period is not None else None
+
+
 def is_point(tm: TimeMention) -> bool:
     """Something that happens at a datable time (a call, a deadline): not a span of time,
     and not a vague "in the coming weeks" (FUTURE_REF) that no calendar can place."""

@@ -14,7 +14,7 @@ from datetime import datetime
 from briefing import timex
 from briefing.brief.rank import FURNITURE, Entry
 from briefing.brief.text import clean, clip, heading, wrap
-from briefing.brief.times import dtg_style, is_point, with_wording
+from briefing.brief.times import dtg_style, grain, is_point, with_wording
 from briefing.extract.questions_cues import KINDS
 from briefing.model import TimeMention
 from briefing.watchterms import matches
@@ -85,11 +85,7 @@ def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
 def _dated(item: WatchItem) -> bool:
     """A scheduled item the shift can act on names its day ("Monday", "16:30"), not only
     a year ("in 2020") or a month."""
-    for tm in item.times:
-        period = timex.parse(tm.value or "")
-        if period is not None and period.grain in ("minute", "part", "day", "weekend"):
-            return True
-    return False
+    return any(grain(tm) in ("minute", "part", "day", "weekend") for tm in item.times)
 
 
 def _same(text: str) -> str:

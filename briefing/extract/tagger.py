@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -306,6 +306,10 @@ def _spans(words: Sequence[str], spans: Sequence[tuple[int, int]], labels: Seque
 _PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in ("PER", "ORG"))
 
 
+# How sure the model must be to add a name (a person, a body, a place) no rule found.
+ADD = 0.6
+
+
 class Tags:
     """The model's reading of one text: its mentions, and per capitalised word the
     probability of each type (PER, ORG, a place (LOC, facilities included) or O), to type
@@ -339,6 +343,17 @@ class Tags:
             for lo, hi in _chunks(words):
                 labels = tagger.tag(features(words, lo, hi))
                 self._read(tagger, known, words, spans, lo, hi, labels)
+
+    def additions(self, text: str, labels: Collection[str]) -> Iterator[Mention]:
+        """Mentions of `labels` sure enough (`ADD`) for WHO or WHERE to add a name no rule
+        found: capitalised, and not one word capitalised only by opening its sentence
+        ("Rival teams")."""
+        for m in self.mentions:
+            if m.label not in labels or m.score < ADD or not text[m.start].isupper():
+                continue
+            if m.start in self.openers and " " not in text[m.start:m.end]:
+                continue
+            yield m
 
     def _read(self, tagger, known: frozenset[str], words: Sequence[str],
               spans: Sequence[tuple[int, int]], lo: int, hi: int, labels: list[str]) -> None:

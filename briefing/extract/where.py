@@ -96,10 +96,6 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     return places
 
 
-# How sure the entity model (tagger.py) must be to add a place no rule found.
-_ADD = 0.6
-
-
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
                   found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]]) -> None:
     """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
@@ -112,11 +108,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
     """
     text = ctx.text
     tags = ctx.tags
-    for m in tags.mentions:
-        if m.label not in ("LOC", "FAC") or m.score < _ADD or not text[m.start].isupper():
-            continue
-        if m.start in tags.openers and " " not in text[m.start:m.end]:
-            continue  # "Rival teams": a word capitalised by its place in the sentence
+    for m in tags.additions(text, ("LOC", "FAC")):
         span = (m.start, m.end)
         name = text[m.start:m.end]
         words = name.split()

@@ -346,10 +346,9 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     return named, organizations
 
 
-# How sure the model must be before it adds a name the rules missed, and how unlikely a
-# person must be (mean probability over the name's mentions) before a run the rules read as
-# one is handed to ORG or WHERE, or dropped as no name at all.
-_ADD = 0.6
+# How unlikely a person must be (mean probability over the name's mentions) before a run the
+# rules read as one is handed to ORG or WHERE, or dropped as no name at all.  (How sure the
+# model must be to add a name the rules missed is `tagger.ADD`.)
 _NOT_PERSON = 0.1
 _SURE_BODY = 0.6
 _SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb follows
@@ -366,11 +365,7 @@ def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str,
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += [span for _, span in employers] + avoid
     out = []
-    for m in tags.mentions:
-        if m.label != "PER" or m.score < _ADD or not text[m.start].isupper():
-            continue
-        if m.start in tags.openers and " " not in text[m.start:m.end]:
-            continue  # "Rival teams": a word capitalised by its place in the sentence
+    for m in tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
         if span is None or _overlaps_any(span, taken) or _declined(text, span):
             continue
@@ -484,11 +479,7 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
     """Organisations the model finds that no rule did: teams, agencies, companies."""
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += avoid  # a time's words ("14:00 Moscow time") and credits hold no body
-    for m in tags.mentions:
-        if m.label != "ORG" or m.score < _ADD or not text[m.start].isupper():
-            continue
-        if m.start in tags.openers and " " not in text[m.start:m.end]:
-            continue  # "Rival teams": a word capitalised by its place in the sentence
+    for m in tags.additions(text, ("ORG",)):
         span = (m.start, m.end)
         name = text[m.start:m.end]
         if (_overlaps_any(span, taken) or is_common(re.split("['’]", name)[0])

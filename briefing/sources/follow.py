@@ -38,8 +38,8 @@ class PageMemory(Protocol):
 
     def held(self, url: str) -> HeldPage | None: ...
 
-    def remember(self, url: str, page: Article, etag: str | None,
-                 last_modified: str | None) -> None: ...
+    def remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep a followed page's validators (its article is stored with the feed's)."""
 
 
 class SourceMemory(Protocol):

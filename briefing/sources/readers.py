@@ -35,7 +35,7 @@ class Reader:
     """Reads sources one by one, reporting each problem and carrying on."""
 
     def __init__(self, on_problem: ProblemHandler, *, client: httpx.Client | None = None,
-                 now: datetime, pages: PageMemory | None = None, follow: bool = True,
+                 now: datetime, pages: PageMemory | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  memo: SourceMemory | None = None) -> None:
         self.on_problem = on_problem
@@ -46,7 +46,6 @@ class Reader:
         self.cancelled = cancelled
         self.pages = pages
         """Pages fetched before (the store), for conditional GETs of followed links."""
-        self.follow = follow
         self._client = client
         self._own_client = False
         self.now = now
@@ -171,7 +170,7 @@ class Reader:
             if local_dir:
                 loader = self._local_page_loader(local_dir)
             else:
-                loader = self.http_page_loader() if page_url and self.follow else None
+                loader = self.http_page_loader() if page_url else None
             return parse_feed(data, source, base_url, self.on_problem,
                               retrieved=self._retrieved(page_url), page_loader=loader)
         text, caveat = decode(data, charset)
@@ -257,7 +256,6 @@ class Reader:
         whether a failed page is fatal (no summary to fall back on) or a caveat."""
         problems: list[LoadProblem] = []
         sub = Reader(problems.append, client=self._client, now=self.now, memo=self.memo)
-        sub._own_client = False
         try:
             pages = read(sub)
         except Exception as exc:  # a page must never take the feed down with it
@@ -296,7 +294,7 @@ class Reader:
                 lambda sub: sub.from_bytes(result.body, url, kind=kind or "html",
                                            charset=result.charset, page_url=result.url), url)
             if isinstance(page, Article) and self.pages:
-                self.pages.remember(url, page, result.headers.get("etag"),
+                self.pages.remember(url, result.headers.get("etag"),
                                     result.headers.get("last-modified"))
             return page
 

@@ -179,10 +179,9 @@ class Store(TriageMarks, AnalysisCache):
             return None
         return HeldPage(_article(*found), row[0], row[1])
 
-    def remember(self, url: str, page: Article, etag: str | None,
-                 last_modified: str | None) -> None:
-        """Keep a followed page's validators (its article is stored with the feed's)."""
-        del page  # the article arrives through `record_feed`, merged with its entry
+    def remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep a followed page's validators (its article arrives through `record_feed`,
+        merged with its entry)."""
         with self._write() as conn:
             conn.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
                          (url, etag, last_modified, self._now()))
