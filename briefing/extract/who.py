@@ -261,9 +261,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
             continue  # "Melina Mara/The Washington Post"
         kinds = [_kind(t) for t in toks]
         if (len(toks) > 1 and not {"org", "role"} & set(kinds)
-                and (gazetteer.lookup(text[toks[0].start:toks[-1].end]) or (
-                    toks[0].lower in PLACE_PARTS
-                    and gazetteer.lookup(text[toks[1].start:toks[-1].end])))):
+                and _place_name(text[toks[0].start:toks[-1].end], toks[0].lower,
+                                text[toks[1].start:toks[-1].end])):
             continue  # "Sterling Heights", "New Hampshire", "North Oakland": a place
         if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
                 " of ", " for "):
@@ -479,6 +478,7 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
     """Organisations the model finds that no rule did: teams, agencies, companies."""
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += avoid  # a time's words ("14:00 Moscow time") and credits hold no body
+    placed: dict[str, bool] = {}  # a name's place reading, scanned for once per article
     for m in tags.additions(text, ("ORG",)):
         span = (m.start, m.end)
         name = text[m.start:m.end]
@@ -486,13 +486,20 @@ def _model_orgs(text: str, tags: Tags, people: list[Candidate],
                 or _declined(text, span)):  # "I’m" is no body
             continue
         words = name.split()
-        if gazetteer.lookup(name) is not None or (
-                len(words) > 1 and words[0].lower() in PLACE_PARTS
-                and gazetteer.lookup(" ".join(words[1:])) is not None):
+        if _place_name(name, words[0].lower(), " ".join(words[1:])):
             continue  # "United States", "North Oakland": WHERE's, unless a rule said body
-        if _placed(text, name):
+        if name not in placed:
+            placed[name] = _placed(text, name)
+        if placed[name]:
             continue  # "the Interlagos circuit", "in Interlagos": WHERE's
         orgs.setdefault(name, []).append(span)
+
+
+def _place_name(name: str, first: str, rest: str) -> bool:
+    """Whether a name is a place the gazetteer knows, whole or after a part word ("North
+    Oakland", "New Hampshire")."""
+    return gazetteer.lookup(name) is not None or (
+        bool(rest) and first in PLACE_PARTS and gazetteer.lookup(rest) is not None)
 
 
 def _placed(text: str, name: str) -> bool:
