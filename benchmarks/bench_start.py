@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import bare_app_script
+from timing import app_env, bare_app_script
 
 ROOT = Path(__file__).resolve().parent.parent
 MAKE_PAGES = ROOT.parent / "shared" / "eval" / "make_pages.py"
@@ -78,9 +78,7 @@ app_module.run_app(sys.argv[2:], Config())
 
 
 def env_for(data: Path) -> dict[str, str]:
-    return {**os.environ, "BRIEFING_DATA": str(data), "BRIEFING_NOW": "2021-12-31T06:00:00Z",
-            "BRIEFING_TZ": "America/New_York", "BRIEFING_CONFIG": "/nonexistent/config.toml",
-            "TEXTUAL_ANIMATIONS": "none"}
+    return app_env(data, "2021-12-31T06:00:00Z")
 
 
 def run(data: Path, stop: str, sources: list[str]) -> dict[str, float]:

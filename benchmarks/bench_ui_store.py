@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from timing import bare_app_script
+from timing import app_env, bare_app_script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,9 +34,8 @@ from briefing.ui.app import BriefingApp
 
 class Probe(BriefingApp):
     def on_articles_loaded(self, message):  # the stored articles arrive from the worker
-        super().on_articles_loaded(message)
-        if message.source == "store":
-            self.call_after_refresh(self.listed)
+        super().on_articles_loaded(message)  # (no sources given: they come from the store)
+        self.call_after_refresh(self.listed)
 
     def listed(self):
         rows = self.main.query_one("#articles").option_count
@@ -52,9 +50,7 @@ BARE = bare_app_script(SIZE, prefix="0 ")
 
 
 def process_to_paint(code: str, data: Path) -> tuple[int, float]:
-    env = {**os.environ, "BRIEFING_DATA": str(data), "BRIEFING_NOW": NOW.isoformat(),
-           "BRIEFING_TZ": "America/New_York", "BRIEFING_CONFIG": "/nonexistent/briefing.toml",
-           "TEXTUAL_ANIMATIONS": "none"}
+    env = app_env(data, NOW.isoformat())
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          cwd=ROOT, check=True).stdout
@@ -78,9 +74,8 @@ async def open_app(path: Path | None, *, eager: bool = False) -> dict[str, float
             super().analyse_pending()
 
         def on_articles_loaded(self, message: ArticlesLoaded) -> None:
-            super().on_articles_loaded(message)
-            if message.source == "store" or eager:
-                self.call_after_refresh(self.listed)
+            super().on_articles_loaded(message)  # no sources given: the store's articles
+            self.call_after_refresh(self.listed)
 
         def listed(self) -> None:
             """The stored rows are in the list and on screen: what the officer waits for."""

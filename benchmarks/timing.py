@@ -6,9 +6,11 @@ on `sys.path`); not part of the package.
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -19,6 +21,14 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
+
+
+def app_env(data: Path, now: str) -> dict[str, str]:
+    """The environment a benchmarked `briefing` process runs in: its own data folder, a
+    fixed clock and zone, no config file, no animations."""
+    return {**os.environ, "BRIEFING_DATA": str(data), "BRIEFING_NOW": now,
+            "BRIEFING_TZ": "America/New_York", "BRIEFING_CONFIG": "/nonexistent/config.toml",
+            "TEXTUAL_ANIMATIONS": "none"}
 
 
 def bare_app_script(size: tuple[int, int], prefix: str = "") -> str:
