@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["StoryIndex", "stories"]
@@ -132,6 +133,17 @@ def _closeness(day_a: float | None, day_b: float | None) -> float:
     return max(0.0, 1.0 - (gap - DAYS_SAME) / DAYS_FADE)
 
 
+@lru_cache(maxsize=4096)
+def _article_terms(title: str, text: str) -> Counter[str]:
+    """An article's weighted terms: body, lead and title.  Memoised: the dashboard regroups
+    every time articles arrive, and a text never changes (callers only read the result)."""
+    body = text[: int(MAX_BODY_CHARS)]
+    terms = _terms(body, 1.0)
+    terms.update(_terms(body[: int(LEAD_CHARS)], LEAD_WEIGHT))
+    terms.update(_terms(title, TITLE_WEIGHT))
+    return terms
+
+
 class StoryIndex:
     """Pairwise similarity of a set of articles; `groups()` clusters them into stories."""
 
@@ -139,12 +151,8 @@ class StoryIndex:
         counts: list[Counter[str]] = []
         self.days: list[float | None] = []
         for article in articles:
-            title = _text(getattr(article, "title", ""))
-            body = _text(getattr(article, "text", ""))[: int(MAX_BODY_CHARS)]
-            terms = _terms(body, 1.0)
-            terms.update(_terms(body[: int(LEAD_CHARS)], LEAD_WEIGHT))
-            terms.update(_terms(title, TITLE_WEIGHT))
-            counts.append(terms)
+            counts.append(_article_terms(_text(getattr(article, "title", "")),
+                                         _text(getattr(article, "text", ""))))
             self.days.append(_day(getattr(article, "published", None)))
         n = len(counts)
         df: Counter[str] = Counter()
