@@ -125,21 +125,17 @@ def _word_class(word: str) -> tuple[str, ...]:
             out.append("demonym")
     if is_role(low):
         out.append("role")
-    if low in ORG_HEADS:
-        out.append("orghead")
-    if low in ORG_NAMES:
-        out.append("orgname")
-    if low in VENUE_NOUNS:
-        out.append("venue")
-    if low in FEATURE_HEADS or low in FEATURE_WEAK_HEADS:
-        out.append("feature")
-    if low in EVENT_HEADS:
-        out.append("event")
-    if low in SPEECH_VERBS:
-        out.append("speech")
-    if low in GROUP_NOUNS:
-        out.append("group")
+    out.extend(tag for tag, lists in _LEXICON_TAGS if any(low in words for words in lists))
     return tuple(out)
+
+
+# The word lists `_word_class` tags a word from, in feature order; `lexicon_digest` hashes
+# the same lists, so a list added here is one the retrain check watches too.
+_LEXICON_TAGS: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
+    ("orghead", (ORG_HEADS,)), ("orgname", (ORG_NAMES,)), ("venue", (VENUE_NOUNS,)),
+    ("feature", (FEATURE_HEADS, FEATURE_WEAK_HEADS)), ("event", (EVENT_HEADS,)),
+    ("speech", (SPEECH_VERBS,)), ("group", (GROUP_NOUNS,)),
+)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -213,9 +209,8 @@ def lexicon_digest() -> str:
     from briefing.extract import roles
 
     digest = hashlib.sha256()
-    for words in (roles.role_words(), ORG_HEADS, ORG_NAMES, VENUE_NOUNS, FEATURE_HEADS,
-                  FEATURE_WEAK_HEADS, EVENT_HEADS, SPEECH_VERBS, GROUP_NOUNS, FUNCTION_WORDS,
-                  TIME_WORDS):
+    tagged = [words for _, lists in _LEXICON_TAGS for words in lists]
+    for words in (roles.role_words(), *tagged, FUNCTION_WORDS, TIME_WORDS):
         digest.update("\n".join(sorted(words)).encode() + b"\0")
     for path in sorted(gazetteer.DATA.iterdir()):
         if path.suffix in (".tsv", ".gz"):
