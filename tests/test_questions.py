@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing import analyze
 from briefing.extract.anchor import make_context
 from briefing.extract.questions import find_questions
 from briefing.extract.questions_cues import CUES, IF_CLAUSE, IF_TRIGGERS, Cue, fold
@@ -201,3 +202,66 @@ def test_open_question_forms(sentence: str, kind: str) -> None:
 ])
 def test_open_question_traps(text: str) -> None:
     assert questions(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a count that may still grow, however long the noun phrase before the figure
+    ("Officials said the number of dead could rise as rescuers reach the valley.", "unknown"),
+    ("The death toll from Tuesday's landslide in the hill villages north of the provincial "
+     "capital rose to at least 31 on Thursday.", "unknown"),
+    ("Whether the truce will hold remains to be seen.", "unknown"),
+    # a denial in quotation marks, another outlet's story relayed
+    ("Her spokesman said the allegations were “lies from a bitter rival.”", "disputed"),
+    ("The Daily Herald reports that the mayor's office ignored two earlier warnings.",
+     "unconfirmed"),
+    ("The Riverside Chronicle reported Friday that the plant had failed two inspections.",
+     "unconfirmed"),
+    # a result still to come: a decision, not a schedule
+    ("The fate of the peace deal still hangs in the balance.", "pending"),
+    ("A vote on the motion is set for Thursday.", "pending"),
+    ("The company expects a ruling from the appeals court by March.", "pending"),
+    # a condition on the story's events: a named actor in a quotation, a firm outcome
+    ("“We will respond decisively if Russia invades,” the minister said.", "conditional"),
+    ("The union will extend the strike to every port if the talks fail.", "conditional"),
+])
+def test_open_questions_of_news_classes(sentence: str, kind: str) -> None:
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # schedules stated as facts, and a stance rather than an expected decision
+    "The two candidates are set for a tour of the northern states on Monday.",
+    "She said she expects the campaign to keep pressing its case in the swing states.",
+    "The title wasn't hanging in the balance after the first race.",
+    # a commentator's prediction: the outcome hedged, or an argument reported
+    "Her gains in the polls may prove short-lived if the economy slows this winter.",
+    "If the governor wins, she likely will face a long recount fight.",
+    "Analysts are arguing that if rates stay high, the housing market will stall.",
+    # a past or unreal condition, in either order
+    "The forecast said floods could follow if the rain was to continue.",
+    "Critics panned his pledge that he would quit politics if he lost.",
+    # a speaker's general point in a quotation: the condition's subject a pronoun or a plural
+    "“We will win if they give us a fair chance,” the coach said.",
+    "“The only way this ends will be if lawyers face prison,” she said.",
+    # a speaker's own hedge in a first-person sentence with no quotation marks
+    "I like to talk with my hands, but apparently that unsettles people.",
+])
+def test_news_traps_are_not_open_questions(text: str) -> None:
+    assert questions(text) == []
+
+
+def test_a_condition_on_a_date_still_to_come_is_open_without_a_modal() -> None:
+    text = "If the challenger finishes second in the final race on 27 November, he takes the title."
+    found = analyze(text, published="2026-11-14").questions
+    assert [(q.kind, q.cue) for q in found] == [("conditional", "If")]
+    # the same condition once the date has passed is history, not a question
+    assert analyze(text, published="2026-12-01").questions == ()
+
+
+def test_an_embedded_post_run_into_a_sentence_is_cut_off() -> None:
+    text = ("Worst news all week -- Jane Roe (@janeroe) November 8, 2016 The firm denies the "
+            "change is linked to the strike, a spokeswoman said.")
+    found = only(text)
+    assert found.kind == "disputed"
+    assert found.text.startswith("The firm denies")
+    assert text[found.start:found.end] == found.text

@@ -39,7 +39,7 @@ def analyze(text: str, published: PubClock | str | date | datetime | None = None
     people, organizations = find_people(ctx, taken)
     places = find_places(ctx, people, organizations, taken)
     quotes = find_quotes(ctx, people, organizations)
-    questions = find_questions(ctx)
+    questions = find_questions(ctx, times)
     return Analysis(
         text=text,
         published=ctx.published,

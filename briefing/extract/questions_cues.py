@@ -34,6 +34,13 @@ _SAY = (r"(?:say|said|specify|elaborate|disclose|confirm|comment|respond|reveal|
 # a quotation (questions.py tells the two apart).
 HEDGE_WORDS: tuple[str, ...] = ("reportedly", "allegedly", "purportedly", "apparently")
 
+# The last word of a news outlet's name: "The New York Post", "Channel 4 News", "Reuters".
+OUTLET_HEADS: tuple[str, ...] = (
+    "Post", "Times", "Journal", "News", "Herald", "Telegraph", "Guardian", "Mail", "Tribune",
+    "Gazette", "Observer", "Independent", "Express", "Mirror", "Chronicle", "Reuters",
+    "Bloomberg", "BBC", "CNN", "NBC", "CBS", "ABC", "AFP", "Politico", "Axios", "Interfax",
+    "Xinhua", "TASS", "Yonhap", "Kyodo", "Al Jazeera", "Sky", "Newsweek", "Economist")
+
 _CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "unknown": (
         ("clear known uncertain",
@@ -68,13 +75,20 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"(?:has|have) not (?:yet )?(?:confirmed|said|announced) (?:whether|if|when|how|what|"
          r"who|why)"),
         ("investigation", r"remains? under investigation"),
+        ("seen", r"remains? to be seen"),
+        # "the numbers might rise", "the toll is expected to climb": the count is still open
+        ("rise climb increase grow",
+         r"\b(?:numbers?|toll|count|figures?|casualties|fatalities|deaths) (?:\w+ ){0,3}?(?:could|"
+         r"might|may|is likely to|are likely to|is expected to|are expected to|will likely|"
+         r"will probably) "
+         r"(?:\w+ )?(?:rise|climb|increase|grow)\b"),
         # "at least 12 people were killed", "the death toll rose to at least six": the final
         # count is still open (other lower bounds are not)
         ("least",
          r"\bat least (?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|"
          r"dozens|hundreds) (?:\w+ )?(?:people|persons|dead|killed|died|deaths|fatalities|"
          r"bodies|injured|wounded|hurt|casualties|civilians|soldiers|children)\b"
-         r"|\b(?:death toll|toll|casualties|fatalities)\b[^.;]{0,60}\bat least "
+         r"|\b(?:death toll|toll|casualties|fatalities)\b[^.;]{0,140}?\bat least "
          r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b"),
     ),
     "disputed": (
@@ -97,7 +111,8 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("baseless unfounded unsubstantiated false",
          r"\b(?:baseless|unfounded|unsubstantiated|false claims?)\b"),
         ("falsely", r"\bfalsely (?:claimed|said|stated|asserted)\b"),
-        ("lies", r"\b(?:are|were|is|was|called (?:it|them|the \w+)) (?:all )?(?:\w+ )?lies\b"),
+        ("lies", r"\b(?:are|were|is|was|called (?:it|them|the \w+)) (?:all )?[\"“‘']?(?:\w+ )?"
+                 r"lies\b"),
         ("contradict",
          r"\bcontradict(?:s|ed|ing)\b (?:\S+ ){0,4}?(?:claims?|accounts?|statements?|reports?|"
          r"version|assertions?|testimony)\b"),
@@ -116,6 +131,10 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"\b(?:a|an|the|media|news|press|several|some|local) (?:\w+ )?reports? "
          r"(?:saying|said|says|that|suggesting|suggested|claiming|indicating|of)\b"),
         ("reports", r"according to (?:unconfirmed |media |news |press |local )?reports\b"),
+        # another outlet's story relayed ("The Daily Post reports that ..."): the claim rests
+        # on that outlet's sources, which this article has not verified
+        ("report",
+         rf"\b(?:{'|'.join(OUTLET_HEADS)}) (?:has |had )?report(?:s|ed) (?:\w+ )?that\b"),
         (" ".join(HEDGE_WORDS), rf"\b(?:{'|'.join(HEDGE_WORDS)})\b"),
         ("said believed thought rumored rumoured reported",
          r"\b(?:is|are|was|were) (?:said|believed|thought|rumou?red|reported) to\b"),
@@ -127,16 +146,23 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # inversion: "should" before a subject, never before a verb ("Russia should leave")
         ("should",
          r"\bshould (?:a|an|the|any|it|they|he|she|we|there|this|that|these|those)\b"),
-        ("threaten warn", r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?) (?:\w+ )?(?:to|of)\b"),
+        # "warned of a crisis" names a fear, not a consequence tied to a condition
+        ("threaten warn", r"\b(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?) (?:\w+ )?to\b"),
         ("unless", r"\bunless\b"),
         ("event", r"\bin the event (?:that|of)\b"),
         ("provided", r"\bprovided (?:that)\b"),
     ),
     "pending": (
         # present tense only: "was poised to", "were likely to" tell of a past expectation
-        ("set scheduled due slated poised planned expected held",
-         r"\b(?:is|are|remains?) (?:now |still |also )?(?:set|scheduled|due|slated|poised|"
-         r"planned|expected|to be held|set to be held) (?:to|for|on|by|in|at|next|later)\b"),
+        ("expected poised",
+         r"\b(?:is|are|remains?) (?:now |still |also )?(?:expected|poised) (?:to|for|on|by|in|at|"
+         r"next|later)\b"),
+        # a schedule is a fact ("the candidates are set for a tour of the swing states"); it
+        # leaves something open only when what is scheduled is a decision, a result or talks
+        # (the DECISION words must be in the sentence too: see NEEDS below)
+        ("set scheduled due slated planned held",
+         r"\b(?:is|are|remains?) (?:now |still |also )?(?:set|scheduled|due|slated|planned|"
+         r"to be held|set to be held) (?:to|for|on|by|in|at|next|later)\b"),
         # a prediction ("is likely to placate") is no event still to come
         ("investigating investigation probe probing inquiry",
          r"\b(?:is|are|has been|have been|was|were) (?:now |still |also )?(?:investigating|"
@@ -153,6 +179,8 @@ _CUES: dict[str, tuple[tuple[str, str], ...]] = {
          r"consider|review|convene|respond|deliberate)\b"),
         ("yet", r"\b(?:has|have) yet to\b"),
         ("pending", r"\bpending\b"),
+        ("balance", r"(?<!n't\s)(?<!n’t\s)(?<!not\s)\b(?:hangs?|hanging|hung|remains?|is|are|"
+                    r"still) (?:\w+ )?in the balance\b"),
         ("coming", r"\bin the coming (?:days|weeks|months)\b"),
         ("later", r"\blater (?:this|today|tonight)\b"),
     ),
@@ -178,15 +206,31 @@ CUES: dict[str, tuple[Cue, ...]] = {
     for kind, cues in _CUES.items()
 }
 
+# A schedule cue leaves something open only when what is scheduled is still to be decided.
+DECISION = re.compile(_words(
+    r"\b(?:vote|voting|ballot|referendum|elections?|decisions?|decide|ruling|rule|verdicts?|"
+    r"sentencing|judgm?ents?|results?|outcome|count|tally|hearings?|trials?|talks|negotiations|"
+    r"summit|meetings?|session|review|reports?|inquiry|investigation|probe|inquest|deadline|"
+    r"deal|agreement|approval|confirmation|nomination|appeal|announcement|findings|rates?)\b"),
+    re.IGNORECASE)
+NEEDS_DECISION: frozenset[str] = frozenset({"set", "scheduled", "due", "slated", "planned",
+                                            "held", "expects"})
+
 # "if" marks a condition only with a modal or a threat in the same sentence, and not after a
 # verb of asking or knowing ("asked if", "unclear if") or in the idiom "if anything".
 IF_CLAUSE = re.compile(_words(r"\b(?:if|unless)\b(?! anything| any\b| so\b| not\b| necessary| "
                               r"possible| needed| you\b)"), re.IGNORECASE)
-NOT_CONDITION_BEFORE = re.compile(_words(r"\b(?:asked|ask|asks|wonder(?:ed|s)?|know|knows|see|"
-                                         r"unclear|clear|sure|even|as)\s*$"), re.IGNORECASE)
+NOT_CONDITION_BEFORE = re.compile(_words(
+    r"\b(?:asked|ask|asks|wonder(?:ed|s)?|know|knows|see|unclear|clear|sure|even|as)\s*$"
+    # an argument or a belief reported ("arguing that if ..."): an opinion, not an open fact
+    r"|\b(?:argu\w*|believ\w*|think\w*|thought|predict\w*|speculat\w*|contend\w*|"
+    r"reckon\w*) that\s*$"), re.IGNORECASE)
 # Captions, embedded posts and video players glued into a sentence: page furniture.
 FURNITURE = re.compile(r"Image (?:copyright|caption)|Media caption|pic\.twitter\.com|"
                        r"Video (?:Loading|Unavailable)|Click to play|\(@\w+\) \w+ \d")
+# The end of an embedded post's signature ("-- Name (@name) November 8, 2016") or its picture
+# link: whatever follows with no punctuation between is the story's next sentence.
+POST_END = re.compile(r"(?:\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}|pic\.twitter\.com/\S*)\s*")
 # Page routine, not a gap in the story (the guideline's own example): "did not immediately
 # respond to requests for comment", "could not be reached for comment".
 ROUTINE = re.compile(_words(
@@ -196,9 +240,15 @@ ROUTINE = re.compile(_words(
     re.IGNORECASE)
 # "If endorsements equaled victory, she would ...", "If people didn't make mistakes, it would":
 # a counterfactual names no condition still open; nor does a speaker's "If I may".
+# The same with the outcome first ("would respect the result if he lost"): a "would" with a
+# past-tense condition is unreal, or a past report of one; either way nothing open.
+_PAST_VERB = (r"(?:were|had|did|didn't|didn’t|was|\w*[^\We]ed|lost|won|went|came|got|took|made|"
+              r"left|fell|ran|gave|saw|knew|became|began|broke|kept|met|paid|sent|told|"
+              r"thought|felt|found|chose|struck|spent|sold|bought|brought)")
 COUNTERFACTUAL = re.compile(_words(
-    r"\b(?:if|unless) (?:\w+ ){0,4}?(?:were|had|did|didn't|didn’t|was|could|\w+ed)\b"
-    r"[^.;]*\b(?:would|could|might)\b|\bif (?:i|we) (?:may|might|could)\b"), re.IGNORECASE)
+    rf"\b(?:if|unless) (?:\w+ ){{0,4}}?(?:could|{_PAST_VERB})\b[^.;]*\b(?:would|could|might)\b"
+    rf"|\b(?:would|could|might)\b[^.;]*\b(?:if|unless) (?:\w+ ){{0,4}}?{_PAST_VERB}\b"
+    r"|\bif (?:i|we) (?:may|might|could)\b"), re.IGNORECASE)
 MODAL = re.compile(r"\b(?:could|would|will|may|might|can|'ll|’ll|must)\b", re.IGNORECASE)
 IF_TRIGGERS: tuple[str, ...] = ("if", "unless")
 # Every trigger word once: the few the text holds are then looked for sentence by sentence.
