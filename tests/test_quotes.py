@@ -105,7 +105,8 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
 def test_mixed_mark_shapes_pair() -> None:
     text = 'Chief Ray Kell said there was “no evidence of a second device" at the site.'
     (quote,) = _quotes(text)
-    assert quote.text.endswith('“no evidence of a second device"')
+    (start, end), = quote.parts
+    assert text[start:end] == '“no evidence of a second device"'
     assert quote.speaker == "Ray Kell"
 
 
@@ -269,3 +270,60 @@ def test_every_house_style_of_quotation_marks(text: str, quoted: str,
 ])
 def test_apostrophes_are_never_quotation_marks(text: str) -> None:
     assert analyze(text, published="2016-11-09").quotes == ()
+
+
+@pytest.mark.parametrize(("text", "claim", "speaker"), [
+    # a partial quotation in reported speech runs to the end of the claim it is part of
+    ('The minister said the plan was "a serious error" that would cost the port its licence.',
+     'the plan was "a serious error" that would cost the port its licence', "minister"),
+    # ... the quotation may open the reported clause
+    ('Jane Roe gave no figure, though she said "budget savings" and new fees would pay for it.',
+     '"budget savings" and new fees would pay for it', "Jane Roe"),
+    # ... and it stops where the writer's own clause starts
+    ('Jane Roe said the ruling was "a gift to smugglers" in every port; the ministry has not '
+     'replied.',
+     'the ruling was "a gift to smugglers" in every port', "Jane Roe"),
+    # a programme's title earlier in the sentence is no quotation between cue and claim
+    ('On "Morning Report," Senator Jane Roe said voters wanted "more listening" from both '
+     'parties.', 'voters wanted "more listening" from both parties', "Jane Roe"),
+    # a US politician's party and state between the name and the verb
+    ('Sen. Jane Roe (D-Ore.) said the bill was "dead on arrival" in the House.',
+     'the bill was "dead on arrival" in the House', "Jane Roe"),
+    # verbs of condemning and praising cite words too
+    ('In a statement, President Jane Roe condemned the launch as "reckless and destabilizing" '
+     'for the region.', 'the launch as "reckless and destabilizing" for the region', "Jane Roe"),
+])
+def test_reported_speech_carries_the_whole_claim(text: str, claim: str, speaker: str) -> None:
+    quote = only_quote(text)
+    assert quote.text == claim
+    assert speaker in (quote.speaker or "")
+    assert text[quote.start:quote.end] == quote.text
+
+
+def test_a_party_tag_is_not_an_organisation() -> None:
+    found = analyze('Sen. Jane Roe (D-Ore.) and Rep. John Doe (R-Wis.) said the bill was '
+                    '"dead on arrival" in the House.')
+    assert [o.name for o in found.organizations] == []
+
+
+def only_quote(text: str):
+    found = _quotes(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The mayor also said it was "too early to tell" what caused the blast.', "The mayor"),
+    ("The driver's family has called on police to release the videos \"as a matter of the "
+     'public good" this week.', "The driver's family"),
+    # a described speaker is a noun phrase, never a clause or an adverb's fragment
+    ('Jane Roe said the levy was "a tax on the poor"; the ministry has not replied.', "Jane Roe"),
+])
+def test_a_described_speaker_is_a_noun_phrase(text: str, speaker: str) -> None:
+    assert only_quote(text).speaker == speaker
+
+
+def test_a_fragment_is_never_a_speaker() -> None:
+    text = ("Following a swiftly called, late-afternoon meeting, the council called the launch "
+            '"a clear violation and in flagrant disregard" of the resolutions.')
+    assert all("swiftly" not in (q.speaker or "") for q in _quotes(text))

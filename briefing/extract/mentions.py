@@ -21,7 +21,8 @@ from briefing.extract.segment import Segmentation
 from briefing.model import Organization, Person
 
 _NOMINAL = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[\w.]+['’]s)"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|"
+    r"(?:\b(?:[Tt]he|[Aa]n?)\s+)?[\w.]+['’]s)"
     r"((?:\s+[\w\-]+){1,4})\s*,?\s*$")
 _GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1,3}\s+)?"
                   r"(?:(?:also|later|then|has|had|have|was|is|once|previously|\w+ly)\s+)*$")
@@ -91,10 +92,14 @@ class Mentions:
                 if described:
                     return described
         found = _NOMINAL.search(self.text, max(floor, pos - 40), pos) if nominal else None
-        if found and _plain_nominal(found.group(1)):
-            s, e = found.span()
-            phrase = self.text[s:e].strip(" ,")
-            return phrase, s, s + len(phrase)
+        if found is None:
+            return None
+        # "the mayor also said", "Scott's family has called": the subject ends before the
+        # auxiliaries and adverbs that stand between it and its verb
+        s = found.start()
+        e = found.start(1) + len(_TRAILING_AUXILIARIES.sub("", found.group(1)))
+        if e > found.start(1) and _plain_nominal(self.text[found.start(1):e]):
+            return self.text[s:e], s, e
         return None
 
     def _described_person(self, before: int, pos: int,
@@ -221,11 +226,21 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
+_TRAILING_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
+    r"been|still|already|again|once|later|then|recently|previously|repeatedly|publicly|"
+    r"initially|immediately|reportedly|quickly|swiftly))+\s*,?\s*$")
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|"
+                        r"not|never|also|been)\b")
+
+
 def _plain_nominal(words: str) -> bool:
     """ "the spokeswoman" is a speaker; "the end of that", "the 2016 race", "the Post" are
     not (a capitalised head is a name or title the name finder should have caught)."""
     if re.search(r"\b(?:of|that|and|to|in|on)\b|\d", words):
         return False
+    if _AUXILIARY.search(words):
+        return False  # "the candidate has", "the ministry has not": a clause, not a speaker
     return not any(w[:1].isupper() for w in words.split()[-1:])
 
 

@@ -33,8 +33,15 @@ _CLAUSE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
     r"stated|wrote|writes|noted|explained|believes|thinks|called|calls|described|describes|"
     r"urged|urges|promised|vowed|predicted|suggested|acknowledged|admitted|declared|"
-    r"announced|tweeted|reported|reports|according to [^,]{1,60},)\s+(?:that\s+)?",
+    r"announced|tweeted|reported|reports|condemned|denounced|decried|hailed|"
+    r"according to [^,]{1,60},)\s+(?:that\s+)?",
     re.IGNORECASE)
+
+
+# Where a reported claim stops before its sentence does: a new cue (", she added"), or a
+# clause of the writer's own ("; the campaign did not respond").
+_TAIL_CUE = re.compile(r",\s+(?:[\w.'’-]+\s+){0,4}?(?:said|says|added|adds|told|wrote|writes|"
+                       r"noted|argued|insisted)\b|;|\s[—–]\s")
 
 
 @dataclass
@@ -130,32 +137,56 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
 
 def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
            index: Mentions) -> Quote:
-    start = item.start
+    start, end = item.start, item.end
     hit = item.hit
     if hit is not None and not item.inherited:
-        start = _clause_start(text, ctx, start, spans)
+        start, reported = _clause_start(text, ctx, start, spans)
+        if reported:
+            end = _clause_end(text, ctx, end, spans)
     parts = tuple(item.parts)
     if hit is None:
-        return Quote(start, item.end, text[start:item.end], parts=parts)
+        return Quote(start, end, text[start:end], parts=parts)
     if not hit.name:
-        return Quote(start, item.end, text[start:item.end], cue=hit.cue, parts=parts)
-    return Quote(start, item.end, text[start:item.end], hit.name, hit.start, hit.end, hit.cue,
-                 parts)
+        return Quote(start, end, text[start:end], cue=hit.cue, parts=parts)
+    return Quote(start, end, text[start:end], hit.name, hit.start, hit.end, hit.cue, parts)
 
 
-def _clause_start(text: str, ctx: Context, start: int, spans: list[tuple[int, int]]) -> int:
+def _clause_start(text: str, ctx: Context, start: int,
+                  spans: list[tuple[int, int]]) -> tuple[int, bool]:
     """A partial quotation is reported with the clause it completes ("Trump said that
-    Machado was 'disgusting'"): the words a reader needs to know what the quote is about."""
+    Machado was 'disgusting'"): the words a reader needs to know what the quote is about.
+
+    Also whether a cue opens that clause, so that the quotation is part of reported speech
+    and the claim runs on past its closing mark (see `_clause_end`).
+    """
     s_start = max(ctx.seg.sentence_at(start)[0], ctx.seg.paragraph_at(start)[0], start - 400)
-    i = bisect_right(spans, (start, start)) - 1
-    if i >= 0 and spans[i][1] > s_start:
-        return start  # another quotation earlier in the sentence
     lead = text[s_start:start]
     if not lead.strip() or lead.rstrip().endswith((":", "—", "–", ".", "?", "!")):
-        return start
+        return start, False
     cues = list(_CLAUSE_CUE.finditer(lead))
     new = s_start + cues[-1].end() if cues else s_start
-    return new if start - new <= 250 else start
+    i = bisect_right(spans, (start, start)) - 1
+    if i >= 0 and spans[i][1] > new:
+        return start, False  # another quotation between the cue and this one
+    if start - new > 250:
+        return start, False
+    return new, bool(cues)
+
+
+def _clause_end(text: str, ctx: Context, end: int, spans: list[tuple[int, int]]) -> int:
+    """A partial quotation in reported speech runs to the end of the claim it is part of
+    ("said it was "a mistake" to use private email"): the rest of its sentence, unless
+    another quotation or a new attribution (", she added") starts there first."""
+    s_end = min(ctx.seg.sentence_at(max(0, end - 1))[1], ctx.seg.paragraph_at(max(0, end - 1))[1])
+    i = bisect_right(spans, (end, end))
+    if i < len(spans) and spans[i][0] < s_end:
+        return end
+    tail = text[end:s_end]
+    cut = _TAIL_CUE.search(tail)
+    if cut:
+        tail = tail[:cut.start()]
+    tail = tail.rstrip().rstrip(".!?;:,").rstrip()
+    return end + len(tail) if len(tail) <= 300 else end
 
 
 def _is_title(inner: str) -> bool:

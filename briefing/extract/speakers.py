@@ -33,7 +33,9 @@ _EXTRA_CUES = frozenset(["labeled", "labelled", "dubbed", "branded", "accused", 
                          "concluded", "concludes", "demanded", "demands", "asserted", "asserts",
                          "contended", "contends", "maintained", "maintains", "attacked",
                          "dismissed", "lauded", "charged", "ruled", "read", "reads", "put",
-                         "answered", "answers", "pleaded", "proclaimed", "chimed"])
+                         "answered", "answers", "pleaded", "proclaimed", "chimed",
+                         "condemned", "condemns", "denounced", "denounces", "decried",
+                         "hailed", "hails"])
 _GERUNDS = frozenset(["saying", "adding", "tweeting", "writing", "telling", "arguing", "noting",
                       "asking", "declaring", "insisting", "warning", "explaining", "calling"])
 # After these verbs a name is the one spoken to ("told O'Reilly"), not the speaker.
@@ -80,6 +82,7 @@ def attribute(text: str, seg: Segmentation, start: int, end: int,
     stop = _STOP.search(after)
     if stop:
         after = after[:stop.start()]
+    after = after.split(";", 1)[0]  # "...” in every port; the ministry has not replied."
     hit = _cue_in(text, end, after, index, leading=True) or _signed(text, end, index)
     if hit:
         return hit

@@ -340,7 +340,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     named.sort(key=_relevance)
     employed = {name for name, _ in employers}  # "Korvex spokeswoman": a body, surely
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
-                     if n in employed or _typed_org(tags, n, s)]
+                     if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
 
@@ -351,6 +351,11 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
 _NOT_PERSON = 0.1
 _SURE_BODY = 0.6
 _SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb follows
+
+
+# "Mike Pence (R-IN)", "Paul Ryan (R-Wis.)", "Sen. Lindsey Graham (R-S.C.)": a US
+# politician's party and state, no body of its own (and it stood between a name and "said").
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
 
 def _overlaps_any(span: Span, spans: list[Span]) -> bool:
