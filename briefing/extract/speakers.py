@@ -112,27 +112,73 @@ def _is_cue(chunk: str, word: re.Match[str]) -> bool:
 
 
 def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool) -> Hit | None:
-    according = list(_ACCORDING.finditer(chunk))
-    if according:
-        at = according[-1].end()
-        found = index.starting_near(base + at, 60) or _described(chunk, at, base)
-        if found:
-            return Hit(*found, "according to")
-    verbs = [m for m in _WORD.finditer(chunk) if _is_cue(chunk, m)]
-    if leading:
-        # "...," Leonard Burman, director of the Tax Policy Center, said: a long appositive
-        # may stand between a leading name and its verb; otherwise the verb comes early.
-        reach = 30 if _LEADING_NAME.match(chunk) else 8
-        verbs = [m for m in verbs if len(_WORD.findall(chunk[:m.start()])) <= reach]
+    """The speaker of the cue in `chunk` (text from `base`), read after the quotation
+    (`leading`) or before it.
+
+    The readings run from the surest to the loosest, and the first that finds a speaker
+    wins: "according to X"; a name right before a gerund; a name before (or, inverted,
+    after) a finite verb; a name written in the chunk; a pronoun beside the verb; a subject
+    with an appositive; a described speaker ("the spokeswoman said"); a colon or dash
+    ending the lead-in.
+    """
+    according = _according(chunk, base, index)
+    if according is not None:
+        return according
+    verbs = _cue_verbs(chunk, leading)
     ordered = verbs if leading else verbs[::-1]
     finite = [v for v in ordered if v.group().lower() not in _GERUNDS]
+    hit = (_gerund_speaker(text, base, ordered, index)
+           or _finite_speaker(text, base, chunk, finite, index)
+           or _written_speaker(chunk, base, finite, index)
+           or _pronoun_speaker(chunk, base, ordered))
+    if hit is None and leading and verbs:
+        hit = _subject_speaker(chunk, base, ordered, index)  # “...,” Leonard Burman, ..., said
+    if hit is None:
+        hit = _described_speaker(base, finite, index)
+    if hit is None and verbs:
+        hit = _subject_speaker(chunk, base, ordered, index)
+    if hit is None and not leading:
+        hit = _lead_in_speaker(chunk, base, index)
+    return hit
+
+
+def _according(chunk: str, base: int, index: Mentions) -> Hit | None:
+    """ "according to X": the name (or described source) right after the phrase."""
+    according = list(_ACCORDING.finditer(chunk))
+    if not according:
+        return None
+    at = according[-1].end()
+    found = index.starting_near(base + at, 60) or _described(chunk, at, base)
+    return Hit(*found, "according to") if found else None
+
+
+def _cue_verbs(chunk: str, leading: bool) -> list[re.Match[str]]:
+    """The speech verbs of `chunk`.  After a quotation the verb comes early, unless a long
+    appositive stands between a leading name and its verb ("...," Leonard Burman, director
+    of the Tax Policy Center, said)."""
+    verbs = [m for m in _WORD.finditer(chunk) if _is_cue(chunk, m)]
+    if leading:
+        reach = 30 if _LEADING_NAME.match(chunk) else 8
+        verbs = [m for m in verbs if len(_WORD.findall(chunk[:m.start()])) <= reach]
+    return verbs
+
+
+def _gerund_speaker(text: str, base: int, ordered: list[re.Match[str]],
+                    index: Mentions) -> Hit | None:
+    """ "footage of Trump saying, “...”": the name right before a gerund speaks; after a
+    comma ("attacked Clinton, saying") it is the object, so no comma is allowed."""
     for verb in ordered:
         if verb.group().lower() in _GERUNDS:
-            # "footage of Trump saying, “...”": the name right before a gerund speaks; after
-            # a comma ("attacked Clinton, saying") it is the object, so no comma is allowed.
             found = index.ending_before(base + verb.start(), 4, floor=base, nominal=False)
             if found and not text[found[2]:base + verb.start()].strip():
                 return Hit(*found, verb.group())
+    return None
+
+
+def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]],
+                    index: Mentions) -> Hit | None:
+    """A name before a finite verb ("Smith said"), or after it when the verb opens its
+    clause ("“...,” said Smith", "said the ruling")."""
     for verb in finite:
         v_start, v_end = base + verb.start(), base + verb.end()
         found = index.ending_before(v_start, 50, floor=base, nominal=False)
@@ -144,38 +190,55 @@ def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool)
             found = _described(chunk, verb.end(), base)  # "“...,” said the ruling."
         if found:
             return Hit(*found, verb.group())
+    return None
+
+
+def _written_speaker(chunk: str, base: int, finite: list[re.Match[str]],
+                     index: Mentions) -> Hit | None:
+    """A name the people finder did not list, written beside a finite verb."""
     for verb in finite:
         found = _written_name(chunk, verb.start(), verb.end(), index)
         if found:
             return Hit(found[0], base + found[1], base + found[2], verb.group())
+    return None
+
+
+def _pronoun_speaker(chunk: str, base: int, ordered: list[re.Match[str]]) -> Hit | None:
+    """ "he said", "said she": the pronoun, resolved to a person later."""
     for verb in ordered:
         pronoun = _PRONOUN_NEAR.search(chunk, max(0, verb.start() - 12), verb.end() + 6)
         if pronoun:
             return Hit(pronoun.group(1), base + pronoun.start(1), base + pronoun.end(1),
                        verb.group())
-    if leading and verbs:
-        found = _subject(chunk, index, base)  # “...,” Leonard Burman, director of ..., said
-        if found:
-            return Hit(found[0], found[1], found[2], ordered[0].group())
+    return None
+
+
+def _subject_speaker(chunk: str, base: int, ordered: list[re.Match[str]],
+                     index: Mentions) -> Hit | None:
+    found = _subject(chunk, index, base)
+    return Hit(found[0], found[1], found[2], ordered[0].group()) if found else None
+
+
+def _described_speaker(base: int, finite: list[re.Match[str]], index: Mentions) -> Hit | None:
+    """ "the spokeswoman said": a described speaker before a finite verb."""
     for verb in finite:
         found = index.ending_before(base + verb.start(), 50, floor=base, nominal=True)
         if found:
             return Hit(*found, verb.group())
-    if verbs:
-        found = _subject(chunk, index, base)
-        if found:
-            return Hit(found[0], found[1], found[2], ordered[0].group())
-    if not leading:
-        tail = chunk.rstrip()
-        if tail.endswith((":", "—", "–", "-")):
-            lead = tail.rstrip(":—–- ")  # "Mitt Romney -- ''It is ...''"
-            found = index.ending_before(base + len(lead), 40, floor=base)
-            if found and found[0] not in index.people and not _speaking_noun(found[0]):
-                found = None  # "read you the question:", "made the following comment:"
-            found = found or index.first_subject(base, base + len(lead))
-            if found:
-                return Hit(found[0], found[1], found[2], tail[-1])
     return None
+
+
+def _lead_in_speaker(chunk: str, base: int, index: Mentions) -> Hit | None:
+    """A lead-in ending in a colon or a dash: "Mitt Romney -- ''It is ...''"."""
+    tail = chunk.rstrip()
+    if not tail.endswith((":", "—", "–", "-")):
+        return None
+    lead = tail.rstrip(":—–- ")
+    found = index.ending_before(base + len(lead), 40, floor=base)
+    if found and found[0] not in index.people and not _speaking_noun(found[0]):
+        found = None  # "read you the question:", "made the following comment:"
+    found = found or index.first_subject(base, base + len(lead))
+    return Hit(found[0], found[1], found[2], tail[-1]) if found else None
 
 
 def _inverted(chunk: str, verb_start: int) -> bool:

@@ -66,27 +66,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     local = _local_places(text, all_runs, taken, name_words)
     found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]] = {}
     for run in all_runs:
-        toks = run.tokens
-        i = 0
-        while i < len(toks):
-            hit = _longest(text, toks, i)
-            near = _local(text, toks, i, local)
-            if near is not None and (hit is None or near[0] > hit[0]):
-                hit = near  # "South China Sea" is a sea, not China
-            if hit is None:
-                i += 1
-                continue
-            j, entry = hit
-            k = _event_end(toks, j)
-            span = (toks[i].start, toks[k].end)
-            i = k + 1
-            if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
-                                                                    name_words)):
-                continue
-            if entry.kind == "demonym":
-                name = gazetteer.country_names().get(entry.country or "", entry.name)
-                entry = gazetteer.Entry(name, "country", entry.country)
-            entry = _disambiguate(text, entry)
+        for span, entry in _run_places(text, run, local, taken, name_words):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
@@ -94,6 +74,35 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])
     return places
+
+
+def _run_places(text: str, run: Run, local: dict[str, gazetteer.Entry], taken: list[Span],
+                name_words: set[str]) -> list[tuple[Span, gazetteer.Entry]]:
+    """The places one capitalised run names, left to right, each the longest name known
+    (to the gazetteer, or to the context as `local`) at its first word."""
+    out = []
+    toks = run.tokens
+    i = 0
+    while i < len(toks):
+        hit = _longest(text, toks, i)
+        near = _local(text, toks, i, local)
+        if near is not None and (hit is None or near[0] > hit[0]):
+            hit = near  # "South China Sea" is a sea, not China
+        if hit is None:
+            i += 1
+            continue
+        j, entry = hit
+        k = _event_end(toks, j)
+        span = (toks[i].start, toks[k].end)
+        i = k + 1
+        if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
+                                                                name_words)):
+            continue
+        if entry.kind == "demonym":
+            name = gazetteer.country_names().get(entry.country or "", entry.name)
+            entry = gazetteer.Entry(name, "country", entry.country)
+        out.append((span, _disambiguate(text, entry)))
+    return out
 
 
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
@@ -162,30 +171,47 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
             kind = "facility" if toks[-1].lower.rstrip(".") in FACILITY_HEADS else "other"
             out.setdefault(gazetteer.key(name), gazetteer.Entry(name, kind, None))
             continue
-        after = _WORD_AFTER.match(text, span[1])
-        before = _WORD_BEFORE.search(text, max(0, span[0] - 30), span[0])
-        entry = None
-        venue_after = bool(after) and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
-        if venue_after or (before and before.group(2) in VENUE_NOUNS):
-            entry = gazetteer.town(name) or gazetteer.Entry(name, "other", None)
-        else:
-            comma = _COMMA_PLACE.match(text, span[1])
-            region = gazetteer.lookup(comma.group(1)) if comma else None
-            if region is not None and region.kind in ("country", "region"):
-                entry = gazetteer.town(name, region.country)
-            elif is_dateline(text, run) or (before and before.group(1) in _TOWN_PREPS
-                                            and not toks[-1].possessive):
-                entry = gazetteer.town(name) or _region(name)
-                if entry is None and before and before.group(1) in _NEAR_PREPS:
-                    entry = gazetteer.Entry(name, "other", None)
-            elif len(toks) == 1 and not (run.sentence_initial or run.headline):
-                entry = gazetteer.town(name)  # "said Calais was receiving traffic"
-                if entry is not None and (entry.population < _LONE_TOWN
-                                          or not _bare_everywhere(text, name)):
-                    entry = None
+        entry = _placed_by_context(text, run, toks, name)
         if entry is not None:
             out.setdefault(gazetteer.key(name), entry)
     return out
+
+
+def _placed_by_context(text: str, run: Run, toks: list[Token],
+                       name: str) -> gazetteer.Entry | None:
+    """The place a name no gazetteer lists is, read from the words around it (see
+    `_local_places`), or None."""
+    after = _WORD_AFTER.match(text, run.end)
+    before = _WORD_BEFORE.search(text, max(0, run.start - 30), run.start)
+    venue_after = bool(after) and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
+    if venue_after or (before and before.group(2) in VENUE_NOUNS):
+        return gazetteer.town(name) or gazetteer.Entry(name, "other", None)
+    comma = _COMMA_PLACE.match(text, run.end)
+    region = gazetteer.lookup(comma.group(1)) if comma else None
+    if region is not None and region.kind in ("country", "region"):
+        return gazetteer.town(name, region.country)
+    preposition = before.group(1) if before else None
+    if is_dateline(text, run) or (preposition in _TOWN_PREPS and not toks[-1].possessive):
+        return _town_after(name, preposition)
+    if len(toks) == 1 and not (run.sentence_initial or run.headline):
+        return _lone_town(text, name)
+    return None
+
+
+def _town_after(name: str, preposition: str | None) -> gazetteer.Entry | None:
+    """ "in Loughborough", "DOVER, England —": a town or a state; after "near" any name."""
+    entry = gazetteer.town(name) or _region(name)
+    if entry is None and preposition in _NEAR_PREPS:
+        entry = gazetteer.Entry(name, "other", None)
+    return entry
+
+
+def _lone_town(text: str, name: str) -> gazetteer.Entry | None:
+    """ "said Calais was receiving traffic": a big enough town never written as a modifier."""
+    entry = gazetteer.town(name)
+    if entry is not None and (entry.population < _LONE_TOWN or not _bare_everywhere(text, name)):
+        return None
+    return entry
 
 
 def _bare_everywhere(text: str, name: str) -> bool:

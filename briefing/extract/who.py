@@ -10,6 +10,7 @@ surname or a hyphenated "Biden-Putin" is merged into the full name it shortens.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.extract import gazetteer
@@ -240,105 +241,175 @@ _MEMBERS = frozenset([
 ])
 
 
+@dataclass
+class _Reading:
+    """What the WHO pass has read from the runs so far, shared by its steps."""
+
+    text: str
+    credits: list[Span]
+    found: list[Candidate] = field(default_factory=list)
+    orgs: dict[str, list[Span]] = field(default_factory=dict)
+    singles: list[tuple[Token, Run | None]] = field(default_factory=list)
+    employers: list[tuple[str, Span]] = field(default_factory=list)
+
+
 def find_people(ctx: Context, avoid: list[Span] | None = None,
                 ) -> tuple[list[Person], list[Organization]]:
     """People and organisations of one text; see the module docstring for the evidence used.
 
     `avoid`: spans already read as something else (times: "14:00 CET") that hold no name.
+    The steps, in order (the order is the policy): each run is read as a body, an employer,
+    a lone word or a named candidate (`_read_run`); the model adds the names the rules
+    missed; candidates merge; employers and lone words find their people or become bodies;
+    what no evidence supports is dropped (`_finish`).
     """
     text = ctx.text
-    credits = credit_spans(text)
-    found: list[Candidate] = []
-    orgs: dict[str, list[Span]] = {}
-    singles: list[tuple[Token, Run]] = []
-    employers: list[tuple[str, Span]] = []
+    reading = _Reading(text, credit_spans(text))
     for run, toks in _split_runs(text, ctx, avoid or []):
-        if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
-            continue  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
-        if _work_title(text, run.start, run.end):
-            continue  # "the film Viva Maria! (1965)": a work, whoever it is named after
-        if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
-            continue  # "Melina Mara/The Washington Post"
-        kinds = [_kind(t) for t in toks]
-        if (len(toks) > 1 and not {"org", "role"} & set(kinds)
-                and _place_name(text[toks[0].start:toks[-1].end], toks[0].lower,
-                                text[toks[1].start:toks[-1].end])):
-            continue  # "Sterling Heights", "New Hampshire", "North Oakland": a place
-        if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
-                " of ", " for "):
-            orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
-                (toks[0].start, toks[-1].end))  # "Bank of England", "Department for Transport"
-            continue
-        if _team(text, toks):
-            orgs.setdefault(text[toks[0].start:toks[-1].end], []).append(
-                (toks[0].start, toks[-1].end))  # "Chicago Bulls", "New York Yankees"
-            continue
-        if _affiliate(text, run, toks, kinds):
-            employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
-            continue
-        k = len(toks)
-        while k > 0 and (kinds[k - 1] == "name" or (
-                kinds[k - 1] == "place" and len(toks) - k < 3
-                and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
-            k -= 1
-        if k == 0 and len(toks) >= 3 and _glued_title(ctx.tags, toks):
-            k = 1  # "Pitcher Ben Cole": a title no role list has, read by the model
-            kinds[0] = "role"
-        name, prefix = toks[k:], toks[:k]
-        _collect_org(text, toks, kinds[:k], orgs)
-        if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
-                        and all(kd == "place" for kd in kinds[k:])):
-            continue  # "the State of Texas", "Governor of Texas": a place, not a person
-        role = ""
-        if "role" in kinds[:k]:
-            role = text[toks[0].start:prefix[-1].end]
-        if k == 0 or role:
-            lower_role, _ = _lower_role(text, toks[0].start)
-            role = " ".join(x for x in (lower_role, role) if x)
-        if len(name) == 1 and not role:
-            singles.append((name[0], run))
-            continue
-        if run.headline and not role:
-            singles.extend((t, run) for t in name)
-            continue
-        span = (name[0].start, name[-1].end)
-        person = Candidate([t.text for t in name], text[span[0]:span[1]],
-                         roles=[role] if role else [],
-                         affiliation=_affiliation(prefix) if role else None,
-                         mentions=[span], evidence=bool(role) or len(name) > 1)
-        found.append(person)
-    tags = ctx.tags
-    found.extend(_model_people(text, tags, found, orgs, employers, [*(avoid or []), *credits]))
-    found, leftovers = split_known(text, found)
-    singles.extend((t, None) for t in leftovers)
+        _read_run(reading, ctx.tags, run, toks)
+    reading.found.extend(_model_people(text, ctx.tags, reading.found, reading.orgs,
+                                       reading.employers, [*(avoid or []), *reading.credits]))
+    found, leftovers = split_known(text, reading.found)
+    reading.singles.extend((t, None) for t in leftovers)
     people = merge(found)
     by_surname = surname_index(people)
-    for name_text, span in employers:
+    _place_employers(reading, by_surname)
+    unplaced = _unplaced_singles(reading, people, by_surname)
+    return _finish(ctx, reading, people, unplaced, avoid)
+
+
+def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> None:
+    """One cut of a capitalised run: a body, an employer, a lone word or a named person."""
+    text, orgs = reading.text, reading.orgs
+    kinds = [_kind(t) for t in toks]
+    if _no_name(text, reading.credits, run, toks, kinds):
+        return
+    body = _body(text, toks, kinds)
+    if body is not None:
+        orgs.setdefault(text[body[0]:body[1]], []).append(body)
+        return
+    if _affiliate(text, run, toks, kinds):
+        reading.employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
+        return
+    k = _name_start(tags, toks, kinds)
+    name, prefix = toks[k:], toks[:k]
+    _collect_org(text, toks, kinds[:k], orgs)
+    if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
+                    and all(kd == "place" for kd in kinds[k:])):
+        return  # "the State of Texas", "Governor of Texas": a place, not a person
+    role = _role_before(text, toks, kinds, k)
+    if len(name) == 1 and not role:
+        reading.singles.append((name[0], run))
+        return
+    if run.headline and not role:
+        reading.singles.extend((t, run) for t in name)
+        return
+    span = (name[0].start, name[-1].end)
+    reading.found.append(Candidate([t.text for t in name], text[span[0]:span[1]],
+                                   roles=[role] if role else [],
+                                   affiliation=_affiliation(prefix) if role else None,
+                                   mentions=[span], evidence=bool(role) or len(name) > 1))
+
+
+def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
+             kinds: list[str]) -> bool:
+    """Runs that name an event, a work, a picture credit or a place, never a person."""
+    if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
+        return True  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
+    if _work_title(text, run.start, run.end):
+        return True  # "the film Viva Maria! (1965)": a work, whoever it is named after
+    if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
+        return True  # "Melina Mara/The Washington Post"
+    # "Sterling Heights", "New Hampshire", "North Oakland": a place
+    return (len(toks) > 1 and not {"org", "role"} & set(kinds)
+            and _place_name(text[toks[0].start:toks[-1].end], toks[0].lower,
+                            text[toks[1].start:toks[-1].end]))
+
+
+def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
+    """The span of a run that is a body as a whole: "Bank of England", "Department for
+    Transport" (an organisation head before "of"/"for"), "Chicago Bulls" (a team)."""
+    if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
+            " of ", " for "):
+        return toks[0].start, toks[-1].end
+    if _team(text, toks):
+        return toks[0].start, toks[-1].end
+    return None
+
+
+def _name_start(tags: Tags, toks: list[Token], kinds: list[str]) -> int:
+    """Where the name begins in a run: after its role, organisation and place words.
+
+    Mutates `kinds` when the model reads the first word as a title no role list has
+    ("Pitcher Ben Cole").
+    """
+    k = len(toks)
+    while k > 0 and (kinds[k - 1] == "name" or (
+            kinds[k - 1] == "place" and len(toks) - k < 3
+            and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
+        k -= 1
+    if k == 0 and len(toks) >= 3 and _glued_title(tags, toks):
+        kinds[0] = "role"
+        return 1
+    return k
+
+
+def _role_before(text: str, toks: list[Token], kinds: list[str], k: int) -> str:
+    """The role a name carries: capitalised words of its run ("Press Secretary") and the
+    lower-case ones just before it ("foreign affairs adviser")."""
+    role = ""
+    if "role" in kinds[:k]:
+        role = text[toks[0].start:toks[k - 1].end]
+    if k == 0 or role:
+        lower_role, _ = _lower_role(text, toks[0].start)
+        role = " ".join(x for x in (lower_role, role) if x)
+    return role
+
+
+def _place_employers(reading: _Reading, by_surname: dict[str, list[Candidate]]) -> None:
+    """ "Horner's Red Bull team" employers: a surname joins its person; the rest are bodies
+    ("White House officials"), unless the gazetteer knows them as places."""
+    for name_text, span in reading.employers:
         person = namesake_at(by_surname, name_text.split()[-1], span[0])
         if person is not None:
             person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
         elif gazetteer.lookup(name_text) is None or any(
                 w.lower() in _ORG_WORDS for w in name_text.split()):  # "White House officials"
-            orgs.setdefault(name_text, []).append(span)
+            reading.orgs.setdefault(name_text, []).append(span)
+
+
+def _unplaced_singles(reading: _Reading, people: list[Candidate],
+                      by_surname: dict[str, list[Candidate]]) -> dict[str, list[Span]]:
+    """Lone capitalised words no person claims: kept aside, to become a person if they
+    recur with evidence (`recurring`)."""
+    text = reading.text
     unplaced: dict[str, list[Span]] = {}
-    for tok, run in sorted(singles, key=lambda x: x[0].start):
+    for tok, run in sorted(reading.singles, key=lambda x: x[0].start):
         if (not _single(text, tok, run, people, by_surname) and _kind(tok) == "name"
                 and not (run and run.sentence_initial and tok is run.tokens[0])
                 and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
             unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
+    return unplaced
+
+
+def _finish(ctx: Context, reading: _Reading, people: list[Candidate],
+            unplaced: dict[str, list[Span]], avoid: list[Span] | None,
+            ) -> tuple[list[Person], list[Organization]]:
+    """Keep the people the evidence supports, add pronouns and the unnamed, type the bodies."""
+    text, tags, orgs = ctx.text, ctx.tags, reading.orgs
     people = [p for p in people if _typed_person(text, tags, p, orgs)]
     recurring(people, unplaced, orgs)
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
-    _model_orgs(text, tags, people, orgs, [*(avoid or []), *credits])
+    _model_orgs(text, tags, people, orgs, [*(avoid or []), *reading.credits])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     for span, i in resolve_pronouns(text, named_spans):
         people[i].mentions.append(span)
     named = [final(p) for p in people]
     named.extend(find_anonymous(ctx))
     named.sort(key=_relevance)
-    employed = {name for name, _ in employers}  # "Korvex spokeswoman": a body, surely
+    employed = {name for name, _ in reading.employers}  # "Korvex spokeswoman": a body, surely
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
