@@ -197,21 +197,7 @@ def runs(text: str, seg) -> list[Run]:
             continue
         si = bisect_right(sent_starts, tok.start) - 1
         s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
-        j = i
-        while j + 1 < n and not caps[j].possessive and caps[j + 1].end <= s_end:
-            nxt = caps[j + 1]
-            if nxt.start in shouted:
-                break
-            gap = text[caps[j].end:nxt.start]
-            if gap == " " or (gap == ". " and len(caps[j].text) <= 3):
-                j += 1
-                continue
-            m = _CONNECTOR_GAP.fullmatch(gap)
-            if m and (m.group(1) in CONNECTORS or (
-                    m.group(1) == "for" and caps[j].lower in ORG_HEADS)):
-                j += 1  # "for" only after an institution: "Department for Transport"
-                continue
-            break
+        j = _run_end(text, caps, i, s_end, shouted)
         pi = bisect_right(para_starts, tok.start) - 1
         if pi not in headlines:
             p_start, p_end = paragraphs[pi] if pi >= 0 else (0, len(text))
@@ -222,6 +208,28 @@ def runs(text: str, seg) -> list[Run]:
             out.append(Run(tuple(caps[i:j + 1]), initial, headlines[pi]))
         i = j + 1
     return out
+
+
+def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int]) -> int:
+    """The last capitalised token of the run opening at caps[i]: the run goes on over single
+    spaces, an initial's period and connectors ("of", "de"; "for" after an institution),
+    and ends at a possessive, a shouted word or its sentence's end."""
+    j = i
+    while j + 1 < len(caps) and not caps[j].possessive and caps[j + 1].end <= s_end:
+        nxt = caps[j + 1]
+        if nxt.start in shouted:
+            break
+        gap = text[caps[j].end:nxt.start]
+        if gap == " " or (gap == ". " and len(caps[j].text) <= 3):
+            j += 1
+            continue
+        m = _CONNECTOR_GAP.fullmatch(gap)
+        if m and (m.group(1) in CONNECTORS or (
+                m.group(1) == "for" and caps[j].lower in ORG_HEADS)):
+            j += 1  # "for" only after an institution: "Department for Transport"
+            continue
+        break
+    return j
 
 
 def _initial(text: str, s_start: int, start: int) -> bool:

@@ -150,11 +150,9 @@ def _first_at(p: Candidate) -> int:
 
 
 def _split_by_first_name(group: list[Candidate]) -> list[list[Candidate]]:
-    given: list[str] = []
-    for p in group:
-        name = _first_name(p)
-        if name and not any(_same_given(name, g) for g in given):
-            given.append(name)
+    """Namesakes sharing a surname ("Jim Smith", "Anna Smith") apart, each bare "Smith"
+    going to the namesake named last before it."""
+    given = _given_names(group)
     if len(given) <= 1:
         return [group]
     buckets: list[list[Candidate]] = [[] for _ in given]
@@ -169,6 +167,16 @@ def _split_by_first_name(group: list[Candidate]) -> list[list[Candidate]]:
             index = before[-1] if before else named[0][1]
         buckets[index].append(p)
     return [b for b in buckets if b]
+
+
+def _given_names(group: list[Candidate]) -> list[str]:
+    """The distinct first names of a surname's group, "Jim" and "Jimmy" counted once."""
+    given: list[str] = []
+    for p in group:
+        name = _first_name(p)
+        if name and not any(_same_given(name, g) for g in given):
+            given.append(name)
+    return given
 
 
 def _one_per_mention(group: list[Candidate]) -> list[Candidate]:

@@ -121,23 +121,10 @@ _OPEN_BEFORE = frozenset({"BEFORE", "ON_OR_BEFORE"})
 
 
 def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
-    zone, basis = reading.zone, reading.basis
+    """The mention a reading makes: its UTC interval in the zone the text gives, widened to
+    every zone's reading when no zone is known, and open on the side its modifier leaves."""
     flags = list(reading.flags)
-    earliest = latest = None
-    if reading.utc:
-        earliest, latest = reading.start, reading.end
-    elif reading.start is not None or reading.end is not None:
-        zone, basis = ref.zone_for(cand.start, near_places=bool(_DAY_GRAIN.match(reading.value)))
-        if zone is None and _CLOCK_VALUE.match(reading.value):
-            flags.append("zone_unknown")  # a day or a month reads the same in every zone
-        for wall in (reading.start, reading.end):
-            if wall is not None:
-                moment, more = ref.to_utc(wall, zone)
-                flags.extend(f for f in more if f not in flags)
-                if wall is reading.start:
-                    earliest = moment
-                else:
-                    latest = moment
+    earliest, latest, zone, basis = _in_zone(cand, reading, ref, flags)
     wall_only = "zone_unknown" in flags or (zone is None and not reading.utc)
     if wall_only and (earliest is not None or latest is not None):
         # Read as if UTC above; the honest interval is every zone's reading of the wall
@@ -158,6 +145,31 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
         zone=zone, confidence=max(0.05, min(1.0, reading.confidence)), flags=tuple(flags),
         zone_basis=basis,
     )
+
+
+def _in_zone(cand: Candidate, reading: Reading, ref: Reference, flags: list[str],
+             ) -> tuple[datetime | None, datetime | None, str | None, str | None]:
+    """A reading's ends as instants (earliest, latest), with the zone and how it was found.
+
+    A reading in UTC already is kept; a wall-clock one takes the zone the text gives for its
+    place (`Reference.zone_for`), flagging "zone_unknown" for a clock time with none; the
+    conversion's own flags are appended to `flags`.
+    """
+    if reading.utc:
+        return reading.start, reading.end, reading.zone, reading.basis
+    if reading.start is None and reading.end is None:
+        return None, None, reading.zone, reading.basis
+    zone, basis = ref.zone_for(cand.start, near_places=bool(_DAY_GRAIN.match(reading.value)))
+    if zone is None and _CLOCK_VALUE.match(reading.value):
+        flags.append("zone_unknown")  # a day or a month reads the same in every zone
+    ends: list[datetime | None] = []
+    for wall in (reading.start, reading.end):
+        moment = None
+        if wall is not None:
+            moment, more = ref.to_utc(wall, zone)
+            flags.extend(f for f in more if f not in flags)
+        ends.append(moment)
+    return ends[0], ends[1], zone, basis
 
 
 def find_times(ctx: Context) -> list[TimeMention]:

@@ -162,31 +162,48 @@ def start_positions(text: str) -> dict[int, Rows]:
     for index in hits:
         offset += sum(map(len, parts[done:index])) + index - done
         done = index
-        part, at = parts[index], offset
-        found = None if at and text[at - 1] in _APOSTROPHES else lookup.get(part)
-        if found is None:
-            if not _DIGIT(part) or _continues_number(text, at):
-                continue  # "'s", an apostrophe-led word, "000" in "100,000", "35" in "3:35"
-            at -= bool(at and text[at - 1] in _APOSTROPHES)  # "'90s" starts at its apostrophe
-            found = (lead_key(part.decode()), _DIGIT_KINDS)
-        key, kinds = found
-        proposals = [(at, key)]
-        tokens, back, start = 0, index - 1, offset
-        while back >= 0 and tokens < 5:
-            word = parts[back].lower()
-            start -= len(word) + 1
-            back -= 1
-            if not word:
-                continue
-            if word not in _PREFIX_BYTES or (start and text[start - 1] in _APOSTROPHES):
-                break
-            proposals.append((start, word.decode()))
-            tokens += 1
+        trigger = _trigger_at(text, parts[index], offset, lookup)
+        if trigger is None:
+            continue
+        at, key, kinds = trigger
+        proposals = [(at, key), *_modifiers_before(text, parts, index, offset)]
         for spot, lead in proposals:
             rows = rows_for(lead, kinds)
             if rows:
                 known = out.get(spot)
                 out[spot] = rows if known is None or known is rows else _merged(known, rows)
+    return out
+
+
+def _trigger_at(text: str, part: bytes, at: int, lookup: dict[bytes, tuple[str, frozenset[str]]],
+                ) -> tuple[int, str, frozenset[str]] | None:
+    """The trigger word or number `part` at offset `at`: where it starts, its lead key and
+    the kinds it proposes; None for a word that only looks like one."""
+    found = None if at and text[at - 1] in _APOSTROPHES else lookup.get(part)
+    if found is not None:
+        return at, found[0], found[1]
+    if not _DIGIT(part) or _continues_number(text, at):
+        return None  # "'s", an apostrophe-led word, "000" in "100,000", "35" in "3:35"
+    at -= bool(at and text[at - 1] in _APOSTROPHES)  # "'90s" starts at its apostrophe
+    return at, lead_key(part.decode()), _DIGIT_KINDS
+
+
+def _modifiers_before(text: str, parts: list[bytes], index: int,
+                      offset: int) -> list[tuple[int, str]]:
+    """The modifier words ("early", "last", "the") just before parts[index], at most five,
+    nearest first, each with its offset: a pattern may start at any of them."""
+    out = []
+    tokens, back, start = 0, index - 1, offset
+    while back >= 0 and tokens < 5:
+        word = parts[back].lower()
+        start -= len(word) + 1
+        back -= 1
+        if not word:
+            continue
+        if word not in _PREFIX_BYTES or (start and text[start - 1] in _APOSTROPHES):
+            break
+        out.append((start, word.decode()))
+        tokens += 1
     return out
 
 
