@@ -56,16 +56,24 @@ def _unresolved(entry: Entry) -> int:
 def summary_notes(entries: Sequence[Entry], *, zone: str, now: datetime,
                   left_out: int, annex: bool) -> list[str]:
     """One line per kind of assumption, counted across all articles."""
-    lines = heading(6, "Time notes")
-
-    def note(text: str) -> None:
-        lines.extend(wrap(text, indent="- ", hang="  "))
-
-    note(f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. Times keep "
-         "their original wording in quotation marks.")
+    texts = [f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. Times keep "
+             "their original wording in quotation marks."]
     if left_out:
-        note(f"{left_out} loaded article(s) published outside the period, or with no "
-             "publication date, were left out.")
+        texts.append(f"{left_out} loaded article(s) published outside the period, or with no "
+                     "publication date, were left out.")
+    texts += _assumption_counts(entries)
+    texts += _publication_counts(entries, now)
+    if not annex:
+        texts.append("Every time's notes, article by article: briefing brief --annex.")
+    lines = heading(6, "Time notes")
+    for text in texts:
+        lines.extend(wrap(text, indent="- ", hang="  "))
+    return [*lines, ""]
+
+
+def _assumption_counts(entries: Sequence[Entry]) -> list[str]:
+    """How many times were read in an assumed zone, by how it was found, and how many carry
+    each kind of flag."""
     assumed: Counter[tuple[str, str]] = Counter()
     flags: Counter[str] = Counter()
     for entry in entries:
@@ -78,47 +86,59 @@ def summary_notes(entries: Sequence[Entry], *, zone: str, now: datetime,
     by_basis: dict[str, Counter[str]] = {}
     for (basis, where), count in assumed.items():
         by_basis.setdefault(basis, Counter())[_zone_name(where)] += count
+    texts = []
     for basis, zones in sorted(by_basis.items(), key=lambda x: (-x[1].total(), x[0])):
         total = zones.total()
         listed = sorted(zones.items(), key=lambda x: (-x[1], x[0]))
         where = ", ".join(z if len(listed) == 1 else f"{z} {n}" for z, n in listed[:6])
         more = f" and {len(listed) - 6} more zones" if len(listed) > 6 else ""
-        note(f"{total} time{'s' if total != 1 else ''} read in {_basis(basis)} "
-             f"({where}{more}).")
+        texts.append(f"{total} time{'s' if total != 1 else ''} read in {_basis(basis)} "
+                     f"({where}{more}).")
     for text, count in sorted(flags.items(), key=lambda x: (-x[1], x[0])):
-        note(f"{count} time{'s' if count != 1 else ''}: {text}.")
+        texts.append(f"{count} time{'s' if count != 1 else ''}: {text}.")
+    return texts
+
+
+def _publication_counts(entries: Sequence[Entry], now: datetime) -> list[str]:
+    """The articles with no publication time, a day only, or a time after the brief's."""
+    texts = []
     undated = [e for e in entries if anchor_kind(e) == "unknown"]
     if undated:
         stuck = sum(_unresolved(e) for e in undated)
-        note(f"{len(undated)} article(s) give no publication time ("
-             + ", ".join(e.sid for e in undated) + f"): {stuck} relative time"
-             f"{'s' if stuck != 1 else ''} there stay as written, unresolved.")
+        texts.append(f"{len(undated)} article(s) give no publication time ("
+                     + ", ".join(e.sid for e in undated) + f"): {stuck} relative time"
+                     f"{'s' if stuck != 1 else ''} there stay as written, unresolved.")
     day_only = [e.sid for e in entries if anchor_kind(e) == "day"]
     if day_only:
-        note(f"{len(day_only)} article(s) give their publication day only ("
-             + ", ".join(day_only) + "): relative times are read against that day.")
+        texts.append(f"{len(day_only)} article(s) give their publication day only ("
+                     + ", ".join(day_only) + "): relative times are read against that day.")
     late = [e.sid for e in entries if e.article.published and e.article.published > now]
     if late:
-        note("Published after this brief's DTG: " + ", ".join(late) + ".")
-    if not annex:
-        note("Every time's notes, article by article: briefing brief --annex.")
-    return [*lines, ""]
+        texts.append("Published after this brief's DTG: " + ", ".join(late) + ".")
+    return texts
+
+
+_ANCHOR_NOTES = {
+    "unknown": "no publication time: relative times cannot be resolved and stay as written.",
+    "day": "the source gives its publication day only: relative times are read against "
+           "that day.",
+    "local": "the source gives a local publication time with no zone: relative times are "
+             "read against its day.",
+}
 
 
 def entry_notes(entry: Entry, now: datetime) -> list[str]:
     """Every note on one article's times, for the annex."""
+    return [*_time_assumptions(entry), *_clock_notes(entry, now), *_time_flags(entry)]
+
+
+def _clock_notes(entry: Entry, now: datetime) -> list[str]:
+    """What the article's publication clock leaves open: its anchor, its zone, its lateness."""
     notes: list[str] = []
     article = entry.article
     kind = anchor_kind(entry)
-    if kind == "unknown":
-        notes.append("no publication time: relative times cannot be resolved and stay as "
-                     "written.")
-    elif kind == "day":
-        notes.append("the source gives its publication day only: relative times are read "
-                     "against that day.")
-    elif kind == "local":
-        notes.append("the source gives a local publication time with no zone: relative "
-                     "times are read against its day.")
+    if kind in _ANCHOR_NOTES:
+        notes.append(_ANCHOR_NOTES[kind])
     clock = article.clock
     if not (article.zone or entry.analysis.zone):
         notes.append("the source gives no named time zone; its publication time is shown "
@@ -131,19 +151,32 @@ def entry_notes(entry: Entry, now: datetime) -> list[str]:
             notes.append(f"the source names no zone; {clock.zone} is its dateline's zone.")
     if article.published is not None and article.published > now:
         notes.append(f"published {dtg(article.published)}, after this brief's DTG.")
-    assumed: dict[tuple[str, str], list[str]] = {}
+    return notes
+
+
+def _time_flags(entry: Entry) -> list[str]:
+    """Each time's flags, and the relative times left unresolved, in text order."""
+    notes = []
     for tm in entry.analysis.times:
-        if tm.zone and tm.zone_basis and tm.zone_basis != "explicit":
-            assumed.setdefault((tm.zone, tm.zone_basis), []).append(wording(tm))
         for flag in tm.flags:
             notes.append(f"{wording(tm)}: {_flag_text(flag)}.")
         if tm.type in ("DATE", "TIME") and not tm.resolved and not tm.flags:
             notes.append(f"{wording(tm)}: relative time left unresolved.")
+    return notes
+
+
+def _time_assumptions(entry: Entry) -> list[str]:
+    """One note per zone assumed and how it was found, with the wording of each time."""
+    assumed: dict[tuple[str, str], list[str]] = {}
+    for tm in entry.analysis.times:
+        if tm.zone and tm.zone_basis and tm.zone_basis != "explicit":
+            assumed.setdefault((tm.zone, tm.zone_basis), []).append(wording(tm))
+    notes = []
     for (zone, basis), words in sorted(assumed.items()):
         listed = ", ".join(dict.fromkeys(words))
         how = "a place named beside it" if basis == "place" else clean(basis)
-        notes.insert(0, f"zone {zone} assumed ({how}) for {listed}.")
-    return notes
+        notes.append(f"zone {zone} assumed ({how}) for {listed}.")
+    return notes[::-1]
 
 
 def annex(entries: Sequence[Entry], watch: Sequence[WatchItem], now: datetime,
