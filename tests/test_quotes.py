@@ -327,3 +327,22 @@ def test_a_fragment_is_never_a_speaker() -> None:
     text = ("Following a swiftly called, late-afternoon meeting, the council called the launch "
             '"a clear violation and in flagrant disregard" of the resolutions.')
     assert all("swiftly" not in (q.speaker or "") for q in _quotes(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a short quoted term inside the writer's own sentence, no speaker and no verb of saying
+    'The fact-checkers looked again at the figure of "thousands of shootings" in the city.',
+    'Investors used the so-called "targeted employment area" rule to cut their costs.',
+    'The story was filed by the paper\'s "national enterprise reporter" on Sunday.',
+])
+def test_terms_and_scare_quotes_are_not_quotes(text: str) -> None:
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the same length of phrase is speech when a verb of saying or calling stands by it
+    'The candidate vowed to punish "those who break the rules" if elected.',
+    'Protesters marched through the square chanting "no more delays" until dusk.',
+])
+def test_short_phrases_with_a_verb_of_saying_stay_quotes(text: str) -> None:
+    assert len(_quotes(text)) == 1

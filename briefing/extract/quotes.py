@@ -21,12 +21,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.extract.context import Context
-from briefing.extract.speakers import Hit, Mentions, attribute, mentions_of
+from briefing.extract.speakers import CUE_VERBS, Hit, Mentions, attribute, mentions_of
 from briefing.model import Organization, Person, Quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\-]++(?: [A-Z][A-Z.'’\-]++){0,2}):\s+")
 _MIN_WORDS = 3
+# A short quoted phrase inside a sentence with no cue of its own ("the so-called “targeted
+# employment area”", "accused of “working the referees”") is a term or a scare quote.
+_TERM_WORDS = 5
+_MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+# Verbs that put words in someone's mouth without being verbs of saying as such.
+_NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
+                           "vowing", "criticized", "criticised", "branding", "dubbing"])
 _MERGE_GAP = 160
 _MERGE_GAP_AROUND_CUE = 400
 _CLAUSE_CUE = re.compile(
@@ -92,6 +99,9 @@ def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple
     previous = found[-1] if found else None
     if hit is None and previous is not None and _near(ctx, previous.end, start):
         return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])
+    if hit is None and words <= _TERM_WORDS and _unspoken(text, ctx, start, end):
+        return None  # a term or a scare quote: no speaker near, no verb of saying
+
     return _Found(start, end, hit, inherited=False, parts=[(start, end)])
 
 
@@ -187,6 +197,18 @@ def _clause_end(text: str, ctx: Context, end: int, spans: list[tuple[int, int]])
         tail = tail[:cut.start()]
     tail = tail.rstrip().rstrip(".!?;:,").rstrip()
     return end + len(tail) if len(tail) <= 300 else end
+
+
+def _unspoken(text: str, ctx: Context, start: int, end: int) -> bool:
+    """Whether the quotation at `start` sits inside a sentence of the writer's own ("... of
+    “thousands of shootings”"), not opening one or after a colon, with no verb of saying or
+    calling anywhere in that sentence ("vowed to punish “those who ...”" is speech)."""
+    s_start, s_end = ctx.seg.sentence_at(start)
+    s_start = max(s_start, start - 200)
+    if not _MID_SENTENCE.search(text, s_start, start):
+        return False
+    words = _WORD.findall(text, s_start, min(max(s_end, end), end + 200))
+    return not any(w.lower() in CUE_VERBS or w.lower() in _NAMING_VERBS for w in words)
 
 
 def _is_title(inner: str) -> bool:

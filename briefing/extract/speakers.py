@@ -16,7 +16,7 @@ from briefing.extract.mentions import Mentions, blank, mentions_of
 from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, is_role
 from briefing.extract.segment import Segmentation
 
-__all__ = ["Hit", "Mentions", "attribute", "mentions_of"]
+__all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
 
 _REACH = 400  # the longest stretch of a sentence read for a cue before a quotation
 _PRONOUN_NEAR = re.compile(r"\b([Hh]e|[Ss]he)\b")
