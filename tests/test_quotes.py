@@ -346,3 +346,15 @@ def test_terms_and_scare_quotes_are_not_quotes(text: str) -> None:
 ])
 def test_short_phrases_with_a_verb_of_saying_stay_quotes(text: str) -> None:
     assert len(_quotes(text)) == 1
+
+
+def test_a_signature_is_the_name_as_signed_without_the_credit_below() -> None:
+    text = ("“We will not be silenced by a wall.” ― Maria Lopez.\n\nGetty\n\n"
+            "Readers sent in their answers.")
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Maria Lopez"
+    assert text[quote.speaker_start:quote.speaker_end] == "Maria Lopez"
+
+
+def test_an_embedded_post_link_is_not_a_quote() -> None:
+    assert _quotes('The post ended with a picture "pic.twitter.com/abc123" of the crowd.') == []

@@ -30,6 +30,7 @@ _MIN_WORDS = 3
 # A short quoted phrase inside a sentence with no cue of its own ("the so-called “targeted
 # employment area”", "accused of “working the referees”") is a term or a scare quote.
 _TERM_WORDS = 5
+_LINK_ONLY = re.compile(r"\s*(?:https?://|www\.|pic\.twitter\.com|@)\S*\s*")
 _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 # Verbs that put words in someone's mouth without being verbs of saying as such.
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
@@ -86,8 +87,8 @@ def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple
     inner = text[start:end].strip("\"“”«»„' \n")
     hit = attribute(text, ctx.seg, start, end, spans, index)
     words = len(_WORD.findall(inner))
-    if words < _MIN_WORDS and hit is None:
-        return None  # a scare quote or a title, not speech
+    if (words < _MIN_WORDS and hit is None) or _LINK_ONLY.fullmatch(inner):
+        return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
     if hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):

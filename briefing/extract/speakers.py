@@ -272,8 +272,10 @@ def _speaking_noun(phrase: str) -> bool:
             or head.rstrip("s") in _DOCUMENTS or head in GROUP_NOUNS)
 
 
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?\s+)?"
-         r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|del|la|le)){0,3}")
+# A name never runs over a line break ("Christina Lastra.\n\nGetty" is a name and a credit).
+_NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?[ \t\u00a0]+)?"
+         r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|del|la|"
+         r"le)){0,3}")
 _NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})[\s,]*(?:(?:also|later|then)\s+)?$")
 _NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b))?({_NAME})(?=[\s,.;:]|$)")
 _NOT_NAMES = frozenset([
@@ -320,8 +322,13 @@ def _signed(text: str, end: int, index: Mentions) -> Hit | None:
     match = _SIGNATURE.match(text, end)
     if not match or match.group(1).split()[0].lower() in _NOT_NAMES:
         return None
-    name = index.name_for_word(match.group(1).split()[-1]) or match.group(1)
-    return Hit(name, match.start(1), match.end(1), "―")
+    start, end = match.span(1)
+    if text[end - 1] == "." and len(text[start:end].split()[-1]) > 3:
+        end -= 1  # "― Carla Sanchez." ends a sentence; "― Jane Q." keeps its initial
+    written = text[start:end]
+    # a full signature is the name as signed; a bare surname is the person named before
+    name = written if " " in written else index.name_for_word(written) or written
+    return Hit(name, start, end, "―")
 
 
 def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | None:
