@@ -11,10 +11,10 @@ import statistics
 import time
 from pathlib import Path
 
+from briefing.core.segment import Segmentation
 from briefing.extract import analyze
 from briefing.extract.anchor import make_context
 from briefing.extract.questions import find_questions
-from briefing.extract.segment import Segmentation
 from briefing.extract.where import find_places
 from briefing.extract.who import find_people
 

@@ -107,9 +107,9 @@ def fill_store(data: Path, count: int) -> None:
     """`count` stored articles (text variants of one story), as refreshes leave them."""
     sys.path.insert(0, str(ROOT))
     from briefing.clock import clock_from_env
+    from briefing.core.textclean import content_hash
     from briefing.model import Article
     from briefing.pubclock import read_clock
-    from briefing.sources.textclean import content_hash
     from briefing.store import Store
 
     os.environ.update(env_for(data))

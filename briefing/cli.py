@@ -40,7 +40,7 @@ checks each is registered)."""
 def say(line: str, *, level: str | None = None) -> None:
     """One line: on stdout for results, on stderr for `level` lines ("error", "warning").
     Source and server text can carry escapes and line breaks: neither reaches the terminal."""
-    from briefing.sources.textclean import strip_controls
+    from briefing.core.textclean import strip_controls
 
     clean = strip_controls(line)[0].replace("\n", " ")
     if level:

@@ -96,7 +96,7 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     from briefing.brief import render_brief, write_brief
     from briefing.brief.rank import in_period
     from briefing.cli import ProblemLog, analysed, load_sources
-    from briefing.timefmt import dtg
+    from briefing.core.timefmt import dtg
 
     log = ProblemLog()
     articles = load_sources(args, log)

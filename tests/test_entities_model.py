@@ -188,7 +188,7 @@ def test_a_nationality_is_no_place(text: str) -> None:
 def test_the_shipped_model_loads_and_tags() -> None:
     assert tagger.model_available()
     text = "Gen. Joseph Votel, commander of U.S. Central Command, arrived in Baghdad."
-    from briefing.extract.segment import Segmentation
+    from briefing.core.segment import Segmentation
 
     found = {text[m.start:m.end]: m.label
              for m in tagger.mentions(text, Segmentation(text).sentences)}

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
-import briefing.extract
+import briefing
 from briefing.extract.version import extractor_version
 
-_PACKAGE = Path(briefing.extract.__file__).resolve().parent
+_PACKAGE = Path(briefing.__file__).resolve().parent
+# the extractor's own data, the places tables and the shared word lists it reads
 _DATA_FILES = sorted(p.relative_to(_PACKAGE).as_posix()
-                     for p in (_PACKAGE / "data").rglob("*") if p.is_file())
+                     for folder in ("extract/data", "geo/data", "core/data")
+                     for p in (_PACKAGE / folder).rglob("*") if p.is_file())
 
 
 def _version_with_changed(monkeypatch: pytest.MonkeyPatch, relative: str) -> str:
@@ -27,11 +29,14 @@ def _version_with_changed(monkeypatch: pytest.MonkeyPatch, relative: str) -> str
     return extractor_version.__wrapped__()
 
 
-def test_the_data_folder_holds_the_cities_table() -> None:
-    assert "data/cities.tsv.gz" in _DATA_FILES
+def test_the_data_folders_hold_the_cities_table_and_the_word_lists() -> None:
+    assert "geo/data/cities.tsv.gz" in _DATA_FILES
+    assert "core/data/words/speech_verbs.txt" in _DATA_FILES
 
 
-@pytest.mark.parametrize("relative", [*_DATA_FILES, "pipeline.py", "when/__init__.py"])
+@pytest.mark.parametrize("relative", [*_DATA_FILES, "extract/pipeline.py",
+                                      "extract/when/__init__.py", "core/segment.py",
+                                      "geo/places.py", "model.py"])
 def test_changing_any_source_or_data_file_changes_the_version(
         monkeypatch: pytest.MonkeyPatch, relative: str) -> None:
     before = extractor_version.__wrapped__()

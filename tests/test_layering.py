@@ -8,10 +8,10 @@ import sys
 import pytest
 
 HEADLESS = ["briefing", "briefing.model", "briefing.sources", "briefing.extract",
-            "briefing.brief", "briefing.story", "briefing.store", "briefing.timefmt",
+            "briefing.brief", "briefing.story", "briefing.store", "briefing.core.timefmt",
             "briefing.cli", "briefing.watchterms",
             "briefing.subscriptions", "briefing.cli_refresh", "briefing.cli_brief",
-            "briefing.config", "briefing.pubclock", "briefing.urls", "briefing.timex",
+            "briefing.config", "briefing.pubclock", "briefing.urls", "briefing.core.timex",
             "briefing.atomic", "briefing.clock"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract.segment import Segmentation, segment
+from briefing.core.segment import Segmentation, segment
 
 
 def test_abbreviations_do_not_split() -> None:

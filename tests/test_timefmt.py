@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import timefmt
+from briefing.core import timefmt
 from briefing.model import TimeMention
 
 CALL = datetime(2021, 12, 30, 20, 35, tzinfo=UTC)  # 3:35 p.m. EST
@@ -124,7 +124,7 @@ def test_crossing_midnight_always_shows_the_day(moment: datetime, zone: str, sou
 
 
 def test_list_stamp_has_the_year_and_a_fixed_width_in_every_month() -> None:
-    from briefing.timefmt import format_list_stamp
+    from briefing.core.timefmt import format_list_stamp
 
     stamps = [format_list_stamp(datetime(2023, month, 4, 3, 20, tzinfo=UTC), "Asia/Tokyo")
               for month in range(1, 13)]
@@ -159,7 +159,7 @@ def test_a_value_naming_no_real_day_is_shown_as_written_not_a_crash() -> None:
 
 @given(st.integers(-14 * 4, 14 * 4))
 def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: int) -> None:
-    from briefing.extract.zonename import fixed_label
+    from briefing.core.zonename import fixed_label
 
     offset = timedelta(minutes=15 * quarters)
     label = fixed_label(offset)
@@ -176,7 +176,7 @@ def test_every_fixed_offset_label_the_extractor_writes_can_be_shown(quarters: in
 ])
 def test_a_weekend_names_each_month_it_touches(value: str, screen: str, brief: str) -> None:
     from briefing.brief.times import dtg_style
-    from briefing.timefmt import format_mention
+    from briefing.core.timefmt import format_mention
 
     tm = TimeMention(0, 11, "the weekend", "DATE", value,
                      earliest=datetime(2000, 1, 1, tzinfo=UTC))

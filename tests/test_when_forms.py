@@ -168,7 +168,7 @@ def test_a_span_back_from_publication_is_counted_on_the_calendar() -> None:
 
 
 def test_after_and_before_leave_that_end_open() -> None:
-    from briefing.timefmt import format_mention
+    from briefing.core.timefmt import format_mention
 
     after, before = times("They broke off shortly after 5 p.m. and met again shortly "
                           "before 9 a.m. today.")[:2]

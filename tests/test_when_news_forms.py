@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.core.timefmt import format_mention
 from briefing.extract import analyze
 from briefing.model import TimeMention
-from briefing.timefmt import format_mention
 
 
 def times(text: str, published: object) -> dict[str, TimeMention]:

@@ -150,7 +150,7 @@ def test_an_offset_in_the_repeated_autumn_hour_still_agrees_with_the_dateline() 
 
 
 def test_a_number_after_a_zone_is_no_offset() -> None:
-    from briefing.extract.zonename import parse_offset
+    from briefing.core.zonename import parse_offset
 
     found = find_times(make_context("The vote closes at 10:00 GMT 15 minutes later.",
                                     "2023-03-01T06:00:00+00:00"))

@@ -26,8 +26,8 @@ from briefing.brief.text import WIDTH, printable
 from briefing.brief.timeline import timeline
 from briefing.brief.watch import MAX_ITEMS, MAX_TEXT, PER_STORY, watch_items, watch_section
 from briefing.brief.write import write_brief
+from briefing.core.timefmt import dtg
 from briefing.model import Analysis, Article
-from briefing.timefmt import dtg
 
 __all__ = ["WIDTH", "brief_filename", "render_brief", "write_brief"]
 

@@ -14,7 +14,7 @@ from briefing.brief.sources import location, published
 from briefing.brief.text import clean, heading, labelled, wrap
 from briefing.brief.times import wording
 from briefing.brief.watch import WatchItem
-from briefing.timefmt import dtg, zone_label
+from briefing.core.timefmt import dtg, zone_label
 
 _FLAG_WORDS = (  # flag names are the time extractor's; these say them in an officer's words
     ("ambig", "ambiguous zone abbreviation, not guessed"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from briefing.brief.rank import Story
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, grain, is_point
-from briefing.timefmt import dtg
+from briefing.core.timefmt import dtg
 
 _EVENT_GRAINS = ("minute", "part", "day")
 

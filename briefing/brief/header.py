@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from briefing.brief.rank import Entry, Story
 from briefing.brief.text import labelled, rule
 from briefing.brief.times import period_text
-from briefing.timefmt import dtg, format_datetime_full, zone_label
+from briefing.core.timefmt import dtg, format_datetime_full, zone_label
 
 LABEL = 9
 

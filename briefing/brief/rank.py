@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
-from briefing.extract.segment import Segmentation
+from briefing.core.segment import Segmentation
 from briefing.model import Analysis, Article, TimeMention
 from briefing.story import stories
 from briefing.watchterms import matches

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 from briefing.brief.rank import Entry
 from briefing.brief.text import clean, clip, heading, labelled, wrap
 from briefing.brief.times import day_text
-from briefing.timefmt import dtg, format_clock_full, format_datetime_full
+from briefing.core.timefmt import dtg, format_clock_full, format_datetime_full
 
 
 def published(entry: Entry, locale: str, *, as_written: bool = True) -> str:

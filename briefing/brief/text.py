@@ -3,7 +3,7 @@
 Everything that came from an article passes through `clean` before it reaches the file, so a
 hostile page cannot smuggle terminal escapes, bidi overrides or control characters into a
 brief that the next shift will `cat` in their terminal.  What counts as unsafe is decided
-once, in `briefing.sources.textclean` (the loaders' cleaner); this module only shapes the
+once, in `briefing.core.textclean` (the loaders' cleaner); this module only shapes the
 spacing.  Running it again here is not redundant: analyses and titles may come from a store
 written by an older version, and the brief must be safe whatever it was given.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from briefing.sources.textclean import strip_controls
+from briefing.core.textclean import strip_controls
 
 WIDTH = 72
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from briefing.brief.rank import Entry, Story
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import grain, in_zone, is_point, sort_key, with_wording
+from briefing.core.timefmt import is_utc
 from briefing.model import TimeMention
-from briefing.timefmt import is_utc
 
 PER_STORY = 3
 MAX_ROWS = 10

@@ -4,7 +4,7 @@ A minute-level instant becomes a full DTG in Z ("302035Z DEC 21"); a day stays a
 ("30 DEC 21"), a month stays a month ("JAN 22"), a weekend stays a weekend: a DTG with
 invented hours would claim a precision the article never gave.  The month names come from
 `timefmt.dtg`'s fixed English table so there is one table in the project; the value is read,
-and its mod and codes named, by `briefing.timex`, as on screen, so the two never disagree.
+and its mod and codes named, by `briefing.core.timex`, as on screen, so the two never disagree.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from briefing import timex
 from briefing.brief.text import clean
+from briefing.core import timex
+from briefing.core.timefmt import dtg, dtg_month, format_datetime_full, format_mention, unconverted
 from briefing.model import TimeMention
-from briefing.timefmt import dtg, dtg_month, format_datetime_full, format_mention, unconverted
 
 _HEDGES = ("about", "around", "approximately", "roughly", "some", "circa", "nearly", "almost")
 

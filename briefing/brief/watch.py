@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from briefing import timex
 from briefing.brief.rank import FURNITURE, Entry
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, grain, is_point, with_wording
-from briefing.extract.questions_cues import KINDS
-from briefing.model import TimeMention
+from briefing.core import timex
+from briefing.model import QUESTION_KINDS, TimeMention
 from briefing.watchterms import matches
 
 PER_STORY = 2
@@ -53,7 +52,7 @@ def _gone_by(times: Sequence[TimeMention], now: datetime) -> bool:
 
 
 def _strength(kind: str) -> int:
-    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+    return QUESTION_KINDS.index(kind) if kind in QUESTION_KINDS else len(QUESTION_KINDS)
 
 
 def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
@@ -77,7 +76,7 @@ def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
         seen_sentences.add(span)
         times = _times_in(entry, *span)
         text = entry.analysis.text[span[0]:span[1]]
-        found.append((len(KINDS), span[0],
+        found.append((len(QUESTION_KINDS), span[0],
                       WatchItem("", entry, "scheduled", None, text, span[0], times, False)))
     return found
 

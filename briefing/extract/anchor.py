@@ -6,24 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from briefing.extract.context import Context
-from briefing.extract.when.places import dateline
+from briefing.geo.places import with_dateline_zone
 from briefing.pubclock import PubClock, clock_of
 
 ACCEPTED_FORMS = ("ISO 8601 ('2021-12-30', '2021-12-30T17:02:00-05:00') or "
                   "RFC 822 ('Thu, 30 Dec 2021 17:02:00 -0500')")
-
-
-def with_dateline_zone(clock: PubClock, text: str) -> PubClock:
-    """The clock read in the zone of the article's dateline, where it has no zone of its own.
-
-    "TOKYO —" with a wall time and no zone is Tokyo's wall time; with "+09:00" it is the
-    Asia/Tokyo clock (and its summer time); an offset the dateline's zone does not have at
-    that instant (a wire desk elsewhere) keeps the zone unknown.
-    """
-    if clock.zone:
-        return clock
-    found = dateline(text)
-    return clock.with_zone(found[1], "dateline", inferred=True) if found and found[1] else clock
 
 
 def make_context(text: str, published: PubClock | str | date | datetime | None,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing.extract.segment import Segmentation
+from briefing.core.segment import Segmentation
 from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:

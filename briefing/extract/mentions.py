@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from briefing.core.segment import Segmentation
 from briefing.extract.gender import PRONOUNS, person_genders
 from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, is_role
-from briefing.extract.segment import Segmentation
 from briefing.model import Organization, Person
 
 _NOMINAL = re.compile(

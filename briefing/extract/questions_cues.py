@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# The order is the strength: a sentence matching several kinds is listed once, under the
-# first kind here.  An explicit gap ("remains unclear") says most about what the officer
-# does not know; a scheduled event says least (its when is known, only its outcome is not).
-KINDS: tuple[str, ...] = ("unknown", "disputed", "unconfirmed", "conditional", "pending")
+from briefing.model import QUESTION_KINDS
+
+KINDS = QUESTION_KINDS  # the order is the strength (model.py)
 
 _S = r"[\s\u00a0]+"  # news text carries no-break spaces between words
 

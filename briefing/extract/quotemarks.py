@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.segment import Segmentation
+from briefing.core.segment import Segmentation
 
 Span = tuple[int, int]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefing.core.segment import Segmentation
 from briefing.extract.mentions import Mentions, blank, mentions_of
 from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, is_role
-from briefing.extract.segment import Segmentation
 
 __all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
 

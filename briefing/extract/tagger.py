@@ -23,7 +23,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from briefing.extract import gazetteer
 from briefing.extract.names import FUNCTION_WORDS, TIME_WORDS
 from briefing.extract.roles import (
     EVENT_HEADS,
@@ -36,6 +35,7 @@ from briefing.extract.roles import (
     VENUE_NOUNS,
     is_role,
 )
+from briefing.geo import gazetteer
 
 MODEL = Path(__file__).resolve().parent / "data" / "entities.crfsuite"
 # The digest of the lexicons the model's features read, as they were when it was trained

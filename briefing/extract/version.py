@@ -15,6 +15,9 @@ from pathlib import Path
 def extractor_version() -> str:
     """A digest of every file the extractor is made of, so any change re-analyses cached text.
 
+    That is `extract/`, the shared `core/` it reads text and zones with, the places and
+    their tables in `geo/`, and the data model its answers are made of.
+
     Every file under the package counts, whatever its suffix: a data table (the gzipped
     cities list, an alias TSV) changes the answers as surely as code does, and a list of
     suffixes silently misses the next format someone adds.  Byte-code caches and dot-files
@@ -22,13 +25,15 @@ def extractor_version() -> str:
     depend on which interpreter ran first.
     """
     digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if not path.is_file() or _not_extractor(relative):
-            continue
-        digest.update(relative.as_posix().encode())
-        digest.update(path.read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for root in (package / "extract", package / "core", package / "geo", package / "model.py"):
+        paths = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in paths:
+            relative = path.relative_to(package)
+            if not path.is_file() or _not_extractor(relative):
+                continue
+            digest.update(relative.as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

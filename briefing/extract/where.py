@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from briefing.extract import gazetteer
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.names import Run, Token, is_common, is_dateline, without
@@ -35,6 +34,7 @@ from briefing.extract.roles import (
     VENUE_NOUNS,
     is_role,
 )
+from briefing.geo import gazetteer
 from briefing.model import Organization, Person, Place, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")

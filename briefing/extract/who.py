@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.extract import gazetteer
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
@@ -43,6 +42,7 @@ from briefing.extract.who_merge import (
     split_known,
     surname_index,
 )
+from briefing.geo import gazetteer
 from briefing.model import Organization, Person, Span
 
 _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from briefing.core.textclean import content_hash, strip_controls, tidy
 from briefing.model import Article
 from briefing.pubclock import PubClock, clock_from_url, read_clock
-from briefing.sources.textclean import content_hash, strip_controls, tidy
 
 
 def publication_clock(raw: str | None, found: str | None, zone: str | None, url: str | None,
@@ -22,9 +22,8 @@ def publication_clock(raw: str | None, found: str | None, zone: str | None, url:
         from_url = clock_from_url(url)
         if from_url.known:
             clock = replace(from_url, note=clock.note).with_zone(clock.zone, "front matter")
-    # The dateline finder lives with the extractor (issue 16 moves it below both layers);
-    # imported lazily so that importing the loaders does not load the gazetteer.
-    from briefing.extract.anchor import with_dateline_zone
+    # imported lazily so that importing the loaders does not load the gazetteer
+    from briefing.geo.places import with_dateline_zone
 
     return with_dateline_zone(clock, body)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from briefing.core.textclean import body_key
 from briefing.model import Article
 from briefing.pubclock import PubClock
-from briefing.sources.textclean import body_key
 from briefing.urls import canonical_url
 
 

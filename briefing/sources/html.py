@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.sources.textclean import strip_controls
+from briefing.core.textclean import strip_controls
 
 _META_DATES = (
     "article:published_time", "og:published_time", "og:article:published_time",

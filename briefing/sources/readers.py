@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.core.textclean import decode, looks_binary
 from briefing.model import Article
 from briefing.sources.build import build_article
 from briefing.sources.feeds import PageLoader, looks_like_feed, parse_feed
@@ -15,7 +16,6 @@ from briefing.sources.follow import PAGE_WORKERS, PageMemory, SourceMemory, raw_
 from briefing.sources.html import parse_page
 from briefing.sources.problems import LoadProblem, ProblemHandler
 from briefing.sources.text import split_text
-from briefing.sources.textclean import decode, looks_binary
 from briefing.sources.web import MAX_BYTES, FetchError, fetch, make_client
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefing import __version__
+from briefing.about import __version__
 
 if TYPE_CHECKING:
     import httpx

@@ -4,7 +4,7 @@ Article titles, bodies and quotes come from the open web.  Textual parses plain 
 markup in many places (`[0] Update` raises MarkupError, `[link=...]` makes a link), and a raw
 ESC byte would reach the terminal.  Everything from an article goes through `literal()`.
 
-Which characters are unsafe is decided once, by `briefing.sources.textclean.UNSAFE_CHAR`
+Which characters are unsafe is decided once, by `briefing.core.textclean.UNSAFE_CHAR`
 (controls, bidi embeddings/overrides/isolates, lone surrogates); the loaders already removed
 them from stored text.  Here they are not removed but swapped one-for-one with visible
 stand-ins (a bidi override shows as U+FFFD), so offsets into the article text stay valid for
@@ -17,7 +17,7 @@ import re
 
 from textual.content import Content
 
-from briefing.sources.textclean import UNSAFE_CHAR
+from briefing.core.textclean import UNSAFE_CHAR
 
 
 def _visible(match: re.Match[str]) -> str:

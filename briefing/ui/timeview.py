@@ -1,8 +1,8 @@
-"""The UI's one door to time rendering: the agreed `briefing.timefmt` API, plus clock labels."""
+"""The UI's one door to time rendering: the `briefing.core.timefmt` API, plus clock labels."""
 
 from __future__ import annotations
 
-from briefing.timefmt import (
+from briefing.core.timefmt import (
     dtg,
     format_clock,
     format_clock_full,

@@ -117,7 +117,7 @@ async def test_the_header_names_every_offset_the_zone_uses_this_year() -> None:
 
 
 async def test_a_zone_switch_redoes_only_what_shows_a_time(monkeypatch) -> None:
-    from briefing.extract.segment import Segmentation
+    from briefing.core.segment import Segmentation
     from briefing.ui.widgets import article_view
     from briefing.ui.widgets.quotes import QuotesPane
     from briefing.ui.widgets.who import WhoPane

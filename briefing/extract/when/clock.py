@@ -6,7 +6,6 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from briefing.extract.when import lexicon
-from briefing.extract.when.places import place_zone
 from briefing.extract.when.reference import Reading, Reference
 from briefing.extract.when.zones import (
     ZoneRow,
@@ -17,6 +16,7 @@ from briefing.extract.when.zones import (
     parse_offset,
     uses_abbreviation,
 )
+from briefing.geo.places import place_zone
 
 Groups = dict[str, str | None]
 _MILITARY = {chr(c): c - 64 for c in range(ord("A"), ord("J"))}

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, tzinfo
 from functools import cached_property
 
 from briefing.extract.context import Context
-from briefing.extract.when import places, tense
+from briefing.extract.when import tense
 from briefing.extract.when.zones import offset_zone, to_utc, tz_for
+from briefing.geo import places
 
 
 @dataclass

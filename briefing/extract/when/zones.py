@@ -1,6 +1,6 @@
 """The project's zone-abbreviation table, and wall-clock -> UTC conversion with DST flags.
 
-The table is our own (briefing/extract/data/zones.tsv) because no installed library maps news
+The table is our own (briefing/geo/data/zones.tsv) because no installed library maps news
 abbreviations to IANA zones while admitting that "IST" or "CST" name several zones: pytz and
 dateparser each pick one silently.  zoneinfo does the arithmetic.  Reading a zone name
 (`tz_for`, `parse_offset`, `fixed_label`) is shared with rendering: briefing/extract/zonename.py.
@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from briefing.extract.zonename import fixed_label, offset_zone, parse_offset, tz_for
+from briefing.core.zonename import fixed_label, offset_zone, parse_offset, tz_for
+from briefing.geo.gazetteer import DATA as GEO_DATA
 
 __all__ = ["ZoneRow", "fixed_label", "literal_to_utc", "lookup", "offset_zone", "parse_offset",
            "to_utc", "tz_for", "uses_abbreviation", "zone_keys"]
 
-_TABLE = Path(__file__).resolve().parent.parent / "data" / "zones.tsv"
+_TABLE = GEO_DATA / "zones.tsv"
 
 
 @dataclass(frozen=True, slots=True)

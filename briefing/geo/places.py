@@ -1,7 +1,7 @@
 """Where an article is: its dateline, and the zones and countries of places it names.
 
-Every name is looked up in the extractor's one gazetteer (briefing/extract/gazetteer.py and
-its data tables), so that any dateline or "<City> time" resolves by the same general rule as
+Every name is looked up in the one gazetteer (gazetteer.py here and its data tables), so
+that any dateline or "<City> time" resolves by the same general rule as
 the WHERE pane, and a short form added to place_aliases.tsv serves both.
 """
 
@@ -11,8 +11,9 @@ import re
 from datetime import datetime
 from functools import cache, lru_cache
 
-from briefing.extract import gazetteer
-from briefing.extract.cities import City, cities
+from briefing.geo import gazetteer
+from briefing.geo.cities import City, cities
+from briefing.pubclock import PubClock
 
 # "GENEVA —", "MUMBAI, India —", "WASHINGTON (AP) —", "KYIV, Ukraine, Jan. 3 (Reuters) -",
 # "MOSCOW, December 30 (Reuters) -", "By Jane Roe, Seattle —".  A place in mixed case
@@ -114,7 +115,7 @@ def country_zone(code: str) -> str | None:
 def _country_zones() -> dict[str, str]:
     from zoneinfo import ZoneInfo
 
-    from briefing.extract.cities import major_cities
+    from briefing.geo.cities import major_cities
 
     # People per (country, zone), then per clock: zones that keep the same winter and summer
     # offsets (New York and Indianapolis) are one clock.
@@ -196,7 +197,7 @@ _PLACE_CUE = re.compile(
 @cache
 def _zone_countries() -> dict[str, str]:
     """IANA zone -> the country of its biggest city, for "which country is this source in"."""
-    from briefing.extract.cities import major_cities
+    from briefing.geo.cities import major_cities
 
     out: dict[str, tuple[int, str]] = {}
     for city in major_cities():
@@ -305,3 +306,16 @@ def countries_named(text: str) -> set[str]:
         if city and city.population >= _EVIDENT_CITY_POPULATION:
             codes.add(city.country)
     return codes
+
+
+def with_dateline_zone(clock: PubClock, text: str) -> PubClock:
+    """The clock read in the zone of the article's dateline, where it has no zone of its own.
+
+    "TOKYO —" with a wall time and no zone is Tokyo's wall time; with "+09:00" it is the
+    Asia/Tokyo clock (and its summer time); an offset the dateline's zone does not have at
+    that instant (a wire desk elsewhere) keeps the zone unknown.
+    """
+    if clock.zone:
+        return clock
+    found = dateline(text)
+    return clock.with_zone(found[1], "dateline", inferred=True) if found and found[1] else clock

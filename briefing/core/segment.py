@@ -12,9 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from briefing.extract.roles import SPEECH_VERBS
+from briefing.core.words import CORE_WORDS, word_set
 
 Span = tuple[int, int]
+
+SPEECH_VERBS = word_set(CORE_WORDS, "speech_verbs")
 
 # A period after these never ends a sentence: titles, initials, month and unit abbreviations
 # that are always followed by a name or a number.
