@@ -20,29 +20,10 @@ SPEECH_VERBS = word_set(CORE_WORDS, "speech_verbs")
 
 # A period after these never ends a sentence: titles, initials, month and unit abbreviations
 # that are always followed by a name or a number.
-_NEVER_END = frozenset(
-    [
-        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "cpt", "sen", "rep", "gov",
-        "pres", "prof", "rev", "hon", "adm", "maj", "cpl", "pvt", "cmdr", "supt", "insp", "gens",
-        "mt", "ft", "st", "no", "nos", "vs", "v", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "ave", "blvd", "rd",
-        "univ", "msgr", "fr", "sr", "jr",
-    ]
-)
+_NEVER_END = word_set(CORE_WORDS, "never_end")
 # These may end a sentence; they do when the next word is a usual sentence opener.
-_MAY_END = frozenset([
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "inc", "corp", "ltd", "co", "etc", "d.c", "jr", "sr",
-])
-_OPENERS = frozenset(
-    [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-        "those", "there", "his", "her", "its", "their", "our", "my", "but", "and", "or", "so",
-        "yet", "in", "on", "at", "for", "from", "with", "as", "after", "before", "when", "while",
-        "if", "although", "though", "however", "meanwhile", "still", "also", "then", "now", "some",
-        "many", "most", "all", "no", "one", "two", "three", "both", "each", "police", "officials",
-        "authorities", "according",
-    ]
-)
+_MAY_END = word_set(CORE_WORDS, "may_end")
+_OPENERS = word_set(CORE_WORDS, "openers")
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

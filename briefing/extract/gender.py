@@ -13,22 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from briefing.extract.roles import SPEECH_VERBS
+from briefing.core.words import word_list
+from briefing.extract.roles import SPEECH_VERBS, WORDS
 from briefing.model import Person, Span
 
-_MALE_NOUNS = (
-    "spokesman", "congressman", "chairman", "businessman", "councilman", "assemblyman",
-    "anchorman", "husband", "father", "son", "brother", "widower", "grandfather", "uncle",
-    "nephew", "king", "prince", "duke", "emperor", "boyfriend", "man", "sir", "lord",
-    "grandson", "stepfather", "fiancé", "sultan", "sheikh", "emir", "monk", "pope",
-)
-_FEMALE_NOUNS = (
-    "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
-    "assemblywoman", "anchorwoman", "actress", "waitress", "wife", "mother", "daughter",
-    "sister", "widow", "grandmother", "aunt", "niece", "queen", "princess", "duchess",
-    "countess", "empress", "girlfriend", "woman", "lady", "madam", "granddaughter",
-    "stepmother", "fiancée", "nun", "heiress", "hostess", "mrs", "ms", "miss",
-)
+_MALE_NOUNS = word_list(WORDS, "male_nouns")
+_FEMALE_NOUNS = word_list(WORDS, "female_nouns")
 _ROLE = re.compile(
     r"\b(?:(?P<m>" + "|".join(_MALE_NOUNS) + r")|(?P<f>" + "|".join(_FEMALE_NOUNS) + r"))\b",
     re.IGNORECASE)

@@ -16,8 +16,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.core.segment import Segmentation
+from briefing.core.words import word_set
 from briefing.extract.gender import PRONOUNS, person_genders
-from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, is_role
+from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, WORDS, is_role
 from briefing.model import Organization, Person
 
 _NOMINAL = re.compile(
@@ -33,10 +34,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_PREPOSITIONS = frozenset([
-    "with", "to", "of", "by", "for", "about", "against", "under", "from", "at", "on", "in",
-    "and", "or", "than", "like", "between", "including", "told", "called", "attacked",
-    "accused", "asked", "thanked", "praised", "criticized", "mocked"])
+_PREPOSITIONS = word_set(WORDS, "prepositions")
 _TITLE_WORDS = frozenset(["the", "a", "an", "former", "then", "his", "her", "their", "its"])
 _LEAD_WORDS = re.compile(r"[\w.'’\-]+")
 

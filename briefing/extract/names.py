@@ -15,31 +15,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
-from briefing.extract.roles import ORG_HEADS
+from briefing.core.words import word_set
+from briefing.extract.roles import ORG_HEADS, WORDS
 
 # Words whose capital comes from position, not from being a name; the second half is web page
 # furniture ("Skip Ad", "Invalid Email", "Sign Up").  General English, not any corpus's names.
-FUNCTION_WORDS = frozenset([
-    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "to",
-    "by", "with", "from", "into", "onto", "over", "under", "about", "after", "before", "during",
-    "since", "until", "while", "when", "where", "why", "how", "what", "which", "who", "whom",
-    "whose", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
-    "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "if",
-    "then", "than", "as", "also", "still", "just", "even", "only", "now", "not", "no", "yes",
-    "all", "any", "some", "many", "most", "more", "much", "few", "both", "each", "every", "either",
-    "neither", "other", "another", "such", "one", "two", "three", "like", "unlike", "despite",
-    "although", "though", "because", "however", "meanwhile", "instead", "perhaps", "according",
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "said", "says",
-    "say", "told", "asked", "added", "up", "down", "out", "off", "above", "below", "left", "right",
-    "top", "bottom", "having", "get", "put", "mr", "mrs", "ms", "dr", "st", "skip", "read",
-    "share", "tags", "related", "advertisement", "ad", "ads", "loading", "embed", "photo", "video",
-    "click", "follow", "watch", "subscribe", "sign", "log", "menu", "home", "search", "close",
-    "next", "previous", "later", "earlier", "afterwards", "image", "images", "caption", "getty",
-    "autoplay", "screen", "view", "photos", "invalid", "email", "cancel", "play", "replay",
-    "receive", "edition", "print", "comment", "comments", "newsletter", "more", "continue",
-    "reading", "opens", "window", "former", "hi",
-])
+FUNCTION_WORDS = word_set(WORDS, "function_words")
 TIME_WORDS = frozenset(
     [d.lower() for d in calendar.day_name] + [m.lower() for m in calendar.month_name if m]
     + [d.lower() for d in calendar.day_abbr] + [m.lower() for m in calendar.month_abbr if m]

@@ -13,8 +13,9 @@ import re
 from typing import NamedTuple
 
 from briefing.core.segment import Segmentation
+from briefing.core.words import word_set
 from briefing.extract.mentions import Mentions, blank, mentions_of
-from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, is_role
+from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, WORDS, is_role
 
 __all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
 
@@ -27,15 +28,7 @@ _STOP = re.compile(r"[.!?]" + "".join(rf"(?<!\b{a}.)" for a in _ABBREVIATIONS)
                    + r"(?<!\b[A-Z].)(?:\s|$)|[“\"]|''")  # the mark first: lookbehinds are slow
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_EXTRA_CUES = frozenset(["labeled", "labelled", "dubbed", "branded", "accused", "praised",
-                         "criticized", "criticised", "slammed", "blasted", "touted",
-                         "pledged", "referred", "characterized", "mocked", "thanked",
-                         "concluded", "concludes", "demanded", "demands", "asserted", "asserts",
-                         "contended", "contends", "maintained", "maintains", "attacked",
-                         "dismissed", "lauded", "charged", "ruled", "read", "reads", "put",
-                         "answered", "answers", "pleaded", "proclaimed", "chimed",
-                         "condemned", "condemns", "denounced", "denounces", "decried",
-                         "hailed", "hails"])
+_EXTRA_CUES = word_set(WORDS, "extra_cues")
 _GERUNDS = frozenset(["saying", "adding", "tweeting", "writing", "telling", "arguing", "noting",
                       "asking", "declaring", "insisting", "warning", "explaining", "calling"])
 # After these verbs a name is the one spoken to ("told O'Reilly"), not the speaker.
@@ -45,10 +38,7 @@ _TO_SOMEONE = frozenset(["told", "tells", "telling", "asked", "asks", "asking", 
 _PREPOSITION = re.compile(r"\b(?:in|on|with|to|at|for|of|from|by|about|during|after|before|"
                           r"that|as|into|over|against)\b")
 # Writings that speak in news prose: "the report says", "the letter reads".
-_DOCUMENTS = frozenset(["report", "letter", "statement", "memo", "ruling", "article", "study",
-                        "complaint", "lawsuit", "filing", "document", "indictment", "order",
-                        "decision", "opinion", "survey", "poll", "email", "post", "tweet",
-                        "release", "editorial", "ad", "advertisement", "video", "clip", "book"])
+_DOCUMENTS = word_set(WORDS, "documents")
 CUE_VERBS = SPEECH_VERBS | _EXTRA_CUES | _GERUNDS
 
 
@@ -278,13 +268,7 @@ _NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?[ \t\u00a0]+)?"
          r"le)){0,3}")
 _NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})[\s,]*(?:(?:also|later|then)\s+)?$")
 _NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b))?({_NAME})(?=[\s,.;:]|$)")
-_NOT_NAMES = frozenset([
-    "i", "we", "they", "it", "this", "that", "there", "these", "those", "he", "she", "you",
-    "one", "who", "the", "a", "an", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "but", "and", "or", "so",
-    "yet", "then", "when", "while", "if", "as", "in", "on", "at", "with", "for", "from", "by",
-    "after", "before", "during", "under", "about", "among", "despite", "following", "since"])
+_NOT_NAMES = word_set(WORDS, "not_names")
 
 
 def _written_name(chunk: str, v_start: int, v_end: int,

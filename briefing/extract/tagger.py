@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from briefing.core.words import word_set
 from briefing.extract.names import FUNCTION_WORDS, TIME_WORDS
 from briefing.extract.roles import (
     EVENT_HEADS,
@@ -33,6 +34,7 @@ from briefing.extract.roles import (
     ORG_NAMES,
     SPEECH_VERBS,
     VENUE_NOUNS,
+    WORDS,
     is_role,
 )
 from briefing.geo import gazetteer
@@ -45,12 +47,7 @@ LEXICON_STAMP = MODEL.with_suffix(".lexicons")
 # Initials ("U.S.", "J."), words with inner hyphens or apostrophes, a possessive "'s" apart.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*\.?|[^\w\s]")
 _OPENERS = FUNCTION_WORDS | TIME_WORDS
-_ABBREVIATIONS = frozenset([
-    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "jr", "sr", "gen", "sen", "rep", "gov", "col",
-    "lt", "sgt", "capt", "cpl", "adm", "maj", "brig", "pres", "prof", "rev", "hon", "inc",
-    "corp", "co", "ltd", "bros", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "univ", "est", "gov", "fr", "messrs",
-])
+_ABBREVIATIONS = word_set(WORDS, "abbreviations")
 
 
 class Tok(NamedTuple):

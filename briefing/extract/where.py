@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from briefing.core.words import word_set
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.names import Run, Token, is_common, is_dateline, without
@@ -32,6 +33,7 @@ from briefing.extract.roles import (
     GROUP_NOUNS,
     ORG_HEADS,
     VENUE_NOUNS,
+    WORDS,
     is_role,
 )
 from briefing.geo import gazetteer
@@ -228,11 +230,7 @@ def _bare_everywhere(text: str, name: str) -> bool:
     return True
 
 
-_CLAUSE_WORDS = frozenset([
-    "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "may",
-    "might", "should", "must", "did", "does", "and", "or", "to", "in", "on", "at", "from", "for",
-    "with", "by", "as", "said", "says", "remains", "remained",
-])
+_CLAUSE_WORDS = word_set(WORDS, "clause_words")
 
 
 def _region(name: str) -> gazetteer.Entry | None:
@@ -324,12 +322,7 @@ def _demonym_is_place(text: str, span: Span) -> bool:
 
 
 # Nouns after a nationality that say who a person is, not where a thing is.
-_NATIONALITY_NOUNS = frozenset([
-    "descent", "origin", "origins", "ancestry", "heritage", "roots", "nationality", "citizen",
-    "citizens", "national", "nationals", "language", "speakers", "literature", "translation",
-    "people", "man", "woman", "men", "women", "boy", "girl", "family", "public", "team",
-    "squad", "side", "crew", "troops", "descendants", "immigrants", "community",
-])
+_NATIONALITY_NOUNS = word_set(WORDS, "nationality_nouns")
 # Person nouns by their ending: "philologist", "composer", "sculptor", "historian".
 _PERSON_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ess")
 
@@ -367,13 +360,7 @@ def _after_location_preposition(text: str, start: int) -> bool:
     return False
 
 
-_GOVERNMENT_VERBS = frozenset([
-    "said", "says", "warned", "warns", "wants", "has", "have", "will", "would", "is", "was",
-    "accused", "accuses", "imposed", "imposes", "announced", "announces", "demanded", "demands",
-    "rejected", "rejects", "denied", "denies", "insists", "insisted", "responded", "responds",
-    "threatened", "threatens", "urged", "urges", "hopes", "hoped", "believes", "believed", "must",
-    "should", "could", "may", "might",
-])
+_GOVERNMENT_VERBS = word_set(WORDS, "government_verbs")
 
 
 def _disambiguate(text: str, entry: gazetteer.Entry) -> gazetteer.Entry:
