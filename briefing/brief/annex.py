@@ -9,7 +9,7 @@ from datetime import datetime
 
 from briefing.brief.developments import entry_development
 from briefing.brief.header import anchor_kind
-from briefing.brief.rank import Entry
+from briefing.brief.rank import BriefArticle
 from briefing.brief.sources import location, published
 from briefing.brief.text import clean, heading, labelled, wrap
 from briefing.brief.times import wording
@@ -48,12 +48,12 @@ def _zone_name(zone: str) -> str:
     return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def _unresolved(entry: Entry) -> int:
+def _unresolved(entry: BriefArticle) -> int:
     return sum(1 for tm in entry.analysis.times
                if tm.type in ("DATE", "TIME") and not tm.resolved)
 
 
-def summary_notes(entries: Sequence[Entry], *, zone: str, now: datetime,
+def summary_notes(entries: Sequence[BriefArticle], *, zone: str, now: datetime,
                   left_out: int, annex: bool) -> list[str]:
     """One line per kind of assumption, counted across all articles."""
     texts = [f"Display zone: {zone_label(zone, now)} (section 3). DTGs are Z. Times keep "
@@ -71,7 +71,7 @@ def summary_notes(entries: Sequence[Entry], *, zone: str, now: datetime,
     return [*lines, ""]
 
 
-def _assumption_counts(entries: Sequence[Entry]) -> list[str]:
+def _assumption_counts(entries: Sequence[BriefArticle]) -> list[str]:
     """How many times were read in an assumed zone, by how it was found, and how many carry
     each kind of flag."""
     assumed: Counter[tuple[str, str]] = Counter()
@@ -99,7 +99,7 @@ def _assumption_counts(entries: Sequence[Entry]) -> list[str]:
     return texts
 
 
-def _publication_counts(entries: Sequence[Entry], now: datetime) -> list[str]:
+def _publication_counts(entries: Sequence[BriefArticle], now: datetime) -> list[str]:
     """The articles with no publication time, a day only, or a time after the brief's."""
     texts = []
     undated = [e for e in entries if anchor_kind(e) == "unknown"]
@@ -127,12 +127,12 @@ _ANCHOR_NOTES = {
 }
 
 
-def entry_notes(entry: Entry, now: datetime) -> list[str]:
+def entry_notes(entry: BriefArticle, now: datetime) -> list[str]:
     """Every note on one article's times, for the annex."""
     return [*_time_assumptions(entry), *_clock_notes(entry, now), *_time_flags(entry)]
 
 
-def _clock_notes(entry: Entry, now: datetime) -> list[str]:
+def _clock_notes(entry: BriefArticle, now: datetime) -> list[str]:
     """What the article's publication clock leaves open: its anchor, its zone, its lateness."""
     notes: list[str] = []
     article = entry.article
@@ -154,7 +154,7 @@ def _clock_notes(entry: Entry, now: datetime) -> list[str]:
     return notes
 
 
-def _time_flags(entry: Entry) -> list[str]:
+def _time_flags(entry: BriefArticle) -> list[str]:
     """Each time's flags, and the relative times left unresolved, in text order."""
     notes = []
     for tm in entry.analysis.times:
@@ -165,7 +165,7 @@ def _time_flags(entry: Entry) -> list[str]:
     return notes
 
 
-def _time_assumptions(entry: Entry) -> list[str]:
+def _time_assumptions(entry: BriefArticle) -> list[str]:
     """One note per zone assumed and how it was found, with the wording of each time."""
     assumed: dict[tuple[str, str], list[str]] = {}
     for tm in entry.analysis.times:
@@ -179,7 +179,7 @@ def _time_assumptions(entry: Entry) -> list[str]:
     return notes[::-1]
 
 
-def annex(entries: Sequence[Entry], watch: Sequence[WatchItem], now: datetime,
+def annex(entries: Sequence[BriefArticle], watch: Sequence[WatchItem], now: datetime,
           locale: str = "en_GB") -> list[str]:
     """Section 7: every article in full (with its publication time in its own zone and
     as written, and where it came from), then every time note, article by article."""

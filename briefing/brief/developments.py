@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.brief.bluf import marks
-from briefing.brief.rank import Entry, Story
+from briefing.brief.rank import BriefArticle, Story
 from briefing.brief.text import clean, clip, heading, labelled, wrap
 from briefing.brief.times import dtg_style, grain, is_point, sort_key, with_wording
 from briefing.brief.watch import WatchItem
@@ -228,7 +228,7 @@ def developments(stories: Sequence[Story], watch: Sequence[WatchItem],
     return lines
 
 
-def entry_development(entry: Entry, watch: Sequence[WatchItem]) -> list[str]:
+def entry_development(entry: BriefArticle, watch: Sequence[WatchItem]) -> list[str]:
     """One article in full, for the annex: every name, place and quote it gives."""
     a = entry.analysis
     lines = wrap(f"{entry.sid}  {clean(entry.article.title) or '(untitled)'}", hang="    ")

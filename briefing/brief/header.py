@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from briefing.brief.rank import Entry, Story
+from briefing.brief.rank import BriefArticle, Story
 from briefing.brief.text import labelled, rule
 from briefing.brief.times import period_text
 from briefing.core.timefmt import dtg, format_datetime_full, zone_label
@@ -14,14 +14,14 @@ from briefing.core.timefmt import dtg, format_datetime_full, zone_label
 LABEL = 9
 
 
-def anchor_kind(entry: Entry) -> str:
+def anchor_kind(entry: BriefArticle) -> str:
     """What the article's relative times were read against: the analysis's own clock
     (which may come from the text when the page gave none), else the page's."""
     clock = entry.analysis.clock if entry.analysis.clock.known else entry.article.clock
     return clock.kind if clock.known else "unknown"
 
 
-def dates_line(entries: Sequence[Entry]) -> str:
+def dates_line(entries: Sequence[BriefArticle]) -> str:
     """"31 with a publication time, 5 a day only, 4 none (their relative times stay as
     written)": one line the officer can trust before reading any time in the brief."""
     kinds = Counter(anchor_kind(e) for e in entries)
@@ -35,7 +35,7 @@ def dates_line(entries: Sequence[Entry]) -> str:
     return "; ".join(parts) if parts else "none"
 
 
-def header(entries: Sequence[Entry], stories: Sequence[Story], *, zone: str, now: datetime,
+def header(entries: Sequence[BriefArticle], stories: Sequence[Story], *, zone: str, now: datetime,
            period: timedelta | None, locale: str, left_out: int,
            watch: Sequence[str] = ()) -> list[str]:
     """DTG in Z with the display zone's wall clock beside it, and the period covered."""

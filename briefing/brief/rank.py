@@ -85,7 +85,7 @@ def strip_dateline(sentence: str) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class BriefArticle:
     """One article as the brief sees it: its source id and its place in the ranking."""
 
     sid: str
@@ -150,7 +150,7 @@ NEAR = timedelta(days=31)
 """A date this far from a story's reports is background ("in 2015"), not its event."""
 
 
-def _placed(draft: Entry, **place: object) -> Entry:
+def _placed(draft: BriefArticle, **place: object) -> BriefArticle:
     """The draft entry given its place in the brief, keeping what it already worked out (its
     segmentation and lead: cached properties, which `replace` alone would drop)."""
     entry = replace(draft, **place)  # type: ignore[arg-type]
@@ -164,7 +164,7 @@ class Story:
     """Several sources' reports of one event: one development in the brief."""
 
     number: int
-    entries: tuple[Entry, ...]
+    entries: tuple[BriefArticle, ...]
     severity: tuple[str, ...]
     score: float
 
@@ -202,7 +202,7 @@ class Story:
         return self.first - NEAR <= tm.anchor <= self.latest + NEAR
 
     @cached_property
-    def main(self) -> Entry:
+    def main(self) -> BriefArticle:
         """The report whose lead the others' leads share most words with (the common core
         of the event, not one outlet's angle); the first source on a tie."""
         if len(self.entries) == 1:
@@ -271,7 +271,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
          flagged: Collection[str] | None,
          notes: Mapping[str, str] | None = None, *,
          watch: Sequence[str] = (), now: datetime | None = None,
-         ) -> tuple[list[Entry], list[Story]]:
+         ) -> tuple[list[BriefArticle], list[Story]]:
     """Group the articles into stories, rank the stories, number the articles S1, S2 ...
     in that order (within a story the most recent report first).
 
@@ -285,7 +285,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     terms = [matches(watch, a.title, an.text) for a, an in items]
     # Each article segmented and its lead found once: the ranking reads the leads, and the
     # entries it makes keep them for the sections.
-    drafted = [Entry("", a, an, False) for a, an in items]
+    drafted = [BriefArticle("", a, an, False) for a, an in items]
 
     def draft(members: list[int]) -> tuple[tuple[object, ...], list[int], tuple[str, ...],
                                           float]:
@@ -310,7 +310,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     for _, members, _, _ in drafts:
         for i in members:
             sid[i] = f"S{len(sid) + 1}"
-    entries: list[Entry] = []
+    entries: list[BriefArticle] = []
     ranked: list[Story] = []
     for number, (_, members, severity, score) in enumerate(drafts, start=1):
         mine = [

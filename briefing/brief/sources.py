@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from briefing.brief.rank import Entry
+from briefing.brief.rank import BriefArticle
 from briefing.brief.text import clean, clip, heading, labelled, wrap
 from briefing.brief.times import day_text
 from briefing.core.timefmt import dtg, format_clock_full, format_datetime_full
 
 
-def published(entry: Entry, locale: str, *, as_written: bool = True) -> str:
+def published(entry: BriefArticle, locale: str, *, as_written: bool = True) -> str:
     """In the source's own zone and in DTG; with `as_written`, the page's own words when
     no zone is known (the annex); the short form for the sources list leaves them out."""
     article = entry.article
@@ -31,7 +31,7 @@ def published(entry: Entry, locale: str, *, as_written: bool = True) -> str:
     return f"{dtg(moment)} (as written: “{raw}”)" if raw and as_written else dtg(moment)
 
 
-def short_published(entry: Entry) -> str:
+def short_published(entry: BriefArticle) -> str:
     """"081400Z NOV 16"; a day alone "08 NOV 16"; a wall time with no zone "08 NOV 16
     15:19 LT" (as the list writes it); "undated" when the page gives nothing."""
     clock = entry.article.clock
@@ -78,7 +78,7 @@ def _common_folder(places: Sequence[tuple[str, str]]) -> str | None:
     return folders.pop() if len(folders) == 1 else None
 
 
-def sources(entries: Sequence[Entry], locale: str) -> list[str]:
+def sources(entries: Sequence[BriefArticle], locale: str) -> list[str]:
     """One line an article where it fits: "S1 D1 131835Z NOV 16 page-05.html Outlet: title";
     what all articles share (retrieval time, outlet, folder) is said once, above.  The
     annex (`--annex`) gives each publication time in the source's own zone as well."""

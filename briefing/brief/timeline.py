@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.brief.rank import Entry, Story
+from briefing.brief.rank import BriefArticle, Story
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import grain, in_zone, is_point, sort_key, with_wording
 from briefing.core.timefmt import is_utc
@@ -27,9 +27,9 @@ def _matters(story: Story, tm: TimeMention) -> bool:
     return is_point(tm) and grain(tm) in _FINE and story.near(tm)
 
 
-def rows(stories: Sequence[Story]) -> list[tuple[Story, Entry, TimeMention]]:
+def rows(stories: Sequence[Story]) -> list[tuple[Story, BriefArticle, TimeMention]]:
     """The stories' own dated points, the main report's first, then the other sources'."""
-    chosen: list[tuple[Story, Entry, TimeMention]] = []
+    chosen: list[tuple[Story, BriefArticle, TimeMention]] = []
     for story in stories:
         seen: set[str] = set()
         others = [e for e in story.entries if e is not story.main]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from briefing.brief.rank import FURNITURE, Entry
+from briefing.brief.rank import FURNITURE, BriefArticle
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, grain, is_point, with_wording
 from briefing.core import timex
@@ -30,7 +30,7 @@ MAX_TEXT = 120
 @dataclass(frozen=True)
 class WatchItem:
     wid: str
-    entry: Entry
+    entry: BriefArticle
     kind: str
     """An open-question kind, or "scheduled" for a future time with no cue around it."""
     cue: str | None
@@ -41,7 +41,7 @@ class WatchItem:
     """Every time it names has already gone by at the brief's DTG."""
 
 
-def _times_in(entry: Entry, start: int, end: int) -> tuple[TimeMention, ...]:
+def _times_in(entry: BriefArticle, start: int, end: int) -> tuple[TimeMention, ...]:
     return tuple(t for t in entry.analysis.times
                  if start <= t.start < end and t.type in ("DATE", "TIME"))
 
@@ -55,7 +55,7 @@ def _strength(kind: str) -> int:
     return QUESTION_KINDS.index(kind) if kind in QUESTION_KINDS else len(QUESTION_KINDS)
 
 
-def _for_entry(entry: Entry, now: datetime) -> list[tuple[int, int, WatchItem]]:
+def _for_entry(entry: BriefArticle, now: datetime) -> list[tuple[int, int, WatchItem]]:
     """(strength, position, item) for one article; numbering happens after sorting."""
     found: list[tuple[int, int, WatchItem]] = []
     covered: set[tuple[int, int]] = set()
@@ -93,7 +93,7 @@ def _same(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
-def watch_items(entries: Sequence[Entry], now: datetime, *, per_story: int | None = None,
+def watch_items(entries: Sequence[BriefArticle], now: datetime, *, per_story: int | None = None,
                 limit: int | None = None) -> list[WatchItem]:
     """By source (S1 first), then strongest kind, then position in the article; each
     sentence once.  `per_story` and `limit` keep the brief's list to what a shift can

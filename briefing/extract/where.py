@@ -52,6 +52,10 @@ _WORD_BEFORE = re.compile(r"\b(?:([a-z]+)|([a-z]+) of(?: the)?) $")
 _COMMA_PLACE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})\b")
 
 
+# The places found so far, by name and country: the entry read and the spans of its mentions.
+_Found = dict[tuple[str, str | None], tuple[gazetteer.PlaceEntry, list[Span]]]
+
+
 def find_places(ctx: Context, people: list[Person], organizations: list[Organization],
                 avoid: list[Span] | None = None) -> list[Place]:
     """Places of one text; the module docstring lists the decisions.
@@ -66,7 +70,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
                   for word in phrase.split()}
     all_runs = without(ctx.runs, avoid or [])
     local = _local_places(text, all_runs, taken, name_words)
-    found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]] = {}
+    found: _Found = {}
     for run in all_runs:
         for span, entry in _run_places(text, run, local, taken, name_words):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
@@ -78,8 +82,8 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     return places
 
 
-def _run_places(text: str, run: Run, local: dict[str, gazetteer.Entry], taken: list[Span],
-                name_words: set[str]) -> list[tuple[Span, gazetteer.Entry]]:
+def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], taken: list[Span],
+                name_words: set[str]) -> list[tuple[Span, gazetteer.PlaceEntry]]:
     """The places one capitalised run names, left to right, each the longest name known
     (to the gazetteer, or to the context as `local`) at its first word."""
     out = []
@@ -102,13 +106,13 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.Entry], taken: l
             continue
         if entry.kind == "demonym":
             name = gazetteer.country_names().get(entry.country or "", entry.name)
-            entry = gazetteer.Entry(name, "country", entry.country)
+            entry = gazetteer.PlaceEntry(name, "country", entry.country)
         out.append((span, _disambiguate(text, entry)))
     return out
 
 
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
-                  found: dict[tuple[str, str | None], tuple[gazetteer.Entry, list[Span]]]) -> None:
+                  found: _Found) -> None:
     """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
     "Castlefrank Road" (a facility), "the Hafijj Hotel".
 
@@ -131,9 +135,10 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or name.lower() in bodies):
             continue
         if m.label == "FAC" or words[-1].lower().rstrip(".") in FACILITY_HEADS:
-            entry = gazetteer.Entry(name, "facility", None)
+            entry = gazetteer.PlaceEntry(name, "facility", None)
         else:
-            entry = gazetteer.town(name) or _region(name) or gazetteer.Entry(name, "other", None)
+            entry = (gazetteer.town(name) or _region(name)
+                     or gazetteer.PlaceEntry(name, "other", None))
         found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
 
 
@@ -148,7 +153,7 @@ def _event_end(toks: tuple[Token, ...], j: int) -> int:
 
 
 def _local_places(text: str, all_runs: list[Run], taken: list[Span],
-                  name_words: set[str]) -> dict[str, gazetteer.Entry]:
+                  name_words: set[str]) -> dict[str, gazetteer.PlaceEntry]:
     """Places the gazetteer lacks or ranks too small, named as places by their context.
 
     "the Interlagos circuit", "the city of Mazar-i-Sharif" (a venue noun), "in Loughborough"
@@ -157,7 +162,7 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
     right town of that name), a dateline ("DOVER, England —") and natural features ("the
     Arabian Sea", kind "other").  After "near" any name that is nobody's is a place.
     """
-    out: dict[str, gazetteer.Entry] = {}
+    out: dict[str, gazetteer.PlaceEntry] = {}
     for run in all_runs:
         toks = [t for t in run.tokens if not is_common(t.text)]
         if not toks or toks[0] is not run.tokens[0] or toks[-1] is not run.tokens[-1]:
@@ -171,7 +176,7 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
             continue
         if is_feature(text, run.tokens):
             kind = "facility" if toks[-1].lower.rstrip(".") in FACILITY_HEADS else "other"
-            out.setdefault(gazetteer.key(name), gazetteer.Entry(name, kind, None))
+            out.setdefault(gazetteer.key(name), gazetteer.PlaceEntry(name, kind, None))
             continue
         entry = _placed_by_context(text, run, toks, name)
         if entry is not None:
@@ -180,14 +185,14 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
 
 
 def _placed_by_context(text: str, run: Run, toks: list[Token],
-                       name: str) -> gazetteer.Entry | None:
+                       name: str) -> gazetteer.PlaceEntry | None:
     """The place a name no gazetteer lists is, read from the words around it (see
     `_local_places`), or None."""
     after = _WORD_AFTER.match(text, run.end)
     before = _WORD_BEFORE.search(text, max(0, run.start - 30), run.start)
     venue_after = bool(after) and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
     if venue_after or (before and before.group(2) in VENUE_NOUNS):
-        return gazetteer.town(name) or gazetteer.Entry(name, "other", None)
+        return gazetteer.town(name) or gazetteer.PlaceEntry(name, "other", None)
     comma = _COMMA_PLACE.match(text, run.end)
     region = gazetteer.lookup(comma.group(1)) if comma else None
     if region is not None and region.kind in ("country", "region"):
@@ -200,15 +205,15 @@ def _placed_by_context(text: str, run: Run, toks: list[Token],
     return None
 
 
-def _town_after(name: str, preposition: str | None) -> gazetteer.Entry | None:
+def _town_after(name: str, preposition: str | None) -> gazetteer.PlaceEntry | None:
     """ "in Loughborough", "DOVER, England —": a town or a state; after "near" any name."""
     entry = gazetteer.town(name) or _region(name)
     if entry is None and preposition in _NEAR_PREPS:
-        entry = gazetteer.Entry(name, "other", None)
+        entry = gazetteer.PlaceEntry(name, "other", None)
     return entry
 
 
-def _lone_town(text: str, name: str) -> gazetteer.Entry | None:
+def _lone_town(text: str, name: str) -> gazetteer.PlaceEntry | None:
     """ "said Calais was receiving traffic": a big enough town never written as a modifier."""
     entry = gazetteer.town(name)
     if entry is not None and (entry.population < _LONE_TOWN or not _bare_everywhere(text, name)):
@@ -233,14 +238,14 @@ def _bare_everywhere(text: str, name: str) -> bool:
 _CLAUSE_WORDS = word_set(WORDS, "clause_words")
 
 
-def _region(name: str) -> gazetteer.Entry | None:
+def _region(name: str) -> gazetteer.PlaceEntry | None:
     """A state or province, under the text's own spelling ("Gujarat", not "Gujarāt")."""
     entry = gazetteer.region(name)
-    return gazetteer.Entry(name, "region", entry.country) if entry else None
+    return gazetteer.PlaceEntry(name, "region", entry.country) if entry else None
 
 
 def _local(text: str, toks: tuple[Token, ...], i: int,
-           local: dict[str, gazetteer.Entry]) -> tuple[int, gazetteer.Entry] | None:
+           local: dict[str, gazetteer.PlaceEntry]) -> tuple[int, gazetteer.PlaceEntry] | None:
     if not local:
         return None
     for j in range(min(len(toks), i + 4) - 1, i - 1, -1):
@@ -250,7 +255,7 @@ def _local(text: str, toks: tuple[Token, ...], i: int,
     return None
 
 
-def _longest(text: str, toks: tuple[Token, ...], i: int) -> tuple[int, gazetteer.Entry] | None:
+def _longest(text: str, toks: tuple[Token, ...], i: int) -> tuple[int, gazetteer.PlaceEntry] | None:
     """The longest gazetteer name or demonym starting at token i (at most four words)."""
     for j in range(min(len(toks), i + 4) - 1, i - 1, -1):
         phrase = text[toks[i].start:toks[j].end]
@@ -261,7 +266,7 @@ def _longest(text: str, toks: tuple[Token, ...], i: int) -> tuple[int, gazetteer
             return j, entry
         iso = gazetteer.demonyms().get(gazetteer.key(phrase))
         if iso:
-            return j, gazetteer.Entry(gazetteer.country_names().get(iso, iso), "demonym", iso)
+            return j, gazetteer.PlaceEntry(gazetteer.country_names().get(iso, iso), "demonym", iso)
     return None
 
 
@@ -271,7 +276,7 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in taken[max(0, i - 8):i])
 
 
-def _is_place(text: str, span: Span, entry: gazetteer.Entry, run: Run,
+def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
               name_words: set[str]) -> bool:
     word = text[span[0]:span[1]]
     before = text[max(0, span[0] - 12):span[0]].split()
@@ -327,7 +332,7 @@ _NATIONALITY_NOUNS = word_set(WORDS, "nationality_nouns")
 _PERSON_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ess")
 
 
-def metonymic(text: str, span: Span, entry: gazetteer.Entry) -> bool:
+def metonymic(text: str, span: Span, entry: gazetteer.PlaceEntry) -> bool:
     """ "Washington warned", "Moscow's demands": a capital standing for its government.
 
     Not after "in"/"at", alone or heading a list: "officials in Paris said", "talks in
@@ -363,7 +368,7 @@ def _after_location_preposition(text: str, start: int) -> bool:
 _GOVERNMENT_VERBS = word_set(WORDS, "government_verbs")
 
 
-def _disambiguate(text: str, entry: gazetteer.Entry) -> gazetteer.Entry:
+def _disambiguate(text: str, entry: gazetteer.PlaceEntry) -> gazetteer.PlaceEntry:
     if entry.kind == "country" and entry.country:
         state = gazetteer.us_states().get(gazetteer.key(entry.name))
         if state is not None and not _country_evidence(text, entry.country):
@@ -371,7 +376,7 @@ def _disambiguate(text: str, entry: gazetteer.Entry) -> gazetteer.Entry:
     if entry.kind == "region" and entry.country == "US":
         capital_iso = gazetteer.capitals().get(gazetteer.key(entry.name))
         if capital_iso == "US":
-            return gazetteer.Entry(entry.name, "city", "US", 0)
+            return gazetteer.PlaceEntry(entry.name, "city", "US", 0)
     return entry
 
 

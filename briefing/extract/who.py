@@ -33,7 +33,7 @@ from briefing.extract.roles import (
 )
 from briefing.extract.tagger import Tags
 from briefing.extract.who_merge import (
-    Candidate,
+    NameCandidate,
     appositive,
     final,
     merge,
@@ -247,7 +247,7 @@ class _Reading:
 
     text: str
     credits: list[Span]
-    found: list[Candidate] = field(default_factory=list)
+    found: list[NameCandidate] = field(default_factory=list)
     orgs: dict[str, list[Span]] = field(default_factory=dict)
     singles: list[tuple[Token, Run | None]] = field(default_factory=list)
     employers: list[tuple[str, Span]] = field(default_factory=list)
@@ -305,7 +305,7 @@ def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> Non
         reading.singles.extend((t, run) for t in name)
         return
     span = (name[0].start, name[-1].end)
-    reading.found.append(Candidate([t.text for t in name], text[span[0]:span[1]],
+    reading.found.append(NameCandidate([t.text for t in name], text[span[0]:span[1]],
                                    roles=[role] if role else [],
                                    affiliation=_affiliation(prefix) if role else None,
                                    mentions=[span], evidence=bool(role) or len(name) > 1))
@@ -366,7 +366,7 @@ def _role_before(text: str, toks: list[Token], kinds: list[str], k: int) -> str:
     return role
 
 
-def _place_employers(reading: _Reading, by_surname: dict[str, list[Candidate]]) -> None:
+def _place_employers(reading: _Reading, by_surname: dict[str, list[NameCandidate]]) -> None:
     """ "Horner's Red Bull team" employers: a surname joins its person; the rest are bodies
     ("White House officials"), unless the gazetteer knows them as places."""
     for name_text, span in reading.employers:
@@ -378,8 +378,8 @@ def _place_employers(reading: _Reading, by_surname: dict[str, list[Candidate]]) 
             reading.orgs.setdefault(name_text, []).append(span)
 
 
-def _unplaced_singles(reading: _Reading, people: list[Candidate],
-                      by_surname: dict[str, list[Candidate]]) -> dict[str, list[Span]]:
+def _unplaced_singles(reading: _Reading, people: list[NameCandidate],
+                      by_surname: dict[str, list[NameCandidate]]) -> dict[str, list[Span]]:
     """Lone capitalised words no person claims: kept aside, to become a person if they
     recur with evidence (`recurring`)."""
     text = reading.text
@@ -392,7 +392,7 @@ def _unplaced_singles(reading: _Reading, people: list[Candidate],
     return unplaced
 
 
-def _finish(ctx: Context, reading: _Reading, people: list[Candidate],
+def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
             unplaced: dict[str, list[Span]], avoid: list[Span] | None,
             ) -> tuple[list[Person], list[Organization]]:
     """Keep the people the evidence supports, add pronouns and the unnamed, type the bodies."""
@@ -433,8 +433,8 @@ def _overlaps_any(span: Span, spans: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
-def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str, list[Span]],
-                  employers: list[tuple[str, Span]], avoid: list[Span]) -> list[Candidate]:
+def _model_people(text: str, tags: Tags, found: list[NameCandidate], orgs: dict[str, list[Span]],
+                  employers: list[tuple[str, Span]], avoid: list[Span]) -> list[NameCandidate]:
     """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
     that merge with the rest like any other."""
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
@@ -445,7 +445,7 @@ def _model_people(text: str, tags: Tags, found: list[Candidate], orgs: dict[str,
         if span is None or _overlaps_any(span, taken) or _declined(text, span):
             continue
         words = text[span[0]:span[1]].split()
-        out.append(Candidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
+        out.append(NameCandidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
     return out
 
 
@@ -493,7 +493,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return start + words[0][0], start + words[-1][1]
 
 
-def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span]]) -> bool:
+def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[Span]]) -> bool:
     """Whether the model lets a person the rules found stand.
 
     A title or role beside the name is the rules' strongest evidence and is kept.
@@ -524,7 +524,7 @@ def _typed_person(text: str, tags: Tags, p: Candidate, orgs: dict[str, list[Span
 _NOT_BODY = 0.8
 
 
-def _speaks(text: str, p: Candidate) -> bool:
+def _speaks(text: str, p: NameCandidate) -> bool:
     """A speech verb beside a mention, or beside one of the name's words written alone
     elsewhere ("Paris Hilton arrived. Paris said she loved it")."""
     if any(_speech_next(text, e) or _speech_before(text, s) for s, e in p.mentions):
@@ -549,7 +549,7 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     return no < _NOT_BODY and place < _NOT_BODY
 
 
-def _model_orgs(text: str, tags: Tags, people: list[Candidate],
+def _model_orgs(text: str, tags: Tags, people: list[NameCandidate],
                 orgs: dict[str, list[Span]], avoid: list[Span]) -> None:
     """Organisations the model finds that no rule did: teams, agencies, companies."""
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
@@ -594,8 +594,8 @@ def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
     return -(len(p.mentions) + (2 if p.roles else 0)), first
 
 
-def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
-            by_surname: dict[str, list[Candidate]]) -> bool:
+def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
+            by_surname: dict[str, list[NameCandidate]]) -> bool:
     """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
@@ -610,7 +610,7 @@ def _single(text: str, tok: Token, run: Run | None, people: list[Candidate],
             kind = _kind(tok)
             if (kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
-                new = Candidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
+                new = NameCandidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
                 by_surname.setdefault(new.surname, []).append(new)
                 used = True

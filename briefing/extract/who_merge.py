@@ -18,7 +18,7 @@ _APPOSITIVE = re.compile(
 
 
 @dataclass
-class Candidate:
+class NameCandidate:
     """A person while mentions are still being merged (mutable; `final` freezes it).
 
     `evidence` records whether anything beyond capitals says this is a person (a role, two
@@ -39,7 +39,7 @@ class Candidate:
         return self.tokens[-1].lower()
 
 
-def recurring(people: list[Candidate], unplaced: dict[str, list[Span]],
+def recurring(people: list[NameCandidate], unplaced: dict[str, list[Span]],
                orgs: dict[str, list[Span]]) -> None:
     """A one-word name used three times and nobody's name is a company, brand or body.
 
@@ -52,7 +52,7 @@ def recurring(people: list[Candidate], unplaced: dict[str, list[Span]],
             orgs.setdefault(word, []).extend(spans)
 
 
-def split_known(text: str, found: list[Candidate]) -> tuple[list[Candidate], list[Token]]:
+def split_known(text: str, found: list[NameCandidate]) -> tuple[list[NameCandidate], list[Token]]:
     """Cut runs that glue names together ("Grand Prix Christian Horner", "Massa Massa").
 
     Captions and headlines without punctuation join words that the rest of the text writes
@@ -60,7 +60,7 @@ def split_known(text: str, found: list[Candidate]) -> tuple[list[Candidate], lis
     as single words after the name (surnames), never as a person of its own.
     """
     known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3}
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     leftovers: list[Token] = []
     for p in found:
         toks = p.tokens
@@ -89,7 +89,7 @@ def split_known(text: str, found: list[Candidate]) -> tuple[list[Candidate], lis
             continue
         for a, b in pieces:
             span = (offsets[a], offsets[b - 1] + len(toks[b - 1]))
-            out.append(Candidate(toks[a:b], text[span[0]:span[1]], roles=list(p.roles),
+            out.append(NameCandidate(toks[a:b], text[span[0]:span[1]], roles=list(p.roles),
                                affiliation=p.affiliation, mentions=[span], evidence=True))
         first = pieces[0][0] if pieces else 0
         leftovers.extend(Token(offsets[i], offsets[i] + len(toks[i]), toks[i])
@@ -97,43 +97,43 @@ def split_known(text: str, found: list[Candidate]) -> tuple[list[Candidate], lis
     return out, leftovers
 
 
-def merge(found: list[Candidate]) -> list[Candidate]:
+def merge(found: list[NameCandidate]) -> list[NameCandidate]:
     """One person per surname, unless the text names two people who share it.
 
     "Bill Clinton" and "Hillary Clinton" stay two people: full names whose first names
     differ (and are not an initial or a short form of one another) split the surname, and
     each bare "Clinton" goes to whichever of them the text named last before it.
     """
-    groups: dict[str, list[Candidate]] = {}
+    groups: dict[str, list[NameCandidate]] = {}
     for p in found:
         groups.setdefault(p.surname, []).append(p)
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     for group in groups.values():
         out.extend(_combine(bucket) for bucket in _split_by_first_name(group))
     return out
 
 
-def surname_index(people: list[Candidate]) -> dict[str, list[Candidate]]:
-    index: dict[str, list[Candidate]] = {}
+def surname_index(people: list[NameCandidate]) -> dict[str, list[NameCandidate]]:
+    index: dict[str, list[NameCandidate]] = {}
     for p in people:
         index.setdefault(p.surname, []).append(p)
     return index
 
 
-def namesake_at(index: dict[str, list[Candidate]], surname: str,
-                offset: int) -> Candidate | None:
+def namesake_at(index: dict[str, list[NameCandidate]], surname: str,
+                offset: int) -> NameCandidate | None:
     """The person a bare surname at `offset` means: the namesake mentioned last before it."""
     namesakes = index.get(surname.lower())
     if not namesakes:
         return None
     if len(namesakes) == 1:
         return namesakes[0]
-    def last_before(p: Candidate) -> int:
+    def last_before(p: NameCandidate) -> int:
         return max((s for s, _ in p.mentions if s <= offset), default=-1)
     return max(namesakes, key=last_before)
 
 
-def _first_name(p: Candidate) -> str | None:
+def _first_name(p: NameCandidate) -> str | None:
     """The given name, when it can tell people apart (initials cannot)."""
     if len(p.tokens) < 2:
         return None
@@ -145,17 +145,17 @@ def _same_given(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)  # "Jim"/"Jimmy", "Chris"/"Christopher"
 
 
-def _first_at(p: Candidate) -> int:
+def _first_at(p: NameCandidate) -> int:
     return min((s for s, _ in p.mentions), default=0)
 
 
-def _split_by_first_name(group: list[Candidate]) -> list[list[Candidate]]:
+def _split_by_first_name(group: list[NameCandidate]) -> list[list[NameCandidate]]:
     """Namesakes sharing a surname ("Jim Smith", "Anna Smith") apart, each bare "Smith"
     going to the namesake named last before it."""
     given = _given_names(group)
     if len(given) <= 1:
         return [group]
-    buckets: list[list[Candidate]] = [[] for _ in given]
+    buckets: list[list[NameCandidate]] = [[] for _ in given]
     named = sorted((start, i) for p in group if (n := _first_name(p))
                    for i, g in enumerate(given) if _same_given(n, g) for start, _ in p.mentions)
     for p in sorted(_one_per_mention(group), key=_first_at):
@@ -169,7 +169,7 @@ def _split_by_first_name(group: list[Candidate]) -> list[list[Candidate]]:
     return [b for b in buckets if b]
 
 
-def _given_names(group: list[Candidate]) -> list[str]:
+def _given_names(group: list[NameCandidate]) -> list[str]:
     """The distinct first names of a surname's group, "Jim" and "Jimmy" counted once."""
     given: list[str] = []
     for p in group:
@@ -179,21 +179,21 @@ def _given_names(group: list[Candidate]) -> list[str]:
     return given
 
 
-def _one_per_mention(group: list[Candidate]) -> list[Candidate]:
+def _one_per_mention(group: list[NameCandidate]) -> list[NameCandidate]:
     """Bare surnames split mention by mention: each may mean a different namesake."""
-    out: list[Candidate] = []
+    out: list[NameCandidate] = []
     for p in group:
         if _first_name(p) or len(p.mentions) < 2:
             out.append(p)
             continue
         for n, span in enumerate(sorted(p.mentions)):
-            out.append(Candidate(list(p.tokens), p.surface, roles=p.roles if n == 0 else [],
+            out.append(NameCandidate(list(p.tokens), p.surface, roles=p.roles if n == 0 else [],
                                  affiliation=p.affiliation if n == 0 else None,
                                  mentions=[span], evidence=p.evidence))
     return out
 
 
-def _combine(group: list[Candidate]) -> Candidate:
+def _combine(group: list[NameCandidate]) -> NameCandidate:
     """Fold a person's mentions together; the commonest multi-word spelling is canonical."""
     base = group[0]
     base.spellings.append((tuple(base.tokens), base.surface))
@@ -210,7 +210,7 @@ def _combine(group: list[Candidate]) -> Candidate:
     return base
 
 
-def appositive(text: str, p: Candidate) -> None:
+def appositive(text: str, p: NameCandidate) -> None:
     for _start, end in p.mentions:
         match = _APPOSITIVE.match(text, end)
         if match:
@@ -223,7 +223,7 @@ def appositive(text: str, p: Candidate) -> None:
                 p.evidence = True
 
 
-def final(p: Candidate) -> Person:
+def final(p: NameCandidate) -> Person:
     return Person(p.surface or " ".join(p.tokens), _distinct_roles(p.roles), p.affiliation,
                   tuple(sorted(set(p.mentions))))
 

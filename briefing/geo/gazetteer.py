@@ -34,7 +34,7 @@ _MIN_TOWN_POPULATION = 5_000
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class PlaceEntry:
     name: str
     kind: str  # country | region | city | other
     country: str | None
@@ -83,7 +83,7 @@ def _rows(name: str) -> list[list[str]]:
 _KIND_RANK = {"country": 3, "region": 2, "city": 1, "other": 0}
 
 
-def _add(index: dict[str, Entry], name: str, entry: Entry) -> None:
+def _add(index: dict[str, PlaceEntry], name: str, entry: PlaceEntry) -> None:
     """Keep the strongest reading of a name: country > region > the most populous city."""
     k = _fold(name)
     old = index.get(k)
@@ -150,8 +150,8 @@ def city(name: str) -> City | None:
 
 
 @cache
-def index() -> dict[str, Entry]:
-    out: dict[str, Entry] = {}
+def index() -> dict[str, PlaceEntry]:
+    out: dict[str, PlaceEntry] = {}
     names = country_names()
     for city in major_cities():
         pop = city.population
@@ -161,18 +161,18 @@ def index() -> dict[str, Entry]:
         for name in candidates:
             words = name.split()
             if pop >= (_MIN_CITY_POPULATION if len(words) == 1 else _MIN_MULTIWORD_CITY_POPULATION):
-                _add(out, name, Entry(city.name, "city", city.country, pop))
+                _add(out, name, PlaceEntry(city.name, "city", city.country, pop))
     for state in _geonames().get_us_states().values():
-        _add(out, state["name"], Entry(state["name"], "region", "US", 0))
+        _add(out, state["name"], PlaceEntry(state["name"], "region", "US", 0))
     for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
         if name.strip() and not name.startswith("#"):
-            _add(out, name.strip(), Entry(name.strip(), "region", None, 0))
+            _add(out, name.strip(), PlaceEntry(name.strip(), "region", None, 0))
     # A country outranks any city or region of the same name, so its reading simply wins.
     for k, iso in country_codes().items():
-        out[k] = Entry(names.get(iso, iso), "country", iso, 0)
+        out[k] = PlaceEntry(names.get(iso, iso), "country", iso, 0)
     for name, iso, kind in _rows("place_aliases.tsv"):
         if kind != "country":
-            out[_fold(name)] = Entry(name, kind, iso, 0)
+            out[_fold(name)] = PlaceEntry(name, kind, iso, 0)
     return out
 
 
@@ -223,28 +223,29 @@ def neighbours() -> dict[str, frozenset[str]]:
 
 
 @cache
-def us_states() -> dict[str, Entry]:
+def us_states() -> dict[str, PlaceEntry]:
     states = _geonames().get_us_states().values()
-    return {_fold(s["name"]): Entry(s["name"], "region", "US", 0) for s in states}
+    return {_fold(s["name"]): PlaceEntry(s["name"], "region", "US", 0) for s in states}
 
 
-def lookup(text: str) -> Entry | None:
+def lookup(text: str) -> PlaceEntry | None:
     return index().get(key(text))
 
 
 @cache
-def towns() -> dict[str, tuple[Entry, ...]]:
+def towns() -> dict[str, tuple[PlaceEntry, ...]]:
     """Small places (5,000+ people) not in index(), most populous first; loaded on first use."""
     big = index()
-    out: dict[str, list[Entry]] = {}
+    out: dict[str, list[PlaceEntry]] = {}
     for city in cities():
         k = _fold(city.name)
         if k not in big and city.population >= _MIN_TOWN_POPULATION:
-            out.setdefault(k, []).append(Entry(city.name, "city", city.country, city.population))
+            out.setdefault(k, []).append(
+                PlaceEntry(city.name, "city", city.country, city.population))
     return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
 
 
-def town(text: str, country: str | None = None) -> Entry | None:
+def town(text: str, country: str | None = None) -> PlaceEntry | None:
     """A place called `text` of any size, in `country` when the text names one beside it."""
     k = key(text)
     found = index().get(k)
@@ -259,7 +260,7 @@ _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " SAR")
 
 
 @cache
-def subdivisions() -> dict[str, Entry]:
+def subdivisions() -> dict[str, PlaceEntry]:
     """First-level subdivisions of every country (states, provinces, regions), from pycountry.
 
     Too many of their names are also words or surnames ("Delta", "Victoria", "Plateau") to
@@ -268,18 +269,18 @@ def subdivisions() -> dict[str, Entry]:
     """
     import pycountry
 
-    out: dict[str, Entry] = {}
+    out: dict[str, PlaceEntry] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
         name = sub.name.split(" [")[0].split(" (")[0]
         for suffix in _SUBDIVISION_SUFFIXES:
             name = name.removesuffix(suffix)
-        out.setdefault(_fold(name), Entry(name, "region", sub.country_code, 0))
+        out.setdefault(_fold(name), PlaceEntry(name, "region", sub.country_code, 0))
     return out
 
 
-def region(text: str) -> Entry | None:
+def region(text: str) -> PlaceEntry | None:
     """A country's state, province or region called `text` (see `subdivisions`)."""
     return subdivisions().get(key(text))
 

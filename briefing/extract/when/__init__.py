@@ -18,7 +18,7 @@ from typing import TypeVar
 from briefing.extract.context import Context
 from briefing.extract.when import clock, periods, spans
 from briefing.extract.when.fallback import resolve_numeric
-from briefing.extract.when.finder import Candidate, find_candidates
+from briefing.extract.when.finder import TimeCandidate, find_candidates
 from briefing.extract.when.reference import Reading, Reference
 from briefing.model import TimeMention
 from briefing.pubclock import ZONE_EAST, ZONE_WEST
@@ -27,7 +27,7 @@ __all__ = ["find_times"]
 _T = TypeVar("_T")
 
 
-def _read(cand: Candidate, ref: Reference) -> Reading | None:
+def _read(cand: TimeCandidate, ref: Reference) -> Reading | None:
     g, s, e = cand.groups, cand.start, cand.end
     kind = cand.kind
     match kind:
@@ -84,7 +84,7 @@ def _within_calendar(work: Callable[[], _T]) -> _T | None:
         return None
 
 
-def _day_for_clock(cand: Candidate, ref: Reference, days: list[tuple[int, date]]
+def _day_for_clock(cand: TimeCandidate, ref: Reference, days: list[tuple[int, date]]
                    ) -> date | None:
     """The day a clock time falls on, as a reader takes it: the day named nearest to it in
     its own sentence, else the last day named in the sentence before it ("On Wednesday
@@ -120,7 +120,7 @@ _OPEN_AFTER = frozenset({"AFTER", "ON_OR_AFTER"})
 _OPEN_BEFORE = frozenset({"BEFORE", "ON_OR_BEFORE"})
 
 
-def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
+def _mention(cand: TimeCandidate, reading: Reading, ref: Reference) -> TimeMention:
     """The mention a reading makes: its UTC interval in the zone the text gives, widened to
     every zone's reading when no zone is known, and open on the side its modifier leaves."""
     flags = list(reading.flags)
@@ -147,7 +147,7 @@ def _mention(cand: Candidate, reading: Reading, ref: Reference) -> TimeMention:
     )
 
 
-def _in_zone(cand: Candidate, reading: Reading, ref: Reference, flags: list[str],
+def _in_zone(cand: TimeCandidate, reading: Reading, ref: Reference, flags: list[str],
              ) -> tuple[datetime | None, datetime | None, str | None, str | None]:
     """A reading's ends as instants (earliest, latest), with the zone and how it was found.
 

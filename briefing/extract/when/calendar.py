@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from briefing.extract.when.lexicon import PART_HOURS, SEASON_MONTHS
 
-Period = tuple[str, datetime, datetime]
+Interval = tuple[str, datetime, datetime]
 
 
 def _at(day: date) -> datetime:
@@ -23,39 +23,39 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def day_period(day: date) -> Period:
+def day_period(day: date) -> Interval:
     return day.isoformat(), _at(day), _at(day + timedelta(days=1))
 
 
-def month_period(year: int, month: int) -> Period:
+def month_period(year: int, month: int) -> Interval:
     ny, nm = add_months(year, month, 1)
     return f"{year:04d}-{month:02d}", _at(date(year, month, 1)), _at(date(ny, nm, 1))
 
 
-def year_period(year: int) -> Period:
+def year_period(year: int) -> Interval:
     return f"{year:04d}", _at(date(year, 1, 1)), _at(date(year + 1, 1, 1))
 
 
-def week_period(day: date) -> Period:
+def week_period(day: date) -> Interval:
     iso = day.isocalendar()
     monday = day - timedelta(days=iso.weekday - 1)
     return f"{iso.year:04d}-W{iso.week:02d}", _at(monday), _at(monday + timedelta(days=7))
 
 
-def weekend_period(saturday: date) -> Period:
+def weekend_period(saturday: date) -> Interval:
     iso = saturday.isocalendar()
     return (f"{iso.year:04d}-W{iso.week:02d}-WE", _at(saturday),
             _at(saturday + timedelta(days=2)))
 
 
-def quarter_period(year: int, quarter: int) -> Period:
+def quarter_period(year: int, quarter: int) -> Interval:
     start_month = 3 * (quarter - 1) + 1
     _, start, _ = month_period(year, start_month)
     _, _, end = month_period(year, start_month + 2)
     return f"{year:04d}-Q{quarter}", start, end
 
 
-def season_period(year: int, code: str) -> Period:
+def season_period(year: int, code: str) -> Interval:
     first, length = SEASON_MONTHS[code]
     start_year = year - 1 if code == "WI" else year
     _, start, _ = month_period(start_year, first)
@@ -63,18 +63,18 @@ def season_period(year: int, code: str) -> Period:
     return f"{year:04d}-{code}", start, _at(date(ey, em, 1))
 
 
-def decade_period(first_year: int) -> Period:
+def decade_period(first_year: int) -> Interval:
     return (f"{first_year // 10:03d}", _at(date(first_year, 1, 1)),
             _at(date(first_year + 10, 1, 1)))
 
 
-def century_period(index: int) -> Period:
+def century_period(index: int) -> Interval:
     """The 20th century is TIMEX3 "19": years 1900-1999 by the usual news reading."""
     first = (index - 1) * 100
     return f"{index - 1:02d}", _at(date(max(first, 1), 1, 1)), _at(date(first + 100, 1, 1))
 
 
-def part_of_day(day: date, code: str) -> Period:
+def part_of_day(day: date, code: str) -> Interval:
     begin, finish = PART_HOURS[code]
     return (f"{day.isoformat()}T{code}", _at(day) + timedelta(hours=begin),
             _at(day) + timedelta(hours=finish))

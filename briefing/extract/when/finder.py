@@ -1,4 +1,4 @@
-"""Candidate spans from the pattern table, with overlaps settled and traps removed."""
+"""TimeCandidate spans from the pattern table, with overlaps settled and traps removed."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _MONTH_CONTEXT = re.compile(
 _CONJUNCTION = re.compile(r"\s+as\b", re.IGNORECASE)
 
 
-class Candidate(NamedTuple):
+class TimeCandidate(NamedTuple):
     """One span the table proposes (a tuple: an article makes dozens, and building a frozen
     dataclass costs several times as much)."""
 
@@ -57,28 +57,28 @@ def _span(kind: str, match: re.Match[str], groups: dict[str, str | None]) -> tup
     return start, end
 
 
-def _split_range(cand: Candidate, match: re.Match[str]) -> list[Candidate]:
+def _split_range(cand: TimeCandidate, match: re.Match[str]) -> list[TimeCandidate]:
     """"1957-58" and "between 12 and 18 months" name two times each (TimeML annotates both)."""
     if cand.kind == "yearrange":
-        first = Candidate(match.start("year"), match.end("year"), "year",
+        first = TimeCandidate(match.start("year"), match.end("year"), "year",
                           {"year": match.group("year")}, cand.rank)
         century = match.group("year")[:2]
-        second = Candidate(match.start("y2"), match.end("y2"), "year",
+        second = TimeCandidate(match.start("y2"), match.end("y2"), "year",
                            {"year": century + match.group("y2")}, cand.rank)
         return [first, second]
     if cand.kind == "duration_range":
         unit = match.group("unit")
-        first = Candidate(match.start("n1"), match.end("n1"), "duration",
+        first = TimeCandidate(match.start("n1"), match.end("n1"), "duration",
                           {"num": match.group("n1"), "unit": unit}, cand.rank)
-        second = Candidate(match.start("n2"), cand.end, "duration",
+        second = TimeCandidate(match.start("n2"), cand.end, "duration",
                            {"num": match.group("n2"), "unit": unit}, cand.rank)
         return [first, second]
     return [cand]
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str) -> list[TimeCandidate]:
     """Every form in the table, longest first; a span never overlaps a kept one."""
-    found: list[tuple[int, int, int, Candidate, re.Match[str]]] = []
+    found: list[tuple[int, int, int, TimeCandidate, re.Match[str]]] = []
     for pos, rows in start_positions(text).items():
         for rank, (kind, _, pattern) in rows:
             match = pattern.match(text, pos)
@@ -90,10 +90,10 @@ def find_candidates(text: str) -> list[Candidate]:
             start, end = _span(kind, match, groups)
             if end > start:
                 found.append((start - end, rank, start,
-                              Candidate(start, end, kind, groups, rank), match))
+                              TimeCandidate(start, end, kind, groups, rank), match))
     found.sort(key=lambda item: item[:3])
     taken = bytearray(len(text))
-    kept: list[Candidate] = []
+    kept: list[TimeCandidate] = []
     for _, _, _, cand, match in found:
         if any(taken[cand.start:cand.end]):
             continue
