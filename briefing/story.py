@@ -71,6 +71,7 @@ def _stem(word: str) -> str:
 
 
 def _terms(text: str, weight: float) -> Counter[str]:
+    # weighted counts: Counter holds floats as well as ints, whatever its annotation says
     counts: Counter[str] = Counter()
     sentence_start = True
     for match in _WORD.finditer(text):
@@ -81,7 +82,7 @@ def _terms(text: str, weight: float) -> Counter[str]:
         lower = raw.lower().replace("’", "'")
         if len(lower) >= _MIN_LEN and lower not in _STOP:
             bonus = NAME_WEIGHT if raw[0].isupper() and not sentence_start else 1.0
-            counts[_stem(lower.split("'")[0])] += weight * bonus
+            counts[_stem(lower.split("'")[0])] += weight * bonus  # type: ignore[assignment]
         sentence_start = False
     return counts
 

@@ -45,12 +45,12 @@ def when_text(times: Sequence[TimeMention], limit: int = MAX_WHEN,
     days = sorted((t for t in points if grain(t) == "day"), key=sort_key)
     chosen = (precise + days) or sorted(points, key=sort_key)
     rendered: list[str] = []
-    days: set[str] = set()
+    seen: set[str] = set()
     for tm in chosen:
         day = dtg_style(tm)
-        if day in days:  # "Nov 6" and "Sunday" are one day: its first wording is enough
+        if day in seen:  # "Nov 6" and "Sunday" are one day: its first wording is enough
             continue
-        days.add(day)
+        seen.add(day)
         rendered.append(with_wording(day, tm))
     if not rendered:  # an undated source's "late Thursday": as written, said to be undated
         loose = [t for t in times if t.type in ("DATE", "TIME") and not t.resolved]

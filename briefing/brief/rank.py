@@ -295,7 +295,7 @@ def rank(items: Sequence[tuple[Article, Analysis]],
         heads = [items[i][0].title or "" for i in members]
         leads = [drafted[i].lead for i in members]
         severity = severity_cues(heads + leads)
-        latest = max((items[i][0].published for i in members if items[i][0].published),
+        latest = max((p for i in members if (p := items[i][0].published) is not None),
                      default=None)
         score = (SOURCE_WEIGHT * math.log2(len(members))
                  + SEVERITY_WEIGHT * min(len(severity), SEVERITY_CAP) + _recency(latest, now))

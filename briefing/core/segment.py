@@ -71,7 +71,7 @@ def _ends_sentence(text: str, period_at: int, after: int) -> bool:
         return False
     if word in _MAY_END:
         following = _NEXT_WORD.match(text, after)
-        return bool(following) and following.group(1).lower() in _OPENERS
+        return following is not None and following.group(1).lower() in _OPENERS
     return True
 
 

@@ -214,9 +214,9 @@ def _period(period: timex.Period, locale: str) -> str:
         case "weekend":
             saturday, sunday = timex.weekend_days(period)
             # Name Saturday's month (and year) too when the weekend straddles them.
-            first = ("d" if saturday.month == sunday.month
-                     else "d MMM" if saturday.year == sunday.year else "d MMM y")
-            return (f"weekend of {format_date(saturday, first, locale=locale)}–"
+            pattern = ("d" if saturday.month == sunday.month
+                       else "d MMM" if saturday.year == sunday.year else "d MMM y")
+            return (f"weekend of {format_date(saturday, pattern, locale=locale)}–"
                     f"{format_date(sunday, 'd MMM y', locale=locale)}")
         case "week" if first is not None:
             return f"week of {format_date(first, 'd MMM y', locale=locale)}"

@@ -99,7 +99,7 @@ def _split(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, 
 
 
 def _shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:

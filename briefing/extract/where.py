@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import cast
 
 from briefing.core.words import word_set
 from briefing.extract.context import Context
@@ -37,7 +38,7 @@ from briefing.extract.roles import (
     is_role,
 )
 from briefing.geo import gazetteer
-from briefing.model import Organization, Person, Place, Span
+from briefing.model import Organization, Person, Place, PlaceKind, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")
 _TOWN_PREPS = ("in", "near", "outside")
@@ -77,7 +78,9 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
-    places = [Place(e.name, e.kind, e.country, tuple(spans)) for e, spans in found.values()]
+    # (a demonym's entry was made its country's above: every kind left is a place kind)
+    places = [Place(e.name, cast(PlaceKind, e.kind), e.country, tuple(spans))
+              for e, spans in found.values()]
     places.sort(key=lambda p: p.mentions[0])
     return places
 
@@ -190,7 +193,7 @@ def _placed_by_context(text: str, run: Run, toks: list[Token],
     `_local_places`), or None."""
     after = _WORD_AFTER.match(text, run.end)
     before = _WORD_BEFORE.search(text, max(0, run.start - 30), run.start)
-    venue_after = bool(after) and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
+    venue_after = after is not None and after.group(1) in VENUE_NOUNS and not toks[-1].possessive
     if venue_after or (before and before.group(2) in VENUE_NOUNS):
         return gazetteer.town(name) or gazetteer.PlaceEntry(name, "other", None)
     comma = _COMMA_PLACE.match(text, run.end)

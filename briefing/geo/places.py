@@ -143,9 +143,9 @@ def _country_zones() -> dict[str, str]:
             biggest[(country, clock)] = (count, zone)
     out: dict[str, str] = {}
     for code, clocks in people.items():
-        clock, count = max(clocks.items(), key=lambda item: item[1])
+        commonest, count = max(clocks.items(), key=lambda item: item[1])
         if count >= 0.9 * sum(clocks.values()):
-            out[code] = biggest[(code, clock)][1]
+            out[code] = biggest[(code, commonest)][1]
     return out
 
 

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import TypeVar
 
 from briefing.extract.context import Context
@@ -82,6 +83,13 @@ def _within_calendar(work: Callable[[], _T]) -> _T | None:
         return work()
     except (ValueError, OverflowError):
         return None
+
+
+def _clock_reading(cand: TimeCandidate, ref: Reference,
+                   days: list[tuple[int, date]]) -> Reading | None:
+    """A clock time's reading, on the day the text gives it (see `_day_for_clock`)."""
+    return clock.resolve_clock(cand.groups, cand.start, cand.end, ref,
+                               _day_for_clock(cand, ref, days))
 
 
 def _day_for_clock(cand: TimeCandidate, ref: Reference, days: list[tuple[int, date]]
@@ -181,18 +189,17 @@ def find_times(ctx: Context) -> list[TimeMention]:
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
             continue
-        reading = _within_calendar(lambda cand=cand: _read(cand, ref))
+        reading = _within_calendar(partial(_read, cand, ref))
         if reading is not None:
             readings[index] = reading
             if reading.day is not None:
                 days.append((cand.start, reading.day))
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
-            reading = _within_calendar(lambda cand=cand: clock.resolve_clock(
-                cand.groups, cand.start, cand.end, ref, _day_for_clock(cand, ref, days)))
+            reading = _within_calendar(partial(_clock_reading, cand, ref, days))
             if reading is not None:
                 readings[index] = reading
-    made = (_within_calendar(lambda i=i: _mention(candidates[i], readings[i], ref))
+    made = (_within_calendar(partial(_mention, candidates[i], readings[i], ref))
             for i in sorted(readings))
     return _join_composites([m for m in made if m is not None], ctx.text)
 

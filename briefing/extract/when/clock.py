@@ -81,7 +81,7 @@ def _instant(wall: datetime, g: Groups, ref: Reference, at: int
     if key:
         rows = lookup(key)
         row, basis, flags = _choose(rows, ref)
-        extra = parse_offset(g["off"]) if g.get("off") else None
+        extra = parse_offset(off) if (off := g.get("off")) else None
         if extra is not None and row.kind == "utc":
             return (wall.replace(tzinfo=timezone(extra)).astimezone(UTC), fixed_label(extra),
                     "explicit", [], 0.9)
@@ -190,8 +190,7 @@ def resolve_iso(g: Groups, start: int, ref: Reference) -> Reading | None:
         if offset is None:
             return None
         moment = wall.replace(tzinfo=timezone(offset)).astimezone(UTC)
-        zone = offset_zone(offset)
-        return Reading("TIME", value, None, moment, moment, utc=True, zone=zone,
+        return Reading("TIME", value, None, moment, moment, utc=True, zone=offset_zone(offset),
                        basis="explicit", confidence=0.95, day=day)
     zone, basis = ref.zone_for(start)
     moment, flags = ref.to_utc(wall, zone)

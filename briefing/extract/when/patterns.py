@@ -10,6 +10,7 @@ the longer span and, at equal length, the earlier row.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -17,7 +18,7 @@ from briefing.extract.when import lexicon
 from briefing.extract.when.zones import zone_keys
 
 
-def _alt(words: list[str] | set[str] | frozenset[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """The words as one alternation, factored into a prefix tree ("a(?:bout|lmost|...)").
 
     Equivalent to listing them longest first (a word that is a prefix of another is tried

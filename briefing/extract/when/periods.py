@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from briefing.extract.when import calendar as cal
 from briefing.extract.when import lexicon
 from briefing.extract.when.reference import Reading, Reference
+from briefing.model import TimeType
 
 Groups = dict[str, str | None]
 _REL_STEP = {"last": -1, "next": 1, "this": 0, "the current": 0, "the coming": 1, "the": 0,
@@ -26,13 +27,13 @@ def _pmod(g: Groups) -> str | None:
     return lexicon.POSITION_MODS.get(word)
 
 
-def unresolved(value: str, kind: str = "DATE") -> Reading:
+def unresolved(value: str, kind: TimeType = "DATE") -> Reading:
     """A relative expression with nothing to anchor it: kept, flagged, never read as now."""
     return Reading(kind, value, flags=["no_publication_time"], confidence=0.3)
 
 
-def from_period(period: cal.Period, mod: str | None = None, confidence: float = 0.85,
-                kind: str = "DATE", day: date | None = None) -> Reading:
+def from_period(period: cal.Interval, mod: str | None = None, confidence: float = 0.85,
+                kind: TimeType = "DATE", day: date | None = None) -> Reading:
     value, start, end = period
     start, end = cal.narrow(start, end, mod)
     return Reading(kind, value, mod, start, end, confidence=confidence, day=day)
@@ -211,7 +212,7 @@ def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading |
     return reading
 
 
-def _calendar_period(per: str, step: int, day: date) -> cal.Period | None:
+def _calendar_period(per: str, step: int, day: date) -> cal.Interval | None:
     if per == "week":
         return cal.week_period(day + timedelta(weeks=step))
     if per == "month":
@@ -267,7 +268,7 @@ def resolve_season(g: Groups, ref: Reference) -> Reading:
 
 
 def resolve_quarter(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
-    quarter = int(g["q"]) if g.get("q") else {"final": 4, "last": 4}.get(
+    quarter = int(q) if (q := g.get("q")) else {"final": 4, "last": 4}.get(
         lexicon.norm(g.get("ord")), lexicon.ORDINALS.get(lexicon.norm(g.get("ord")), 0))
     if not quarter:
         return None

@@ -11,6 +11,7 @@ from briefing.extract.context import Context
 from briefing.extract.when import tense
 from briefing.extract.when.zones import offset_zone, to_utc, tz_for
 from briefing.geo import places
+from briefing.model import TimeType
 
 
 @dataclass
@@ -21,7 +22,7 @@ class Reading:
     in which case they are already UTC instants.
     """
 
-    type: str
+    type: TimeType
     value: str
     mod: str | None = None
     start: datetime | None = None
