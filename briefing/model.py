@@ -119,8 +119,16 @@ class Person:
     roles: tuple[str, ...] = ()
     affiliation: str | None = None
     mentions: tuple[Span, ...] = ()
+    """Where the text names them (a name, a surname, a title with a name)."""
     anonymous: bool = False
     """True for unnamed sources ("a senior administration official"): `name` describes them."""
+    pronouns: tuple[Span, ...] = ()
+    """The "he" and "she" that stand for them: references, not mentions of a name."""
+
+    @property
+    def references(self) -> int:
+        """How often the text comes back to them: names and pronouns alike."""
+        return len(self.mentions) + len(self.pronouns)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,12 +137,14 @@ class Person:
             "affiliation": self.affiliation,
             "mentions": [list(m) for m in self.mentions],
             "anonymous": self.anonymous,
+            "pronouns": [list(m) for m in self.pronouns],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
         return cls(data["name"], tuple(data.get("roles", ())), data.get("affiliation"),
-                   _spans(data.get("mentions", ())), bool(data.get("anonymous", False)))
+                   _spans(data.get("mentions", ())), bool(data.get("anonymous", False)),
+                   _spans(data.get("pronouns", ())))
 
 
 @dataclass(frozen=True, slots=True)

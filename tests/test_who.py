@@ -48,7 +48,10 @@ def test_no_false_people_from_furniture_days_places_or_institutions() -> None:
 def test_pronoun_resolved_to_named_person_for_a_quote() -> None:
     text = "Maria Lopez arrived late. “We will rebuild the bridge,” she said."
     person = _people(text)["Maria Lopez"]
-    assert "she" in [text[s:e] for s, e in person.mentions]
+    # "she" refers back to her: a reference counted with her, not a mention of a name
+    assert [text[s:e] for s, e in person.pronouns] == ["she"]
+    assert [text[s:e] for s, e in person.mentions] == ["Maria Lopez"]
+    assert person.references == 2
 
 
 def _orgs(text: str) -> set[str]:

@@ -114,7 +114,7 @@ def _merged(story: Story, kind: str, limit: int) -> str:
     mentions: Counter[str] = Counter()
     for entry in story.entries:
         for person in entry.analysis.people:
-            mentions[clean(person.name).lower()] += len(person.mentions)
+            mentions[clean(person.name).lower()] += person.references
     for entry in story.entries:
         things = entry.analysis.people if kind == "who" else entry.analysis.places
         for thing in things:

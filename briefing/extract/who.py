@@ -404,9 +404,10 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     people = [p for p in people if p.evidence]
     _model_orgs(text, tags, people, orgs, [*(avoid or []), *reading.credits])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
+    pronouns: dict[int, list[Span]] = {}
     for span, i in resolve_pronouns(text, named_spans):
-        people[i].mentions.append(span)
-    named = [final(p) for p in people]
+        pronouns.setdefault(i, []).append(span)
+    named = [final(p, pronouns.get(i, [])) for i, p in enumerate(people)]
     named.extend(find_anonymous(ctx))
     named.sort(key=_relevance)
     employed = {name for name, _ in reading.employers}  # "Korvex spokeswoman": a body, surely
@@ -590,8 +591,8 @@ def _placed(text: str, name: str) -> bool:
 def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
     """Most relevant first: the people a text keeps coming back to (mentions, pronouns
     included) and those it gives a title or role; ties in order of first mention."""
-    first = p.mentions[0] if p.mentions else (0, 0)
-    return -(len(p.mentions) + (2 if p.roles else 0)), first
+    first = min(p.mentions + p.pronouns, default=(0, 0))
+    return -(p.references + (2 if p.roles else 0)), first
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],

@@ -223,9 +223,9 @@ def appositive(text: str, p: NameCandidate) -> None:
                 p.evidence = True
 
 
-def final(p: NameCandidate) -> Person:
+def final(p: NameCandidate, pronouns: list[Span]) -> Person:
     return Person(p.surface or " ".join(p.tokens), _distinct_roles(p.roles), p.affiliation,
-                  tuple(sorted(set(p.mentions))))
+                  tuple(sorted(set(p.mentions))), pronouns=tuple(sorted(set(pronouns))))
 
 
 def _distinct_roles(roles: list[str]) -> tuple[str, ...]:

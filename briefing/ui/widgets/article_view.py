@@ -45,7 +45,7 @@ def highlighted(text: str, analysis: Analysis | None) -> Content:
     spans += [(STYLES["quote"], q.start, q.end) for q in analysis.quotes]
     spans += [(STYLES["question"], q.start, q.end) for q in analysis.questions]
     for person in analysis.people:
-        spans += [(STYLES["who"], s, e) for s, e in person.mentions]
+        spans += [(STYLES["who"], s, e) for s, e in (*person.mentions, *person.pronouns)]
     for org in analysis.organizations:
         spans += [(STYLES["who"], s, e) for s, e in org.mentions]
     for place in analysis.places:

@@ -22,7 +22,7 @@ class WhoPane(FactPane):
                 (clean(person.name), "bold"),
                 (" (unnamed source)", "italic $text-muted") if person.anonymous else "",
                 (f" — {clean(details)}", "$text-muted") if details else "",
-                (f" ×{len(person.mentions)}", "$text-muted") if len(person.mentions) > 1 else "",
+                (f" ×{person.references}", "$text-muted") if person.references > 1 else "",
             )
             span = person.mentions[0] if person.mentions else None
             copy = f"{person.name} ({details})" if details else person.name
