@@ -127,7 +127,7 @@ TRAPS = [
     "Since the first meeting, tensions rose.",
     "Russia has moved 100,000 troops toward the border.",
     "The 30-year-old soldier was wounded.",
-    "The May Day parade was cancelled.",
+    "The pilot sent a Mayday call before the crash.",
     "He scored 2000 points.",
     "He waited a second before answering.",
 ]

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from briefing.extract.context import Context
 from briefing.extract.when import clock, periods, spans
+from briefing.extract.when.anaphora import resolve_anaphor
 from briefing.extract.when.fallback import resolve_numeric
 from briefing.extract.when.finder import TimeCandidate, find_candidates
 from briefing.extract.when.reference import Reading, Reference
@@ -36,6 +37,8 @@ def _read(cand: TimeCandidate, ref: Reference) -> Reading | None:
             return periods.resolve_date(g, s, e, ref)
         case "weekday":
             return periods.resolve_weekday(g, s, e, ref)
+        case "holiday":
+            return periods.resolve_holiday(g, s, e, ref)
         case "relday":
             return periods.resolve_relday(g, s, e, ref)
         case "month":
@@ -83,6 +86,22 @@ def _within_calendar(work: Callable[[], _T]) -> _T | None:
         return work()
     except (ValueError, OverflowError):
         return None
+
+
+# Read once every other day is known: a clock time takes the day named beside it, and "the
+# next day" counts from the last day named before it.
+_SECOND_PASS = frozenset({"clock", "anaphor"})
+
+
+_GRAINS = (("day", re.compile(r"\d{4}-(?:\d{2}-\d{2}|W\d{2})$")),
+           ("month", re.compile(r"\d{4}-\d{2}$")), ("year", re.compile(r"\d{4}$")))
+
+
+def _grain(reading: Reading) -> str | None:
+    """ "day" (a day or a week), "month" or "year" for a resolved date; None otherwise."""
+    if reading.type != "DATE":
+        return None
+    return next((name for name, shape in _GRAINS if shape.match(reading.value)), None)
 
 
 def _clock_reading(cand: TimeCandidate, ref: Reference,
@@ -186,17 +205,26 @@ def find_times(ctx: Context) -> list[TimeMention]:
     candidates = find_candidates(ctx.text)
     readings: dict[int, Reading] = {}
     days: list[tuple[int, date]] = []
+    dates: list[tuple[int, date, str]] = []  # every date named, with its grain
     for index, cand in enumerate(candidates):
-        if cand.kind == "clock":
+        if cand.kind in _SECOND_PASS:
             continue
         reading = _within_calendar(partial(_read, cand, ref))
         if reading is not None:
             readings[index] = reading
             if reading.day is not None:
                 days.append((cand.start, reading.day))
+            grain = _grain(reading)
+            if grain and reading.start is not None:
+                dates.append((cand.start, reading.start.date(), grain))
     for index, cand in enumerate(candidates):
         if cand.kind == "clock":
             reading = _within_calendar(partial(_clock_reading, cand, ref, days))
+            if reading is not None:
+                readings[index] = reading
+        elif cand.kind == "anaphor":
+            reading = _within_calendar(partial(resolve_anaphor, cand.groups, cand.start, ref,
+                                               dates))
             if reading is not None:
                 readings[index] = reading
     made = (_within_calendar(partial(_mention, candidates[i], readings[i], ref))

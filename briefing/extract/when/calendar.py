@@ -120,6 +120,21 @@ def nearest_year(month: int, day: int | None, ref: date, direction: str | None) 
     return chosen[0] if abs((chosen[1] - ref).days) <= _DIRECTED_DAYS else nearest
 
 
+def nearest_date(dated: list[date], ref: date, direction: str | None) -> date:
+    """Of a day's occurrences around `ref` (one a year), the one the tense points to when it
+    is within the year around publication, else the nearest: `nearest_year`'s rule."""
+    nearest = min(dated, key=lambda d: abs((d - ref).days))
+    if direction == "past":
+        chosen = max((d for d in dated if d <= ref + timedelta(days=_SLACK_DAYS)), default=None)
+    elif direction == "future":
+        chosen = min((d for d in dated if d >= ref - timedelta(days=_SLACK_DAYS)), default=None)
+    else:
+        return nearest
+    if chosen is None:
+        return nearest
+    return chosen if abs((chosen - ref).days) <= _DIRECTED_DAYS else nearest
+
+
 def _month_year(month: int, ref: date, direction: str | None) -> int:
     """A bare month: the one the tense points to.  A past verb cannot speak of a month to
     come, but a future one often speaks of a month just gone ("will show how factories

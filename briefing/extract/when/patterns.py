@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from briefing.extract.when import lexicon
+from briefing.extract.when import holidays, lexicon
 from briefing.extract.when.zones import zone_keys
 
 
@@ -69,6 +69,26 @@ AMPM = r"(?P<ap>[AaPp]\.?\s?[Mm]\b\.?)"
 PART = r"(?i:(?P<part>morning|afternoon|evening|night|overnight))\b"
 _NOT_PLURAL = r"(?!(?:was|has|is|as|its|his|this|thus|plus|versus|vs|us|yes|less)\b)"
 WB = r"(?<![\w$£€#@/.-])"
+
+
+# "Good Friday", "Black Friday", "Easter Monday": the weekday is part of a holiday's name (and
+# of a treaty's: "the Good Friday Agreement"), never a weekday of its own.
+_NOT_IN_HOLIDAY = "".join(f"(?<!{word} )" for word in (
+    "Good", "Black", "Cyber", "Easter", "Palm", "Ash", "Shrove", "Maundy", "Holy", "Whit"))
+
+
+def _holiday_names() -> str:
+    """Every holiday name of data/holidays.tsv, longest first, spaces and apostrophes as news
+    writes them; never before a noun that makes it a thing ("Christmas tree", "Easter
+    Island", "the Good Friday Agreement") rather than a day."""
+    names = sorted(holidays.holidays(), key=len, reverse=True)
+    spelled = [re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names]
+    return ("(?<!Orthodox )(?P<holiday>" + "|".join(spelled) + r")(?![\w'’-])"
+            r"(?!\s+(?i:island|rising|uprising|offensive|eggs?|bunny|trees?|cards?|carols?|"
+            r"markets?|lights|decorations?|gifts?|presents?|shopping|songs?|movies?|films?|"
+            r"specials?|ads?|adverts?|jumpers?|sweaters?|puddings?|cakes?|crackers?|"
+            r"stockings?|album|single|number|hit|list|costumes?|resolutions?|honours|honors|"
+            r"agreement|accords?)\b)")
 
 
 def _abbrs() -> str:
@@ -126,6 +146,8 @@ _LEAD_CLASSES: dict[str, set[str]] = {
     "VAGUEQ": _first_words(lexicon.VAGUE_QUANTITIES),
     "VAGUE": _first_words(lexicon.VAGUE),
     "SETS": set(lexicon.SETS),
+    "HOLIDAY": {lead_key(name.split()[0].split("'")[0].rstrip("."))
+                for name in holidays.holidays()},
 }
 
 
@@ -178,9 +200,12 @@ def table() -> list[Row]:
          rf"(?:{PMOD})?(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?"
          rf"(?:{MONTH_FULL.replace('(?:', '(?P<mname>', 1)})"
          rf"(?:,?\s+{YEAR}|\s+(?i:(?P<yrel>last|this|next)\s+year)\b)?"),
+        ("holiday", "REL the HOLIDAY",
+         r"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?(?:(?i:the)\s+)?"
+         + _holiday_names() + rf"(?:,?\s+(?:of\s+)?{YEAR})?(?:\s+{PART})?"),
         ("weekday", "early late mid REL WEEKDAY",
          rf"(?:(?i:(?P<pmod>early|late|mid))\s+)?"
-         rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{WEEKDAY}\b"
+         rf"(?:(?i:(?P<rel>last|next|this|coming|past))\s+)?{_NOT_IN_HOLIDAY}{WEEKDAY}\b"
          rf"(?:['’]s)?(?:\s+{PART})?"),
         ("weekdays", "every WEEKDAYS",
          r"(?:(?i:every)\s+" + WEEKDAY + r"|(?<=\bon\s)(?P<plural>(?:Mon|Tues|Wednes"
@@ -217,6 +242,24 @@ def table() -> list[Row]:
         ("year", "PMOD #4 #4x",
          rf"(?:{PMOD})?{WB}{YEAR}(?!\s*[%-])(?!\s+(?:{_NOT_PLURAL})[a-z]+s\b(?!['’]))"
          r"(?!\s+(?:people|men|women|children|staff|police|personnel)\b)"),
+        # counted from the narrative's day, not from publication (anaphora.py); "next" only
+        # with "the": "next week" alone counts from publication (the "period" row)
+        ("anaphor", "the",
+         r"(?i:the\s+(?P<arel>next)\s+(?P<aunit>day|morning|afternoon|evening|night))\b"
+         r"(?!\s+of\b)"),
+        ("anaphor", "the following previous preceding same",
+         r"(?i:(?:the\s+)?(?P<arel>following|previous|preceding|same)\s+"
+         r"(?P<aunit>day|morning|afternoon|evening|night|week|month|year))\b"
+         r"(?!\s+of\b)"),
+        ("anaphor", "later earlier that",
+         r"(?i:(?:(?P<aside>later|earlier)\s+)?(?P<arel>that)\s+"
+         r"(?P<aunit>day|morning|afternoon|evening|night|week|month|year))\b"
+         r"(?!\s+of\b)"),
+        ("anaphor", "later earlier",
+         r"(?i:(?P<aside>later|earlier)\s+in\s+the\s+(?P<aunit>day|week|month|year))\b"),
+        ("anaphor", "NUM",
+         rf"(?P<num>{NUMBER}|(?i:a|an))\s+(?i:(?P<aunit>days?|weeks?|months?|years?))\s+"
+         r"(?i:(?P<adir>later|earlier))\b"),
         ("ago", "NUM several many",
          rf"(?P<num>{NUMBER}|(?i:a|an|several|a\s+few|many))\s+{UNIT}\s+(?i:ago)\b"),
         ("duration_range", "NUM",

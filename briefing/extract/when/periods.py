@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from briefing.extract.when import calendar as cal
-from briefing.extract.when import lexicon
+from briefing.extract.when import holidays, lexicon
 from briefing.extract.when.reference import Reading, Reference
 from briefing.model import TimeType
 
@@ -63,6 +63,44 @@ def resolve_date(g: Groups, start: int, end: int, ref: Reference) -> Reading | N
     if weekday and lexicon.WEEKDAYS[weekday] != day.isoweekday():
         reading.flags.append("weekday_mismatch")
     return reading
+
+
+def resolve_holiday(g: Groups, start: int, end: int, ref: Reference) -> Reading | None:
+    """ "Christmas", "last Thanksgiving", "Easter 2016", "Christmas Eve night": the day of the
+    named holiday in the year given, or the one the sentence points to (as for "Dec. 25")."""
+    rule = holidays.holidays()[" ".join((g["holiday"] or "").split()).replace("’", "'")]
+    part = lexicon.PARTS_OF_DAY.get(lexicon.norm(g.get("part")))
+    if g.get("year"):
+        day = rule.in_year(int(g["year"] or 0))
+    elif ref.day is None:  # the day is known only for a holiday fixed in the calendar
+        fixed = rule.month and not (rule.nth or rule.easter)
+        return unresolved(f"XXXX-{rule.month:02d}-{rule.day:02d}" if fixed else "XXXX-XX-XX")
+    else:
+        day = _holiday_near(rule, ref.day, lexicon.norm(g.get("rel")),
+                            "future" if _ahead(ref.text, start, end)
+                            else ref.direction(start, end))
+    if day is None:
+        return None
+    confidence = 0.95 if g.get("year") else 0.85
+    if part:
+        return from_period(cal.part_of_day(day, part), None, confidence, "TIME", day)
+    return date_reading(day, confidence)
+
+
+def _holiday_near(rule: holidays.Rule, ref_day: date, rel: str,
+                  direction: str | None) -> date | None:
+    """The occurrence `rel` ("last", "next", "this") or the tense points to."""
+    years = (ref_day.year - 1, ref_day.year, ref_day.year + 1)
+    dated = [d for d in (rule.in_year(y) for y in years) if d is not None]
+    if not dated:
+        return None
+    if rel == "this":
+        return next((d for d in dated if d.year == ref_day.year), None)
+    if rel == "last" or (rel == "past"):
+        return max((d for d in dated if d < ref_day), default=None)
+    if rel in {"next", "coming"}:
+        return min((d for d in dated if d > ref_day), default=None)
+    return cal.nearest_date(dated, ref_day, direction)
 
 
 def weekday_date(ref_day: date, weekday: int, rel: str, direction: str | None) -> date:

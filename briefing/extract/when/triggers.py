@@ -24,7 +24,7 @@ import codecs
 import re
 from functools import cache
 
-from briefing.extract.when import lexicon
+from briefing.extract.when import holidays, lexicon
 from briefing.extract.when.patterns import Row, lead_key, table
 
 _ERRORS = "briefing-when-tokens"
@@ -63,13 +63,13 @@ def _split(text: str) -> frozenset[str]:
 _DIGIT = re.compile(rb"\d").search
 _DIGIT_KINDS = frozenset({"dtg", "iso", "numeric", "clock", "date", "quarter", "decade",
                           "century", "yearrange", "year", "ago", "duration_range", "duration",
-                          "set", "season"})
+                          "set", "season", "anaphor"})
 _PREFIX = _split("""about around roughly approximately some nearly almost just under less
     fewer than over more at least most up to shortly after before well an estimated the a past
     last next coming previous following first early mid late earlier later start beginning
     middle end of this current in and or between several few many recent numerous number
     dozens hundreds fiscal every each other near these right for took take takes
-    taking lasted within""")
+    taking lasted within that same preceding""")
 _PREFIX_BYTES = frozenset(word.encode() for word in _PREFIX)
 
 
@@ -82,6 +82,8 @@ def _words() -> dict[str, frozenset[str]]:
             table.setdefault(word, set()).update(kinds)
 
     add(["noon", "midnight", "midday"], "clock")
+    add(["day", "days", "week", "weeks", "month", "months", "year", "years",
+         *lexicon.PARTS_OF_DAY], "anaphor")
     add(["today", "yesterday", "tomorrow", "tonight"], "relday")
     add(lexicon.PARTS_OF_DAY, "relday")
     # A unit word proposes only the kinds whose patterns hold it (see patterns.py: UNIT,
@@ -103,7 +105,7 @@ def _words() -> dict[str, frozenset[str]]:
     add(lexicon.SETS, "set")
     add(["every", "each"], "set", "weekdays")
     add([w for w in lexicon.SMALL_NUMBERS if " " not in w and w not in {"a", "an"}],
-        "duration", "duration_range", "ago")
+        "duration", "duration_range", "ago", "anaphor")
     return {k: frozenset(v) for k, v in table.items()}
 
 
@@ -115,6 +117,9 @@ def _names() -> dict[str, frozenset[str]]:
     for day in lexicon.WEEKDAYS:
         names[day.capitalize()] = frozenset({"weekday", "weekdays", "date"})
         names[day.capitalize() + "s"] = frozenset({"weekdays"})
+    for holiday in holidays.holidays():  # "St. Patrick's Day" is triggered by "St"
+        first = holiday.split()[0].split("'")[0].rstrip(".")
+        names[first] = names.get(first, frozenset()) | {"holiday"}
     return names
 
 
