@@ -58,6 +58,14 @@ class Context:
         return quoted_spans(self.text, self.seg)
 
     @cached_property
+    def headlines(self) -> list[tuple[int, int]]:
+        """The title-case paragraphs (headlines, related-story links): their capitals carry
+        no evidence of a name (names.is_headline)."""
+        from briefing.extract.names import is_headline
+
+        return [(s, e) for s, e in self.seg.paragraphs if is_headline(self.text, s, e)]
+
+    @cached_property
     def tags(self) -> Tags:
         """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
         from briefing.extract.tagger import Tags

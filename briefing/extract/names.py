@@ -105,9 +105,27 @@ def capitalised_tokens(text: str) -> list[Token]:
     return out
 
 
+def headline_only(text: str, span: tuple[int, int], headlines: list[tuple[int, int]]) -> bool:
+    """Whether the name at `span` is written only in title-case headlines, never in the body.
+
+    "Voters Worried", "Avoid Bad Optics", "Small Donors": in a headline every word is
+    capitalised, so a capitalised run there is a name only if the story writes it too.
+    """
+    if not headlines or not any(s <= span[0] < e for s, e in headlines):
+        return False
+    name = text[span[0]:span[1]]
+    return all(any(s <= m.start() < e for s, e in headlines)
+               for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
 def is_headline(text: str, start: int, end: int) -> bool:
-    """Title-case lines capitalise ordinary words; their runs need corroboration."""
-    if text[start:end].rstrip().endswith((".", "\"", "”")):
+    """Title-case lines capitalise ordinary words; their runs need corroboration.
+
+    A line ending as a sentence does is a headline only when it opens a text that goes on:
+    a loader or a corpus that joins title and body often closes the title with a period.
+    """
+    if text[start:end].rstrip().endswith((".", "\"", "”")) and (
+            text[:start].strip() or not text[end:].strip()):
         return False
     words = _LONG_WORD.findall(text, start, end)
     if len(words) < 3:

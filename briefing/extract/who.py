@@ -17,7 +17,15 @@ from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.gender import resolve_pronouns
-from briefing.extract.names import Run, Token, credit_spans, is_common, is_dateline, without
+from briefing.extract.names import (
+    Run,
+    Token,
+    credit_spans,
+    headline_only,
+    is_common,
+    is_dateline,
+    without,
+)
 from briefing.extract.roles import (
     EVENT_HEADS,
     GROUP_NOUNS,
@@ -267,8 +275,8 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     reading = _Reading(text, credit_spans(text))
     for run, toks in _split_runs(text, ctx, avoid or []):
         _read_run(reading, ctx.tags, run, toks)
-    reading.found.extend(_model_people(text, ctx.tags, reading.found, reading.orgs,
-                                       reading.employers, [*(avoid or []), *reading.credits]))
+    reading.found.extend(_model_people(ctx, reading.found, reading.orgs, reading.employers,
+                                       [*(avoid or []), *reading.credits]))
     found, leftovers = split_known(text, reading.found)
     reading.singles.extend((t, None) for t in leftovers)
     people = merge(found)
@@ -402,7 +410,8 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     for p in people:
         appositive(text, p)
     people = [p for p in people if p.evidence]
-    _model_orgs(text, tags, people, orgs, [*(avoid or []), *reading.credits])
+    people = [p for p in people if not _headline_person(ctx, p)]
+    _model_orgs(ctx, people, orgs, [*(avoid or []), *reading.credits])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     pronouns: dict[int, list[Span]] = {}
     for span, i in resolve_pronouns(text, named_spans):
@@ -434,16 +443,18 @@ def _overlaps_any(span: Span, spans: list[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
-def _model_people(text: str, tags: Tags, found: list[NameCandidate], orgs: dict[str, list[Span]],
+def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list[Span]],
                   employers: list[tuple[str, Span]], avoid: list[Span]) -> list[NameCandidate]:
     """People the model finds that no rule did ("In 1892, Dvořák moved"), as candidates
-    that merge with the rest like any other."""
+    that merge with the rest like any other; never a phrase only a headline writes."""
+    text = ctx.text
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += [span for _, span in employers] + avoid
     out = []
-    for m in tags.additions(text, ("PER",)):
+    for m in ctx.tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
-        if span is None or _overlaps_any(span, taken) or _declined(text, span):
+        if (span is None or _overlaps_any(span, taken) or _declined(text, span)
+                or headline_only(text, span, ctx.headlines)):
             continue
         words = text[span[0]:span[1]].split()
         out.append(NameCandidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
@@ -550,17 +561,28 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     return no < _NOT_BODY and place < _NOT_BODY
 
 
-def _model_orgs(text: str, tags: Tags, people: list[NameCandidate],
+def _headline_person(ctx: Context, p: NameCandidate) -> bool:
+    """A person named only in headlines whom the model does not read as a person there
+    ("Democrat Voters Worried": a role word before a headline phrase is no evidence)."""
+    if not all(headline_only(ctx.text, span, ctx.headlines) for span in p.mentions):
+        return False
+    dists = [d for s, e in p.mentions if (d := ctx.tags.dist(s, e)) is not None]
+    return not dists or sum(d["PER"] for d in dists) / len(dists) < 0.5
+
+
+def _model_orgs(ctx: Context, people: list[NameCandidate],
                 orgs: dict[str, list[Span]], avoid: list[Span]) -> None:
     """Organisations the model finds that no rule did: teams, agencies, companies."""
+    text = ctx.text
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += avoid  # a time's words ("14:00 Moscow time") and credits hold no body
     placed: dict[str, bool] = {}  # a name's place reading, scanned for once per article
-    for m in tags.additions(text, ("ORG",)):
+    for m in ctx.tags.additions(text, ("ORG",)):
         span = (m.start, m.end)
         name = text[m.start:m.end]
         if (_overlaps_any(span, taken) or is_common(re.split("['’]", name)[0])
-                or _declined(text, span)):  # "I’m" is no body
+                or _declined(text, span)  # "I’m" is no body
+                or headline_only(text, span, ctx.headlines)):
             continue
         words = name.split()
         if _place_name(name, words[0].lower(), " ".join(words[1:])):
