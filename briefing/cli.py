@@ -125,13 +125,14 @@ def analysed(articles: list[Article], log: ProblemLog, store: Store,
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from briefing.store import open_store
+    from briefing.config import load_config
+    from briefing.store import open_configured
     from briefing.story import stories
 
     log = ProblemLog()
     articles = load_sources(args, log)
     story = dict(zip((id(a) for a in articles), stories(articles), strict=True))
-    with open_store() as store:
+    with open_configured(load_config()) as store:  # a floor's server shares its analyses
         for article, analysis in analysed(articles, log, store):
             if args.json:
                 record = _record(article, analysis)

@@ -84,10 +84,12 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.store import open_store
+    from briefing.config import load_config
+    from briefing.store import open_configured
 
     zone, now, period, locale = _options(args)
-    with open_store() as store:  # one store for the flags and the analyses, closed after
+    # One store for the flags and the analyses, closed after.
+    with open_configured(load_config()) as store:
         return _brief(args, store, zone=zone, now=now, period=period, locale=locale)
 
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from briefing.clock import Clock
+from briefing.config import Config
 from briefing.store.base import UnknownArticle
 from briefing.store.connect import STORE_NAME, StoreError, StoreTooNew, StoreUnavailable
 from briefing.store.core import Store, default_path
@@ -29,6 +30,11 @@ def store_target(configured: str | None = None) -> str | None:
     return os.environ.get(DATABASE_ENV) or configured or None
 
 
+def open_configured(config: Config, *, clock: Clock | None = None) -> Store:
+    """The store the config (or `BRIEFING_DATABASE_URL`) names, as `officer`; never raises."""
+    return open_store(store_target(config.store), clock=clock, officer=config.officer)
+
+
 def open_store(path: Path | str | None = None, *, clock: Clock | None = None,
                officer: str | None = None) -> Store:
     """The store (a file or a `postgresql://` server), or an in-memory stand-in (with the
@@ -42,5 +48,5 @@ def open_store(path: Path | str | None = None, *, clock: Clock | None = None,
 
 __all__ = ["DATABASE_ENV", "SCHEMA_VERSION", "STORE_NAME", "Added", "FeedState", "Listed",
            "Note", "Store", "StoreError", "StoreOffline", "StoreTooNew", "StoreUnavailable",
-           "Triage", "UnknownArticle", "canonical_url", "default_path", "open_store", "redact",
-           "store_target"]
+           "Triage", "UnknownArticle", "canonical_url", "default_path", "open_configured",
+           "open_store", "redact", "store_target"]

@@ -69,6 +69,12 @@ class StoreBase:
         """On a server other officers use: their changes arrive (`listen.py`)."""
         return getattr(self._conn, "dialect", "sqlite") == "postgresql"
 
+    def try_again(self) -> None:
+        """The server is back (the listener heard it): stop failing fast."""
+        retry = getattr(self._conn, "try_again", None)
+        if retry is not None:
+            retry()
+
     @property
     def where(self) -> str:
         """The store's name in messages: its file, or its server without the password."""

@@ -85,6 +85,10 @@ class PgConnection:
     def online(self) -> bool:
         return self._raw is not None and not self._raw.closed
 
+    def try_again(self) -> None:
+        """The server is known to be back: the next use connects at once."""
+        self._failed_at = 0.0
+
     def _connect(self) -> None:
         try:
             self._raw = self._psycopg.connect(self.url, autocommit=True,

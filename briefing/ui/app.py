@@ -20,11 +20,12 @@ from briefing.clock import Clock, clock_from_env, local_zone
 from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
-from briefing.store import Store, open_store
+from briefing.store import Store, open_configured
 from briefing.store.analyses import analyze_article
 from briefing.ui import exporting, refreshing
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.entries import Entry
+from briefing.ui.floor import Floor
 from briefing.ui.ingest import (
     Analyser,
     Loader,
@@ -32,7 +33,7 @@ from briefing.ui.ingest import (
     cached_analyser,
     make_loader,
 )
-from briefing.ui.loading import Ingesting, Listing
+from briefing.ui.loading import Listing
 from briefing.ui.safe import one_line
 from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
@@ -43,7 +44,7 @@ from briefing.ui.triage import StoreTriage
 STYLES = styles_dir()
 
 
-class BriefingApp(Ingesting):
+class BriefingApp(Floor):
     """The watch officer's dashboard.  `q` exits 0; failures are listed behind `!`.
 
     The list is what the store holds (the previous shift's articles, with their marks) plus
@@ -120,8 +121,10 @@ class BriefingApp(Ingesting):
             self.notify(problem, title="Store", severity="warning", markup=False, timeout=15)
         self.push_screen(MainScreen())
         self.load_sources(self.sources)
+        self.start_floor()  # other officers' changes, on a shared store
 
     def on_unmount(self) -> None:
+        self.stop_floor()
         self.triage.close()  # marks asked for before quitting are saved, not dropped
         if self._pool is not None:
             from briefing.analysis_pool import stop_pool
@@ -206,7 +209,7 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
     """Open the dashboard on the store plus `sources` (none: the bundled seeds); the exit
     status for the CLI.  A store that cannot be used is replaced by one in memory, and the
     officer is told (`open_store` never raises)."""
-    with open_store() as store:
+    with open_configured(config) as store:
         listing: Listing = "sources" if sources else "store"
         if not sources and _store_empty(store):
             sources, listing = [str(seeds_dir())], "samples"

@@ -51,7 +51,7 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
                                  title="Export", severity="warning")
             return
         pending = sum(e.analysis is None for e in chosen)
-        notes = {a.id: app.triage.note(a.id) for a, _ in items}
+        notes = {a.id: app.triage.shown_note(a.id) for a, _ in items}
         text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
                             flagged=flagged, notes=notes, watch=app.config.watch)
         folder = brief_folder(app.config.brief_dir)
