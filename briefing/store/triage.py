@@ -61,8 +61,8 @@ class TriageMarks(StoreBase):
                notes: Iterable[tuple[int, str, str, str]]) -> Triage:
         held = tuple(Note(officer, text, parse_iso(at)) for _, officer, text, at in notes)
         flagged = bool(flag and flag[1])
-        return Triage(article_id, read, flagged,
-                      next((n.text for n in held if n.officer == self.officer), ""),
+        own = {n.officer: n.text for n in held if n.officer in (self.officer, "")}
+        return Triage(article_id, read, flagged, own.get(self.officer, own.get("", "")),
                       flag[2] if flag and flagged else None, held)
 
     def all_marks(self) -> dict[int, Triage]:
@@ -117,12 +117,24 @@ class TriageMarks(StoreBase):
             mine = conn.execute(
                 "SELECT text FROM notes WHERE key = ? AND officer = ? ORDER BY serial DESC"
                 " LIMIT 1", (key, self.officer)).fetchone()
-            if (mine[0] if mine else "") != text:
+            legacy = not mine and self._legacy_note(key)
+            if (mine[0] if mine else legacy or "") != text:
+                uid = uid or new_uid()
                 conn.execute("INSERT INTO notes (uid, key, officer, text, at)"
                              " VALUES (?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
-                             (uid or new_uid(), key, self.officer, text, self._now()))
+                             (uid, key, self.officer, text, self._now()))
+                if legacy:  # the first officer to edit a pre-floor note takes it over
+                    conn.execute("INSERT INTO notes (uid, key, officer, text, at)"
+                                 " VALUES (?, ?, '', '', ?) ON CONFLICT (uid) DO NOTHING",
+                                 (f"{uid}-adopt", key, self._now()))
                 self._announce(conn, "note", [self._id_at(key)])
         return self._triage_at(key)
+
+    def _legacy_note(self, key: int) -> str:
+        """The note a single desk left before v4 (officer ''), if still standing."""
+        row = self._conn.execute("SELECT text FROM notes WHERE key = ? AND officer = ''"
+                                 " ORDER BY serial DESC LIMIT 1", (key,)).fetchone()
+        return str(row[0]) if row else ""
 
     def _id_at(self, key: int) -> str:
         row = self._conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()
