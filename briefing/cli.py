@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 # Subcommands other modules contribute: each exposes `register(subparsers)`.  A module that
 # fails to import is a broken install and must say so, so it is imported without a guard.
-_SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh")
-SUBCOMMANDS = ("extract", "brief", "refresh")
+_SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh", "briefing.cli_handover")
+SUBCOMMANDS = ("extract", "brief", "refresh", "handover")
 """The first words that select the subcommand parser instead of the dashboard's (a test
 checks each is registered)."""
 
@@ -188,7 +188,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog="briefing", description="Terminal dashboard and morning brief for watch officers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=("subcommands: briefing extract | brief | refresh (each has --help)\n"
+        epilog=("subcommands: briefing extract | brief | refresh | handover (each has --help)\n"
                 f"config file: {config_path()}\ndata folder: {data_dir()}"))
     main.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_source_options(main)

@@ -19,6 +19,7 @@ from briefing.sources.follow import HeldPage
 from briefing.store.analyses import AnalysisCache
 from briefing.store.base import ArticleRef, StoreError, UnknownArticle
 from briefing.store.connect import STORE_NAME, connect_file, connect_memory
+from briefing.store.handover import Briefs
 from briefing.store.pg import is_url
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import MIGRATIONS, Migration
@@ -30,7 +31,7 @@ def default_path() -> Path:
     return data_dir() / STORE_NAME
 
 
-class Store(TriageMarks, AnalysisCache):
+class Store(TriageMarks, AnalysisCache, Briefs):
     """The officer's persistent desk.  Build with `Store.open()` or `Store.in_memory()`.
 
     Safe to share between the UI thread and one worker thread; two processes (the app and

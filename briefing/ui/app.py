@@ -61,6 +61,8 @@ class BriefingApp(Floor):
         Binding("z", "cycle_zone", "Zone", id="cycle-zone"),
         Binding("Z", "pick_zone", "Pick zone", id="pick-zone", show=False),
         Binding("t", "timeline", "Timeline", id="timeline", show=False),
+        Binding("h", "handover", "Handover: changes since the last brief", id="handover",
+                show=False),
         Binding("exclamation_mark", "failures", "Failed sources", id="failures", show=False,
                 key_display="!"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
@@ -177,6 +179,12 @@ class BriefingApp(Floor):
 
         if not isinstance(self.screen, FailuresScreen):
             self.push_screen(FailuresScreen(self.failures))
+
+    def action_handover(self) -> None:
+        from briefing.ui.screens.handover import HandoverScreen
+
+        if not isinstance(self.screen, HandoverScreen):
+            self.push_screen(HandoverScreen(self.store, self.clock))
 
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
