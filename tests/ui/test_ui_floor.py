@@ -122,3 +122,23 @@ async def test_a_server_restart_while_both_run_loses_no_note(pg_cluster, pg_url:
         assert later.flagged() == [rows_id(amy, 1)]
     amy.store.close()
     bob.store.close()
+
+
+async def test_h_shows_what_changed_since_the_last_brief(pg_url: str) -> None:
+    amy, bob = floor(pg_url)
+    bob.store.record_brief(None, [])
+    async with amy.run_test(size=SIZE) as pa:
+        await ready(amy, pa)
+        await pa.press("f")
+        await until(pa, lambda: amy.triage.idle and "⚑" in rows(amy)[0], LIVE_S)
+        await pa.press("h")
+        body = amy.screen.query_one("#handover-body")
+        await until(pa, lambda: "HANDOVER" in str(body.render()), 5)
+        text = str(body.render())
+        assert "since the last brief" in text and "by bob" in text
+        assert "amy flagged: Story geneva" in text
+        assert "OPEN      Story geneva  (new since)" in text
+        await pa.press("escape")
+        assert "HANDOVER" not in str(amy.screen.query_one("#article-head").render())
+    amy.store.close()
+    bob.store.close()
