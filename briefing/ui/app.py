@@ -69,6 +69,7 @@ class BriefingApp(Floor):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
+    _warned_unsent = False
     display_zone: reactive[str] = reactive("UTC")
     """The zone every time is shown in; switching only re-renders (instants are UTC)."""
 
@@ -207,7 +208,16 @@ class BriefingApp(Floor):
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
-        """Leaving is not an error: the failures were shown (`!`), the exit status is 0."""
+        """Leaving is not an error: the failures were shown (`!`), the exit status is 0.
+
+        Changes kept while the store's server is away would be lost: the first `q` says so,
+        a second one quits anyway."""
+        if self.triage.held and not self._warned_unsent:
+            self._warned_unsent = True
+            self.notify(f"{self.triage.held} change(s) not sent yet: the store's server is "
+                        "out of reach.  Press q again to quit and lose them.",
+                        title="Not sent", severity="error", markup=False, timeout=15)
+            return
         self.workers.cancel_all()
         self.exit(0, return_code=0)
 

@@ -110,6 +110,9 @@ async def test_a_server_restart_while_both_run_loses_no_note(pg_cluster, pg_url:
         await until(pa, lambda: amy.triage.held == 1, 5)
         await until(pb, lambda: bob.triage.held == 1, 5)
         assert "1 change kept here" in str(amy.screen.query_one(FloorStatus).render())
+        await pa.press("q")  # would lose the note: refused once, with the reason
+        assert amy.is_running and any("not sent yet" in n.message
+                                      for n in amy._notifications)
         pg_cluster.start()
         await until(pa, lambda: not amy.screen.query_one(FloorStatus).offline, 10)
         # Each sees the other's change made while the server was away.
