@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 # Subcommands other modules contribute: each exposes `register(subparsers)`.  A module that
 # fails to import is a broken install and must say so, so it is imported without a guard.
-_SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh")
-SUBCOMMANDS = ("extract", "brief", "refresh")
+_SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh", "briefing.cli_handover")
+SUBCOMMANDS = ("extract", "brief", "refresh", "handover")
 """The first words that select the subcommand parser instead of the dashboard's (a test
 checks each is registered)."""
 
@@ -125,13 +125,14 @@ def analysed(articles: list[Article], log: ProblemLog, store: Store,
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from briefing.store import open_store
+    from briefing.config import load_config
+    from briefing.store import open_configured
     from briefing.story import stories
 
     log = ProblemLog()
     articles = load_sources(args, log)
     story = dict(zip((id(a) for a in articles), stories(articles), strict=True))
-    with open_store() as store:
+    with open_configured(load_config()) as store:  # a floor's server shares its analyses
         for article, analysis in analysed(articles, log, store):
             if args.json:
                 record = _record(article, analysis)
@@ -187,7 +188,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog="briefing", description="Terminal dashboard and morning brief for watch officers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=("subcommands: briefing extract | brief | refresh (each has --help)\n"
+        epilog=("subcommands: briefing extract | brief | refresh | handover (each has --help)\n"
                 f"config file: {config_path()}\ndata folder: {data_dir()}"))
     main.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_source_options(main)

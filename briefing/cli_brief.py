@@ -84,10 +84,12 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.store import open_store
+    from briefing.config import load_config
+    from briefing.store import open_configured
 
     zone, now, period, locale = _options(args)
-    with open_store() as store:  # one store for the flags and the analyses, closed after
+    # One store for the flags and the analyses, closed after.
+    with open_configured(load_config()) as store:
         return _brief(args, store, zone=zone, now=now, period=period, locale=locale)
 
 
@@ -114,7 +116,7 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     if period is not None and not briefed:
         return _error(f"none of the {len(articles)} articles was published in the "
                       f"{args.period} before {dtg(now)}; widen --period")
-    notes = {a.id: store.triage(a.id).note for a in briefed}
+    notes = {a.id: store.triage(a.id).shown_note(store.officer) for a in briefed}
     text = render_brief(list(analysed(briefed, log, store)), zone=zone, now=now,
                         period=period, locale=locale, flagged=flagged, notes=notes,
                         left_out=len(articles) - len(briefed),
@@ -123,11 +125,26 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
     if args.out in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()
+        _record(store, None, flagged)
         return log.exit_code
     try:
         written = write_brief(text, args.out)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return _error(f"cannot write the brief to {args.out}: {reason}")
+    _record(store, str(written), flagged)
     print(f"briefing: brief written to {written}", file=sys.stderr)
     return log.exit_code
+
+
+def _record(store: Store, path: str | None, flagged: list[str]) -> None:
+    """The brief was made now: the next `briefing handover` starts here.  A store that
+    cannot record it costs the handover its start, not the brief; it is said."""
+    from briefing.store import StoreError
+
+    if not store.persistent:
+        return
+    try:
+        store.record_brief(path, flagged)
+    except StoreError as exc:
+        print(f"briefing: warning: the brief's time was not recorded ({exc})", file=sys.stderr)

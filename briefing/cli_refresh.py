@@ -40,7 +40,7 @@ def _report(outcome: FeedOutcome) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from briefing.config import config_path, load_config
-    from briefing.store import Store, StoreError
+    from briefing.store import Store, StoreError, store_target
     from briefing.subscriptions import refresh, subscriptions
 
     config = load_config()
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
              'feeds = ["https://example.org/rss.xml"], or name them here', level="error")
         return 2
     try:
-        store = Store.open()
+        store = Store.open(store_target(config.store), officer=config.officer)
     except StoreError as exc:
         say(f"{exc}; nothing was fetched", level="error")
         return 1

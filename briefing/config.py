@@ -54,6 +54,11 @@ class Config:
     recent_days: int = 7
     """With no sources given, the dashboard lists the store's articles added this many
     days back (subscriptions, earlier loads)."""
+    officer: str | None = None
+    """Whose marks these are on a shared store; None means the login name."""
+    store: str | None = None
+    """A `postgresql://` address the floor shares (`BRIEFING_DATABASE_URL` overrides);
+    None means the SQLite file in the data folder."""
     problems: tuple[str, ...] = ()
     """What was wrong with the file, for the app to show once."""
 
@@ -105,7 +110,7 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
                 values[key] = zone
             else:
                 problems.append(f"{key} {zone!r} is not an IANA zone; using the default")
-    for key in ("locale", "theme", "brief_dir"):
+    for key in ("locale", "theme", "brief_dir", "officer"):
         if key in data and not isinstance(data[key], str):
             problems.append(f"{key} must be a string, not {data[key]!r}; using the default")
         elif key in data:
@@ -118,6 +123,13 @@ def _build(data: dict[str, object], problems: list[str]) -> Config:
             del values["locale"]
         else:
             values["locale"] = locale
+    if "store" in data:
+        store = data["store"]
+        if isinstance(store, str) and store.startswith(("postgresql://", "postgres://")):
+            values["store"] = store
+        else:
+            problems.append(f"store must be a postgresql://user@host/database address, not "
+                            f"{store!r}; using the SQLite file")
     if "keymap" in data and (keymap := _keymap(data["keymap"], problems)) is not None:
         values["keymap"] = keymap
     if "feeds" in data and (feeds := _strings("feeds", data["feeds"], problems)) is not None:

@@ -44,3 +44,19 @@ def section(text: str, number: int) -> str:
     start = text.index(f"\n{number}. ")
     end = text.find(f"\n{number + 1}. ", start + 1)
     return " ".join(text[start:end if end > 0 else None].split())
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """The throwaway PostgreSQL server (tests/pgcluster.py), started on first use."""
+    from tests.pgcluster import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A fresh database on the test server, for this test alone."""
+    return pg_cluster.database()

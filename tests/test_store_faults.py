@@ -113,7 +113,7 @@ def test_migrations_run_forward_once_and_keep_the_data(tmp_path: Path) -> None:
 
     def add_column(conn: sqlite3.Connection) -> None:
         calls.append(1)
-        conn.execute("ALTER TABLE triage ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
+        conn.execute("ALTER TABLE flags ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
 
     newer = (*MIGRATIONS, add_column)
     for _ in range(2):
@@ -122,7 +122,7 @@ def test_migrations_run_forward_once_and_keep_the_data(tmp_path: Path) -> None:
     assert calls == [1]
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-    assert conn.execute("SELECT priority FROM triage").fetchall() == [(0,)]
+    assert conn.execute("SELECT priority FROM flags").fetchall() == [(0,)]
 
 
 def test_a_read_only_folder_is_a_clear_error_and_the_app_carries_on(tmp_path: Path) -> None:

@@ -39,12 +39,17 @@ def _current_version() -> str:
 
 class AnalysisCache(StoreBase):
     def cached_analysis(self, article: Article, version: str | None = None) -> Analysis | None:
-        """The analysis this extractor version made of this text, if cached and readable."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT data FROM analyses WHERE content_hash = ? AND version = ? AND anchor = ?",
-                (article.content_hash, version or _current_version(), _anchor(article)),
-            ).fetchone()
+        """The analysis this extractor version made of this text, if cached and readable
+        (a server out of reach has none to give: the text is analysed here instead)."""
+        try:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT data FROM analyses WHERE content_hash = ? AND version = ?"
+                    " AND anchor = ?",
+                    (article.content_hash, version or _current_version(), _anchor(article)),
+                ).fetchone()
+        except StoreError:
+            return None
         if not row:
             return None
         try:
@@ -58,7 +63,9 @@ class AnalysisCache(StoreBase):
         with self._write() as conn:
             conn.execute("DELETE FROM analyses WHERE content_hash = ? AND version != ?",
                          (article.content_hash, analysis.version))
-            conn.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?)",
+            conn.execute("INSERT INTO analyses VALUES (?, ?, ?, ?, ?) ON CONFLICT"
+                         " (content_hash, version, anchor) DO UPDATE SET data = excluded.data,"
+                         " created = excluded.created",
                          (article.content_hash, analysis.version, _anchor(article), data,
                           self._now()))
 

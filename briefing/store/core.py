@@ -19,6 +19,8 @@ from briefing.sources.follow import HeldPage
 from briefing.store.analyses import AnalysisCache
 from briefing.store.base import ArticleRef, StoreError, UnknownArticle
 from briefing.store.connect import STORE_NAME, connect_file, connect_memory
+from briefing.store.handover import Briefs
+from briefing.store.pg import is_url
 from briefing.store.records import Added, FeedState, Listed, Triage
 from briefing.store.schema import MIGRATIONS, Migration
 from briefing.store.triage import TriageMarks
@@ -29,7 +31,7 @@ def default_path() -> Path:
     return data_dir() / STORE_NAME
 
 
-class Store(TriageMarks, AnalysisCache):
+class Store(TriageMarks, AnalysisCache, Briefs):
     """The officer's persistent desk.  Build with `Store.open()` or `Store.in_memory()`.
 
     Safe to share between the UI thread and one worker thread; two processes (the app and
@@ -38,17 +40,24 @@ class Store(TriageMarks, AnalysisCache):
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, clock: Clock | None = None,
-             migrations: Sequence[Migration] = MIGRATIONS) -> Store:
-        """The store file at `path` (default: the data folder); raises `StoreError`."""
+             migrations: Sequence[Migration] = MIGRATIONS, officer: str | None = None) -> Store:
+        """The store at `path`: a file (default: the data folder), or a
+        `postgresql://` address the floor shares; raises `StoreError`."""
         clock = clock or clock_from_env()
+        if is_url(path):
+            from briefing.store.pg import connect_server
+
+            conn = connect_server(str(path), tuple(migrations))
+            return cls(conn, None, (), clock, officer=officer, url=str(path))  # type: ignore[arg-type]
         target = Path(path) if path else default_path()
         conn, problems = connect_file(target, clock, tuple(migrations))
-        return cls(conn, target, problems, clock)
+        return cls(conn, target, problems, clock, officer=officer)
 
     @classmethod
-    def in_memory(cls, *, clock: Clock | None = None, problems: Sequence[str] = ()) -> Store:
+    def in_memory(cls, *, clock: Clock | None = None, problems: Sequence[str] = (),
+                  officer: str | None = None) -> Store:
         """Same API, nothing kept after exit: the fallback when no file can be used."""
-        return cls(connect_memory(), None, problems, clock)
+        return cls(connect_memory(), None, problems, clock, officer=officer)
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -67,18 +76,20 @@ class Store(TriageMarks, AnalysisCache):
         row = url_key and conn.execute("SELECT key, id FROM articles WHERE url_key = ?",
                                        (url_key,)).fetchone()
         if row:  # same link, new wording: revise in place so triage stays with the story
-            conn.execute("INSERT OR REPLACE INTO aliases (id, key) VALUES (?, ?)",
-                         (row[1], row[0]))
+            conn.execute("INSERT INTO aliases (id, key) VALUES (?, ?)"
+                         " ON CONFLICT (id) DO UPDATE SET key = excluded.key", (row[1], row[0]))
             conn.execute(
                 "UPDATE articles SET id=?, content_hash=?, url_key=?, title=?, source=?, url=?,"
                 " outlet=?, zone=?, published=?, meta=?, text=? WHERE key = ?",
                 (*values, row[0]))
             return "revised", article.id
-        conn.execute(
+        # Another officer may store the same article this instant: theirs stands, and this
+        # one counts as known rather than failing the whole refresh.
+        stored = conn.execute(
             "INSERT INTO articles (id, content_hash, url_key, title, source, url, outlet, zone,"
-            " published, meta, text, feed, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (*values, feed, now))
-        return "new", article.id
+            " published, meta, text, feed, added) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING RETURNING key", (*values, feed, now)).fetchone()
+        return ("new" if stored else "known"), article.id
 
     def add_many(self, articles: Iterable[Article], *, feed: str | None = None) -> Added:
         """Store each article once (by content hash, else canonical URL); one transaction."""
@@ -99,6 +110,7 @@ class Store(TriageMarks, AnalysisCache):
                 revised.append(article_id)
             else:
                 known += 1
+        self._announce(conn, "articles", [*new, *revised])
         return Added(tuple(new), tuple(revised), known)
 
     def add(self, article: Article, *, feed: str | None = None) -> str:
@@ -152,14 +164,14 @@ class Store(TriageMarks, AnalysisCache):
 
     def listing(self) -> list[Listed]:
         """Titles and triage for every article, newest first, without loading any text."""
+        marks = self.all_marks()
         with self._lock:
             rows = self._conn.execute(
-                "SELECT a.id, a.title, a.source, a.url, a.published, a.outlet, a.zone, a.feed,"
-                " coalesce(t.read, 0), coalesce(t.flagged, 0), coalesce(t.note, '')"
-                " FROM articles a LEFT JOIN triage t ON t.key = a.key"
+                "SELECT a.key, a.id, a.title, a.source, a.url, a.published, a.outlet, a.zone,"
+                " a.feed FROM articles a"
                 " ORDER BY a.published IS NULL, a.published DESC, a.key DESC").fetchall()
-        return [Listed(r[0], r[1], r[2], r[3], parse_iso(r[4]), r[5], r[6], r[7],
-                       Triage(r[0], bool(r[8]), bool(r[9]), r[10])) for r in rows]
+        return [Listed(r[1], r[2], r[3], r[4], parse_iso(r[5]), r[6], r[7], r[8],
+                       marks.get(r[0]) or Triage(r[1])) for r in rows]
 
     def count(self) -> int:
         with self._lock:
@@ -183,8 +195,9 @@ class Store(TriageMarks, AnalysisCache):
         """Keep a followed page's validators (its article arrives through `record_feed`,
         merged with its entry)."""
         with self._write() as conn:
-            conn.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
-                         (url, etag, last_modified, self._now()))
+            conn.execute("INSERT INTO pages VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+                         " etag = excluded.etag, last_modified = excluded.last_modified,"
+                         " checked = excluded.checked", (url, etag, last_modified, self._now()))
 
     # -- extractions by raw bytes (briefing.sources.follow.SourceMemory) -------------------
 
@@ -208,7 +221,8 @@ class Store(TriageMarks, AnalysisCache):
                              ensure_ascii=False)
         try:
             with self._write() as conn:
-                conn.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)",
+                conn.execute("INSERT INTO extracted VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
+                             " SET articles = excluded.articles, created = excluded.created",
                              (key, payload, self._now()))
         except StoreError:
             pass
@@ -230,7 +244,10 @@ class Store(TriageMarks, AnalysisCache):
         with self._write() as conn:
             added = self._add_in(conn, articles, state.url)
             conn.execute(
-                "INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE"
+                " SET etag = excluded.etag, last_modified = excluded.last_modified,"
+                " body_hash = excluded.body_hash, checked = excluded.checked,"
+                " status = excluded.status, error = excluded.error, entries = excluded.entries",
                 (state.url, state.etag, state.last_modified, state.body_hash,
                  iso_utc(state.checked) or self._now(), state.status, state.error,
                  state.entries))

@@ -7,13 +7,34 @@ from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """One officer's current note on an article: a floor keeps every author's."""
+
+    officer: str
+    text: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Triage:
-    """The officer's marks on one article; survives restarts."""
+    """The marks on one article as one officer sees them; survives restarts.
+
+    `read` and `note` are this officer's own; `flagged` is the floor's (the brief is one),
+    with who set it last; `notes` holds every author's current note, oldest first.
+    """
 
     article_id: str
     read: bool = False
     flagged: bool = False
     note: str = ""
+    flagged_by: str | None = None
+    notes: tuple[Note, ...] = ()
+
+    def shown_note(self, officer: str) -> str:
+        """The notes as one line for the screen and the brief: the officer's own as
+        written, another author's after their name."""
+        return " · ".join(n.text if n.officer in (officer, "") else f"{n.officer}: {n.text}"
+                          for n in self.notes)
 
 
 @dataclass(frozen=True, slots=True)

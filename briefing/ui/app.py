@@ -20,11 +20,12 @@ from briefing.clock import Clock, clock_from_env, local_zone
 from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
-from briefing.store import Store, open_store
+from briefing.store import Store, open_configured
 from briefing.store.analyses import analyze_article
 from briefing.ui import exporting, refreshing
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.entries import Entry
+from briefing.ui.floor import Floor
 from briefing.ui.ingest import (
     Analyser,
     Loader,
@@ -32,7 +33,7 @@ from briefing.ui.ingest import (
     cached_analyser,
     make_loader,
 )
-from briefing.ui.loading import Ingesting, Listing
+from briefing.ui.loading import Listing
 from briefing.ui.safe import one_line
 from briefing.ui.screens.failures import Failure
 from briefing.ui.screens.main import MainScreen
@@ -43,7 +44,7 @@ from briefing.ui.triage import StoreTriage
 STYLES = styles_dir()
 
 
-class BriefingApp(Ingesting):
+class BriefingApp(Floor):
     """The watch officer's dashboard.  `q` exits 0; failures are listed behind `!`.
 
     The list is what the store holds (the previous shift's articles, with their marks) plus
@@ -60,12 +61,15 @@ class BriefingApp(Ingesting):
         Binding("z", "cycle_zone", "Zone", id="cycle-zone"),
         Binding("Z", "pick_zone", "Pick zone", id="pick-zone", show=False),
         Binding("t", "timeline", "Timeline", id="timeline", show=False),
+        Binding("h", "handover", "Handover: changes since the last brief", id="handover",
+                show=False),
         Binding("exclamation_mark", "failures", "Failed sources", id="failures", show=False,
                 key_display="!"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
+    _warned_unsent = False
     display_zone: reactive[str] = reactive("UTC")
     """The zone every time is shown in; switching only re-renders (instants are UTC)."""
 
@@ -120,8 +124,10 @@ class BriefingApp(Ingesting):
             self.notify(problem, title="Store", severity="warning", markup=False, timeout=15)
         self.push_screen(MainScreen())
         self.load_sources(self.sources)
+        self.start_floor()  # other officers' changes, on a shared store
 
     def on_unmount(self) -> None:
+        self.stop_floor()
         self.triage.close()  # marks asked for before quitting are saved, not dropped
         if self._pool is not None:
             from briefing.analysis_pool import stop_pool
@@ -175,6 +181,12 @@ class BriefingApp(Ingesting):
         if not isinstance(self.screen, FailuresScreen):
             self.push_screen(FailuresScreen(self.failures))
 
+    def action_handover(self) -> None:
+        from briefing.ui.screens.handover import HandoverScreen
+
+        if not isinstance(self.screen, HandoverScreen):
+            self.push_screen(HandoverScreen(self.store, self.clock))
+
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
 
@@ -196,7 +208,16 @@ class BriefingApp(Ingesting):
         self.notify(f"Copied: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_quit(self) -> None:  # type: ignore[override]
-        """Leaving is not an error: the failures were shown (`!`), the exit status is 0."""
+        """Leaving is not an error: the failures were shown (`!`), the exit status is 0.
+
+        Changes kept while the store's server is away would be lost: the first `q` says so,
+        a second one quits anyway."""
+        if self.triage.held and not self._warned_unsent:
+            self._warned_unsent = True
+            self.notify(f"{self.triage.held} change(s) not sent yet: the store's server is "
+                        "out of reach.  Press q again to quit and lose them.",
+                        title="Not sent", severity="error", markup=False, timeout=15)
+            return
         self.workers.cancel_all()
         self.exit(0, return_code=0)
 
@@ -206,7 +227,7 @@ def run_app(sources: list[str], config: Config, *, published: str | None = None,
     """Open the dashboard on the store plus `sources` (none: the bundled seeds); the exit
     status for the CLI.  A store that cannot be used is replaced by one in memory, and the
     officer is told (`open_store` never raises)."""
-    with open_store() as store:
+    with open_configured(config) as store:
         listing: Listing = "sources" if sources else "store"
         if not sources and _store_empty(store):
             sources, listing = [str(seeds_dir())], "samples"

@@ -51,7 +51,7 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
                                  title="Export", severity="warning")
             return
         pending = sum(e.analysis is None for e in chosen)
-        notes = {a.id: app.triage.note(a.id) for a, _ in items}
+        notes = {a.id: app.triage.shown_note(a.id) for a, _ in items}
         text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
                             flagged=flagged, notes=notes, watch=app.config.watch)
         folder = brief_folder(app.config.brief_dir)
@@ -62,6 +62,20 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
         app.call_from_thread(app.notify, f"Could not write the brief: {reason}",
                              title="Export failed", severity="error", markup=False)
         return
+    _record(app, str(written), flagged)
     note = f" ({pending} articles still being analysed were left out)" if pending else ""
     app.call_from_thread(app.notify, f"Brief written to {written}{note}", title="Export",
                          markup=False, timeout=10)
+
+
+def _record(app: BriefingApp, path: str, flagged: list[str]) -> None:
+    """The next handover starts from this brief; a store that cannot say so is reported."""
+    from briefing.store import StoreError
+
+    if not app.store.persistent:
+        return
+    try:
+        app.store.record_brief(path, flagged)
+    except StoreError as exc:
+        app.call_from_thread(app.notify, f"The brief's time was not recorded: {exc}",
+                             title="Export", severity="warning", markup=False)

@@ -12,6 +12,7 @@ from briefing.model import Analysis, Article
 
 if TYPE_CHECKING:
     from briefing.store import Triage as Marks
+    from briefing.store.listen import FloorEvent
     from briefing.subscriptions import FeedOutcome
 
 
@@ -92,9 +93,36 @@ class TriageSaved(Message):
     """
 
     def __init__(self, key: str, marks: Marks | None, error: str | None = None,
-                 then: Callable[[Marks], object] | None = None) -> None:
+                 then: Callable[[Marks], object] | None = None, *, held: bool = False) -> None:
         super().__init__()
         self.key = key
         self.marks = marks
         self.error = error
         self.then = then
+        self.held = held
+        """Not saved because the server is away: kept, and sent when it is back."""
+
+
+class FloorChanged(Message):
+    """Another officer (or this one, elsewhere) flagged, noted or stored articles."""
+
+    def __init__(self, event: FloorEvent) -> None:
+        super().__init__()
+        self.event = event
+
+
+class MarksArrived(Message):
+    """An article's marks as the store now holds them, after another officer's change."""
+
+    def __init__(self, key: str, marks: Marks) -> None:
+        super().__init__()
+        self.key = key
+        self.marks = marks
+
+
+class StoreReachable(Message):
+    """The shared store's server went away (False) or came back (True)."""
+
+    def __init__(self, up: bool) -> None:
+        super().__init__()
+        self.up = up

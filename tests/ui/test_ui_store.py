@@ -158,7 +158,7 @@ async def test_a_mark_that_cannot_be_saved_is_reported_not_shown() -> None:
     with Store.open() as store:
         app = make_app(three(), store=store)
 
-        def broken(*args: object) -> None:
+        def broken(*args: object, **kwargs: object) -> None:
             raise StoreError(f"{store.path}: cannot save (disk I/O error); nothing was changed")
 
         store.set_flag = broken  # type: ignore[method-assign]

@@ -17,7 +17,9 @@ from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from briefing.model import Article, Span
+from briefing.store import StoreOffline
 from briefing.store import Triage as Marks
+from briefing.store.triage import new_uid
 from briefing.ui.entries import Entry
 from briefing.ui.messages import TriageSaved
 from briefing.ui.safe import one_line
@@ -25,6 +27,7 @@ from briefing.ui.storying import group_stories
 from briefing.ui.widgets.article_list import ArticleList, FilterInput
 from briefing.ui.widgets.article_view import ArticleView
 from briefing.ui.widgets.fact_pane import FactPane
+from briefing.ui.widgets.floor_status import FloorStatus
 from briefing.ui.widgets.questions import QuestionsPane
 from briefing.ui.widgets.quotes import QuotesPane
 from briefing.ui.widgets.when import WhenPane
@@ -86,6 +89,7 @@ class MainScreen(Screen[None]):
             yield WherePane(id="where")
             yield QuotesPane(id="quotes")
             yield QuestionsPane(id="questions")
+        yield FloorStatus(id="floor-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -129,6 +133,19 @@ class MainScreen(Screen[None]):
         if self.selected_key in keys:
             self.show_selected(keep_scroll=True)
 
+    def marks_changed(self, key: str | None) -> None:
+        """Another officer changed an article's marks (None: any article's): repaint its
+        row, and the article if it is on screen (a note is shown in its heading)."""
+        app = self.briefing
+        articles = self.query_one(ArticleList)
+        entry = app.entries.get(key) if key else None
+        if entry is not None:
+            articles.refresh_row(entry, app.display_zone, app.triage)
+        elif key is None:
+            articles.rerender(app.entries.__getitem__, app.display_zone, app.triage)
+        if key is None or key == self.selected_key:
+            self.show_selected(keep_scroll=True)
+
     def set_status(self, status: str) -> None:
         """Show work in progress; the class goes on the header, not the screen, so toggling
         it restyles one line rather than every widget (measured 50 ms a toggle)."""
@@ -155,7 +172,7 @@ class MainScreen(Screen[None]):
             # Shown before the worker reached it: a cached analysis costs well under 1 ms
             # (unless a triage write is waiting on the store: the worker will bring it).
             entry.analysis = app.store.cached_analysis(entry.article)
-        note = app.triage.note(entry.key) if entry is not None and entry.article else ""
+        note = app.triage.shown_note(entry.key) if entry is not None and entry.article else ""
         self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
                                          keep_scroll=keep_scroll, note=note)
         self._show_panes(entry, zone, locale, zoned_only=False)
@@ -272,6 +289,9 @@ class MainScreen(Screen[None]):
         def write() -> None:  # on the triage thread
             try:
                 marks = change(article)
+            except StoreOffline as exc:  # kept, and sent again when the server is back
+                self.briefing.triage.hold(write)
+                self.post_message(TriageSaved(key, None, str(exc), held=True))
             except Exception as exc:  # StoreError, or a bug: either way the officer is told
                 self.post_message(TriageSaved(key, None, str(exc) or type(exc).__name__))
             else:
@@ -282,6 +302,12 @@ class MainScreen(Screen[None]):
 
     def on_triage_saved(self, message: TriageSaved) -> None:
         app = self.briefing
+        if message.held:
+            app.changes_held()
+            self.notify("The store's server is out of reach: the change is kept here and "
+                        "sent when it is back", title="Not sent yet", severity="warning",
+                        markup=False, timeout=6)
+            return
         if message.marks is None:
             self.notify(message.error or "unknown error", title="Not saved", severity="error",
                         markup=False, timeout=15)
@@ -315,8 +341,10 @@ class MainScreen(Screen[None]):
             self.notify(f"{verb}: {title}", markup=False)
 
         # Toggled on the triage thread, against what is saved: "f f" quickly flags, unflags.
-        self._change(entry.key, lambda a: triage.set_flagged(a, not triage.is_flagged(a.id)),
-                     saved)
+        # The uid makes a change sent again after a lost connection land once.
+        uid = new_uid()
+        self._change(entry.key,
+                     lambda a: triage.set_flagged(a, not triage.is_flagged(a.id), uid), saved)
 
     def action_note(self) -> None:
         from briefing.ui.screens.note import NoteDialog
@@ -335,8 +363,8 @@ class MainScreen(Screen[None]):
 
         def written(note: str | None) -> None:
             if note is not None and note.strip() != app.triage.note(key):
-                text = note.strip()
-                self._change(key, lambda a: app.triage.set_note(a, text), saved)
+                text, uid = note.strip(), new_uid()
+                self._change(key, lambda a: app.triage.set_note(a, text, uid), saved)
 
         app.push_screen(NoteDialog(entry.title, app.triage.note(key)), written)
 

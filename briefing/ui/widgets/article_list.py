@@ -35,7 +35,7 @@ def row_content(entry: Entry, zone: str, triage: Triage,
     assert article is not None
     flag = ("⚑", "bold $warning") if triage.is_flagged(entry.key) else " "
     unread = ("•", "bold $accent") if not triage.is_read(entry.key) else " "
-    noted = ("✎", "$secondary") if triage.note(entry.key) else " "
+    noted = ("✎", "$secondary") if triage.shown_note(entry.key) else " "
     outlet = one_line(source_label(article.outlet, article.source, article.url), 40)
     marks: list[str | tuple[str, str]] = [flag, unread, noted]
     terms: list[str | tuple[str, str]] = []
