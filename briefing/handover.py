@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from briefing.core.timefmt import dtg
 from briefing.model import Article
 from briefing.store import Store
 from briefing.store.handover import BriefRecord, Change
-from briefing.timefmt import dtg
 
 CONTEXT = timedelta(days=7)
 """How far before the handover's start articles are read to tell a new story from a

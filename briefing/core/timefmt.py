@@ -24,7 +24,7 @@ _DTG_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "O
 def tz_of(zone: str) -> tzinfo:
     """An IANA name, "UTC"/"Z", or a fixed "UTC+05:30" label (what extraction writes when a
     source gave only an offset) as a tzinfo; an unknown name raises ValueError.  The same
-    reading as the extractor's (`extract.zonename.tz_for`), so every label it writes shows."""
+    reading as the extractor's (`core.zonename.tz_for`), so every label it writes shows."""
     return tz_for(zone)
 
 

@@ -66,9 +66,18 @@ def rows(app: BriefingApp) -> list[str]:
 
 
 async def settle(app: BriefingApp, pilot) -> None:
-    """Wait until loading, analysing and saving workers have all finished."""
+    """Wait until loading, analysing and saving workers have all finished.
+
+    A worker superseded by a newer one of its group (an exclusive regrouping when a second
+    source arrives) ends cancelled: that is the app working, so waiting goes on.
+    """
+    from textual.worker import WorkerCancelled
+
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return
