@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -74,10 +75,8 @@ async def settle(app: BriefingApp, pilot) -> None:
     from textual.worker import WorkerCancelled
 
     for _ in range(50):
-        try:
+        with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return
