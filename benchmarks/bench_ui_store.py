@@ -60,6 +60,7 @@ def process_to_paint(code: str, data: Path) -> tuple[int, float]:
 
 async def open_app(path: Path | None, *, eager: bool = False) -> dict[str, float]:
     """Seconds from opening the store to the list painted, and to every analysis loaded."""
+    from briefing.article_record import cached_analysis
     from briefing.clock import fixed_clock
     from briefing.config import Config
     from briefing.store import Store
@@ -90,7 +91,7 @@ async def open_app(path: Path | None, *, eager: bool = False) -> dict[str, float
     store = Store.open(path, clock=fixed_clock(NOW)) if path else Store.in_memory()
     entries = ()
     if eager:  # the baseline lazy loading avoids: decode every analysis before painting
-        entries = tuple((a, store.cached_analysis(a)) for a in store.articles())
+        entries = tuple((a, cached_analysis(store, a)) for a in store.articles())
     app = Probe([], Config(), clock=fixed_clock(NOW), local="America/New_York",
                 store=store, entries=entries)
     async with app.run_test(size=SIZE) as pilot:

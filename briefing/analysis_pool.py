@@ -15,8 +15,8 @@ from briefing.model import Analysis, Article
 
 
 def analyse(article: Article) -> Analysis:
-    """What a worker runs: the one analysis call (`briefing.store.analyses`)."""
-    from briefing.store.analyses import analyze_article
+    """What a worker runs: the one analysis call (`briefing.article_record`)."""
+    from briefing.article_record import analyze_article
 
     return analyze_article(article)
 

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 from briefing import __version__
 
 if TYPE_CHECKING:
+    from briefing.article_record import ArticleRecord
     from briefing.config import Config
-    from briefing.model import Analysis, Article
+    from briefing.model import Article
     from briefing.store import Store
 
 # Subcommands other modules contribute: each exposes `register(subparsers)`.  A module that
@@ -108,20 +109,21 @@ def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -
 
 
 def analysed(articles: list[Article], log: ProblemLog, store: Store,
-             ) -> Iterator[tuple[Article, Analysis]]:
-    """Each article with its analysis, through the analysis cache the app uses too, so a
-    text is analysed once per extractor version; a store that cannot write never stops the
-    work (`Store.analysis_for` returns the analysis even when caching it fails).
+             ) -> Iterator[ArticleRecord]:
+    """Each article's record, its analysis through the analysis cache the app uses too, so
+    a text is analysed once per extractor version; a store that cannot write never stops
+    the work (the analysis is returned even when caching it fails).
 
     The articles themselves are not saved: printing JSON or a brief must not add rows to
     the officer's article list in the dashboard.
     """
+    from briefing.article_record import record_for
     from briefing.sources.problems import LoadProblem
 
     for problem in store.problems:
         log(LoadProblem("store", problem, fatal=False))
     for article in articles:
-        yield article, store.analysis_for(article)
+        yield record_for(store, article)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -133,38 +135,41 @@ def _extract(args: argparse.Namespace) -> int:
     articles = load_sources(args, log)
     story = dict(zip((id(a) for a in articles), stories(articles), strict=True))
     with open_configured(load_config()) as store:  # a floor's server shares its analyses
-        for article, analysis in analysed(articles, log, store):
+        for record in analysed(articles, log, store):
             if args.json:
-                record = _record(article, analysis)
-                record["story"] = story[id(article)]  # same event, same number
-                print(json.dumps(record, ensure_ascii=False))
+                line = _json_line(record)
+                line["story"] = story[id(record.article)]  # same event, same number
+                print(json.dumps(line, ensure_ascii=False))
             else:
-                print(_summary(article, analysis))
+                print(_summary(record))
     if not articles and not log.failed:
         print("briefing: error: no articles found", file=sys.stderr)
         return 1
     return log.exit_code
 
 
-def _record(article: Article, analysis: Analysis) -> dict[str, object]:
+def _json_line(record: ArticleRecord) -> dict[str, object]:
     """One JSON line: the analysis with the article's fields added.
 
     An article field that is empty never hides what the analysis found (the zone a dateline
     gave); a publication known only as a local wall time or a day is written as such (ISO
     without an offset), not as null, and `clock` says which it is.
     """
-    record = analysis.to_dict()
-    record.update({k: v for k, v in article.to_dict().items()
-                   if v is not None or record.get(k) is None})
-    clock = article.clock
-    if record.get("published") is None and clock.known:
-        local = clock.kind == "local" and clock.moment is not None
-        record["published"] = clock.moment.isoformat() if local else clock.day.isoformat()
-    return record
+    line = record.analysis.to_dict()
+    line.update({k: v for k, v in record.article.to_dict().items()
+                 if v is not None or line.get(k) is None})
+    clock = record.clock
+    if line.get("published") is None and clock.known:
+        if clock.kind == "local" and clock.moment is not None:
+            line["published"] = clock.moment.isoformat()
+        elif clock.day is not None:
+            line["published"] = clock.day.isoformat()
+    return line
 
 
-def _summary(article: Article, analysis: Analysis) -> str:
+def _summary(record: ArticleRecord) -> str:
     """A few readable lines per article for people who did not ask for JSON."""
+    article, analysis = record.article, record.analysis
     people = ", ".join(p.name for p in analysis.people) or "-"
     places = ", ".join(p.name for p in analysis.places) or "-"
     times = "; ".join(f"{t.text} = {t.value}" for t in analysis.times) or "-"

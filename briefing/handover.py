@@ -36,28 +36,44 @@ class Handover:
 
 def build_handover(store: Store, since: datetime | None = None) -> Handover:
     """Everything since `since`, else since the last brief, else since the store began."""
-    from briefing.story import stories
-
     last = store.last_brief()
     start = since or (last.made if last else None)
+    new, grown = _story_changes(store, start)
+    flags, notes = store.changes_since(start)
+    resolved, still_open = _watch_changes(store, last)
+    return Handover(start, last, new, grown, flags, notes,
+                    resolved=resolved, still_open=still_open)
+
+
+def _story_changes(store: Store, start: datetime | None,
+                   ) -> tuple[list[list[Article]], list[list[Article]]]:
+    """Stories wholly new since `start`, and older stories with new reports (only the new
+    ones listed).  The articles just before `start` are read too, so a new report of an
+    old story is told apart from a new story."""
+    from briefing.story import stories
+
     context = store.articles(since=start - CONTEXT) if start else store.articles()
-    numbers = stories(context)
-    groups: dict[int, list[tuple[Article, bool]]] = {}
     fresh = {a.id for a in (store.articles(since=start) if start else context)}
-    for article, number in zip(context, numbers, strict=True):
+    groups: dict[int, list[tuple[Article, bool]]] = {}
+    for article, number in zip(context, stories(context), strict=True):
         groups.setdefault(number, []).append((article, article.id in fresh))
     new = [[a for a, _ in g] for g in groups.values() if all(f for _, f in g)]
     grown = [[a for a, f in g if f] for g in groups.values()
              if any(f for _, f in g) and not all(f for _, f in g)]
-    flags, notes = store.changes_since(start)
+    return new, grown
+
+
+def _watch_changes(store: Store, last: BriefRecord | None,
+                   ) -> tuple[list[tuple[str, str]], list[tuple[str, str, bool]]]:
+    """Watch items (flagged articles) the last brief carried that are no longer flagged,
+    and those flagged now (with whether the last brief already carried them)."""
     titles = store.titles()
     flagged = store.flagged()
     briefed = set(last.flagged) if last else set()
-    return Handover(
-        start, last, new, grown, flags, notes,
-        resolved=[(i, titles.get(i, i)) for i in (last.flagged if last else ())
-                  if i not in flagged],
-        still_open=[(i, titles.get(i, i), i in briefed) for i in flagged])
+    resolved = [(i, titles.get(i, i)) for i in (last.flagged if last else ())
+                if i not in flagged]
+    still_open = [(i, titles.get(i, i), i in briefed) for i in flagged]
+    return resolved, still_open
 
 
 def _when(moment: datetime | None) -> str:

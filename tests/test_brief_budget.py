@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import ArticleRecord
 from briefing.brief import WIDTH, render_brief
 from briefing.brief.times import duration_text
 from briefing.extract import analyze
@@ -43,7 +44,8 @@ def multi() -> list[tuple[object, object]]:
 def brief(items: Sequence[tuple[object, object]], **kw: object) -> str:
     options: dict[str, object] = {"zone": "UTC", "now": NOW}
     options.update(kw)
-    return render_brief(items, **options)  # type: ignore[arg-type]
+    records = [ArticleRecord(a, an) for a, an in items]  # type: ignore[arg-type]
+    return render_brief(records, **options)  # type: ignore[arg-type]
 
 
 def bluf_lines(text: str) -> list[str]:

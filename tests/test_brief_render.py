@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import ArticleRecord
 from briefing.brief import WIDTH, render_brief
 from briefing.model import Analysis, Article, OpenQuestion, Person, Place, Quote, TimeMention
 from briefing.pubclock import clock_of
@@ -92,7 +93,8 @@ def brief(items: list[tuple[Article, Analysis]] | None = None, **kw: object) -> 
     items = items if items is not None else [(art, analysis(art))]
     options: dict[str, object] = {"zone": NY, "now": NOW, "period": None}
     options.update(kw)
-    return render_brief(items, **options)  # type: ignore[arg-type]
+    records = [ArticleRecord(a, an) for a, an in items]
+    return render_brief(records, **options)  # type: ignore[arg-type]
 
 
 def test_header_has_the_dtg_in_z_with_the_display_zone_beside_it() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import ArticleRecord
 from briefing.brief import render_brief
 from briefing.clock import clock_from_env
 from briefing.extract import analyze
@@ -78,14 +79,14 @@ def seed_brief() -> str:
     os.environ.setdefault("BRIEFING_NOW", "2021-12-31T06:00:00Z")
     article = load(str(SEED_ARTICLE))[0]
     analysis = analyze(article.text, published=article.clock)
-    return render_brief([(article, analysis)], zone="America/New_York",
+    return render_brief([ArticleRecord(article, analysis)], zone="America/New_York",
                         now=clock_from_env()(), period=None)
 
 
 def seed_annex() -> str:
     article = load(str(SEED_ARTICLE))[0]
     analysis = analyze(article.text, published=article.clock)
-    return render_brief([(article, analysis)], zone="America/New_York",
+    return render_brief([ArticleRecord(article, analysis)], zone="America/New_York",
                         now=clock_from_env()(), period=None, annex=True)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import cached_analysis
 from briefing.sources import load
 from tests.conftest import ROOT, SEED_ARTICLE
 
@@ -157,7 +158,7 @@ def test_extract_and_brief_leave_the_dashboard_list_as_it_was(
     capsys.readouterr()
     with open_store() as store:
         assert store.count() == 0  # nothing the officer did not open joins the list
-        assert store.cached_analysis(load(str(SEED_ARTICLE))[0]) is not None  # still cached
+        assert cached_analysis(store, load(str(SEED_ARTICLE))[0]) is not None  # still cached
 
 
 def _config(text: str) -> tuple[object, list[str]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import analysis_through, cached_analysis
 from briefing.extract import analyze
 from briefing.model import Article
 from briefing.pubclock import PubClock, clock_from_url, clock_of, read_clock
@@ -100,8 +101,8 @@ def test_a_cached_analysis_keeps_the_written_offset_like_a_fresh_one(tmp_path: P
     article = Article(title="t", text="TOKYO — Power ran short on Thursday.", source="a.txt",
                       content_hash="b" * 64, clock=read_clock("2023-01-19T21:10:00+09:00"))
     with Store.open(tmp_path / "s.db") as store:
-        fresh = store.analysis_for(article)
-        cached = store.cached_analysis(article)
+        fresh = analysis_through(store, article)
+        cached = cached_analysis(store, article)
     assert cached is not None
     assert cached.published == fresh.published
     assert cached.published is not None and cached.published.utcoffset() == timedelta(hours=9)

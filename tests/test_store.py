@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import analysis_through, cached_analysis
 from briefing.config import data_dir
 from briefing.model import Analysis, Article
 from briefing.sources.build import build_article
@@ -103,22 +104,17 @@ class _CountingAnalyzer:
                                    version=self.version)
 
 
-def test_analysis_is_cached_per_text_and_extractor_version(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.store.analyses as core
-
+def test_analysis_is_cached_per_text_and_extractor_version(tmp_path: Path) -> None:
     path, article = tmp_path / "s.db", _article(1)
-    monkeypatch.setattr(core, "_current_version", lambda: "v1")
     v1 = _CountingAnalyzer("v1")
     with Store.open(path) as store:
-        first = store.analysis_for(article, v1)
+        first = store.analysis_for(article, v1, "v1")
     with Store.open(path) as store:  # a restart with the same extractor never re-analyses
-        again = store.analysis_for(article, v1)
+        again = store.analysis_for(article, v1, "v1")
         assert v1.calls == 1 and again.to_dict() == first.to_dict() and again.text == article.text
-        monkeypatch.setattr(core, "_current_version", lambda: "v2")
         v2 = _CountingAnalyzer("v2")
-        store.analysis_for(article, v2)
-        store.analysis_for(article, v2)
+        store.analysis_for(article, v2, "v2")
+        store.analysis_for(article, v2, "v2")
         assert v2.calls == 1  # a new extractor re-analyses, once
         rows = store._conn.execute("SELECT version FROM analyses").fetchall()
         assert rows == [("v2",)]  # the stale result is not kept
@@ -129,8 +125,8 @@ def test_default_analysis_matches_the_extractor(tmp_path: Path) -> None:
 
     article = _article(2)
     with Store.open(tmp_path / "s.db") as store:
-        got = store.analysis_for(article)
-        cached = store.cached_analysis(article)
+        got = analysis_through(store, article)
+        cached = cached_analysis(store, article)
     assert got.version == extractor_version()
     fresh = analyze(article.text, article.clock)
     assert cached is not None and cached.to_dict() == fresh.to_dict()
@@ -171,10 +167,10 @@ def test_different_query_means_a_different_article() -> None:
 def test_an_unreadable_cached_analysis_is_redone_not_fatal(tmp_path: Path) -> None:
     article = _article(3)
     with Store.open(tmp_path / "s.db") as store:
-        store.analysis_for(article)
+        analysis_through(store, article)
         store._conn.execute("UPDATE analyses SET data = '{\"people\": [{}]}'")
-        assert store.cached_analysis(article) is None
-        assert store.analysis_for(article).text == article.text
+        assert cached_analysis(store, article) is None
+        assert analysis_through(store, article).text == article.text
 
 
 def test_ui_thread_and_refresh_worker_share_one_store(tmp_path: Path) -> None:
@@ -270,7 +266,7 @@ def test_analysis_for_returns_the_analysis_when_only_the_save_fails(tmp_path: Pa
         article = _article(1)
         store.add(article)
         store._conn.execute("PRAGMA query_only = 1")  # the disk went read-only
-        analysis = store.analysis_for(article)
+        analysis = analysis_through(store, article)
         assert analysis.text == article.text and analysis.times  # "on Thursday"
         store._conn.execute("PRAGMA query_only = 0")
-        assert store.cached_analysis(article) is None  # nothing was cached, nothing broke
+        assert cached_analysis(store, article) is None  # nothing was cached, nothing broke

@@ -6,10 +6,10 @@ import threading
 import time
 from pathlib import Path
 
+from briefing.article_record import analyze_article
 from briefing.model import Analysis, Article
 from briefing.sources.build import build_article
 from briefing.store import Store
-from briefing.store.analyses import analyze_article
 from briefing.ui.ingest import StripedLocks, cached_analyser
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.article_record import analysis_through
 from briefing.clock import parse_now
 from briefing.config import load_config
 from briefing.model import Article
@@ -106,15 +107,15 @@ def test_an_analysis_is_made_once_for_the_floor(target: str) -> None:
     calls: list[str] = []
 
     def analyse(article: Article):  # type: ignore[no-untyped-def]
-        from briefing.store.analyses import analyze_article
+        from briefing.article_record import analyze_article
 
         calls.append(article.id)
         return analyze_article(article)
 
     with Store.open(target, officer="amy") as amy, Store.open(target, officer="bob") as bob:
         article = _article(1)
-        first = amy.analysis_for(article, analyse)
-        assert bob.analysis_for(article, analyse) == first
+        first = analysis_through(amy, article, analyse)
+        assert analysis_through(bob, article, analyse) == first
         assert calls == [article.id]
 
 

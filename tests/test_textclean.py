@@ -10,7 +10,7 @@ from briefing.brief.text import clean as brief_clean
 from briefing.brief.text import printable
 from briefing.core.textclean import UNSAFE_CHAR, strip_controls
 from briefing.sources import load
-from briefing.ui.safe import clean as screen_clean
+from briefing.ui.safe import visible_controls as screen_clean
 
 # Each hides the word "pwned" in an escape's payload, or reorders text with a bidi control.
 HOSTILE = [

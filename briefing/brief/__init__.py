@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
+from briefing.article_record import ArticleRecord
 from briefing.brief.annex import annex as annex_section
 from briefing.brief.annex import summary_notes
 from briefing.brief.bluf import bluf
@@ -27,7 +28,6 @@ from briefing.brief.timeline import timeline
 from briefing.brief.watch import MAX_ITEMS, MAX_TEXT, PER_STORY, watch_items, watch_section
 from briefing.brief.write import write_brief
 from briefing.core.timefmt import dtg
-from briefing.model import Analysis, Article
 
 __all__ = ["WIDTH", "brief_filename", "render_brief", "write_brief"]
 
@@ -38,7 +38,7 @@ def brief_filename(now: datetime) -> str:
     return "brief-" + dtg(now).replace(" ", "-") + ".txt"
 
 
-def render_brief(items: Sequence[tuple[Article, Analysis]], *, zone: str, now: datetime,
+def render_brief(items: Sequence[ArticleRecord], *, zone: str, now: datetime,
                  period: timedelta | None = None, locale: str = "en_GB",
                  flagged: Collection[str] | None = None,
                  notes: Mapping[str, str] | None = None, left_out: int = 0,
@@ -56,7 +56,7 @@ the officer's watch terms; stories that mention one come next and carry "WATCH: 
     if now.tzinfo is None:
         raise ValueError("render_brief needs an aware `now`; take it from briefing.clock")
     now = now.astimezone(UTC)
-    kept = [(a, an) for a, an in items if in_period(a, now, period)]
+    kept = [r for r in items if in_period(r.article, now, period)]
     entries, stories = rank(kept, flagged, notes, watch=watch, now=now)
     if annex:
         watch_list = watch_items(entries, now)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
+from briefing.article_record import ArticleRecord
 from briefing.core.segment import Segmentation
 from briefing.model import Analysis, Article, TimeMention
 from briefing.story import stories
@@ -89,8 +90,7 @@ class BriefArticle:
     """One article as the brief sees it: its source id and its place in the ranking."""
 
     sid: str
-    article: Article
-    analysis: Analysis
+    record: ArticleRecord
     flagged: bool
     also: tuple[str, ...] = field(default=())
     """Source ids of the other articles that carry the same story."""
@@ -101,9 +101,18 @@ class BriefArticle:
     story: int = 0
     """Its story's number in the brief's order (D1 is story 1)."""
 
-    @cached_property
+    @property
+    def article(self) -> Article:
+        return self.record.article
+
+    @property
+    def analysis(self) -> Analysis:
+        return self.record.analysis
+
+    @property
     def seg(self) -> Segmentation:
-        return Segmentation(self.analysis.text)
+        """The record's own segmentation, made once per article."""
+        return self.record.segmentation
 
     @property
     def single_source(self) -> bool:
@@ -152,10 +161,10 @@ NEAR = timedelta(days=31)
 
 def _placed(draft: BriefArticle, **place: object) -> BriefArticle:
     """The draft entry given its place in the brief, keeping what it already worked out (its
-    segmentation and lead: cached properties, which `replace` alone would drop)."""
+    lead: cached properties, which `replace` alone would drop)."""
     entry = replace(draft, **place)  # type: ignore[arg-type]
     entry.__dict__.update({k: v for k, v in draft.__dict__.items()
-                           if k in ("seg", "lead_span", "lead")})
+                           if k in ("lead_span", "lead")})
     return entry
 
 
@@ -267,7 +276,7 @@ def _recency(latest: datetime | None, now: datetime | None) -> float:
     return 0.0
 
 
-def rank(items: Sequence[tuple[Article, Analysis]],
+def rank(items: Sequence[ArticleRecord],
          flagged: Collection[str] | None,
          notes: Mapping[str, str] | None = None, *,
          watch: Sequence[str] = (), now: datetime | None = None,
@@ -278,31 +287,32 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     `flagged`: ids in the order they were flagged (a set is accepted, without an order).
     """
     position = flag_positions(flagged)
-    ids = stories([a for a, _ in items])
+    articles = [r.article for r in items]
+    ids = stories(articles)
     groups: dict[int, list[int]] = {}
     for index, story_id in enumerate(ids):
         groups.setdefault(story_id, []).append(index)
-    terms = [matches(watch, a.title, an.text) for a, an in items]
+    terms = [matches(watch, r.article.title, r.analysis.text) for r in items]
     # Each article segmented and its lead found once: the ranking reads the leads, and the
     # entries it makes keep them for the sections.
-    drafted = [BriefArticle("", a, an, False) for a, an in items]
+    drafted = [BriefArticle("", r, False) for r in items]
 
     def draft(members: list[int]) -> tuple[tuple[object, ...], list[int], tuple[str, ...],
                                           float]:
         members = sorted(members, key=lambda i: (
-            position.get(items[i][0].id, len(position)), -_published(items[i][0]).timestamp(),
-            items[i][0].id))
-        heads = [items[i][0].title or "" for i in members]
+            position.get(articles[i].id, len(position)), -_published(articles[i]).timestamp(),
+            articles[i].id))
+        heads = [articles[i].title or "" for i in members]
         leads = [drafted[i].lead for i in members]
         severity = severity_cues(heads + leads)
-        latest = max((p for i in members if (p := items[i][0].published) is not None),
+        latest = max((p for i in members if (p := articles[i].published) is not None),
                      default=None)
         score = (SOURCE_WEIGHT * math.log2(len(members))
                  + SEVERITY_WEIGHT * min(len(severity), SEVERITY_CAP) + _recency(latest, now))
-        flag = min((position[items[i][0].id] for i in members if items[i][0].id in position),
+        flag = min((position[articles[i].id] for i in members if articles[i].id in position),
                    default=None)
         key = (flag is None, flag or 0, not any(terms[i] for i in members), -score,
-               -_published(items[members[0]][0]).timestamp(), items[members[0]][0].id)
+               -_published(articles[members[0]]).timestamp(), articles[members[0]].id)
         return key, members, severity, score
 
     drafts = sorted((draft(m) for m in groups.values()), key=lambda d: d[0])
@@ -314,9 +324,9 @@ def rank(items: Sequence[tuple[Article, Analysis]],
     ranked: list[Story] = []
     for number, (_, members, severity, score) in enumerate(drafts, start=1):
         mine = [
-            _placed(drafted[i], sid=sid[i], flagged=items[i][0].id in position,
+            _placed(drafted[i], sid=sid[i], flagged=articles[i].id in position,
                     also=tuple(sid[j] for j in members if j != i),
-                    note=(notes or {}).get(items[i][0].id, "").strip(),
+                    note=(notes or {}).get(articles[i].id, "").strip(),
                     watch=terms[i], story=number)
             for i in members
         ]

@@ -72,7 +72,7 @@ def canonical_link(html: str) -> str | None:
 def parse_page(html: str, url: str | None = None, max_date: str | None = None) -> PageParts:
     """Main text and metadata; raises ValueError when the page holds no article text."""
     import trafilatura
-    from trafilatura.settings import set_date_params
+    from trafilatura.settings import Document, set_date_params
 
     date_params = set_date_params(True)
     date_params["outputformat"] = "%Y-%m-%dT%H:%M:%S%z"
@@ -82,9 +82,10 @@ def parse_page(html: str, url: str | None = None, max_date: str | None = None) -
         html, url=url, with_metadata=True, include_comments=False,
         date_extraction_params=date_params,
     )
-    if document is None or not re.search(r"[^\W\d_]{2,}", document.text or ""):
+    # (a dict only when asked for one; a None when trafilatura found nothing)
+    if not isinstance(document, Document) or not re.search(r"[^\W\d_]{2,}", document.text or ""):
         raise ValueError("no article text found in the page")
-    body, _ = strip_controls(document.text)
+    body, _ = strip_controls(document.text or "")
     title = document.title.strip() if document.title else None
     first, _, rest = body.strip().partition("\n")
     if title and rest and first.strip().casefold() == title.casefold():

@@ -167,6 +167,7 @@ class Reader:
             kind = _sniff(data)  # servers label feeds and pages text/plain often enough
         feed_in_disguise = kind == "html" and looks_like_feed(data) and not _HTML_START.match(data)
         if kind == "feed" or feed_in_disguise:
+            loader: PageLoader | None
             if local_dir:
                 loader = self._local_page_loader(local_dir)
             else:

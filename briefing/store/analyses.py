@@ -1,5 +1,8 @@
 """The analysis cache: keyed by text (content hash), extractor version and anchor.
 
+The store never runs the extractor: `briefing.article_record` hands it the analyser and the
+current extractor version.
+
 An unchanged extractor never re-reads a text it has read; a changed one (a new
 `extractor_version()`) re-analyses on first use and the stale result is dropped.  Analyses
 are decoded only when asked for, so opening a store of a thousand articles stays instant.
@@ -23,22 +26,8 @@ def _anchor(article: Article) -> str:
     return json.dumps(article.clock.to_dict(), sort_keys=True)
 
 
-def analyze_article(article: Article) -> Analysis:
-    """Analyse against the article's own publication clock (read once at loading): the one
-    call every caller makes, so the app and the CLI share cached results."""
-    from briefing.extract import analyze
-
-    return analyze(article.text, published=article.clock)
-
-
-def _current_version() -> str:
-    from briefing.extract.version import extractor_version  # not the extractors themselves
-
-    return extractor_version()
-
-
 class AnalysisCache(StoreBase):
-    def cached_analysis(self, article: Article, version: str | None = None) -> Analysis | None:
+    def cached_analysis(self, article: Article, version: str) -> Analysis | None:
         """The analysis this extractor version made of this text, if cached and readable
         (a server out of reach has none to give: the text is analysed here instead)."""
         try:
@@ -46,7 +35,7 @@ class AnalysisCache(StoreBase):
                 row = self._conn.execute(
                     "SELECT data FROM analyses WHERE content_hash = ? AND version = ?"
                     " AND anchor = ?",
-                    (article.content_hash, version or _current_version(), _anchor(article)),
+                    (article.content_hash, version, _anchor(article)),
                 ).fetchone()
         except StoreError:
             return None
@@ -69,19 +58,20 @@ class AnalysisCache(StoreBase):
                          (article.content_hash, analysis.version, _anchor(article), data,
                           self._now()))
 
-    def analysis_for(self, article: Article, analyzer: Analyzer | None = None) -> Analysis:
-        """Cached when this extractor already read this text; otherwise analysed and cached.
+    def analysis_for(self, article: Article, analyzer: Analyzer, version: str) -> Analysis:
+        """Cached when extractor `version` already read this text; otherwise `analyzer`'s
+        result, cached.
 
-        The one analysis path of the CLI, `briefing brief` and the dashboard.  A cache that
-        cannot be written (full disk, read-only file, another process holding the lock) costs
-        the next run a re-analysis, never this one its result: the save failing is not an
-        error here.  `analyzer` replaces the default call (tests, a slow or failing stand-in);
-        it must set `Analysis.version` to the current extractor version for the cache to hit.
+        The store only stores: the caller (`briefing.article_record`) names the analyser and
+        the version.  A cache that cannot be written (full disk, read-only file, another
+        process holding the lock) costs the next run a re-analysis, never this one its
+        result: the save failing is not an error here.  `analyzer` must set
+        `Analysis.version` to `version` for the cache to hit next time.
         """
-        cached = self.cached_analysis(article)
+        cached = self.cached_analysis(article, version)
         if cached is not None:
             return cached
-        analysis = (analyzer or analyze_article)(article)
+        analysis = analyzer(article)
         with suppress(StoreError):
             self.save_analysis(article, analysis)
         return analysis

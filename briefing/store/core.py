@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from briefing.clock import Clock, clock_from_env
 from briefing.config import data_dir
@@ -47,8 +48,10 @@ class Store(TriageMarks, AnalysisCache, Briefs):
         if is_url(path):
             from briefing.store.pg import connect_server
 
-            conn = connect_server(str(path), tuple(migrations))
-            return cls(conn, None, (), clock, officer=officer, url=str(path))  # type: ignore[arg-type]
+            server = connect_server(str(path), tuple(migrations))
+            # PgConnection speaks the part of sqlite3.Connection the store uses
+            return cls(cast("sqlite3.Connection", server), None, (), clock, officer=officer,
+                       url=str(path))
         target = Path(path) if path else default_path()
         conn, problems = connect_file(target, clock, tuple(migrations))
         return cls(conn, target, problems, clock, officer=officer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,12 +16,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
+from briefing.article_record import analyze_article
 from briefing.clock import Clock, clock_from_env, local_zone
 from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
 from briefing.store import Store, open_configured
-from briefing.store.analyses import analyze_article
 from briefing.ui import exporting, refreshing
 from briefing.ui.commands import BriefingCommands
 from briefing.ui.entries import Entry
@@ -97,7 +97,7 @@ class BriefingApp(Floor):
         self._loader = loader or make_loader(options or SourceOptions(), self.clock, self.store)
         self._analyser = cached_analyser(self.store, analyser or analyze_article)
         self._pooled = analyser is None
-        self._pool: Executor | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self._pool_lock = threading.Lock()
         self._copy_to = clipboard
         self.failures: list[Failure] = []
@@ -193,7 +193,8 @@ class BriefingApp(Floor):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_focus(self, pane: str) -> None:
+    def focus_pane(self, pane: str) -> None:
+        """Move to `pane` (the command palette's \"Focus: …\"; the keys call the screen's)."""
         self.main.action_focus_pane(pane)
 
     def action_export(self) -> None:

@@ -56,7 +56,7 @@ class BriefingCommands(Provider):
         app = self.briefing
         yield from self._top()
         for pane, title in PANE_TITLES.items():
-            yield f"Focus: {title}", partial(app.action_focus, pane), f"Move to the {title} pane"
+            yield f"Focus: {title}", partial(app.focus_pane, pane), f"Move to the {title} pane"
         cycle = app.zone_cycle()
         # all_zones() is cached: search runs on every keystroke, and scanning the zone
         # database each time (about 600 files) made typing lag.

@@ -5,8 +5,9 @@ A source that failed is no row: it is listed in the failures view (screens/failu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from briefing.article_record import ArticleRecord
 from briefing.model import Analysis, Article
 
 
@@ -18,12 +19,24 @@ class Entry:
     article: Article | None = None
     analysis: Analysis | None = None
     source: str = ""
+    _record: ArticleRecord | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str:
         if self.article is not None:
             return self.article.title or self.article.source
         return self.source
+
+    @property
+    def record(self) -> ArticleRecord | None:
+        """The article's record once its analysis has come (the same one while the analysis
+        stays: its segmentation is made once)."""
+        if self.article is None or self.analysis is None:
+            return None
+        kept = self._record
+        if kept is None or kept.analysis is not self.analysis or kept.article is not self.article:
+            kept = self._record = ArticleRecord(self.article, self.analysis)
+        return kept
 
     @property
     def pending(self) -> bool:

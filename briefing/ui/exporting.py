@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from briefing.model import Analysis, Article
-
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
     from briefing.ui.entries import Entry
@@ -44,14 +42,13 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
         flagged = app.triage.flagged()  # in the order flagged: the brief leads with them so
         wanted = set(flagged)
         chosen = [e for e in entries if not wanted or e.key in wanted]
-        items: list[tuple[Article, Analysis]] = [
-            (e.article, e.analysis) for e in chosen if e.article and e.analysis is not None]
+        items = [record for e in chosen if (record := e.record) is not None]
         if not items:
             app.call_from_thread(app.notify, "Nothing to brief yet: no analysed article.",
                                  title="Export", severity="warning")
             return
         pending = sum(e.analysis is None for e in chosen)
-        notes = {a.id: app.triage.shown_note(a.id) for a, _ in items}
+        notes = {r.article.id: app.triage.shown_note(r.article.id) for r in items}
         text = render_brief(items, zone=app.display_zone, now=now, locale=app.config.locale,
                             flagged=flagged, notes=notes, watch=app.config.watch)
         folder = brief_folder(app.config.brief_dir)

@@ -11,6 +11,7 @@ marks are read again then, since announcements made meanwhile were not heard.
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 from briefing.store import StoreError
 from briefing.store.listen import FloorListener
@@ -49,7 +50,7 @@ class Floor(Ingesting):
                     self._fetch(missing)
             return
         for article_id in event.ids:
-            self.triage.submit(lambda key=article_id: self._reread(key))
+            self.triage.submit(partial(self._reread, article_id))
 
     def _reread(self, key: str) -> None:
         """On the triage thread: one article's marks, as saved, to the screen."""

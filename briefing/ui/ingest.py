@@ -10,10 +10,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from briefing.article_record import analysis_through, analyze_article
 from briefing.clock import Clock
 from briefing.model import Analysis, Article
 from briefing.store import Store
-from briefing.store.analyses import analyze_article
 
 Problem = Callable[..., None]
 """(source, reason, fatal, title=None) -> None; called from the loading thread.  `title` is
@@ -65,7 +65,7 @@ class StripedLocks:
 
 
 def cached_analyser(store: Store, compute: Analyser = analyze_article) -> Analyser:
-    """`compute`, through the store's cache (`Store.analysis_for`, which never fails on a
+    """`compute`, through the store's cache (`analysis_through`, which never fails on a
     cache it cannot write): a restart never re-reads a text it has read."""
     locks = StripedLocks()
 
@@ -73,6 +73,6 @@ def cached_analyser(store: Store, compute: Analyser = analyze_article) -> Analys
         # The article on screen and the background worker may ask for the same text at
         # once; one of them computes, the other waits and reads the cache.
         with locks.for_key(article.content_hash):
-            return store.analysis_for(article, compute)
+            return analysis_through(store, article, compute)
 
     return analyse

@@ -19,6 +19,7 @@ from textual import work
 from textual.worker import Worker, get_current_worker
 
 from briefing.analysis_pool import analyse as analyse_in_process
+from briefing.article_record import cached_analysis
 from briefing.clock import Clock
 from briefing.config import Config
 from briefing.model import Analysis, Article
@@ -206,7 +207,7 @@ class Ingesting(ThemeMemory):
         for article in articles:
             if worker.is_cancelled:
                 return
-            cached = self.store.cached_analysis(article) if pooled else None
+            cached = cached_analysis(self.store, article) if pooled else None
             if cached is not None:
                 batch.append(Analysed(article.id, cached))
                 post()

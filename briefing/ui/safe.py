@@ -29,14 +29,14 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"  # C1 controls, bidi controls, lone surrogates
 
 
-def clean(text: str) -> str:
+def visible_controls(text: str) -> str:
     """`text` with unsafe characters made visible; same length, so offsets survive."""
     return UNSAFE_CHAR.sub(_visible, text)
 
 
 def literal(text: str) -> Content:
     """Content showing `text` exactly as written: no markup parsing, no escapes."""
-    return Content(clean(text))
+    return Content(visible_controls(text))
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -44,7 +44,7 @@ def one_line(text: str, limit: int = 200) -> str:
     flat = " ".join(text.split())
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
-    return clean(flat)
+    return visible_controls(flat)
 
 
 def source_label(outlet: str | None, source: str, url: str | None = None) -> str:

@@ -24,7 +24,7 @@ from briefing.store import Store, StoreError
 from briefing.store import Triage as Marks
 
 
-class Triage(Protocol):
+class TriageView(Protocol):
     """What the list and the brief read; `StoreTriage` is the implementation."""
 
     def is_flagged(self, article_id: str) -> bool: ...

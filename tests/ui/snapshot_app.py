@@ -10,11 +10,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 
+from briefing.article_record import analyze_article
 from briefing.clock import fixed_clock
 from briefing.config import Config
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir
-from briefing.store.analyses import analyze_article
 from briefing.ui.app import BriefingApp
 
 NOW = datetime(2021, 12, 31, 6, 0, tzinfo=UTC)

@@ -10,6 +10,7 @@ import pytest
 from helpers import article, call_analysis, saved, seed_article
 from snapshot_app import make_app
 
+from briefing.article_record import cached_analysis
 from briefing.config import Config, load_config
 from briefing.model import Analysis
 from briefing.ui.app import BriefingApp
@@ -210,7 +211,7 @@ async def test_sources_load_and_analyse_in_workers() -> None:
         assert app.screen.query_one(ArticleList).option_count == len(entries)
         assert app._pool is not None  # new articles went to the process pool (all cores)
         # ... and their analyses were cached like any other: a restart reads them back.
-        assert all(app.store.cached_analysis(e.article) is not None
+        assert all(cached_analysis(app.store, e.article) is not None
                    for e in entries if e.article)
 
 

@@ -135,7 +135,6 @@ async def test_a_zone_switch_redoes_only_what_shows_a_time(monkeypatch) -> None:
                         counted("segment", Segmentation), raising=False)
     for pane in (WhoPane, QuotesPane):
         monkeypatch.setattr(pane, "build", counted(pane.__name__, pane.build))
-    article_view.segmentation.cache_clear()
     app = make_app(two())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "enter")  # a quote: its sentence marked, scrolled to

@@ -29,46 +29,40 @@ __all__ = ["find_times"]
 _T = TypeVar("_T")
 
 
+# Each kind of candidate and the resolver that reads it, grouped by what the resolver needs:
+# the match's groups and its place in the text and the reference ...
+_READ_IN_PLACE = {
+    "date": periods.resolve_date, "weekday": periods.resolve_weekday,
+    "holiday": periods.resolve_holiday, "relday": periods.resolve_relday,
+    "month": periods.resolve_month, "period": periods.resolve_period,
+    "weekend": periods.resolve_weekend, "quarter": periods.resolve_quarter,
+}
+# ... the groups and the reference only ...
+_READ_AGAINST_REFERENCE = {
+    "season": periods.resolve_season, "decade": periods.resolve_decade,
+    "ago": periods.resolve_ago, "duration_vague": spans.resolve_vague_duration,
+    "vague": spans.resolve_vague,
+}
+# ... or the groups alone (written out in full: no anchor needed).
+_READ_ALONE = {
+    "year": periods.resolve_year, "century": periods.resolve_century,
+    "dtg": clock.resolve_dtg,
+}
+
+
 def _read(cand: TimeCandidate, ref: Reference) -> Reading | None:
-    g, s, e = cand.groups, cand.start, cand.end
-    kind = cand.kind
+    g, s, e, kind = cand.groups, cand.start, cand.end, cand.kind
+    if kind in _READ_IN_PLACE:
+        return _READ_IN_PLACE[kind](g, s, e, ref)
+    if kind in _READ_AGAINST_REFERENCE:
+        return _READ_AGAINST_REFERENCE[kind](g, ref)
+    if kind in _READ_ALONE:
+        return _READ_ALONE[kind](g)
     match kind:
-        case "date":
-            return periods.resolve_date(g, s, e, ref)
-        case "weekday":
-            return periods.resolve_weekday(g, s, e, ref)
-        case "holiday":
-            return periods.resolve_holiday(g, s, e, ref)
-        case "relday":
-            return periods.resolve_relday(g, s, e, ref)
-        case "month":
-            return periods.resolve_month(g, s, e, ref)
-        case "period":
-            return periods.resolve_period(g, s, e, ref)
-        case "weekend":
-            return periods.resolve_weekend(g, s, e, ref)
-        case "season":
-            return periods.resolve_season(g, ref)
-        case "quarter":
-            return periods.resolve_quarter(g, s, e, ref)
-        case "year":
-            return periods.resolve_year(g)
-        case "decade":
-            return periods.resolve_decade(g, ref)
-        case "century":
-            return periods.resolve_century(g)
-        case "ago":
-            return periods.resolve_ago(g, ref)
         case "duration":
             return spans.resolve_duration(g, ref.text[s:e], ref)
-        case "duration_vague":
-            return spans.resolve_vague_duration(g, ref)
-        case "vague":
-            return spans.resolve_vague(g, ref)
         case "set" | "weekdays":
             return spans.resolve_set(g, kind)
-        case "dtg":
-            return clock.resolve_dtg(g)
         case "iso":
             return clock.resolve_iso(g, s, ref)
         case "numeric":

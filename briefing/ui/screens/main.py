@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
+from briefing.article_record import cached_analysis
 from briefing.model import Article, Span
 from briefing.store import StoreOffline
 from briefing.store import Triage as Marks
@@ -168,10 +169,11 @@ class MainScreen(Screen[None]):
         app = self.briefing
         entry = self.selected
         zone, locale = app.display_zone, app.config.locale
-        if entry is not None and entry.pending and app.triage.idle:
+        if entry is not None and entry.article is not None and entry.pending \
+                and app.triage.idle:
             # Shown before the worker reached it: a cached analysis costs well under 1 ms
             # (unless a triage write is waiting on the store: the worker will bring it).
-            entry.analysis = app.store.cached_analysis(entry.article)
+            entry.analysis = cached_analysis(app.store, entry.article)
         note = app.triage.shown_note(entry.key) if entry is not None and entry.article else ""
         self.query_one(ArticleView).show(entry, zone, locale, focus=focus,
                                          keep_scroll=keep_scroll, note=note)

@@ -22,11 +22,11 @@ from briefing.ui.entries import Entry
 from briefing.ui.keys import VIM_LIST_KEYS
 from briefing.ui.safe import one_line, source_label
 from briefing.ui.timeview import format_clock_stamp
-from briefing.ui.triage import Triage
+from briefing.ui.triage import TriageView
 from briefing.watchterms import matches as watch_matches
 
 
-def row_content(entry: Entry, zone: str, triage: Triage,
+def row_content(entry: Entry, zone: str, triage: TriageView,
                 watch: tuple[str, ...] | None = None, carried: int = 1) -> Content:
     """One row; `watch` is the watch terms the article mentions, or None when the officer
     has none configured (then the row has no watch column at all); `carried` how many
@@ -97,14 +97,14 @@ class ArticleList(OptionList):
                                                    article.text) if article else ())
         return self._hits[entry.key]
 
-    def _row(self, entry: Entry, zone: str, triage: Triage) -> Content:
+    def _row(self, entry: Entry, zone: str, triage: TriageView) -> Content:
         return row_content(entry, zone, triage, self.hits(entry),
                            self.carried.get(entry.key, 1))
 
     def _shown(self, entry: Entry) -> bool:
         return matches(entry, self.query_text) and (not self.watch_only or bool(self.hits(entry)))
 
-    def rebuild(self, entries: Sequence[Entry], zone: str, triage: Triage) -> None:
+    def rebuild(self, entries: Sequence[Entry], zone: str, triage: TriageView) -> None:
         """Show the entries that match the filter, keeping the highlighted article."""
         keep = self.current_key
         shown = sorted((e for e in entries if self._shown(e)), key=newest_first)
@@ -120,7 +120,7 @@ class ArticleList(OptionList):
         self.border_subtitle = Content(
             f"{len(shown)}/{total} {', '.join(parts)}" if parts else str(total))
 
-    def refresh_row(self, entry: Entry, zone: str, triage: Triage) -> None:
+    def refresh_row(self, entry: Entry, zone: str, triage: TriageView) -> None:
         """Re-render one row in place (flag, read mark, a late analysis); rows keep their
         two-line height, so the others are not re-measured."""
         try:
@@ -129,7 +129,7 @@ class ArticleList(OptionList):
             return
         _replace_prompts_keeping_heights(self, [(option, self._row(entry, zone, triage))])
 
-    def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: Triage) -> None:
+    def rerender(self, lookup: Callable[[str], Entry], zone: str, triage: TriageView) -> None:
         """New prompts for every row (a zone switch), re-rendering only what is on screen.
 
         Row heights cannot change (two unwrapped lines each), so only the render cache is

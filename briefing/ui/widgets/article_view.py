@@ -7,7 +7,6 @@ scrolled to; that is exact for the paragraph and at most a line off inside long 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -57,17 +56,10 @@ def highlighted(text: str, analysis: Analysis | None) -> Content:
     return content
 
 
-@lru_cache(maxsize=KEPT)
-def segmentation(text: str) -> Segmentation:
-    """One segmentation per article text: choosing item after item in the panes (or a zone
-    switch re-marking the same one) must not re-split the whole text each time."""
-    return Segmentation(text)
-
-
-def sentence_around(text: str, span: Span) -> Span:
+def sentence_around(segmentation: Segmentation, span: Span) -> Span:
     """The sentence holding `span`, from the extractors' own segmenter (same offsets)."""
-    start, end = segmentation(text).sentence_at(span[0])
-    return min(start, span[0]), max(end, min(span[1], len(text)))
+    start, end = segmentation.sentence_at(span[0])
+    return min(start, span[0]), max(end, min(span[1], len(segmentation.text)))
 
 
 class ArticleView(VerticalScroll):
@@ -122,7 +114,11 @@ class ArticleView(VerticalScroll):
         content = self._styled_text(article, entry.analysis)
         self._provenance = None
         if focus is not None and 0 <= focus[0] <= len(article.text):
-            sentence = sentence_around(article.text, focus)
+            # the record keeps its segmentation: item after item (or a zone switch
+            # re-marking the same one) never re-splits the text
+            record = entry.record
+            split = record.segmentation if record is not None else Segmentation(article.text)
+            sentence = sentence_around(split, focus)
             self._provenance = sentence
             content = content.stylize_before(PROVENANCE, *sentence)
             content = content.stylize(FOCUS_SPAN, focus[0], min(focus[1], len(article.text)))

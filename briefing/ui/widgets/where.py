@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from briefing.model import Analysis
-from briefing.ui.safe import clean
+from briefing.ui.safe import visible_controls
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
 
@@ -18,7 +18,7 @@ class WherePane(FactPane):
         items: list[FactItem] = []
         for place in analysis.places:
             where = ", ".join(filter(None, (place.kind, place.country)))
-            prompt = Content.assemble((clean(place.name), "bold"),
+            prompt = Content.assemble((visible_controls(place.name), "bold"),
                                       (f" — {where}", "$text-muted"))
             span = place.mentions[0] if place.mentions else None
             items.append(FactItem(prompt, span, f"{place.name} ({where})"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from briefing.model import Analysis
-from briefing.ui.safe import clean
+from briefing.ui.safe import visible_controls
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
 
@@ -19,15 +19,16 @@ class WhoPane(FactPane):
         for person in analysis.people:
             details = ", ".join(filter(None, (*person.roles, person.affiliation)))
             prompt = Content.assemble(
-                (clean(person.name), "bold"),
+                (visible_controls(person.name), "bold"),
                 (" (unnamed source)", "italic $text-muted") if person.anonymous else "",
-                (f" — {clean(details)}", "$text-muted") if details else "",
+                (f" — {visible_controls(details)}", "$text-muted") if details else "",
                 (f" ×{person.references}", "$text-muted") if person.references > 1 else "",
             )
             span = person.mentions[0] if person.mentions else None
             copy = f"{person.name} ({details})" if details else person.name
             items.append(FactItem(prompt, span, copy))
         for org in analysis.organizations:
-            prompt = Content.assemble((clean(org.name), "bold"), (" org", "italic $text-muted"))
+            prompt = Content.assemble((visible_controls(org.name), "bold"),
+                                      (" org", "italic $text-muted"))
             items.append(FactItem(prompt, org.mentions[0] if org.mentions else None, org.name))
         return items
