@@ -18,7 +18,7 @@ from briefing.ui.screens.zone_picker import all_zones
 from briefing.ui.theme import THEME_PREFIX
 
 if TYPE_CHECKING:
-    from briefing.ui.app import BriefingApp
+    from briefing.ui.host import Dashboard
 
 Command = tuple[str, Callable[[], object], str]
 PANE_TITLES = {"articles": "Articles", "who": "WHO", "when": "WHEN", "where": "WHERE",
@@ -27,8 +27,8 @@ PANE_TITLES = {"articles": "Articles", "who": "WHO", "when": "WHEN", "where": "W
 
 class BriefingCommands(Provider):
     @property
-    def briefing(self) -> BriefingApp:
-        return cast("BriefingApp", self.app)
+    def briefing(self) -> Dashboard:
+        return cast("Dashboard", self.app)
 
     def _key(self, binding_id: str) -> str:
         """The key as the officer's keymap has it, else the app's binding: never a stale one."""

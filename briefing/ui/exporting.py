@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from textual import work
 
 if TYPE_CHECKING:
-    from briefing.ui.app import BriefingApp
     from briefing.ui.entries import Entry
+    from briefing.ui.host import Dashboard
 
 
 def brief_folder(configured: str | None) -> Path:
@@ -25,14 +25,14 @@ def brief_folder(configured: str | None) -> Path:
     return user_documents_path()
 
 
-def export_brief(app: BriefingApp) -> None:
+def export_brief(app: Dashboard) -> None:
     """The flagged articles, or every article when none is flagged (issue 6's rule)."""
     _write(app, [e for e in app.entries.values() if e.article is not None])
 
 
 @work(thread=True, group="export", exclusive=True, exit_on_error=False,
       description="writing the brief")
-def _write(app: BriefingApp, entries: list[Entry]) -> None:
+def _write(app: Dashboard, entries: list[Entry]) -> None:
     """Choose, render and write, all off the UI thread.  The flags are read here, after
     the triage writes already queued, so `f` then `e` briefs the article just flagged."""
     from briefing.brief import brief_filename, render_brief, write_brief
@@ -65,7 +65,7 @@ def _write(app: BriefingApp, entries: list[Entry]) -> None:
                          markup=False, timeout=10)
 
 
-def _record(app: BriefingApp, path: str, flagged: list[str]) -> None:
+def _record(app: Dashboard, path: str, flagged: list[str]) -> None:
     """The next handover starts from this brief; a store that cannot say so is reported."""
     from briefing.store import StoreError
 

@@ -16,15 +16,15 @@ from briefing.ui.messages import FeedRefreshed, RefreshFinished
 
 if TYPE_CHECKING:
     from briefing.subscriptions import FeedOutcome
-    from briefing.ui.app import BriefingApp
+    from briefing.ui.host import Dashboard
 
 
-def refreshing(app: BriefingApp) -> bool:
+def refreshing(app: Dashboard) -> bool:
     return any(w.group == "refresh" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
                for w in app.workers)
 
 
-def start_refresh(app: BriefingApp) -> None:
+def start_refresh(app: Dashboard) -> None:
     """Read the config's feeds as they are now (a feed added while the app runs counts);
     a broken file keeps the last good list and says why."""
     from briefing.config import config_path, reload_feeds
@@ -51,7 +51,7 @@ def start_refresh(app: BriefingApp) -> None:
 
 @work(thread=True, group="refresh", exclusive=True, exit_on_error=False,
       description="refreshing feeds")
-def _refresh(app: BriefingApp, urls: list[str]) -> None:
+def _refresh(app: Dashboard, urls: list[str]) -> None:
     """Feeds one after another; quitting cancels the fetch under way and stores nothing of it."""
     from briefing.store import StoreError
     from briefing.subscriptions import refresh
