@@ -72,27 +72,35 @@ def split_text(raw: str) -> TextParts:
     first_body = next((i for i, line in enumerate(lines) if _is_body_line(line)), None)
     title = meta.get("title") or None
     if first_body is None:
-        # No prose to anchor on (a short note): keep everything but the chrome.
-        kept = [line for line in lines if not _FURNITURE.match(line)]
-        body = "\n".join(kept).strip()
-        if not title:
-            first = next((line for line in kept if line), "")
-            title = _strip_markdown_heading(first)[:120] or None
-        return TextParts(_tidy_lines(body.split("\n")), title, meta)
-    head = [_strip_markdown_heading(line) for line in lines[:first_body]]
-    head = [line for line in head if line and not _FURNITURE.match(line)]
-    start = first_body
+        return _short_note(lines, title, meta)
     if title:
         # A curated file: keep what stands above the prose, less a repeat of its title.
         start = 0
         lines = [line for line in lines if _strip_markdown_heading(line) != title]
     else:
-        headlines = [line for line in head if _is_headline(line)]
-        # A scrape: the headline is the last title-shaped line above the prose; teasers,
-        # captions and section labels around it are page chrome.
-        title = headlines[-1] if headlines else (head[-1] if head else None)
+        start, title = first_body, _headline_above(lines[:first_body])
     body_lines = [line for line in lines[start:] if not _FURNITURE.match(line)]
     return TextParts(_tidy_lines(body_lines), title, meta)
+
+
+def _short_note(lines: list[str], title: str | None, meta: dict[str, str]) -> TextParts:
+    """No prose to anchor on (a short note): everything but the chrome, titled by its
+    first line unless the front matter gave a title."""
+    kept = [line for line in lines if not _FURNITURE.match(line)]
+    body = "\n".join(kept).strip()
+    if not title:
+        first = next((line for line in kept if line), "")
+        title = _strip_markdown_heading(first)[:120] or None
+    return TextParts(_tidy_lines(body.split("\n")), title, meta)
+
+
+def _headline_above(head_lines: list[str]) -> str | None:
+    """A scrape's headline: the last title-shaped line above the prose; teasers, captions
+    and section labels around it are page chrome."""
+    head = [_strip_markdown_heading(line) for line in head_lines]
+    head = [line for line in head if line and not _FURNITURE.match(line)]
+    headlines = [line for line in head if _is_headline(line)]
+    return headlines[-1] if headlines else (head[-1] if head else None)
 
 
 def _tidy_lines(lines: list[str]) -> str:
