@@ -182,3 +182,16 @@ def test_a_weekend_names_each_month_it_touches(value: str, screen: str, brief: s
                      earliest=datetime(2000, 1, 1, tzinfo=UTC))
     assert format_mention(tm, "UTC") == screen
     assert dtg_style(tm) == brief
+
+
+def test_the_when_pane_reads_a_values_grain_through_the_one_timex_reading() -> None:
+    """The pane's "month only" mark and the day put before a bare clock both ask `grain_of`."""
+    from briefing.core.timex import grain_of
+
+    assert grain_of("2021-12-30T20:35") == "minute"
+    assert grain_of("2021-12-30T20:35:00-05:00") == "minute"
+    assert grain_of("2021-12") == "month"
+    assert grain_of("2021-12-30") == "day"
+    assert grain_of("FUTURE_REF") is None
+    assert grain_of("XXXX-XX-XX") is None
+    assert grain_of(None) is None

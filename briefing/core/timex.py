@@ -82,6 +82,13 @@ def parse(value: str) -> Period | None:
     return None
 
 
+def grain_of(value: str | None) -> Grain | None:
+    """The grain of a resolved TIMEX3 value ("minute" for a clock time, "month" ...), or
+    None for anything `parse` does not read as a calendar period."""
+    period = parse(value) if value else None
+    return period.grain if period is not None else None
+
+
 def _period(grain: Grain, m: re.Match[str]) -> Period:
     year = int(m[1])
     if grain in ("minute", "part", "day"):

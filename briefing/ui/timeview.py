@@ -1,4 +1,5 @@
-"""The UI's one door to time rendering: the `briefing.core.timefmt` API, plus clock labels."""
+"""The UI's one door to time rendering: the `briefing.core.timefmt` API, the TIMEX reading
+(`grain_of`), plus clock labels."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from briefing.core.timefmt import (
     zone_cycle,
     zone_label,
 )
+from briefing.core.timex import grain_of
 
 __all__ = ["city", "dtg", "format_clock", "format_clock_full", "format_clock_stamp",
-           "format_datetime_full", "format_day", "format_mention",
+           "format_datetime_full", "format_day", "format_mention", "grain_of",
            "next_zone", "zone_cycle", "zone_label"]
 
 

@@ -12,12 +12,10 @@ from textual.content import Content
 
 from briefing.model import Analysis, TimeMention
 from briefing.ui.safe import one_line
-from briefing.ui.timeview import format_day, format_mention
+from briefing.ui.timeview import format_day, format_mention, grain_of
 from briefing.ui.widgets.fact_pane import FactItem, FactPane
 
-_MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
 _HAS_DATE = re.compile(r"\b\d{4}\b|\b\d{1,2} \w{3}")  # a year, or "31 Dec"
-_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value with a clock, not "FUTURE_REF"
 # TIMEX3 `mod` values that make a mention less than exact (the extractor writes TIMEX3 mods).
 _APPROX_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
                 "START", "MID", "END"}
@@ -28,7 +26,7 @@ def marks(tm: TimeMention) -> list[str]:
     found: list[str] = []
     if tm.mod in _APPROX_MODS or any("approx" in f for f in tm.flags):
         found.append("approx")
-    if _MONTH_ONLY.match(tm.value or ""):
+    if grain_of(tm.value) == "month":
         found.append("month only")
     if tm.type in {"DATE", "TIME"} and not tm.resolved:
         found.append("unresolved")
@@ -40,7 +38,7 @@ def shown_text(tm: TimeMention, zone: str, locale: str, dated: bool = False,
                year: bool = True) -> str:
     """The normalised form; `dated` puts the day (with its `year`) before a bare clock."""
     shown = format_mention(tm, zone, locale)
-    if dated and tm.anchor is not None and _CLOCK_VALUE.search(tm.value) \
+    if dated and tm.anchor is not None and grain_of(tm.value) == "minute" \
             and not _HAS_DATE.search(shown):
         shown = f"{format_day(tm.anchor, zone, locale, year=year)} {shown}"
     return shown
