@@ -34,6 +34,15 @@ def current_version() -> str:
     return extractor_version()
 
 
+def source_zone(article: Article, analysis: Analysis | None) -> str | None:
+    """The zone the source wrote in: its own, else the one its analysis found (a dateline
+    that agrees with the publication offset).  The one statement of this rule: the list,
+    the heading and the brief all ask it."""
+    if article.zone:
+        return article.zone
+    return analysis.zone if analysis is not None else None
+
+
 def cached_analysis(store: AnalysisCache, article: Article) -> Analysis | None:
     """The current extractor's cached analysis of `article`, if the store holds one."""
     return store.cached_analysis(article, current_version())
@@ -57,6 +66,10 @@ class ArticleRecord:
     @property
     def clock(self) -> PubClock:
         return self.article.clock
+
+    @property
+    def source_zone(self) -> str | None:
+        return source_zone(self.article, self.analysis)
 
     @cached_property
     def segmentation(self) -> Segmentation:

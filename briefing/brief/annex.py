@@ -140,7 +140,7 @@ def _clock_notes(entry: BriefArticle, now: datetime) -> list[str]:
     if kind in _ANCHOR_NOTES:
         notes.append(_ANCHOR_NOTES[kind])
     clock = article.clock
-    if not (article.zone or entry.analysis.zone):
+    if not entry.record.source_zone:
         notes.append("the source gives no named time zone; its publication time is shown "
                      "in Z with the wording it used.")
     elif clock.zone_found and clock.zone_found.startswith("dateline"):

@@ -25,7 +25,7 @@ def published(entry: BriefArticle, locale: str, *, as_written: bool = True) -> s
             return format_clock_full(clock, clock.zone or "UTC", locale) + (
                 f" (as written: “{raw}”)" if raw else "")
         return f"not given (as written: “{raw}”)" if raw else "not given"
-    zone = article.zone or entry.analysis.zone
+    zone = entry.record.source_zone
     if zone:
         return f"{format_datetime_full(moment, zone, locale)} ({dtg(moment)})"
     return f"{dtg(moment)} (as written: “{raw}”)" if raw and as_written else dtg(moment)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.article_record import ArticleRecord
+from briefing.article_record import ArticleRecord, source_zone
 from briefing.model import Analysis, Article
 
 
@@ -45,11 +45,8 @@ class Entry:
 
     @property
     def source_zone(self) -> str | None:
-        """The zone the source wrote in: its own, else the one its analysis found (a
-        dateline that agrees with the publication offset)."""
-        if self.article is not None and self.article.zone:
-            return self.article.zone
-        return self.analysis.zone if self.analysis is not None else None
+        """The zone the source wrote in (`article_record.source_zone`)."""
+        return source_zone(self.article, self.analysis) if self.article is not None else None
 
     @property
     def text(self) -> str:
