@@ -96,54 +96,85 @@ def _keymap(value: object, problems: list[str]) -> dict[str, str] | None:
     return good
 
 
-def _build(data: dict[str, object], problems: list[str]) -> Config:
+Values = dict[str, object]
+
+
+def _build(data: Values, problems: list[str]) -> Config:
+    """The settings `data` gives, each checked by its own reader; a bad value is named in
+    `problems` and the default kept, so one typo never costs the officer the whole file."""
     values: dict[str, object] = {}
     known = set(Config.__dataclass_fields__) - {"problems"}
     problems.extend(f"unknown setting {key!r} ignored" for key in data if key not in known)
+    for read in (_zones, _plain_strings, _locale, _store, _lists, _recent_days):
+        read(data, values, problems)
+    return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
+
+
+
+def _zones(data: Values, values: Values, problems: list[str]) -> None:
     if "zones" in data and (zones := _strings("zones", data["zones"], problems)) is not None:
         values["zones"] = tuple(z for z in zones if valid_zone(z))
         problems.extend(f"unknown zone {z!r} ignored" for z in zones if not valid_zone(z))
     for key in ("default_zone", "local_zone"):
         zone = data.get(key)
-        if zone is not None:
-            if isinstance(zone, str) and valid_zone(zone):
-                values[key] = zone
-            else:
-                problems.append(f"{key} {zone!r} is not an IANA zone; using the default")
+        if zone is None:
+            continue
+        if isinstance(zone, str) and valid_zone(zone):
+            values[key] = zone
+        else:
+            problems.append(f"{key} {zone!r} is not an IANA zone; using the default")
+
+
+def _plain_strings(data: Values, values: Values, problems: list[str]) -> None:
     for key in ("locale", "theme", "brief_dir", "officer"):
         if key in data and not isinstance(data[key], str):
             problems.append(f"{key} must be a string, not {data[key]!r}; using the default")
         elif key in data:
             values[key] = data[key]
-    if "locale" in values:
-        locale = valid_locale(str(values["locale"]))
-        if locale is None:
-            problems.append(f"locale {values['locale']!r} is not a known locale (e.g. en_GB);"
-                            f" using {Config.locale}")
-            del values["locale"]
-        else:
-            values["locale"] = locale
-    if "store" in data:
-        store = data["store"]
-        if isinstance(store, str) and store.startswith(("postgresql://", "postgres://")):
-            values["store"] = store
-        else:
-            problems.append(f"store must be a postgresql://user@host/database address, not "
-                            f"{store!r}; using the SQLite file")
+
+
+def _locale(data: Values, values: Values, problems: list[str]) -> None:
+    """After `_plain_strings`: the locale in the spelling babel's formatters take."""
+    if "locale" not in values:
+        return
+    locale = valid_locale(str(values["locale"]))
+    if locale is None:
+        problems.append(f"locale {values['locale']!r} is not a known locale (e.g. en_GB);"
+                        f" using {Config.locale}")
+        del values["locale"]
+    else:
+        values["locale"] = locale
+
+
+def _store(data: Values, values: Values, problems: list[str]) -> None:
+    if "store" not in data:
+        return
+    store = data["store"]
+    if isinstance(store, str) and store.startswith(("postgresql://", "postgres://")):
+        values["store"] = store
+    else:
+        problems.append(f"store must be a postgresql://user@host/database address, not "
+                        f"{store!r}; using the SQLite file")
+
+
+def _lists(data: Values, values: Values, problems: list[str]) -> None:
     if "keymap" in data and (keymap := _keymap(data["keymap"], problems)) is not None:
         values["keymap"] = keymap
     if "feeds" in data and (feeds := _strings("feeds", data["feeds"], problems)) is not None:
         values["feeds"] = feeds
     if "watch" in data and (watch := _strings("watch", data["watch"], problems)) is not None:
         values["watch"] = tuple(dict.fromkeys(t.strip() for t in watch if t.strip()))
-    if "recent_days" in data:
-        days = data["recent_days"]
-        if isinstance(days, int) and not isinstance(days, bool) and days > 0:
-            values["recent_days"] = days
-        else:
-            problems.append(f"recent_days must be a whole number of days above 0, not "
-                            f"{days!r}; using {Config.recent_days}")
-    return Config(**values, problems=tuple(problems))  # type: ignore[arg-type]
+
+
+def _recent_days(data: Values, values: Values, problems: list[str]) -> None:
+    if "recent_days" not in data:
+        return
+    days = data["recent_days"]
+    if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+        values["recent_days"] = days
+    else:
+        problems.append(f"recent_days must be a whole number of days above 0, not "
+                        f"{days!r}; using {Config.recent_days}")
 
 
 def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:
