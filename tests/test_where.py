@@ -103,6 +103,16 @@ def test_natural_features_are_places_of_kind_other_not_the_country_inside() -> N
     assert {p.kind for p in places.values()} == {"other"}
 
 
+def test_a_feature_named_x_of_y_is_a_place_even_when_the_model_calls_it_a_body() -> None:
+    """"Bay of Bengal", "Sea of Japan": the head before "of" makes the feature, whatever the
+    entity model guessed (it once read "Bay of Bengal" as an organisation)."""
+    for text, name in (("Cargo ships crossed the Bay of Bengal at dawn.", "Bay of Bengal"),
+                       ("Two destroyers sailed into the Sea of Japan.", "Sea of Japan")):
+        analysis = analyze(text)
+        assert name in {p.name for p in analysis.places}, text
+        assert name not in {o.name for o in analysis.organizations}, text
+
+
 def test_dateline_names_a_place_of_any_size() -> None:
     assert _places("LYON — Police closed the old town on Monday.")["Lyon"].country == "FR"
     banbury = _places("BANBURY, England — Crews walked out on Monday.")["Banbury"]

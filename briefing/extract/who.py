@@ -481,8 +481,9 @@ def _declined(text: str, span: Span) -> bool:
     """Names the rules read as no person or body, whatever the model says: a storm ("Cyclone
     Tara"), an event ("Brazilian Grand Prix"), a work's title, a natural feature or a
     facility."""
-    words = text[span[0]:span[1]].split()
-    toks = [Token(span[0], span[1], w) for w in words]
+    toks = [Token(span[0] + m.start(), span[0] + m.end(), m.group())
+            for m in re.finditer(r"\S+", text[span[0]:span[1]])]
+    words = [t.text for t in toks]
     return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
             or words[0].lower() in STORM_WORDS
             or words[-1].lower().rstrip(".") in EVENT_HEADS
