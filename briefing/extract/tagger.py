@@ -364,9 +364,8 @@ class Tags:
             for kind, b, inner in _PAIRS:
                 dist[kind] = ((tagger.marginal(b, at) if b in known else 0.0)
                               + (tagger.marginal(inner, at) if inner in known else 0.0))
-            # places and facilities together: the rest (four calls fewer per word)
+            # places and facilities together under "LOC": the rest (four calls fewer per word)
             dist["LOC"] = max(0.0, 1.0 - dist["O"] - dist["PER"] - dist["ORG"])
-            dist["FAC"] = 0.0
             self._starts.append(spans[i][0])
             self._dists.append((spans[i][0], spans[i][1], dist))
             kind = lab[2:] or "O"
@@ -374,8 +373,9 @@ class Tags:
         self.mentions.extend(_spans(words[lo:hi], spans[lo:hi], labels, probs))
 
     def dist(self, start: int, end: int) -> dict[str, float] | None:
-        """Mean type probabilities of the capitalised words in text[start:end] that no
-        gazetteer or title list settles (None when there are none)."""
+        """Mean type probabilities ("O", "PER", "ORG", and "LOC" for places and facilities
+        together) of the capitalised words in text[start:end] that no gazetteer or title
+        list settles (None when there are none)."""
         i = bisect_left(self._starts, start)
         found = []
         while i < len(self._dists) and self._dists[i][0] < end:

@@ -527,7 +527,7 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
                                       and mean["O"] < _SURE_NOTHING):
         return True
     recurring_word = len(p.tokens) == 1 and len(set(p.mentions)) >= 3 and not p.tokens[0].isupper()
-    if recurring_word or mean["ORG"] >= max(mean["LOC"], mean["FAC"], mean["O"]):
+    if recurring_word or mean["ORG"] >= max(mean["LOC"], mean["O"]):
         # a body, or a word named alone throughout: a brand or company (who_merge.recurring)
         for span in p.mentions:
             orgs.setdefault(text[span[0]:span[1]], []).append(span)
@@ -558,7 +558,7 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     if not dists:
         return True
     no = sum(d["O"] for d in dists) / len(dists)
-    place = sum(d["LOC"] + d["FAC"] for d in dists) / len(dists)
+    place = sum(d["LOC"] for d in dists) / len(dists)  # "LOC" holds facilities too
     return no < _NOT_BODY and place < _NOT_BODY
 
 
