@@ -44,7 +44,7 @@ class _Window(NamedTuple):
     text: str
     base: int
     chunk: str
-    index: Mentions
+    mentions: Mentions  # (not `index`: a tuple's method)
     end: int  # where the quotation closes
     ordered: list[re.Match[str]]  # the cue verbs in reading order from the quotation
     finite: list[re.Match[str]]  # the same without the gerunds
@@ -94,7 +94,7 @@ def _said(w: _Window, hit: Hit | None) -> tuple[str, str, str | None] | None:
 ])
 def test_cue_in_finds_the_speaker(text: str, side: str, speaker: str, cue: str) -> None:
     w = _window(text, side)
-    hit = _cue_in(text, w.base, w.chunk, w.index, leading=side == "after")
+    hit = _cue_in(text, w.base, w.chunk, w.mentions, leading=side == "after")
     assert _said(w, hit) == (speaker, speaker, cue)
 
 
@@ -105,25 +105,25 @@ def test_cue_in_finds_the_speaker(text: str, side: str, speaker: str, cue: str) 
 ])
 def test_cue_in_finds_nobody_without_a_cue(text: str, side: str) -> None:
     w = _window(text, side)
-    assert _cue_in(text, w.base, w.chunk, w.index, leading=side == "after") is None
+    assert _cue_in(text, w.base, w.chunk, w.mentions, leading=side == "after") is None
 
 
 # --- _according -----------------------------------------------------------------------
 
 def test_according_names_the_source_after_the_phrase() -> None:
     w = _window("According to Jen Psaki, the talks “went nowhere at all today.”", "before")
-    assert _said(w, _according(w.chunk, w.base, w.index)) == (
+    assert _said(w, _according(w.chunk, w.base, w.mentions)) == (
         "Jen Psaki", "Jen Psaki", "according to")
     w = _window("“The deal is dead,” according to their attorneys.", "after")
-    assert _said(w, _according(w.chunk, w.base, w.index)) == (
+    assert _said(w, _according(w.chunk, w.base, w.mentions)) == (
         "their attorneys", "their attorneys", "according to")
 
 
 def test_according_refuses_a_thing_and_a_chunk_without_the_phrase() -> None:
     w = _window("“The deal is dead,” according to the data.", "after")
-    assert _according(w.chunk, w.base, w.index) is None  # data speak for no one
+    assert _according(w.chunk, w.base, w.mentions) is None  # data speak for no one
     w = _window("Jen Psaki said the talks “went nowhere at all today.”", "before")
-    assert _according(w.chunk, w.base, w.index) is None
+    assert _according(w.chunk, w.base, w.mentions) is None
 
 
 # --- _cue_verbs -----------------------------------------------------------------------
@@ -146,13 +146,13 @@ def test_cue_verbs_read_put_only_as_put_it_and_only_in_lower_case() -> None:
 def test_gerund_speaker_takes_the_name_right_before_the_gerund() -> None:
     w = _window("The crowd watched footage of Anna Lindqvist saying, “we will win this "
                 "race.”", "before")
-    assert _said(w, _gerund_speaker(w.text, w.base, w.ordered, w.index)) == (
+    assert _said(w, _gerund_speaker(w.text, w.base, w.ordered, w.mentions)) == (
         "Anna Lindqvist", "Anna Lindqvist", "saying")
 
 
 def test_gerund_speaker_refuses_the_object_before_a_comma() -> None:
     w = _window("Tom Reed attacked Anna Lindqvist, saying “she will lose this race.”", "before")
-    assert _gerund_speaker(w.text, w.base, w.ordered, w.index) is None
+    assert _gerund_speaker(w.text, w.base, w.ordered, w.mentions) is None
 
 
 # --- _finite_speaker ------------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_gerund_speaker_refuses_the_object_before_a_comma() -> None:
 ])
 def test_finite_speaker_before_or_after_the_verb(text: str, speaker: str) -> None:
     w = _window(text, "after")
-    assert _said(w, _finite_speaker(w.text, w.base, w.chunk, w.finite, w.index)) == (
+    assert _said(w, _finite_speaker(w.text, w.base, w.chunk, w.finite, w.mentions)) == (
         speaker, speaker, "said")
 
 
@@ -175,7 +175,7 @@ def test_finite_speaker_before_or_after_the_verb(text: str, speaker: str) -> Non
 ])
 def test_finite_speaker_refuses_the_one_spoken_to(text: str) -> None:
     w = _window(text, "after")
-    assert _finite_speaker(w.text, w.base, w.chunk, w.finite, w.index) is None
+    assert _finite_speaker(w.text, w.base, w.chunk, w.finite, w.mentions) is None
 
 
 # --- _written_speaker -----------------------------------------------------------------
@@ -221,21 +221,21 @@ def test_pronoun_speaker_needs_a_pronoun() -> None:
 def test_subject_speaker_reads_over_a_long_appositive() -> None:
     w = _window("“It is a sad day for taxpayers,” Leonard Burman, director of the Tax Policy "
                 "Center, said.", "after")
-    assert _said(w, _subject_speaker(w.chunk, w.base, w.ordered, w.index)) == (
+    assert _said(w, _subject_speaker(w.chunk, w.base, w.ordered, w.mentions)) == (
         "Leonard Burman", "Leonard Burman", "said")
 
 
 def test_subject_speaker_needs_a_person_opening_the_clause() -> None:
     w = _window("“It is a sad day for taxpayers,” the report, released on Monday, said.",
                 "after")
-    assert _subject_speaker(w.chunk, w.base, w.ordered, w.index) is None
+    assert _subject_speaker(w.chunk, w.base, w.ordered, w.mentions) is None
 
 
 # --- _described_speaker ---------------------------------------------------------------
 
 def test_described_speaker_before_a_finite_verb() -> None:
     w = _window("“We will not back down,” the spokeswoman said.", "after")
-    assert _said(w, _described_speaker(w.base, w.finite, w.index)) == (
+    assert _said(w, _described_speaker(w.base, w.finite, w.mentions)) == (
         "the spokeswoman", "the spokeswoman", "said")
 
 
@@ -245,24 +245,25 @@ def test_described_speaker_before_a_finite_verb() -> None:
 ])
 def test_described_speaker_refuses_names_and_dated_phrases(text: str) -> None:
     w = _window(text, "after")
-    assert _described_speaker(w.base, w.finite, w.index) is None
+    assert _described_speaker(w.base, w.finite, w.mentions) is None
 
 
 # --- _lead_in_speaker -----------------------------------------------------------------
 
 def test_lead_in_speaker_before_a_dash_or_colon() -> None:
     w = _window("Mitt Romney -- “It is a sad day for everyone.”", "before")
-    assert _said(w, _lead_in_speaker(w.chunk, w.base, w.index)) == (
+    assert _said(w, _lead_in_speaker(w.chunk, w.base, w.mentions)) == (
         "Mitt Romney", "Mitt Romney", "-")
 
 
 @pytest.mark.parametrize("text", [
     "The weather was bad and windy: “It is a sad day for everyone.”",  # nobody leads in
-    "Mitt Romney spoke on Monday. “It is a sad day for everyone.”",  # no colon or dash
+    "Mitt Romney spoke on Monday. “It is a sad day for everyone.”",  # no lead-in at all
+    "Mitt Romney spoke and then “it is a sad day for everyone” was all.",  # no colon or dash
 ])
 def test_lead_in_speaker_needs_a_person_and_a_colon_or_dash(text: str) -> None:
     w = _window(text, "before")
-    assert _lead_in_speaker(w.chunk, w.base, w.index) is None
+    assert _lead_in_speaker(w.chunk, w.base, w.mentions) is None
 
 
 # --- _signed --------------------------------------------------------------------------
@@ -273,7 +274,7 @@ def test_lead_in_speaker_needs_a_person_and_a_colon_or_dash(text: str) -> None:
 ])
 def test_signed_reads_the_signature_after_a_dash(text: str, signature: str) -> None:
     w = _window(text, "after")
-    assert _said(w, _signed(text, w.end, w.index)) == (signature, signature, "―")
+    assert _said(w, _signed(text, w.end, w.mentions)) == (signature, signature, "―")
 
 
 @pytest.mark.parametrize("text", [
@@ -282,4 +283,4 @@ def test_signed_reads_the_signature_after_a_dash(text: str, signature: str) -> N
 ])
 def test_signed_refuses_cues_and_pronouns(text: str) -> None:
     w = _window(text, "after")
-    assert _signed(text, w.end, w.index) is None
+    assert _signed(text, w.end, w.mentions) is None
