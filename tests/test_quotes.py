@@ -358,3 +358,19 @@ def test_a_signature_is_the_name_as_signed_without_the_credit_below() -> None:
 
 def test_an_embedded_post_link_is_not_a_quote() -> None:
     assert _quotes('The post ended with a picture "pic.twitter.com/abc123" of the crowd.') == []
+
+
+@pytest.mark.parametrize("text", [
+    "“Is it over already?” asked Anna Lindqvist.",
+    "\"Who pays for this?\" asked Anna Lindqvist, the council leader.",
+])
+def test_asked_right_after_a_question_names_the_one_asking(text: str) -> None:
+    """After "told"/"asked" a name is usually the one spoken to; right after a question
+    the name after "asked" is the one who asked it."""
+    (quote,) = analyze(text).quotes
+    assert quote.speaker == "Anna Lindqvist"
+
+
+def test_told_after_a_quotation_still_names_the_one_spoken_to() -> None:
+    (quote,) = analyze("“We will rebuild,” Anna Lindqvist told Peter Moss.").quotes
+    assert quote.speaker == "Anna Lindqvist"

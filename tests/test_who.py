@@ -206,3 +206,20 @@ def test_a_name_in_the_headline_stands_when_the_story_writes_it_too() -> None:
     doc = analyze("Tom Hale Quits As Trade Minister After Row\n\n"
                   "Tom Hale resigned on Monday, aides said.")
     assert "Tom Hale" in [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor met Anna Lindqvist on Monday.",
+    "She met Anna Lindqvist in Oslo.",
+    "Police told us Anna Lindqvist had left.",
+])
+def test_verbs_and_pronouns_before_a_name_are_no_role(text: str) -> None:
+    """nameparser's title list holds "met", "us", "his", "her": never a role in prose."""
+    people = {p.name: p for p in analyze(text).people}
+    assert not any(role.lower().split()[-1] in {"met", "us"}
+                   for role in people["Anna Lindqvist"].roles)
+
+
+def test_us_in_capitals_before_a_title_is_the_country() -> None:
+    person = {p.name: p for p in analyze("US Senator Anna Lindqvist voted no.").people}
+    assert person["Anna Lindqvist"].affiliation == "United States"

@@ -281,7 +281,13 @@ def without(found: list[Run], spans: list[tuple[int, int]]) -> list[Run]:
     return out
 
 
+# Function words that, written in capitals, are a country's short name: "US Senator".
+_ACRONYM_NOT_WORD = frozenset({"US"})
+
+
 def is_common(word: str) -> bool:
+    if word.rstrip(".") in _ACRONYM_NOT_WORD:
+        return False
     low = word.lower().rstrip(".")
     return low in FUNCTION_WORDS or low in TIME_WORDS
 

@@ -165,6 +165,20 @@ def _gerund_speaker(text: str, base: int, ordered: list[re.Match[str]],
     return None
 
 
+# A question just closed: "“Is it over?” asked Anna Lindqvist." (the asker follows).
+_QUESTION_CLOSED = re.compile(r"\?[”\"’']?\s*$")
+
+
+def _speaker_follows(text: str, verb: str, v_start: int) -> bool:
+    """Whether a name after the cue verb can be its speaker: not after "told"/"asked"
+    ("told O'Reilly" names the one spoken to), except "asked" right after a question,
+    where the name is the one asking."""
+    if verb not in _TO_SOMEONE:
+        return True
+    return verb in ("asked", "asks") and bool(
+        _QUESTION_CLOSED.search(text[max(0, v_start - 4):v_start]))
+
+
 def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]],
                     index: Mentions) -> Hit | None:
     """A name before a finite verb ("Smith said"), or after it when the verb opens its
@@ -172,7 +186,8 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
     for verb in finite:
         v_start, v_end = base + verb.start(), base + verb.end()
         found = index.ending_before(v_start, 50, floor=base, nominal=False)
-        if found is None and verb.group() not in _TO_SOMEONE and _inverted(chunk, verb.start()):
+        if found is None and _speaker_follows(text, verb.group(), v_start) \
+                and _inverted(chunk, verb.start()):
             found = index.starting_near(v_end, 40)
             if found and _PREPOSITION.search(text, v_end, found[1]):
                 found = None  # "said in an interview with Wolf Blitzer": not the speaker
@@ -278,7 +293,7 @@ def _written_name(chunk: str, v_start: int, v_end: int,
     when its last word is a known person's surname."""
     before = _NAME_BEFORE.search(chunk, max(0, v_start - 60), v_start)
     after = None
-    if chunk[v_start:v_end] not in _TO_SOMEONE and _inverted(chunk, v_start):
+    if _speaker_follows(chunk, chunk[v_start:v_end], v_start) and _inverted(chunk, v_start):
         after = _NAME_AFTER.match(chunk, v_end)  # not "told African-Americans"
     for match in (before, after):
         if match is None:
