@@ -134,3 +134,9 @@ def test_lone_town_is_a_place_but_not_when_it_qualifies_a_noun() -> None:
     text = "The Mercedes garage was quiet. Later Mercedes boss Ann Hale said the car was fast."
     assert _places(text) == {}
 
+
+
+def test_a_venue_named_at_the_start_of_a_sentence_is_still_a_place() -> None:
+    """"The" opening the sentence is capitalised by its place; the venue after it counts."""
+    assert "Interlagos" in _places("The Interlagos circuit reopened after repairs.")
+    assert "Interlagos" in _places("Fans packed the Interlagos circuit.")

@@ -167,7 +167,8 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
     Arabian Sea", kind "other").  After "near" any name that is nobody's is a place.
     """
     out: dict[str, gazetteer.PlaceEntry] = {}
-    for run in all_runs:
+    for whole in all_runs:
+        run = _without_opener(whole)
         toks = [t for t in run.tokens if not is_common(t.text)]
         if not toks or toks[0] is not run.tokens[0] or toks[-1] is not run.tokens[-1]:
             continue
@@ -186,6 +187,15 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
         if entry is not None:
             out.setdefault(gazetteer.key(name), entry)
     return out
+
+
+def _without_opener(run: Run) -> Run:
+    """The run less a capitalised function word that opens it ("The Interlagos circuit
+    reopened": "The" is capitalised by its place, not part of the name)."""
+    tokens = run.tokens
+    while len(tokens) > 1 and is_common(tokens[0].text) and tokens[0].text[:1].isupper():
+        tokens = tokens[1:]
+    return run if tokens is run.tokens else run._replace(tokens=tokens)
 
 
 def _placed_by_context(text: str, run: Run, toks: list[Token],
