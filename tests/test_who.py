@@ -223,3 +223,12 @@ def test_verbs_and_pronouns_before_a_name_are_no_role(text: str) -> None:
 def test_us_in_capitals_before_a_title_is_the_country() -> None:
     person = {p.name: p for p in analyze("US Senator Anna Lindqvist voted no.").people}
     assert person["Anna Lindqvist"].affiliation == "United States"
+
+
+def test_a_scraped_gallerys_credits_are_no_people_and_no_bodies() -> None:
+    """Scraped photo galleries leave "Getty Images 5" (agency, picture count) in the text;
+    the words glued to it are neither a person nor an organisation."""
+    analysis = analyze("Massa raced for the last time at Interlagos Getty Images 5 Massa sat "
+                       "down in the rain. Fans cheered Splash News 6 The team left.")
+    names = {p.name for p in analysis.people} | {o.name for o in analysis.organizations}
+    assert not any("Getty" in n or "Splash" in n for n in names), names

@@ -48,11 +48,16 @@ _CONNECTOR_GAP = re.compile(r" ([a-z]{1,3}) $")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’\-]++ ?){1,3},?[^.?!\n()]{0,20}?\s*(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
 _OPEN_QUOTES = ("“", "\"", "‘")
-# Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP".
+# Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP",
+# and a gallery's "Getty Images 5".
 _CREDIT = re.compile(
     r"\((?:Photo|Photograph|Picture|Image|Credit)s?\s*:[^)\n]{0,100}\)"
     r"|\([^()\n]{0,100}/[^()\n]{0,60}\)"
-    r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}")
+    r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}"
+    # a scraped gallery's credit and picture count: "Getty Images 5", "AP:Associated Press 5"
+    r"|\b(?:Getty\s+Images|AP(?::Associated\s+Press)?|Associated\s+Press|Reuters|AFP|EPA"
+    r"|PA(?:\s+(?:Wire|Images))?|Rex(?:\s+Features)?|Shutterstock|Splash\s+News|Alamy"
+    r"|Bloomberg|Xinhua)\s+\d{1,2}\b(?![:.,]\d)")
 
 
 class Token(NamedTuple):

@@ -273,7 +273,7 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     """
     text = ctx.text
     reading = _Reading(text, credit_spans(text))
-    for run, toks in _split_runs(text, ctx, avoid or []):
+    for run, toks in _split_runs(text, ctx, [*(avoid or []), *reading.credits]):
         _read_run(reading, ctx.tags, run, toks)
     reading.found.extend(_model_people(ctx, reading.found, reading.orgs, reading.employers,
                                        [*(avoid or []), *reading.credits]))
