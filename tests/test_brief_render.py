@@ -263,3 +263,19 @@ def test_the_header_counts_publication_times_the_way_the_times_were_read() -> No
     assert "give no publication time" not in text
     bare = brief([(art, Analysis(text=art.text))])
     assert "Dated:    1 with none" in bare
+
+
+@pytest.mark.parametrize("chrome", [
+    "Skip Ad Ad Loading... x Embed x Share Ministers met for talks on the grain deal today.",
+    "Click to share on WhatsApp (Opens in new window) Ministers met for talks on the grain "
+    "deal today.",
+])
+def test_video_player_and_share_button_chrome_is_never_the_lead(chrome: str) -> None:
+    """A scraper glues a player's or a share bar's labels onto the first sentence: the BLUF
+    takes the next real sentence instead."""
+    text = (chrome + "\n\nThe two sides agreed to extend the corridor for another four "
+            "months, officials in both capitals said on Thursday evening.")
+    art = article(title="Grain corridor extended", text=text)
+    bluf = brief([(art, Analysis(text=text))]).split("1. BLUF")[1].split("2. KEY")[0]
+    assert "Skip Ad" not in bluf and "Click to share" not in bluf
+    assert "extend the corridor" in bluf

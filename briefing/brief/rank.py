@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from briefing.article_record import ArticleRecord
+from briefing.core.furniture import PAGE_FURNITURE as FURNITURE
 from briefing.core.segment import Segmentation
 from briefing.model import Analysis, Article, TimeMention
 from briefing.story import stories
@@ -43,10 +44,6 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w .'’-]+)?\s*[
 _INNER_DATELINE = re.compile(
     r"(?:\b[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
     r"\b[A-Z]{4,}(?:[ -][A-Z]{2,})*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
-FURNITURE = re.compile(r"image (?:copyright|caption)|media caption|pic\.twitter\.com|"
-                       r"https?://|click to (?:play|share)|opens in new window",
-                       re.IGNORECASE)
-"""Scraped page furniture run into a sentence: never a lead, never a watch item."""
 _LONG_LEAD = 45
 """A "sentence" longer than this is usually scraped bullets run together."""
 

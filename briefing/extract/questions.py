@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.core.furniture import PAGE_FURNITURE
 from briefing.extract.context import Context
 from briefing.extract.questions_cues import (
     COUNTERFACTUAL,
     CUES,
     DECISION,
-    FURNITURE,
     HEDGE_WORDS,
     IF_CLAUSE,
     IF_TRIGGERS,
@@ -135,7 +135,7 @@ def find_questions(ctx: Context, times: Sequence[TimeMention] = ()) -> list[Open
         if hit is None or len(_WORD.findall(sentence)) < _MIN_WORDS:
             continue  # (counted only for the few sentences with a cue: findall is costly)
         kind, match = hit
-        if FURNITURE.search(sentence):
+        if PAGE_FURNITURE.search(sentence):
             continue
         routine = ROUTINE.search(sentence)
         if routine and routine.start() <= match.start() < routine.end():

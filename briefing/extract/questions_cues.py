@@ -224,9 +224,6 @@ NOT_CONDITION_BEFORE = re.compile(_words(
     # an argument or a belief reported ("arguing that if ..."): an opinion, not an open fact
     r"|\b(?:argu\w*|believ\w*|think\w*|thought|predict\w*|speculat\w*|contend\w*|"
     r"reckon\w*) that\s*$"), re.IGNORECASE)
-# Captions, embedded posts and video players glued into a sentence: page furniture.
-FURNITURE = re.compile(r"Image (?:copyright|caption)|Media caption|pic\.twitter\.com|"
-                       r"Video (?:Loading|Unavailable)|Click to play|\(@\w+\) \w+ \d")
 # The end of an embedded post's signature ("-- Name (@name) November 8, 2016") or its picture
 # link: whatever follows with no punctuation between is the story's next sentence.
 POST_END = re.compile(r"(?:\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2},? \d{4}|pic\.twitter\.com/\S*)\s*")

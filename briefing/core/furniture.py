@@ -1,0 +1,18 @@
+"""Scraped page furniture run into a sentence: picture captions, share and play buttons,
+video-player chrome, embedded posts' signatures, bare links.
+
+One home for the pattern: the open-question finder skips such sentences and the brief
+never takes one as a lead or a watch item.  A sentence that carries any of these is page
+routine glued to prose by a scraper, not a statement of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAGE_FURNITURE = re.compile(
+    r"image (?:copyright|caption)|media caption|pic\.twitter\.com|https?://"
+    r"|video (?:loading|unavailable)|click to (?:play|share)|opens in new window"
+    r"|\bskip ad\b|\bad loading\b"
+    r"|\(@\w+\) \w+ \d",  # an embedded post's signature: "(@name) November 8"
+    re.IGNORECASE)
