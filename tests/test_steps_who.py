@@ -68,6 +68,14 @@ def _merged(text: str) -> tuple[Context, _Reading, list[NameCandidate],
     return ctx, reading, people, surname_index(people)
 
 
+def _placed(text: str) -> tuple[Context, _Reading, list[NameCandidate],
+                                 dict[str, list[Span]]]:
+    """The state after employers found their people and lone words were kept aside."""
+    ctx, reading, people, by_surname = _merged(text)
+    _place_employers(reading, by_surname)
+    return ctx, reading, people, _unplaced_singles(reading, people, by_surname)
+
+
 def _words(text: str, spans: list[Span]) -> list[str]:
     return [text[s:e] for s, e in spans]
 
@@ -212,9 +220,7 @@ def test_place_employers_joins_surnames_and_keeps_bodies_but_not_places() -> Non
 def test_unplaced_singles_keeps_only_the_unexplained_lone_names() -> None:
     text = ("Anna Lindqvist arrived. Lindqvist spoke briefly. Later Varga said he was tired. "
             "Shoppers want Korvex, and workers in Tamberly were told.")
-    _ctx, reading, people, by_surname = _merged(text)
-    _place_employers(reading, by_surname)
-    unplaced = _unplaced_singles(reading, people, by_surname)
+    _ctx, _reading, people, unplaced = _placed(text)
     assert {w: _words(text, s) for w, s in unplaced.items()} == {"Korvex": ["Korvex"]}
     # a surname joins its person; a lone word beside a speech verb becomes one
     named = {" ".join(p.tokens): (_words(text, p.mentions), p.evidence) for p in people}
@@ -228,9 +234,7 @@ def test_unplaced_singles_keeps_only_the_unexplained_lone_names() -> None:
 def test_finish_keeps_supported_people_with_pronouns_the_unnamed_and_bodies() -> None:
     text = ("Press Secretary Jen Psaki spoke. She said the talks were useful. Red Bull "
             "spokeswoman Ana Silva agreed. A senior official said more was coming.")
-    ctx, reading, people, by_surname = _merged(text)
-    _place_employers(reading, by_surname)
-    unplaced = _unplaced_singles(reading, people, by_surname)
+    ctx, reading, people, unplaced = _placed(text)
     quell = text.index("coming")  # a candidate nothing supports: dropped
     people.append(NameCandidate(["Quell"], "Quell", mentions=[(quell, quell + 6)]))
     named, organizations = _finish(ctx, reading, people, unplaced, None)
