@@ -17,6 +17,7 @@ WORDS = Path(__file__).resolve().parent / "data" / "words"
 
 _EXTRA_ROLES = word_list(WORDS, "extra_roles")
 _NOT_ROLES = word_set(WORDS, "not_roles")
+PROSE_NOT_ROLES = word_set(WORDS, "prose_not_roles")
 ORG_HEADS = word_set(WORDS, "org_heads")
 ORG_NAMES = word_set(WORDS, "org_names")
 NOT_ORG_ACRONYMS = word_set(WORDS, "not_org_acronyms")
@@ -53,3 +54,9 @@ def role_words() -> frozenset[str]:
 
 def is_role(word: str) -> bool:
     return word.lower().rstrip(".") in role_words()
+
+
+def is_prose_role(word: str) -> bool:
+    """A lower-case word before a name that is a role ("adviser"), not a verb or a pronoun
+    the title table also lists ("met", "us")."""
+    return is_role(word) and word.lower() not in PROSE_NOT_ROLES

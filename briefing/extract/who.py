@@ -37,6 +37,7 @@ from briefing.extract.roles import (
     STOP_BEFORE_ROLE,
     STORM_WORDS,
     VENUE_NOUNS,
+    is_prose_role,
     is_role,
 )
 from briefing.extract.tagger import Tags
@@ -127,7 +128,7 @@ def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, l
 def _lower_role(text: str, start: int) -> tuple[str, str | None]:
     """Lowercase role words just before a name: "Putin's foreign affairs adviser" -> role."""
     before = text[max(0, start - 30):start].rsplit(None, 1)
-    if start == 0 or not text[start - 1].isspace() or not before or not is_role(before[-1]):
+    if start == 0 or not text[start - 1].isspace() or not before or not is_prose_role(before[-1]):
         return "", None  # most names have no role word before them: skip the regex walk
     words: list[str] = []
     position = start
@@ -140,7 +141,7 @@ def _lower_role(text: str, start: int) -> tuple[str, str | None]:
         if match.group(2):
             owner = word if word[:1].isupper() else None
             break
-        if not words and not is_role(word):
+        if not words and not is_prose_role(word):
             return "", None
         if word.lower() in STOP_BEFORE_ROLE or (word[:1].isupper() and words):
             break
