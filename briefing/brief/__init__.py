@@ -7,7 +7,7 @@ the display zone, so the same articles always give the same bytes (a golden test
 Sections are modules: `header`, `bluf` (1), `developments` (2, by story), `timeline` (3),
 `watch` (4), `sources` (5), `annex` (6 time notes; with `annex=True` every article and every
 time note in full); `rank` groups articles into stories and orders them; `write` puts the
-text on disk.  A day's forty articles stay within about 250 lines unless the annex is asked.
+text on disk.  A brief stays within `PAGE_LINES` (under 250) unless the annex is asked.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from briefing.article_record import ArticleRecord
 from briefing.brief.annex import annex as annex_section
 from briefing.brief.annex import summary_notes
 from briefing.brief.bluf import bluf
-from briefing.brief.developments import developments, full_stories
+from briefing.brief.developments import FULL_STORIES, developments, full_stories
 from briefing.brief.header import header
 from briefing.brief.rank import in_period, rank
 from briefing.brief.sources import sources
@@ -29,7 +29,11 @@ from briefing.brief.watch import MAX_ITEMS, MAX_TEXT, PER_STORY, watch_items, wa
 from briefing.brief.write import write_brief
 from briefing.core.timefmt import dtg
 
-__all__ = ["WIDTH", "brief_filename", "render_brief", "write_brief"]
+__all__ = ["PAGE_LINES", "WIDTH", "brief_filename", "render_brief", "write_brief"]
+
+PAGE_LINES = 249
+"""The page budget: a brief under 250 lines is read in minutes.  Kept by writing fewer
+stories in full when a day's reports are rich; the annex is outside it."""
 
 
 def brief_filename(now: datetime) -> str:
@@ -65,18 +69,29 @@ the officer's watch terms; stories that mention one come next and carry "WATCH: 
         per_story = max(PER_STORY, MAX_ITEMS // max(1, len(stories)))
         watch_list = watch_items(entries, now, per_story=per_story, limit=MAX_ITEMS)
     left_out += len(items) - len(kept)
-    lines = [
-        *header(entries, stories, zone=zone, now=now, period=period, locale=locale,
-                left_out=left_out, watch=watch),
-        *bluf(stories),
-        *developments(stories, watch_list),
-        *timeline(full_stories(stories), zone, locale),
-        *watch_section(watch_list, watch, clip_to=None if annex else MAX_TEXT),
-        *sources(entries, locale),
-        *summary_notes(entries, zone=zone, now=now, left_out=left_out, annex=annex),
-        *(annex_section(entries, watch_list, now, locale) if annex else []),
-        "",
-        "END OF BRIEF",
-    ]
+
+    def compose(full: int) -> list[str]:
+        return [
+            *header(entries, stories, zone=zone, now=now, period=period, locale=locale,
+                    left_out=left_out, watch=watch),
+            *bluf(stories),
+            *developments(stories, watch_list, full),
+            *timeline(full_stories(stories, full), zone, locale),
+            *watch_section(watch_list, watch, clip_to=None if annex else MAX_TEXT),
+            *sources(entries, locale),
+            *summary_notes(entries, zone=zone, now=now, left_out=left_out, annex=annex),
+            *(annex_section(entries, watch_list, now, locale) if annex else []),
+            "",
+            "END OF BRIEF",
+        ]
+
+    full = FULL_STORIES
+    lines = compose(full)
+    # The page budget holds by construction, not by luck: a day richer in names and quotes
+    # writes fewer stories in full (the rest keep their one line; flagged and watched
+    # stories are always in full, and `annex` asks for everything).
+    while not annex and len(lines) > PAGE_LINES and full > 0:
+        full -= 1
+        lines = compose(full)
     # A last pass over the whole text: no line ends in spaces, nothing unprintable survives.
     return "\n".join(printable(line) for line in lines).rstrip("\n") + "\n"
