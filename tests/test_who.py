@@ -232,3 +232,11 @@ def test_a_scraped_gallerys_credits_are_no_people_and_no_bodies() -> None:
                        "down in the rain. Fans cheered Splash News 6 The team left.")
     names = {p.name for p in analysis.people} | {o.name for o in analysis.organizations}
     assert not any("Getty" in n or "Splash" in n for n in names), names
+
+
+def test_where_a_body_is_based_is_not_part_of_its_name() -> None:
+    analysis = analyze("The US-based Mondelez International raised prices. Mondelez "
+                       "International owns the brand. London-based Korvex Holdings said no.")
+    orgs = {o.name: o for o in analysis.organizations}
+    assert set(orgs) == {"Mondelez International", "Korvex Holdings"}
+    assert len(orgs["Mondelez International"].mentions) == 2

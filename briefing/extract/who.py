@@ -420,11 +420,29 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     named = [final(p, pronouns.get(i, [])) for i, p in enumerate(people)]
     named.extend(find_anonymous(ctx))
     named.sort(key=_relevance)
+    orgs = _without_base_descriptor(orgs)
     employed = {name for name, _ in reading.employers}  # "Korvex spokeswoman": a body, surely
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
+
+
+_BASED = re.compile(r"[^\s-]+(?:-[^\s-]+)*-based\s+")
+
+
+def _without_base_descriptor(orgs: dict[str, list[Span]]) -> dict[str, list[Span]]:
+    """"US-based Mondelez International" is Mondelez International: where a body is based
+    describes it and is not part of its name (the place is WHERE's)."""
+    out: dict[str, list[Span]] = {}
+    for name, spans in orgs.items():
+        based = _BASED.match(name)
+        if based is None or based.end() >= len(name):
+            out.setdefault(name, []).extend(spans)
+            continue
+        cut = based.end()
+        out.setdefault(name[cut:], []).extend((s + cut, e) for s, e in spans)
+    return out
 
 
 # How unlikely a person must be (mean probability over the name's mentions) before a run the
