@@ -240,3 +240,19 @@ def test_where_a_body_is_based_is_not_part_of_its_name() -> None:
     orgs = {o.name: o for o in analysis.organizations}
     assert set(orgs) == {"Mondelez International", "Korvex Holdings"}
     assert len(orgs["Mondelez International"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "person", "role", "body"), [
+    ("Bank of England Governor Mark Carney spoke on Tuesday.", "Mark Carney", "Governor",
+     "Bank of England"),
+    ("House of Representatives Speaker Paul Ryan said the vote would go ahead.",
+     "Paul Ryan", "Speaker", "House of Representatives"),
+])
+def test_a_body_of_x_then_a_role_and_a_name_is_a_person_of_that_body(
+        text: str, person: str, role: str, body: str) -> None:
+    """"Bank of England Governor Mark Carney" is the governor, of the bank: not one body."""
+    analysis = analyze(text)
+    people = {p.name: p for p in analysis.people}
+    assert people[person].roles == (role,) and people[person].affiliation == body
+    assert [o.name for o in analysis.organizations] == [body]
+

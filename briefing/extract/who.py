@@ -293,11 +293,17 @@ def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> Non
     kinds = [_kind(t) for t in toks]
     if _no_name(text, reading.credits, run, toks, kinds):
         return
+    employer = None
     body = _body(text, toks, kinds)
     if body is not None:
         orgs.setdefault(text[body[0]:body[1]], []).append(body)
-        return
-    if _affiliate(text, run, toks, kinds):
+        if body[1] == toks[-1].end:
+            return
+        # "Bank of England Governor Mark Carney": a role and a name follow the body
+        employer = text[body[0]:body[1]]
+        rest = next(i for i, t in enumerate(toks) if t.start >= body[1])
+        toks, kinds = toks[rest:], kinds[rest:]
+    elif _affiliate(text, run, toks, kinds):
         reading.employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
         return
     k = _name_start(tags, toks, kinds)
@@ -316,7 +322,8 @@ def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> Non
     span = (name[0].start, name[-1].end)
     reading.found.append(NameCandidate([t.text for t in name], text[span[0]:span[1]],
                                    roles=[role] if role else [],
-                                   affiliation=_affiliation(prefix) if role else None,
+                                   affiliation=(_affiliation(prefix) or employer
+                                                if role else None),
                                    mentions=[span], evidence=bool(role) or len(name) > 1))
 
 
@@ -340,7 +347,9 @@ def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
     Transport" (an organisation head before "of"/"for"), "Chicago Bulls" (a team)."""
     if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
             " of ", " for "):
-        return toks[0].start, toks[-1].end
+        # up to a role that a name follows: "Bank of England | Governor Mark Carney"
+        cut = next((i for i in range(2, len(toks) - 1) if kinds[i] == "role"), len(toks))
+        return toks[0].start, toks[cut - 1].end
     if _team(text, toks):
         return toks[0].start, toks[-1].end
     return None
