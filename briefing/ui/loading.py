@@ -305,7 +305,9 @@ class Ingesting(ThemeMemory):
         self._add_articles(message.articles)
         if message.articles and not self._refreshed:
             self._refreshed = True
-            self.main.query_one(ZoneHeader).set_listing(self.listing_label())
+            # query, not query_one: a refresh landing while the app closes finds no header
+            for header in self.main.query(ZoneHeader):
+                header.set_listing(self.listing_label())
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         if message.error:
