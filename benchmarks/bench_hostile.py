@@ -107,7 +107,7 @@ def _measure(args: list[str], env: dict[str, str], runs: int, timeout: float
             notes.append(note)
             if note.startswith("did not end"):
                 break  # one hang is the finding; more would only cost time
-    time_text = f"{statistics.median(seconds) * 1000:,.0f} ms" if seconds else "-"
+    time_text = f"{statistics.median(seconds) * 1000:,.1f} ms" if seconds else "-"
     peak_text = f"{statistics.median(peaks):,.0f} MB" if peaks else "-"
     return time_text, peak_text, "; ".join(sorted(set(notes)))
 

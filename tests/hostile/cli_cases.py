@@ -341,7 +341,7 @@ def _out_cases() -> list[CliCase]:
     bidi_name = "brief\u202etxt.exe"
     return [
         CliCase("brief-out-existing-folder", out_case(existing_folder, into_folder_or_refused),
-                LOADED | FAILED),
+                LOADED | FAILED, needs_good=False),
         CliCase("brief-out-dev-null", out_case(lambda f: "/dev/null", dev_null_untouched),
                 LOADED, needs_good=False),
         CliCase("brief-out-escape-name", out_case(lambda f: str(f / escape_name),
