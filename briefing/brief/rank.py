@@ -41,9 +41,10 @@ _DATELINE = re.compile(
 _DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w .'’-]+)?\s*[:—–-]+\s+")
 # a dateline after a scraped headline and byline ("... By Alana Wise WASHINGTON, Nov 6
 # (Reuters) - The FBI said"): the news starts after the agency's dash
+# Capitals taken whole (possessive): a shouted run gives back no letter one at a time.
 _INNER_DATELINE = re.compile(
-    r"(?:\b[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
-    r"\b[A-Z]{4,}(?:[ -][A-Z]{2,})*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
+    r"(?:\b[A-Z]{3,}+[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
+    r"\b[A-Z]{4,}+(?:[ -][A-Z]{2,}+)*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
 _LONG_LEAD = 45
 """A "sentence" longer than this is usually scraped bullets run together."""
 
