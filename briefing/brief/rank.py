@@ -33,8 +33,10 @@ _CAPTION = re.compile(r"^(?:media caption|image caption|caption|photo|image|vide
 # "KABUL, Afghanistan (Reuters) - ", "MAZAR-I-SHARIF — ", "London, Nov 13 (AFP) -":
 # the place and agency before the news; the BLUF says what happened, the sources say where
 # it was filed.
+# Each word taken whole, its hyphens only between letters ("Port-au-Prince"): a word that
+# could end at any hyphen made "A-B-C-…" exponential.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*"
+    r"^\s*(?:[A-Z][\w.'’]*+(?:-(?=\w)[\w.'’]*+)*+(?:[ -][A-Z][\w.'’]*+(?:-(?=\w)[\w.'’]*+)*+)*"
     r"(?:,\s*[A-Z][\w.'’ -]*?)?(?:,?\s*\w{3,9}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)"
 )
