@@ -558,7 +558,8 @@ def _digest(path: Path) -> str:
     import hashlib
 
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as stream:  # streamed: a large page never sits in memory
+            return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return ""
 
