@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing import analyze
+from briefing.core.timefmt import format_mention
+from briefing.guard import FIRST_DAY, LAST_DAY
 
 _FRAGMENTS = st.sampled_from([
     "10:00", "GMT+", "GMT-", "UTC+", "+99:99", "+24", "24", "99", "9999", "0001", "3,000",
@@ -40,13 +42,16 @@ _ANCHOR = st.one_of(
 )
 
 
-@settings(max_examples=150, derandomize=True, deadline=None, database=None,
+@settings(max_examples=300, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, _ANCHOR)
 def test_analyze_returns_for_any_text_and_any_anchor(
         text: str, anchor: datetime | date | str | None) -> None:
     doc = analyze(text, published=anchor)
     assert all(0 <= t.start < t.end <= len(text) for t in doc.times)
+    for time in doc.times:  # and every time it resolved can be shown east and west
+        assert format_mention(time, "Pacific/Kiritimati")
+        assert format_mention(time, "Pacific/Pago_Pago")
 
 
 @pytest.mark.parametrize("text", [
@@ -55,6 +60,7 @@ def test_analyze_returns_for_any_text_and_any_anchor(
     "The city was founded 3,000 years ago.",
     "It happened 20000000000000000000 years ago, next Thursday at 25:99.",
     "The talks resume on Friday, 31 December, and in the next 9999 years.",
+    "The vault opens on 9999-12-31T23:00Z and was sealed on 0001-01-01 at 00:30 GMT.",
 ])
 @pytest.mark.parametrize("anchor", [
     datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, tzinfo=UTC),
@@ -64,9 +70,17 @@ def test_analyze_returns_for_any_text_and_any_anchor(
 def test_out_of_range_times_are_left_unresolved_not_raised(
         text: str, anchor: datetime | date | str) -> None:
     doc = analyze(text, published=anchor)
-    for time in doc.times:  # whatever is resolved lies inside the calendar
+    for time in doc.times:  # whatever is resolved can be shown in any zone
         for bound in (time.earliest, time.latest):
-            assert bound is None or 1 <= bound.year <= 9999
+            assert bound is None or FIRST_DAY <= bound.date() <= LAST_DAY
+        for zone in ("Asia/Tokyo", "Pacific/Kiritimati", "Pacific/Pago_Pago"):
+            assert format_mention(time, zone)
+
+
+def test_an_instant_at_the_calendars_edge_keeps_its_words_but_is_not_resolved() -> None:
+    doc = analyze("The vault opens on 9999-12-31T23:00Z.", published="2021-12-30")
+    (time,) = doc.times
+    assert time.value == "9999-12-31T23:00" and time.earliest is None and time.latest is None
 
 
 def test_a_year_before_the_first_is_not_resolved() -> None:
