@@ -308,6 +308,14 @@ def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> Non
     elif _affiliate(text, run, toks, kinds):
         reading.employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
         return
+    _read_named(reading, tags, run, toks, kinds, employer)
+
+
+def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kinds: list[str],
+                employer: str | None) -> None:
+    """The rest of a run once no body holds it whole: the title words before a name, and
+    the person they name (with the body before them as employer), or a lone word."""
+    text, orgs = reading.text, reading.orgs
     k = _name_start(tags, toks, kinds)
     name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)
