@@ -101,3 +101,20 @@ def test_an_offset_no_clock_keeps_leaves_the_zone_unknown_not_gmt(written: str) 
 def test_an_anchor_string_that_is_no_date_anchors_nothing() -> None:
     doc = analyze("The talks resume on Friday.", published="garbage")
     assert doc.published is None and [t.value for t in doc.times] == ["XXXX-WXX-5"]
+
+
+def test_lone_surrogates_in_text_given_to_analyze_are_read_past() -> None:
+    """A caller's text may hold lone surrogates (the loaders drop them): the names around
+    them are still found, and nothing raises from the entity model's UTF-8 reading."""
+    found = analyze("The minister Jean Dupont \ud800 said in Paris on Monday \udfff that "
+                    "talks went on.")
+    assert [p.name for p in found.people] == ["Jean Dupont"]
+    assert [p.name for p in found.places] == ["Paris"]
+
+
+def test_a_run_of_sentence_marks_is_read_in_one_pass() -> None:
+    """Forty thousand exclamation marks or full stops end: the sentence splitter tries a
+    run of marks once, from its first mark (the whole run was once tried from each)."""
+    for mark in "!.?":
+        found = analyze("Officials said talks went on" + mark * 40_000 + " Then they left.")
+        assert found.text.endswith("Then they left.")
