@@ -19,8 +19,9 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from briefing import __version__
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from briefing.model import Article
     from briefing.store import Store
 
+_T = TypeVar("_T")
+
 # Subcommands other modules contribute: each exposes `register(subparsers)`.  A module that
 # fails to import is a broken install and must say so, so it is imported without a guard.
 _SUBCOMMAND_MODULES = ("briefing.cli_brief", "briefing.cli_refresh", "briefing.cli_handover")
@@ -38,12 +41,22 @@ SUBCOMMANDS = ("extract", "brief", "refresh", "handover")
 checks each is registered)."""
 
 
+def shown(text: str) -> str:
+    """Outside text (a path, a URL, a title, a reason) as the CLI prints it: on one line,
+    every control character and bidi override shown as a visible stand-in rather than
+    obeyed, and no `user:password@` in any address (a terminal log or a pasted error must
+    not carry a feed's password)."""
+    from briefing.core.textclean import visible_controls
+    from briefing.urls import redacted
+
+    return visible_controls(redacted(text).replace("\r\n", " ").replace("\n", " "))
+
+
 def say(line: str, *, level: str | None = None) -> None:
     """One line: on stdout for results, on stderr for `level` lines ("error", "warning").
-    Source and server text can carry escapes and line breaks: neither reaches the terminal."""
-    from briefing.core.textclean import strip_controls
-
-    clean = strip_controls(line)[0].replace("\n", " ")
+    Source and server text can carry escapes and line breaks: neither reaches the terminal,
+    and an escape is shown (as ␛) rather than silently dropped."""
+    clean = shown(line)
     if level:
         print(f"briefing: {level}: {clean}", file=sys.stderr)
     else:
@@ -56,8 +69,74 @@ def loaded_config() -> Config:
 
     config = load_config()
     for problem in config.problems:
-        print(f"briefing: warning: config: {problem}", file=sys.stderr)
+        say(f"config: {problem}", level="warning")
     return config
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors: `briefing: error: <reason>`, exit status 2.
+
+    argparse's own form (the whole usage block, then the reason under the subcommand's
+    name) buries the reason; the officer needs the reason and where help is.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        say(f"{message} (see {self.prog} --help)", level="error")
+        raise SystemExit(2)
+
+
+def _argument(read: Callable[[str], _T]) -> Callable[[str], _T]:
+    """An argparse `type=` reading its value through `briefing.guard`: a value out of range
+    or malformed is a usage error naming the option and the reason, never a traceback."""
+    from briefing.guard import OutsideValueError
+
+    def convert(text: str) -> _T:
+        try:
+            return read(text)
+        except OutsideValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = read.__name__
+    return convert
+
+
+def _zone_arg(text: str) -> str:
+    from briefing.guard import zone_name
+
+    return zone_name(text)
+
+
+def _instant_arg(text: str) -> datetime:
+    from briefing.guard import instant
+
+    return instant(text)
+
+
+def _published_arg(text: str) -> str:
+    """`--published`: a date or time the loaders can read, else a usage error (a typo must
+    not silently leave every article undated)."""
+    from briefing.guard import OutsideValueError
+    from briefing.pubclock import read_clock
+
+    clock = read_clock(text)
+    if not clock.known or (clock.kind == "day" and clock.note):
+        reason = (clock.note or f"{text!r} is no date").replace("; left unknown", "")
+        raise OutsideValueError(f"{reason}; write ISO 8601 (2021-12-30T17:02:00-05:00, "
+                                "2021-12-30) or RFC 822")
+    return text
+
+
+def _period_arg(text: str) -> str:
+    from briefing.guard import period
+
+    period(text)
+    return text
+
+
+zone_arg = _argument(_zone_arg)
+instant_arg = _argument(_instant_arg)
+published_arg = _argument(_published_arg)
+period_arg = _argument(_period_arg)
 
 
 class ProblemLog:
@@ -85,10 +164,10 @@ def add_source_options(parser: argparse.ArgumentParser, zone_flag: str = "--zone
     parser.add_argument("sources", nargs="*", metavar="SOURCE",
                         help="files, folders, http(s) URLs or - for stdin "
                              "(default: the bundled seed articles)")
-    parser.add_argument("--published", metavar="ISO",
+    parser.add_argument("--published", metavar="ISO", type=published_arg,
                         help="publication time for every source, e.g. 2021-12-30T17:02-05:00")
     parser.set_defaults(source_zone_flag=zone_flag)
-    parser.add_argument(zone_flag, dest="source_zone", metavar="IANA",
+    parser.add_argument(zone_flag, dest="source_zone", metavar="IANA", type=zone_arg,
                         help="the sources' own time zone, e.g. America/New_York")
 
 
@@ -98,14 +177,38 @@ def load_sources(args: argparse.Namespace, log: ProblemLog) -> list:
     from briefing.sources import load_many
 
     sources = args.sources or [str(seeds_dir())]
-    return load_many(sources, on_error=log, published=args.published, zone=args.source_zone)
+    articles = load_many(sources, on_error=log, published=args.published,
+                         zone=args.source_zone)
+    report_clocks(articles)
+    return articles
 
 
-def check_zone(parser: argparse.ArgumentParser, zone: str | None, option: str) -> None:
+def check_environment(parser: argparse.ArgumentParser) -> None:
+    """`BRIEFING_NOW` must be an instant (a usage error, exit 2, like `--now`); a
+    `BRIEFING_TZ` that is no zone is named once and the next choice is used."""
     from briefing.clock import valid_zone
+    from briefing.guard import OutsideValueError, instant
+    from briefing.guard import shown as quoted
 
-    if zone and not valid_zone(zone):
-        parser.error(f"{option} {zone!r} is not an IANA time zone (e.g. Europe/Moscow)")
+    now = os.environ.get("BRIEFING_NOW")
+    if now:
+        try:
+            instant(now)
+        except OutsideValueError as exc:
+            parser.error(f"BRIEFING_NOW: {exc}")
+    tz = os.environ.get("BRIEFING_TZ")
+    if tz and not valid_zone(tz.lstrip(":")):
+        say(f"BRIEFING_TZ {quoted(tz)} is not an IANA time zone (e.g. Europe/Moscow); "
+            "ignored", level="warning")
+
+
+def report_clocks(articles: list[Article]) -> None:
+    """A publication date a source wrote but nobody can read is said, naming the source:
+    the article is still loaded, undated, and the officer knows why."""
+    for article in articles:
+        clock = article.clock
+        if not clock.known and clock.raw and clock.note:
+            say(f"{article.source}: {clock.note}", level="warning")
 
 
 def analysed(articles: list[Article], log: ProblemLog, store: Store,
@@ -143,7 +246,7 @@ def _extract(args: argparse.Namespace) -> int:
             else:
                 print(_summary(record))
     if not articles and not log.failed:
-        print("briefing: error: no articles found", file=sys.stderr)
+        say("no articles found", level="error")
         return 1
     return log.exit_code
 
@@ -153,11 +256,20 @@ def _json_line(record: ArticleRecord) -> dict[str, object]:
 
     An article field that is empty never hides what the analysis found (the zone a dateline
     gave); a publication known only as a local wall time or a day is written as such (ISO
-    without an offset), not as null, and `clock` says which it is.
+    without an offset), not as null, and `clock` says which it is.  The `source` (a path or
+    an address from outside) is shown as `shown` prints it, and addresses lose their
+    credentials: JSON escapes C0 controls but not bidi overrides or C1 controls, which a
+    terminal or a `jq` reader would obey.
     """
+    from briefing.urls import redacted
+
     line = record.analysis.to_dict()
     line.update({k: v for k, v in record.article.to_dict().items()
                  if v is not None or line.get(k) is None})
+    if isinstance(line.get("source"), str):
+        line["source"] = shown(str(line["source"]))
+    if isinstance(line.get("url"), str):
+        line["url"] = redacted(str(line["url"]))
     clock = record.clock
     if line.get("published") is None and clock.known:
         if clock.kind == "local" and clock.moment is not None:
@@ -173,7 +285,8 @@ def _summary(record: ArticleRecord) -> str:
     people = ", ".join(p.name for p in analysis.people) or "-"
     places = ", ".join(p.name for p in analysis.places) or "-"
     times = "; ".join(f"{t.text} = {t.value}" for t in analysis.times) or "-"
-    return (f"[{article.id}] {article.title}\n  source: {article.source}\n  who: {people}\n"
+    return (f"[{article.id}] {shown(article.title)}\n  source: {shown(article.source)}\n"
+            f"  who: {people}\n"
             f"  where: {places}\n  when: {times}\n  quotes: {len(analysis.quotes)}  "
             f"open questions: {len(analysis.questions)}\n")
 
@@ -190,7 +303,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The dashboard's parser, and the parser of the subcommands."""
     from briefing.config import config_path, data_dir
 
-    main = argparse.ArgumentParser(
+    main = Parser(
         prog="briefing", description="Terminal dashboard and morning brief for watch officers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=("subcommands: briefing extract | brief | refresh | handover (each has --help)\n"
@@ -198,7 +311,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main.add_argument("--version", action="version", version=f"briefing {__version__}")
     add_source_options(main)
 
-    commands = argparse.ArgumentParser(prog="briefing")
+    commands = Parser(prog="briefing")
     commands.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = commands.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="print the extraction of each article")
@@ -217,11 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = command_parser.parse_args(argv)
-            check_zone(command_parser, getattr(args, "source_zone", None),
-                       getattr(args, "source_zone_flag", "--zone"))
+            check_environment(command_parser)
             return int(args.handler(args))
         args = main_parser.parse_args(argv)
-        check_zone(main_parser, args.source_zone, "--zone")
+        check_environment(main_parser)
         return _dashboard(args)
     except BrokenPipeError:
         # The reader went away (`briefing extract --json | head`): stop quietly.

@@ -20,23 +20,23 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from briefing.cli import add_source_options
+    from briefing.cli import add_source_options, instant_arg, period_arg, zone_arg
 
     parser = subparsers.add_parser(
         "brief", help="write the plain-text morning brief",
         description="Write the morning brief (72 columns, DTGs in Z) for the given sources.")
     add_source_options(parser, zone_flag="--source-zone")
-    parser.add_argument("--zone", metavar="IANA", default=None,
+    parser.add_argument("--zone", metavar="IANA", default=None, type=zone_arg,
                         help="display zone for the timeline (default: your local zone)")
     parser.add_argument("--out", metavar="FILE", default="-",
                         help="file to write (never overwritten: a numbered name is used "
                              "instead); - for standard output (the default)")
-    parser.add_argument("--period", metavar="SPAN", default=None,
+    parser.add_argument("--period", metavar="SPAN", default=None, type=period_arg,
                         help="only articles published in this span before now, e.g. 24h, "
                              "12h, 7d (default: every article given)")
     parser.add_argument("--flagged-only", action="store_true",
                         help="only the articles flagged in the dashboard")
-    parser.add_argument("--now", metavar="ISO", default=None,
+    parser.add_argument("--now", metavar="ISO", default=None, type=instant_arg,
                         help="the brief's DTG, e.g. 2021-12-31T06:00:00Z (default: "
                              "BRIEFING_NOW, else the clock)")
     parser.add_argument("--watch", metavar="TERMS", action="append", default=None,
@@ -50,36 +50,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _error(message: str) -> int:
-    print(f"briefing: error: {message}", file=sys.stderr)
+    from briefing.cli import say
+
+    say(message, level="error")
     return 1
 
 
 def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
-    from briefing.brief.times import parse_period
-    from briefing.cli import check_zone, loaded_config
+    from briefing.cli import loaded_config
     from briefing.clock import clock_from_env, local_zone
     from briefing.config import valid_locale
+    from briefing.guard import OutsideValueError
+    from briefing.guard import period as read_period
+    from briefing.guard import shown as quoted
 
     parser: argparse.ArgumentParser = args.brief_parser
     config = loaded_config()
-    zone = args.zone or local_zone(config.local_zone)
-    check_zone(parser, zone, "--zone")
+    zone = args.zone or local_zone(config.local_zone)  # both already checked
+    try:  # `--now` was read by its option; this reads BRIEFING_NOW
+        now = args.now or clock_from_env()()
+    except OutsideValueError as exc:
+        parser.error(f"BRIEFING_NOW: {exc}")
+    period = read_period(args.period) if args.period else None  # checked by its option
     try:
-        now = clock_from_env(args.now)()
-    except ValueError as exc:
-        parser.error(f"--now (or BRIEFING_NOW): {exc}")
-    try:
-        period = parse_period(args.period) if args.period else None
-    except ValueError as exc:
-        parser.error(f"--period: {exc}")
+        _ = now - period if period else now
+    except OverflowError:
+        parser.error(f"--period {args.period} reaches before the year 1 from "
+                     f"{now.date().isoformat()}")
     from briefing.watchterms import parse_terms
 
     args.watch_terms = parse_terms(args.watch) if args.watch else config.watch
     locale = config.locale  # already checked by load_config
     if args.locale is not None:
         locale = valid_locale(args.locale) or parser.error(
-            f"--locale {args.locale!r} is not a known locale (e.g. en_GB, fr_FR)")
+            f"--locale {quoted(args.locale)} is not a known locale (e.g. en_GB, fr_FR)")
     return zone, now, period, locale
 
 
@@ -133,7 +138,9 @@ def _brief(args: argparse.Namespace, store: Store, *, zone: str, now: datetime,
         reason = exc.strerror or str(exc)
         return _error(f"cannot write the brief to {args.out}: {reason}")
     _record(store, str(written), flagged)
-    print(f"briefing: brief written to {written}", file=sys.stderr)
+    from briefing.cli import shown
+
+    print(f"briefing: brief written to {shown(str(written))}", file=sys.stderr)
     return log.exit_code
 
 
@@ -147,4 +154,6 @@ def _record(store: Store, path: str | None, flagged: list[str]) -> None:
     try:
         store.record_brief(path, flagged)
     except StoreError as exc:
-        print(f"briefing: warning: the brief's time was not recorded ({exc})", file=sys.stderr)
+        from briefing.cli import say
+
+        say(f"the brief's time was not recorded ({exc})", level="warning")

@@ -32,13 +32,18 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         since = parse_now(args.since) if args.since else None
-    except ValueError as exc:
+    except ValueError as exc:  # briefing.guard.OutsideValueError: a one-line usage error
         say(f"--since: {exc}", level="error")
+        return 2
+    try:
+        now = clock_from_env()()
+    except ValueError as exc:
+        say(f"BRIEFING_NOW: {exc}", level="error")
         return 2
     config = load_config()
     with open_configured(config) as store:
         if not store.persistent:
             say("; ".join(store.problems) or "no store to hand over from", level="error")
             return 1
-        sys.stdout.write(render_handover(build_handover(store, since), clock_from_env()()))
+        sys.stdout.write(render_handover(build_handover(store, since), now))
     return 0

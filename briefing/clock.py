@@ -12,7 +12,8 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefing.guard import instant, known_zone
 
 Clock = Callable[[], datetime]
 
@@ -31,11 +32,13 @@ def fixed_clock(moment: datetime) -> Clock:
 
 
 def parse_now(text: str) -> datetime:
-    """Parse an ISO instant for `--now`/`BRIEFING_NOW`; a naive value is refused, not guessed."""
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(f"{text!r} has no offset; write it as 2021-12-31T06:00:00Z")
-    return moment.astimezone(UTC)
+    """Parse an ISO instant for `--now`/`BRIEFING_NOW`/`--since`, as aware UTC.
+
+    A naive value is refused, not guessed; so is one at the calendar's edge, where the
+    brief's own arithmetic (a period back, a day's window) would overflow.  Raises
+    `briefing.guard.OutsideValueError` (a ValueError) with the reason.
+    """
+    return instant(text)
 
 
 def clock_from_env(now: str | None = None) -> Clock:
@@ -55,14 +58,9 @@ def _zone_from_localtime() -> str | None:
 
 
 def valid_zone(name: str | None) -> str | None:
-    """The name if it is a known IANA zone, else None."""
-    if not name:
-        return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
+    """The name if it is a known IANA zone, else None (never an exception: a zone name from
+    a page, the config or the environment can be any string, 300 characters long)."""
+    return known_zone(name) if name else None
 
 
 def local_zone(configured: str | None = None) -> str:

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.clock import valid_zone
+from briefing.guard import OutsideValueError, positive_int, shown
 
 APP_NAME = "briefing"
+MAX_RECENT_DAYS = 3653
+"""Ten years: `recent_days` beyond it reaches past any store, and far enough it overflows
+the date arithmetic that looks it up."""
 
 
 def config_path() -> Path:
@@ -114,7 +118,7 @@ def _build(data: Values, problems: list[str]) -> Config:
 def _zones(data: Values, values: Values, problems: list[str]) -> None:
     if "zones" in data and (zones := _strings("zones", data["zones"], problems)) is not None:
         values["zones"] = tuple(z for z in zones if valid_zone(z))
-        problems.extend(f"unknown zone {z!r} ignored" for z in zones if not valid_zone(z))
+        problems.extend(f"unknown zone {shown(z)} ignored" for z in zones if not valid_zone(z))
     for key in ("default_zone", "local_zone"):
         zone = data.get(key)
         if zone is None:
@@ -122,7 +126,7 @@ def _zones(data: Values, values: Values, problems: list[str]) -> None:
         if isinstance(zone, str) and valid_zone(zone):
             values[key] = zone
         else:
-            problems.append(f"{key} {zone!r} is not an IANA zone; using the default")
+            problems.append(f"{key} {shown(zone)} is not an IANA zone; using the default")
 
 
 def _plain_strings(data: Values, values: Values, problems: list[str]) -> None:
@@ -170,11 +174,13 @@ def _recent_days(data: Values, values: Values, problems: list[str]) -> None:
     if "recent_days" not in data:
         return
     days = data["recent_days"]
-    if isinstance(days, int) and not isinstance(days, bool) and days > 0:
-        values["recent_days"] = days
-    else:
-        problems.append(f"recent_days must be a whole number of days above 0, not "
-                        f"{days!r}; using {Config.recent_days}")
+    try:  # only a TOML integer is a number of days here, not the string "7"
+        values["recent_days"] = positive_int(None if isinstance(days, str) else days,
+                                             MAX_RECENT_DAYS, "recent_days")
+    except OutsideValueError:
+        problems.append(f"recent_days must be a whole number of days from 1 to "
+                        f"{MAX_RECENT_DAYS}, not {shown(data['recent_days'])}; "
+                        f"using {Config.recent_days}")
 
 
 def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:

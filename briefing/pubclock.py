@@ -27,6 +27,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from briefing.clock import valid_zone
+from briefing.guard import FIRST_DAY, LAST_DAY, OutsideValueError, within_calendar
 
 ClockKind = Literal["instant", "local", "day", "unknown"]
 
@@ -41,6 +42,9 @@ _RFC822_ZONES = {"UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MD
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
 # Offsets no real zone uses are refused rather than overflowing date arithmetic later.
 _MAX_OFFSET = timedelta(hours=18)
+# Feed dates are short; a 20-digit year, hour or offset is no date, and is not parsed.
+_MAX_RAW = 200
+_LONG_NUMBER = re.compile(r"\d{5,}")
 # How far a wall clock can sit from UTC (UTC-12 to UTC+14): the bounds of a wall time or a
 # day whose zone is unknown, here and for the times an article mentions.
 ZONE_WEST, ZONE_EAST = timedelta(hours=12), timedelta(hours=14)
@@ -136,10 +140,10 @@ class PubClock:
             return self
         tz = ZoneInfo(zone)
         if self.kind == "local" and self.moment is not None:
+            aware = self.moment.replace(tzinfo=tz)
             try:
-                aware = self.moment.replace(tzinfo=tz)
-                aware.astimezone(UTC)
-            except (OverflowError, ValueError):
+                within_calendar(aware)
+            except OutsideValueError:
                 return self
             return replace(self, kind="instant", moment=aware, zone=zone, zone_found=how)
         if self.kind == "instant" and self.moment is not None:
@@ -169,8 +173,11 @@ class PubClock:
         kind = data.get("kind")
         if kind not in ("instant", "local", "day", "unknown"):
             return cls(raw=data.get("raw"), found=data.get("found"))
-        moment = datetime.fromisoformat(data["moment"]) if data.get("moment") else None
-        day = date.fromisoformat(data["day"]) if data.get("day") else None
+        try:
+            moment = datetime.fromisoformat(data["moment"]) if data.get("moment") else None
+            day = date.fromisoformat(data["day"]) if data.get("day") else None
+        except (TypeError, ValueError):  # a damaged record: unknown, as a bad source would be
+            return cls(raw=data.get("raw"), found=data.get("found"))
         return cls(kind, data.get("raw"), data.get("found"), moment, day,
                    valid_zone(data.get("zone")), data.get("zone_found"), data.get("note"))
 
@@ -189,15 +196,37 @@ def read_clock(raw: str | None, *, found: str | None = None, zone: str | None = 
     zone = valid_zone(zone)
     if not raw or not raw.strip():
         return PubClock(zone=zone, zone_found=zone_found if zone else None)
-    text = raw.strip()[:200]
+    text = raw.strip()[:_MAX_RAW]
     try:
-        clock = _read_iso(text) or _read_rfc822(text)
+        clock = _inside_calendar(_read_iso(text) or _read_rfc822(text), text)
     except (ValueError, OverflowError, TypeError, IndexError):
-        clock = PubClock(note=f"publication date {text!r} is not a real date; left unknown")
+        clock = PubClock(note=f"publication date {_shown(text)} is not a real date; "
+                              "left unknown")
     clock = replace(clock, raw=raw, found=found)
     if clock.kind == "unknown":
         return replace(clock, zone=zone, zone_found=zone_found if zone else None)
     return clock.with_zone(zone, zone_found or "given")
+
+
+def _shown(text: str) -> str:
+    """A raw date quoted for a note, cut short (a page can put anything in a meta tag)."""
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def _inside_calendar(clock: PubClock, text: str) -> PubClock:
+    """`clock`, or unknown with a note when it lies at the calendar's edge (year 1 or 9999
+    once its offset is applied): there every later step (the UTC instant, the day's window,
+    a period's arithmetic) would overflow, and no article was published there."""
+    if clock.kind == "instant" and clock.moment is not None:
+        try:
+            within_calendar(clock.moment)
+        except OutsideValueError:
+            return PubClock(note=f"publication time {_shown(text)} lies at the calendar's "
+                                 "edge; left unknown")
+    if clock.day is not None and not FIRST_DAY <= clock.day <= LAST_DAY:
+        return PubClock(note=f"publication date {_shown(text)} lies at the calendar's edge; "
+                             "left unknown")
+    return clock
 
 
 def _offset_ok(moment: datetime) -> bool:
@@ -236,6 +265,9 @@ def _read_iso(text: str) -> PubClock | None:
 
 
 def _read_rfc822(text: str) -> PubClock:
+    if _LONG_NUMBER.search(text):  # a 20-digit year, hour or offset: no date, and no parsing
+        return PubClock(note=f"publication date {_shown(text)} has a number no date has; "
+                             "left unknown")
     zone_match = _RFC_ZONE.search(text)
     written_zone = zone_match.group(1) if zone_match else None
     try:
@@ -243,7 +275,8 @@ def _read_rfc822(text: str) -> PubClock:
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     if moment is None:
-        return PubClock(note=f"publication date {text!r} could not be read; left unknown")
+        return PubClock(note=f"publication date {_shown(text)} could not be read; "
+                             "left unknown")
     if written_zone and not written_zone.startswith(("+", "-")) and \
             written_zone.upper() not in _RFC822_ZONES:
         return PubClock("local", moment=moment.replace(tzinfo=None), day=moment.date(),

@@ -19,9 +19,13 @@ from briefing.sources.problems import LoadProblem
 from briefing.store import FeedState, Store
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import httpx
 
     from briefing.config import Config
+    from briefing.model import Article
+    from briefing.sources.web import FetchResult
 
 Outcome = Literal["new", "unchanged", "not-modified", "failed", "cancelled"]
 
@@ -88,55 +92,92 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
 
     A fetch stopped by `cancelled` records nothing: the feed is not failing, the officer
     left, and the next refresh should find its validators and error state as they were.
+    The outcome, the stored feed state and every message name the feed without its
+    `user:password@`.
     """
-    from briefing.sources.feeds import looks_like_feed, parse_feed
-    from briefing.sources.readers import Reader
+    from briefing.sources.limits import redact
     from briefing.sources.web import FetchError, fetch
 
     now = (clock or clock_from_env())()
-    state = store.feed_state(url)
-    previous = state or FeedState(url)
+    shown = redact(url)
+    state = store.feed_state(shown)  # kept under the address less its credentials
+    previous = state or FeedState(shown)
     try:
         result = fetch(url, client=client, headers=_conditional_headers(state),
                        cancelled=cancelled)
     except FetchError as exc:
         if cancelled and cancelled():
-            return FeedOutcome(url, "cancelled")
+            return FeedOutcome(shown, "cancelled")
         store.record_feed(replace(previous, checked=now, status=None, error=str(exc)))
-        return FeedOutcome(url, "failed", error=str(exc))
+        return FeedOutcome(shown, "failed", error=str(exc))
     if result.not_modified:
         store.record_feed(replace(previous, checked=now, status=304, error=None))
-        return FeedOutcome(url, "not-modified", entries=previous.entries or 0)
-    fresh = FeedState(url, result.headers.get("etag"), result.headers.get("last-modified"),
+        return FeedOutcome(shown, "not-modified", entries=previous.entries or 0)
+    fresh = FeedState(shown, result.headers.get("etag"), result.headers.get("last-modified"),
                       hashlib.sha256(result.body).hexdigest(), now, result.status, None,
                       previous.entries)
     if state and state.body_hash == fresh.body_hash:  # a server that ignores validators
         store.record_feed(fresh)
-        return FeedOutcome(url, "unchanged", entries=state.entries or 0)
+        return FeedOutcome(shown, "unchanged", entries=state.entries or 0)
+    return _store_entries(store, shown, result, fresh, previous, now, client, cancelled)
+
+
+def _read_entries(shown: str, result: FetchResult, now: datetime, store: Store,
+                  client: httpx.Client | None, cancelled: Callable[[], bool] | None,
+                  ) -> tuple[list[Article], list[LoadProblem]]:
+    """The feed's entries (pages followed where the entry is only a teaser), and problems.
+
+    Entries with only a title and a link are read from their pages; a page held from an
+    earlier refresh is asked for with its validators (304: nothing re-read).
+    """
+    from briefing.sources.feeds import looks_like_feed, parse_feed
+    from briefing.sources.limits import redact
+    from briefing.sources.readers import Reader
+
     problems: list[LoadProblem] = []
-    if looks_like_feed(result.body):
-        # Entries with only a title and a link are read from their pages; a page held from
-        # an earlier refresh is asked for with its validators (304: nothing re-read).
-        reader = Reader(problems.append, client=client, now=now, pages=store,
-                        cancelled=cancelled)
-        articles = parse_feed(result.body, url, result.url, problems.append, retrieved=now,
-                              page_loader=reader.http_page_loader())
-        reader.close()
-    else:  # a login or maintenance page served in the feed's place
-        articles = []
-        problems.append(LoadProblem(url, "not an RSS or Atom feed (the server sent "
+    if not looks_like_feed(result.body):  # a login or maintenance page in the feed's place
+        problems.append(LoadProblem(shown, "not an RSS or Atom feed (the server sent "
                                     f"{result.content_type or 'an untyped body'})"))
-    feed_problems = [p for p in problems if p.fatal and p.source == url]
+        return [], problems
+    reader = Reader(problems.append, client=client, now=now, pages=store,
+                    cancelled=cancelled)
+    try:
+        articles = parse_feed(result.body, shown, redact(result.url), problems.append,
+                              retrieved=now, page_loader=reader.http_page_loader())
+    finally:
+        reader.close()
+    return articles, problems
+
+
+def _store_entries(store: Store, shown: str, result: FetchResult, fresh: FeedState,
+                   previous: FeedState, now: datetime, client: httpx.Client | None,
+                   cancelled: Callable[[], bool] | None) -> FeedOutcome:
+    """Parse a fetched feed and commit its entries with its validators, in one go."""
+    articles, problems = _read_entries(shown, result, now, store, client, cancelled)
+    feed_problems = [p for p in problems if p.fatal and p.source == shown]
     if not articles and feed_problems:
         reason = "; ".join(p.reason for p in feed_problems)
         # Validators are not kept: the next refresh fetches and reports the feed again.
         store.record_feed(replace(previous, checked=now, status=result.status, error=reason))
-        return FeedOutcome(url, "failed", error=reason)
+        return FeedOutcome(shown, "failed", error=reason)
     added = store.record_feed(replace(fresh, entries=len(articles)), articles)
-    return FeedOutcome(url, "new" if added.new else "unchanged", added.new,
+    return FeedOutcome(shown, "new" if added.new else "unchanged", added.new,
                        len(added.revised), len(articles), None,
                        tuple(str(p) for p in problems if not p.fatal),
                        tuple(p for p in problems if p.fatal))
+
+
+def _guarded(store: Store, url: str, client: httpx.Client | None, clock: Clock,
+             cancelled: Callable[[], bool] | None) -> FeedOutcome:
+    """`refresh_feed`, with any failure it did not foresee made this feed's failure: one
+    bad feed (a parser bug, a store write refused) never stops the feeds after it."""
+    from briefing.sources.limits import redact
+
+    try:
+        return refresh_feed(store, url, client=client, clock=clock, cancelled=cancelled)
+    except Exception as exc:
+        return FeedOutcome(redact(url), "failed",
+                           error=redact(f"could not be refreshed ({type(exc).__name__}: {exc})"))
 
 
 def refresh(store: Store, urls: Iterable[str] | None = None, *,
@@ -160,7 +201,7 @@ def refresh(store: Store, urls: Iterable[str] | None = None, *,
         for url in targets:
             if cancelled and cancelled():
                 break
-            outcome = refresh_feed(store, url, client=client, clock=clock, cancelled=cancelled)
+            outcome = _guarded(store, url, client, clock, cancelled)
             if outcome.outcome == "cancelled":
                 break
             outcomes.append(outcome)

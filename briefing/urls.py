@@ -23,11 +23,14 @@ libraries that do "URL normalisation" either pull in a dependency tree or rewrit
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_")
 _TRACKING_NAMES = frozenset({"fbclid", "gclid", "dclid", "msclkid", "igshid", "ocid", "cmpid"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# "scheme://user:password@": the credentials of an address written anywhere in a line.
+_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#]*@")
 
 
 def _tracking(name: str) -> bool:
@@ -53,3 +56,10 @@ def canonical_url(url: str | None) -> str | None:
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not _tracking(k)])
     return urlunsplit(("https", host, parts.path or "/", query, ""))
+
+
+def redacted(text: str) -> str:
+    """`text` (an address, or a message naming addresses) without the `user:password@` an
+    officer may have written into a feed address: what the CLI prints (to a terminal, a
+    log, a pasted error) must not carry it.  Paths and mail addresses are left alone."""
+    return _CREDENTIALS.sub(r"\1", text) if "@" in text else text

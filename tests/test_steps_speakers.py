@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pytest
 
 from briefing.extract.context import Context
-from briefing.extract.mentions import Mentions, blank, mentions_of
+from briefing.extract.mentions import Mentions, mentions_of
 from briefing.extract.speakers import (
     _GERUNDS,
     _REACH,
@@ -56,19 +56,18 @@ def _window(text: str, side: str) -> _Window:
     ctx = Context(text)
     people, organizations = find_people(ctx)
     index = mentions_of(text, people, organizations)
-    spans = ctx.quoted
-    start, end = spans[0]
+    start, end = ctx.quoted[0]
     s_start, s_end = _sentence_bounds(ctx.seg, start, end)
     if side == "after":
         base = end
-        chunk = blank(text, end, min(s_end, end + 250), spans)
+        chunk = ctx.quotations.blank(end, min(s_end, end + 250))
         stop = _STOP.search(chunk)
         if stop:
             chunk = chunk[:stop.start()]
         chunk = chunk.split(";", 1)[0]
     else:
         base = max(s_start, start - _REACH)
-        chunk = blank(text, base, start, spans)
+        chunk = ctx.quotations.blank(base, start)
     leading = side == "after"
     verbs = _cue_verbs(chunk, leading)
     ordered = verbs if leading else verbs[::-1]
@@ -284,3 +283,16 @@ def test_signed_reads_the_signature_after_a_dash(text: str, signature: str) -> N
 def test_signed_refuses_cues_and_pronouns(text: str) -> None:
     w = _window(text, "after")
     assert _signed(text, w.end, w.mentions) is None
+
+
+def test_the_narrators_words_are_read_with_every_quotation_blanked() -> None:
+    """Words inside another quotation near a quote are not the narrator's: "said" inside
+    the second quote gives the first no cue, the narrator's "said" after it does."""
+    text = 'Asked about it, "We will go on," she said, "and I said no to them."'
+    quotations = Context(text).quotations
+    first, second = quotations.spans[0], quotations.spans[1]
+    around = quotations.blank(0, len(text))
+    assert len(around) == len(text)
+    assert around[first[0]:first[1]].strip() == "" and around[second[0]:second[1]].strip() == ""
+    assert "she said" in around and "I said no" not in around
+    assert quotations.inside(first[0] + 2) and not quotations.inside(first[1] + 1)

@@ -319,3 +319,17 @@ def test_split_by_first_name_gives_a_bare_surname_to_the_namesake_named_last() -
         ["Jim Smith", "Jimmy Smith"], ["Anna Smith", "Smith"]]
     one = [p for p in group if p.tokens[0] in ("Jim", "Jimmy") or len(p.tokens) == 1]
     assert _split_by_first_name(one) == [one]  # one given name: one person
+
+
+def test_a_span_overlapping_any_taken_span_is_found_as_a_scan_would() -> None:
+    """The binary-search overlap test answers as testing every taken span does, for spans
+    before, after, inside, around and touching the ones already given to a name."""
+    from briefing.extract.who import _Taken
+
+    taken = [(10, 20), (0, 3), (40, 45), (12, 14), (30, 31)]
+    held = _Taken(taken)
+    for a in range(0, 50):
+        for b in range(a + 1, 52):
+            scan = any(s < b and a < e for s, e in taken)
+            assert held.overlaps((a, b)) == scan, (a, b)
+    assert not _Taken([]).overlaps((0, 5))

@@ -33,17 +33,20 @@ _CAPTION = re.compile(r"^(?:media caption|image caption|caption|photo|image|vide
 # "KABUL, Afghanistan (Reuters) - ", "MAZAR-I-SHARIF — ", "London, Nov 13 (AFP) -":
 # the place and agency before the news; the BLUF says what happened, the sources say where
 # it was filed.
+# Each word taken whole, its hyphens only between letters ("Port-au-Prince"): a word that
+# could end at any hyphen made "A-B-C-…" exponential.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*"
+    r"^\s*(?:[A-Z][\w.'’]*+(?:-(?=\w)[\w.'’]*+)*+(?:[ -][A-Z][\w.'’]*+(?:-(?=\w)[\w.'’]*+)*+)*"
     r"(?:,\s*[A-Z][\w.'’ -]*?)?(?:,?\s*\w{3,9}\.? \d{1,2}(?:,? \d{4})?)?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)"
 )
 _DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[\w .'’-]+)?\s*[:—–-]+\s+")
 # a dateline after a scraped headline and byline ("... By Alana Wise WASHINGTON, Nov 6
 # (Reuters) - The FBI said"): the news starts after the agency's dash
+# Capitals taken whole (possessive): a shouted run gives back no letter one at a time.
 _INNER_DATELINE = re.compile(
-    r"(?:\b[A-Z]{3,}[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
-    r"\b[A-Z]{4,}(?:[ -][A-Z]{2,})*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
+    r"(?:\b[A-Z]{3,}+[A-Z .'’-]*(?:,[^()\n]{0,30})?\s*\([A-Za-z .]{2,20}\)|"
+    r"\b[A-Z]{4,}+(?:[ -][A-Z]{2,}+)*(?:,[\w .]{0,30})?)\s*[-—–]+\s+(?=[A-Z])")
 _LONG_LEAD = 45
 """A "sentence" longer than this is usually scraped bullets run together."""
 

@@ -151,12 +151,3 @@ def period_text(period: timedelta) -> str:
     if seconds % 3600 == 0:
         return f"{seconds // 3600} h"
     return f"{seconds // 60} min"
-
-
-def parse_period(text: str) -> timedelta:
-    """`--period`: a number and a unit (m/min, h, d, w); "24h", "36 h", "7d"."""
-    match = re.fullmatch(r"\s*(\d+)\s*(m|min|h|d|w)\s*", text.lower())
-    if not match or int(match[1]) == 0:
-        raise ValueError(f"period {text!r}: write a number and a unit, e.g. 24h, 90min, 7d")
-    unit = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}[match[2]]
-    return timedelta(**{unit: int(match[1])})

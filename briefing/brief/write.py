@@ -40,15 +40,52 @@ def _place(temporary: Path, target: Path) -> bool:
         return True
 
 
+DEFAULT_NAME = "brief.txt"
+"""The name a brief takes inside a folder given as `--out DIR`."""
+
+
 def write_brief(text: str, path: str | os.PathLike[str]) -> Path:
     """Write `text` atomically at `path` or the first free numbered name; return where.
+
+    An existing folder at `path` means "in that folder" (`DIR/brief.txt`), never a sibling
+    `DIR-2`.  An existing device (`/dev/null`, a terminal) is written into as it is, since
+    that is what naming it means; a FIFO or socket is refused, never opened (opening a FIFO
+    blocks until a reader comes).  Numbered names are for regular files only: a device is
+    not "a brief of that name already there", so `/dev/null-2` is never made.
 
     Raises OSError (with the folder named) when the folder is missing or not writable.
     """
     target = Path(path)
+    kind = _existing_kind(target)
+    if kind == "folder":
+        target = target / DEFAULT_NAME
+    elif kind == "device":
+        with target.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return target
+    elif kind == "other":
+        raise OSError(f"{target} is not a regular file or a folder (a FIFO or socket?); "
+                      "the brief was not written there")
     with finished_temporary(text, target) as temporary:
         for candidate in candidates(target):
             if _place(temporary, candidate):
                 fsync_folder(target.parent)  # the new name survives a power cut too
                 return candidate
     raise FileExistsError(f"{target}: {MAX_NUMBERED} briefs of that name already exist")
+
+
+def _existing_kind(target: Path) -> str | None:
+    """What already stands at `target`: "file", "folder", "device", "other", or None."""
+    import stat
+
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISCHR(mode):
+        return "device"
+    return "other"

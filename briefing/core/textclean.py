@@ -65,6 +65,24 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"  # C1 controls, bidi controls, lone surrogates
+
+
+def visible_controls(text: str) -> str:
+    """`text` with each unsafe character (`UNSAFE_CHAR`) swapped for a visible stand-in:
+    ␛ for ESC, ␊ for a line feed, U+FFFD for a C1 control, a bidi override or a lone
+    surrogate.  The same length, so offsets survive; nothing is obeyed by the terminal, and
+    the reader still sees that something was there (where `strip_controls` removes it).
+    The one escaping function for what the CLI and the UI show from outside."""
+    return UNSAFE_CHAR.sub(_visible, text)
+
+
 def strip_controls(text: str) -> tuple[str, int]:
     """Remove escapes, control characters and bidi controls; return the text and how many
     went, so the loader can note a repair instead of making it silently."""

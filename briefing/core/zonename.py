@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from briefing.guard import known_zone, shown
 
 UTC_NAMES = frozenset({"UTC", "Z", "Etc/UTC", "GMT", "Etc/GMT", "Zulu"})
 """Names that all mean UTC itself; `tz_for` returns `datetime.UTC` for each."""
@@ -65,7 +67,6 @@ def tz_for(name: str) -> tzinfo:
         offset = parse_offset(name[3:])
         if offset is not None:
             return timezone(offset)
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r}") from exc
+    if known_zone(name) != name:  # every way ZoneInfo fails (a 300-character name too)
+        raise ValueError(f"unknown time zone {shown(name)}")
+    return ZoneInfo(name)

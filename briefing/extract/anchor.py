@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from briefing.extract.context import Context
@@ -17,14 +18,14 @@ def make_context(text: str, published: PubClock | str | date | datetime | None,
                  zone: str | None = None) -> Context:
     """Keep the publication time in the offset it was written in; never assume one.
 
-    A string that is no date raises a ValueError naming the forms, rather than anchoring
-    "Thursday" on a guess.
+    A string that is no date (or a date at the calendar's edge) anchors nothing: `analyze`
+    never raises on what a source wrote, and relative times stay unresolved, as with no
+    date at all.  The clock's note says why and names the forms that are read.
     """
     if isinstance(published, str) and not published.strip():
         published = None
     clock = clock_of(published, zone)
-    if isinstance(published, str) and not clock.known:
-        raise ValueError(f"published {published.strip()!r} is not a date analyze can read; "
-                         f"give {ACCEPTED_FORMS}")
+    if isinstance(published, str) and not clock.known and clock.note:
+        clock = replace(clock, note=f"{clock.note}; give {ACCEPTED_FORMS}")
     clock = with_dateline_zone(clock, text)
     return Context(text=text, clock=clock)

@@ -11,6 +11,7 @@ from briefing.core.segment import Segmentation
 from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:
+    from briefing.extract.mentions import Quotations
     from briefing.extract.names import Run
     from briefing.extract.tagger import Tags
 
@@ -56,6 +57,13 @@ class Context:
         from briefing.extract.quotemarks import quoted_spans
 
         return quoted_spans(self.text, self.seg)
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        """The quotation spans with the text blanked inside them, for reading speakers."""
+        from briefing.extract.mentions import Quotations
+
+        return Quotations.of(self.text, self.quoted)
 
     @cached_property
     def headlines(self) -> list[tuple[int, int]]:

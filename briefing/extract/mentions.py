@@ -118,7 +118,7 @@ class Mentions:
                 return name
         return None
 
-    def resolve(self, pos: int, want: str, blanked: list[tuple[int, int]],
+    def resolve(self, pos: int, want: str, quotations: Quotations,
                 followed: list[tuple[int, str]], seg: Segmentation) -> tuple[str, int] | None:
         """The person a pronoun at `pos` names: (name, mention start) or None."""
         para = seg.paragraph_index(pos)
@@ -128,13 +128,13 @@ class Mentions:
             s, e, name = self.items[i]
             i -= 1
             if (name not in self.people or self.text[s:e].lower() in PRONOUNS
-                    or self.gender.get(name, want) != want or _inside(s, blanked)):
+                    or self.gender.get(name, want) != want or quotations.inside(s)):
                 continue
             if best is None:
                 best = (s, name, 0)
             if para - seg.paragraph_index(s) > 1:
                 break
-            position = self._position(s, e, blanked, seg)
+            position = self._position(s, e, quotations, seg)
             if position == 0 or (position == 1 and any(n == name for _, n in followed[-2:])):
                 return name, s  # the sentence's subject, or the speaker being followed
         for at, name in reversed(followed):
@@ -153,13 +153,13 @@ class Mentions:
                 return name, s, e
         return None
 
-    def _position(self, s: int, e: int, blanked: list[tuple[int, int]],
+    def _position(self, s: int, e: int, quotations: Quotations,
                   seg: Segmentation) -> int:
         """0: the subject of its sentence; 1: free, but a name or "he" before it may be the
         subject; 2: an object ("with Humphries", "Trump's", "said Obamacare is")."""
         text = self.text
         lo = max(seg.sentence_at(s)[0], seg.paragraph_at(s)[0])
-        lead = blank(text, max(lo, s - 400), s, blanked).rjust(s - lo)
+        lead = quotations.blank(max(lo, s - 400), s).rjust(s - lo)
         if _object(text, e, lead):
             return 2
         if _PRONOUN_WORD.search(lead):
@@ -168,7 +168,7 @@ class Mentions:
         while j < len(self.items) and self.items[j][0] < s:
             s2, e2, _ = self.items[j]
             j += 1
-            if _inside(s2, blanked) or text[s2:e2].lower() in PRONOUNS:
+            if quotations.inside(s2) or text[s2:e2].lower() in PRONOUNS:
                 continue
             if not _object(text, e2, lead[:s2 - lo]):
                 return 1
@@ -207,21 +207,38 @@ def _after_preposition(lead: str) -> bool:
     return not (i > 0 and words[i - 1][:1].isupper())
 
 
-def blank(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
-    """text[lo:hi] with quotations blanked: words inside them are not the narrator's."""
-    chunk = list(text[lo:hi])
-    i = max(0, bisect_right(spans, (lo, lo)) - 1)
-    while i < len(spans) and spans[i][0] < hi:
-        s, e = spans[i]
-        for k in range(max(s, lo), min(e, hi)):
-            chunk[k - lo] = " "
-        i += 1
-    return "".join(chunk)
+@dataclass(frozen=True)
+class Quotations:
+    """An article's quotation spans and its text with them blanked, made once per article.
 
+    The narrator's words around a quote are read with every quotation blanked (words
+    inside them are not the narrator's).  Blanking a window per quote walked every span
+    near it: on a text dense with quotation marks that was a pass over a hundred spans per
+    quote, 30 s for 100,000 quotes; slicing the text blanked once is linear."""
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect_right(spans, (pos, pos)) - 1
-    return i >= 0 and spans[i][0] < pos < spans[i][1]
+    spans: list[tuple[int, int]]
+    unquoted: str
+
+    @classmethod
+    def of(cls, text: str, spans: list[tuple[int, int]]) -> Quotations:
+        pieces: list[str] = []
+        at = 0
+        for s, e in spans:
+            s = max(s, at)
+            if s < e:
+                pieces += (text[at:s], " " * (e - s))
+                at = e
+        pieces.append(text[at:])
+        return cls(spans, "".join(pieces))
+
+    def blank(self, lo: int, hi: int) -> str:
+        """text[lo:hi] with quotations blanked."""
+        return self.unquoted[lo:hi]
+
+    def inside(self, pos: int) -> bool:
+        """Whether `pos` falls strictly inside a quotation."""
+        i = bisect_right(self.spans, (pos, pos)) - 1
+        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
 
 
 _TRAILING_AUXILIARIES = re.compile(

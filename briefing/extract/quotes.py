@@ -71,7 +71,7 @@ def find_quotes(ctx: Context, people: list[Person],
     spans = ctx.quoted
     found: list[_Found] = []
     for start, end in spans:
-        item = _attributed(text, ctx, start, end, spans, index, found)
+        item = _attributed(text, ctx, start, end, index, found)
         if item is not None:
             found.append(item)
     merged = _merge(text, ctx, found)
@@ -81,18 +81,18 @@ def find_quotes(ctx: Context, people: list[Person],
     return quotes
 
 
-def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple[int, int]],
-                index: Mentions, found: list[_Found]) -> _Found | None:
+def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
+                found: list[_Found]) -> _Found | None:
     """The quotation with its own cue, or inheriting the one before; None for a scare quote."""
     inner = text[start:end].strip("\"“”«»„' \n")
-    hit = attribute(text, ctx.seg, start, end, spans, index)
+    hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
     words = len(_WORD.findall(inner))
     if (words < _MIN_WORDS and hit is None) or _LINK_ONLY.fullmatch(inner):
         return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
     if hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
-        hit = _named(text, ctx, hit, spans, index, found)
+        hit = _named(text, ctx, hit, index, found)
     label = _LABEL.match(text, start)
     if label and hit is None:
         name = index.name_for_word(label.group(1)) or label.group(1).title()
@@ -106,12 +106,12 @@ def _attributed(text: str, ctx: Context, start: int, end: int, spans: list[tuple
     return _Found(start, end, hit, inherited=False, parts=[(start, end)])
 
 
-def _named(text: str, ctx: Context, hit: Hit, spans: list[tuple[int, int]], index: Mentions,
+def _named(text: str, ctx: Context, hit: Hit, index: Mentions,
            found: list[_Found]) -> Hit | None:
     """ "she said" shown as the person: the name keeps the pronoun's span as its evidence."""
     want = "m" if text[hit.start] in "Hh" else "f"
     followed = [(f.hit.start, f.hit.name) for f in found[-4:] if f.hit is not None and f.hit.name]
-    person = index.resolve(hit.start, want, spans, followed, ctx.seg)
+    person = index.resolve(hit.start, want, ctx.quotations, followed, ctx.seg)
     if person is None:
         # Nobody the pronoun can stand for: the quote keeps its cue, with no speaker.
         return hit if hit.name in index.people else Hit("", hit.start, hit.end, hit.cue)

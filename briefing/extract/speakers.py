@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing.core.segment import Segmentation
 from briefing.core.words import word_set
-from briefing.extract.mentions import Mentions, blank, mentions_of
+from briefing.extract.mentions import Mentions, Quotations, mentions_of
 from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, WORDS, is_role
 
 __all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
@@ -64,11 +64,11 @@ def _sentence_bounds(seg: Segmentation, start: int, end: int) -> tuple[int, int]
 
 
 def attribute(text: str, seg: Segmentation, start: int, end: int,
-              spans: list[tuple[int, int]], index: Mentions) -> Hit | None:
+              quotations: Quotations, index: Mentions) -> Hit | None:
     """The cue for the quotation text[start:end]: after it, before it in its sentence, or a
     colon ending the paragraph before."""
     s_start, s_end = _sentence_bounds(seg, start, end)
-    after = blank(text, end, min(s_end, end + 250), spans)
+    after = quotations.blank(end, min(s_end, end + 250))
     stop = _STOP.search(after)
     if stop:
         after = after[:stop.start()]
@@ -77,18 +77,18 @@ def attribute(text: str, seg: Segmentation, start: int, end: int,
     if hit:
         return hit
     lo = max(s_start, start - _REACH)  # a text with no sentence ends stays linear
-    hit = _cue_in(text, lo, blank(text, lo, start, spans), index, leading=False)
+    hit = _cue_in(text, lo, quotations.blank(lo, start), index, leading=False)
     p_start = seg.paragraph_at(start)[0]
     if hit is None and s_start > p_start and start - s_start < 2:
         # A quotation opening a sentence with no cue of its own continues the sentence
         # before it: "Schiff said the hack was new. “The other factor is ...”"
         s0 = max(seg.sentence_at(s_start - 1)[0], p_start, s_start - _REACH)
-        hit = _cue_in(text, s0, blank(text, s0, s_start, spans), index, leading=False)
+        hit = _cue_in(text, s0, quotations.blank(s0, s_start), index, leading=False)
     if hit is None and start - p_start < 2 and p_start > 0:
         prev = seg.paragraph_at(p_start - 2)
         if text[prev[0]:prev[1]].rstrip().endswith(":"):
             s0 = max(seg.sentence_at(prev[1] - 1)[0], prev[1] - _REACH)
-            hit = _cue_in(text, s0, blank(text, s0, prev[1], spans), index, leading=False)
+            hit = _cue_in(text, s0, quotations.blank(s0, prev[1]), index, leading=False)
     return hit
 
 

@@ -298,6 +298,8 @@ def _spans(words: Sequence[str], spans: Sequence[tuple[int, int]], labels: Seque
 _PAIRS = tuple((lab, "B-" + lab, "I-" + lab) for lab in ("PER", "ORG"))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 # How sure the model must be to add a name (a person, a body, a place) no rule found.
 ADD = 0.6
 
@@ -320,6 +322,9 @@ class Tags:
         if tagger is None and not model_available():
             return
         tagger = tagger or _tagger()
+        # crfsuite takes UTF-8: a lone surrogate (the loaders drop them, a caller of
+        # `analyze` may not) is read as U+FFFD, one for one, so offsets hold.
+        text = _LONE_SURROGATE.sub("\ufffd", text)
         known = frozenset(tagger.labels())  # the labels it was trained with (a tiny test
         # model may lack FAC)
         keys = [a for a, w in anchors if not _settled(w)] if anchors is not None else None

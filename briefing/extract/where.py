@@ -193,9 +193,11 @@ def _without_opener(run: Run) -> Run:
     """The run less a capitalised function word that opens it ("The Interlagos circuit
     reopened": "The" is capitalised by its place, not part of the name)."""
     tokens = run.tokens
-    while len(tokens) > 1 and is_common(tokens[0].text) and tokens[0].text[:1].isupper():
-        tokens = tokens[1:]
-    return run if tokens is run.tokens else run._replace(tokens=tokens)
+    first = 0
+    while (first < len(tokens) - 1 and is_common(tokens[first].text)
+           and tokens[first].text[:1].isupper()):
+        first += 1
+    return run._replace(tokens=tokens[first:]) if first else run
 
 
 def _placed_by_context(text: str, run: Run, toks: list[Token],

@@ -9,6 +9,8 @@ surname or a hyphenated "Biden-Putin" is merged into the full name it shortens.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -306,6 +308,14 @@ def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> Non
     elif _affiliate(text, run, toks, kinds):
         reading.employers.append((text[toks[0].start:toks[-1].end], (toks[0].start, toks[-1].end)))
         return
+    _read_named(reading, tags, run, toks, kinds, employer)
+
+
+def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kinds: list[str],
+                employer: str | None) -> None:
+    """The rest of a run once no body holds it whole: the title words before a name, and
+    the person they name (with the body before them as employer), or a lone word."""
+    text, orgs = reading.text, reading.orgs
     k = _name_start(tags, toks, kinds)
     name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)
@@ -467,8 +477,20 @@ _SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb fo
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
 
-def _overlaps_any(span: Span, spans: list[Span]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+class _Taken:
+    """Spans already given to a name, asked whether a new span overlaps any of them.
+
+    Sorted starts and a running maximum of ends answer in a binary search: testing every
+    span was quadratic on a text that repeats a name thousands of times."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect.bisect_left(self._starts, span[1])  # the spans that start before its end
+        return i > 0 and self._reach[i - 1] > span[0]
 
 
 def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list[Span]],
@@ -478,10 +500,11 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
     text = ctx.text
     taken = [m for p in found for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += [span for _, span in employers] + avoid
+    held = _Taken(taken)
     out = []
     for m in ctx.tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
-        if (span is None or _overlaps_any(span, taken) or _declined(text, span)
+        if (span is None or held.overlaps(span) or _declined(text, span)
                 or headline_only(text, span, ctx.headlines)):
             continue
         words = text[span[0]:span[1]].split()
@@ -605,11 +628,12 @@ def _model_orgs(ctx: Context, people: list[NameCandidate],
     text = ctx.text
     taken = [m for p in people for m in p.mentions] + [m for v in orgs.values() for m in v]
     taken += avoid  # a time's words ("14:00 Moscow time") and credits hold no body
+    held = _Taken(taken)
     placed: dict[str, bool] = {}  # a name's place reading, scanned for once per article
     for m in ctx.tags.additions(text, ("ORG",)):
         span = (m.start, m.end)
         name = text[m.start:m.end]
-        if (_overlaps_any(span, taken) or is_common(re.split("['’]", name)[0])
+        if (held.overlaps(span) or is_common(re.split("['’]", name)[0])
                 or _declined(text, span)  # "I’m" is no body
                 or headline_only(text, span, ctx.headlines)):
             continue

@@ -7,6 +7,7 @@ and their spans, never the capitalised runs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.extract.names import Token
@@ -204,8 +205,8 @@ def _combine(group: list[NameCandidate]) -> NameCandidate:
         base.affiliation = base.affiliation or p.affiliation
         base.evidence = base.evidence or p.evidence
     multi = [sp for sp in base.spellings if len(sp[0]) > 1] or base.spellings
-    words = [sp[0] for sp in multi]
-    best = max(multi, key=lambda sp: (words.count(sp[0]), -len(sp[0])))
+    counts = Counter(sp[0] for sp in multi)
+    best = max(multi, key=lambda sp: (counts[sp[0]], -len(sp[0])))
     base.tokens, base.surface = list(best[0]), best[1]
     return base
 

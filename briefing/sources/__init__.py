@@ -7,7 +7,6 @@ still load.  Knows nothing of the UI.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -57,8 +56,7 @@ def load_many(sources: Iterable[str], *, on_error: ProblemHandler | None = None,
     try:
         for source in sources:
             if source == "-":
-                data = stdin if stdin is not None else sys.stdin.buffer.read()
-                articles.extend(reader.from_bytes(data, "<stdin>"))
+                articles.extend(reader.read_stdin(stdin))
             else:
                 articles.extend(reader.read(source))
     finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,9 +16,17 @@ from briefing.sources.build import build_article
 from briefing.sources.feeds import PageLoader, looks_like_feed, parse_feed
 from briefing.sources.follow import PAGE_WORKERS, PageMemory, SourceMemory, raw_key
 from briefing.sources.html import parse_page
+from briefing.sources.limits import (
+    TooLarge,
+    check_chars,
+    max_bytes,
+    over_bytes,
+    read_capped,
+    redact,
+)
 from briefing.sources.problems import LoadProblem, ProblemHandler
 from briefing.sources.text import split_text
-from briefing.sources.web import MAX_BYTES, FetchError, fetch, make_client
+from briefing.sources.web import FetchError, fetch, make_client
 
 if TYPE_CHECKING:
     import httpx
@@ -61,9 +71,52 @@ class Reader:
         return self._client
 
     def problem(self, source: str, reason: str, fatal: bool = True) -> None:
-        self.on_problem(LoadProblem(source, reason, fatal))
+        """Report one problem; a URL's `user:password@` never reaches the message."""
+        self.on_problem(LoadProblem(redact(source), redact(reason), fatal))
 
     def read(self, source: str) -> list[Article]:
+        """The articles of one source; any failure is reported with the source, never raised.
+
+        The loaders below already turn every expected failure into a problem; this is the
+        last line, so a parser bug on one hostile file costs that file, not the run.
+        """
+        try:
+            return self._read(source)
+        except Exception as exc:
+            from briefing.sources.problems import LoadError
+
+            if isinstance(exc, LoadError):
+                raise  # the caller asked for fatal problems to raise
+            self.problem(source, f"could not be read ({type(exc).__name__}: {exc})")
+            return []
+
+    def read_stdin(self, data: bytes | None = None) -> list[Article]:
+        """Standard input, read up to the size cap (a pipe from `/dev/zero` stops there)."""
+        import sys
+
+        if data is None:
+            try:
+                data = read_capped(sys.stdin.buffer)
+            except TooLarge as exc:
+                self.problem("<stdin>", f"standard input is {exc}")
+                return []
+            except OSError as exc:
+                self.problem("<stdin>", f"cannot read ({exc.strerror or exc})")
+                return []
+        elif len(data) > max_bytes():
+            self.problem("<stdin>", f"standard input is {over_bytes(max_bytes())}")
+            return []
+        try:
+            return self.from_bytes(data, "<stdin>")
+        except Exception as exc:
+            from briefing.sources.problems import LoadError
+
+            if isinstance(exc, LoadError):
+                raise
+            self.problem("<stdin>", f"could not be read ({type(exc).__name__}: {exc})")
+            return []
+
+    def _read(self, source: str) -> list[Article]:
         if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
             if source.lower().startswith(("http://", "https://")):
                 return self.read_url(source)
@@ -75,40 +128,65 @@ class Reader:
         return self.read_file(path, source)
 
     def read_folder(self, folder: Path, source: str) -> list[Article]:
-        suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-        try:
-            files = sorted(p for p in folder.rglob("*")
-                           if p.is_file() and p.suffix.lower() in suffixes
-                           and not _hidden(p.relative_to(folder)))
-        except OSError as exc:
-            self.problem(source, f"cannot list folder ({exc.strerror or exc})")
-            return []
-        if not files:
+        """Every article file under `folder`, each read on its own (one bad file costs only
+        itself).  Symbolic links leading out of the folder are skipped and said: a folder
+        someone else filled must not make the officer's own files part of a brief."""
+        walk = FolderWalk(folder)
+        for shown, reason, fatal in walk.problems:
+            self.problem(source if shown == str(folder) else shown, reason, fatal)
+        if not walk.files and not walk.problems:
             self.problem(source, "folder holds no articles (.txt, .md, .html, .xml ...)")
         articles: list[Article] = []
-        for path in files:
-            articles.extend(self.read_file(path, str(path)))
+        for path in walk.files:
+            articles.extend(self.read(str(path)))
         return articles
 
     def read_file(self, path: Path, source: str) -> list[Article]:
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                self.problem(source, f"file of {size:,} bytes is over the {MAX_BYTES:,}-byte cap")
-                return []
-            data = path.read_bytes()
-        except FileNotFoundError:
-            self.problem(source, "no such file or folder")
+        data = self._file_bytes(path, source)
+        if data is None:
             return []
-        except IsADirectoryError:
-            return self.read_folder(path, source)
-        except OSError as exc:
-            self.problem(source, f"cannot read ({exc.strerror or exc})")
-            return []
+        if isinstance(data, Path):
+            return self.read_folder(data, source)
         if self.memo is None:
             return self.from_bytes(data, source, suffix=path.suffix.lower(),
                                    base_url=path.resolve().as_uri(), local_dir=path.parent)
         return self._remembered(path, source, data)
+
+    def _file_bytes(self, path: Path, source: str) -> bytes | Path | None:
+        """A regular file's bytes, up to the size cap; the folder itself for a folder; None
+        (reported) for anything else.  Devices, FIFOs and sockets are refused before they
+        are opened: `/dev/zero` never ends and a FIFO blocks the open until a writer comes.
+        """
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            self.problem(source, "no such file or folder")
+            return None
+        except OSError as exc:
+            self.problem(source, f"cannot read ({exc.strerror or exc})")
+            return None
+        if stat.S_ISDIR(info.st_mode):
+            return path
+        if not stat.S_ISREG(info.st_mode):
+            self.problem(source, f"not a regular file ({_file_kind(info.st_mode)}); not read")
+            return None
+        cap = max_bytes()
+        if info.st_size > cap:
+            self.problem(source, f"file of {info.st_size:,} bytes is {over_bytes(cap)}")
+            return None
+        try:
+            # O_NONBLOCK: a file swapped for a FIFO since the stat cannot block the open.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                    self.problem(source, "not a regular file; not read")
+                    return None
+                return read_capped(stream, cap)
+        except TooLarge as exc:
+            self.problem(source, f"file is {exc}")
+        except OSError as exc:
+            self.problem(source, f"cannot read ({exc.strerror or exc})")
+        return None
 
     def _remembered(self, path: Path, source: str, data: bytes) -> list[Article]:
         """`from_bytes` through the memo: unchanged bytes (and, for a feed, unchanged pages
@@ -148,38 +226,57 @@ class Reader:
             return []
         kind = _kind_from_type(result.content_type)
         if kind is None and result.content_type and not result.content_type.startswith("text/"):
-            self.problem(url, f"unsupported content type {result.content_type!r}")
+            self.problem(url, f"unsupported content type {result.content_type!r} (the server "
+                         "sent neither a page nor a feed)")
             return []
-        return self.from_bytes(result.body, url, kind=kind, charset=result.charset,
-                               base_url=result.url, page_url=result.url)
+        final = redact(result.url)
+        return self.from_bytes(result.body, redact(url), kind=kind, charset=result.charset,
+                               base_url=final, page_url=final)
 
     def from_bytes(self, data: bytes, source: str, *, suffix: str = "", kind: str | None = None,
                    charset: str | None = None, base_url: str | None = None,
                    local_dir: Path | None = None, page_url: str | None = None) -> list[Article]:
-        if not data.strip():
-            self.problem(source, "empty file" if not page_url else "empty response body")
-            return []
-        if looks_binary(data):
-            self.problem(source, "binary data, not text (an image, PDF or archive?)")
+        """One source's bytes as articles: a feed's entries, a page, or a text file."""
+        data, bom_charset = _from_bom(data)
+        charset = bom_charset or charset
+        refused = _unusable(data, page_url)
+        if refused:
+            self.problem(source, refused)
             return []
         kind = kind or _kind_from_suffix(suffix) or _sniff(data)
         if kind == "text" and page_url:
             kind = _sniff(data)  # servers label feeds and pages text/plain often enough
         feed_in_disguise = kind == "html" and looks_like_feed(data) and not _HTML_START.match(data)
         if kind == "feed" or feed_in_disguise:
-            loader: PageLoader | None
-            if local_dir:
-                loader = self._local_page_loader(local_dir)
-            else:
-                loader = self.http_page_loader() if page_url else None
-            return parse_feed(data, source, base_url, self.on_problem,
-                              retrieved=self._retrieved(page_url), page_loader=loader)
+            return self._feed(data, source, base_url, local_dir, page_url)
+        if kind == "html" and not charset:
+            charset = _meta_charset(data)
         text, caveat = decode(data, charset)
+        too_long = check_chars(text)
+        if too_long:
+            self.problem(source, too_long)
+            return []
         if caveat:
             self.problem(source, f"{caveat}; loaded with replacement characters", fatal=False)
         notes = [caveat] if caveat else []
         if kind == "html":
             return self._html(text, source, page_url, notes)
+        return self._text(text, source, page_url, notes)
+
+    def _feed(self, data: bytes, source: str, base_url: str | None, local_dir: Path | None,
+              page_url: str | None) -> list[Article]:
+        """A feed's entries, their pages followed from the feed's folder or over HTTP."""
+        loader: PageLoader | None
+        if local_dir:
+            loader = self._local_page_loader(local_dir)
+        else:
+            loader = self.http_page_loader() if page_url else None
+        return parse_feed(data, source, base_url, self.on_problem,
+                          retrieved=self._retrieved(page_url), page_loader=loader)
+
+    def _text(self, text: str, source: str, page_url: str | None,
+              notes: list[str]) -> list[Article]:
+        """A text or Markdown article: front matter, then the body less page furniture."""
         parts = split_text(text)
         if not parts.body.strip():
             self.problem(source, "no article text after trimming page furniture")
@@ -299,13 +396,161 @@ class Reader:
                                     result.headers.get("last-modified"))
             return page
 
+        def guarded(url: str) -> Article | LoadProblem:
+            """One page; whatever it raises costs that page only, never the feed."""
+            try:
+                return one(url)
+            except Exception as exc:
+                return LoadProblem(redact(url), f"could not be read ({type(exc).__name__}: "
+                                   f"{redact(str(exc))})")
+
         def load_pages(urls: list[str]) -> dict[str, Article | LoadProblem]:
             from concurrent.futures import ThreadPoolExecutor
 
             with ThreadPoolExecutor(PAGE_WORKERS, thread_name_prefix="page") as pool:
-                return dict(zip(urls, pool.map(one, urls), strict=True))
+                return dict(zip(urls, pool.map(guarded, urls), strict=True))
 
         return load_pages
+
+
+class FolderWalk:
+    """The article files under a folder, in order, and what was skipped or unreadable.
+
+    Walked by hand (not `rglob`) for two reasons: a sub-folder that cannot be listed must be
+    said ("cannot read folder"), not silently taken for empty; and a symbolic link is
+    followed only when it resolves inside the folder, so a link to `/etc/hostname` or to
+    the officer's home is skipped, and said.
+    """
+
+    SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+    def __init__(self, folder: Path) -> None:
+        self.root = folder.resolve()
+        self.files: list[Path] = []
+        self.problems: list[tuple[str, str, bool]] = []
+        """(path, reason, fatal): an unreadable folder loses articles; a skipped link not."""
+        self._seen: set[Path] = set()
+        self._walk(folder)
+        self.files.sort()
+
+    def _walk(self, folder: Path) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            self.problems.append((str(folder), unreadable_folder(exc), True))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # dot-folders and dot-files (.git, editor swap files)
+            self._entry(Path(entry.path), entry)
+
+    def _entry(self, path: Path, entry: os.DirEntry[str]) -> None:
+        try:
+            is_dir = entry.is_dir()
+            is_link = entry.is_symlink()
+        except OSError as exc:
+            self.problems.append((str(path), f"cannot read ({exc.strerror or exc})", True))
+            return
+        if not is_dir and path.suffix.lower() not in self.SUFFIXES:
+            return
+        if is_link:
+            target = path.resolve()
+            if not target.is_relative_to(self.root):
+                self.problems.append((str(path), f"symbolic link leads outside the folder "
+                                      f"(to {target}); skipped", False))
+                return
+            if is_dir:
+                return  # a link to a folder inside: its files are read there, once
+        if is_dir:
+            key = path.resolve()
+            if key not in self._seen:
+                self._seen.add(key)
+                self._walk(path)
+        else:
+            self.files.append(path)
+
+
+def unreadable_folder(exc: OSError) -> str:
+    """The reason for a folder that cannot be listed: never "empty", which would send the
+    officer looking for articles that are there."""
+    return f"cannot read folder ({exc.strerror or exc}); its articles were not loaded"
+
+
+def _unusable(data: bytes, page_url: str | None) -> str | None:
+    """Why these bytes are no article at all (nothing, blank space, binary), or None."""
+    if not data:
+        return "empty file" if not page_url else "empty response body"
+    if not data.strip():
+        return ("empty file: no text, only blank space; not an article" if not page_url
+                else "empty response body: only blank space")
+    if looks_binary(data):
+        return "binary data, not text (an image, PDF or archive?)"
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_XML_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding=["'])[^"']*(["'])""")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _from_bom(data: bytes) -> tuple[bytes, str | None]:
+    """UTF-16 and UTF-32 text (with its byte-order mark) as UTF-8, so it is not taken for
+    binary (its NUL bytes) and every later step reads it as any other file.  An XML
+    declaration naming the old encoding is made to say UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                return data, None
+            utf8 = text.encode("utf-8", "surrogatepass")
+            return _XML_ENCODING.sub(rb"\1utf-8\2", utf8, count=1), "utf-8"
+    return data, None
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The page's own `<meta charset>` when its bytes are not UTF-8 (a Latin-1 page), so
+    it decodes without replacement characters.  Valid UTF-8 stays UTF-8: a wrong meta tag
+    on a UTF-8 page is common, and reading it as Latin-1 would garble every accent."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    import codecs
+
+    name = match.group(1).decode("ascii", "ignore").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # As browsers do: a page labelled Latin-1 is windows-1252 (curly quotes in 0x80-0x9f).
+    if name in ("latin-1", "iso8859-1", "ascii") and _decodes(data, "cp1252"):
+        return "cp1252"
+    return name
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def _digest(path: Path) -> str:
@@ -313,14 +558,10 @@ def _digest(path: Path) -> str:
     import hashlib
 
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as stream:  # streamed: a large page never sits in memory
+            return hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return ""
-
-
-def _hidden(relative: Path) -> bool:
-    """Dot-folders and dot-files (.git, editor swap files) are never articles."""
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def _kind_from_suffix(suffix: str) -> str | None:

@@ -112,6 +112,30 @@ def _configure(conn: sqlite3.Connection, path: Path,
     conn.execute("ROLLBACK")
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A store file marked read-only is said at open, not found out at the first write.
+
+    SQLite opens such a file without complaint and fails only when a refresh or a flag
+    writes, half-way through the officer's work.  The mode bits are checked as well as
+    `os.access`: for root every file is writable, but a file nobody may write to was made
+    read-only on purpose, and writing into it anyway would overrule the one who did.
+    """
+    import os
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreUnavailable(f"{path}: cannot read the store ({exc.strerror})") from exc
+    if not stat.S_ISREG(mode):
+        raise StoreUnavailable(f"{path}: the store is not a regular file; caching is off")
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise StoreUnavailable(f"{path}: the store file is read-only, so caching is off and "
+                               "nothing is saved (make it writable to keep articles and marks)")
+
+
 def connect_file(path: Path, clock: Clock,
                  migrations: tuple[Migration, ...] | list[Migration] = MIGRATIONS,
                  ) -> tuple[sqlite3.Connection, list[str]]:
@@ -122,6 +146,7 @@ def connect_file(path: Path, clock: Clock,
     except OSError as exc:
         raise StoreUnavailable(f"{path.parent}: cannot create the data folder "
                                f"({exc.strerror})") from exc
+    _refuse_read_only(path)
     found = _inspect(path)
     if found:
         kind, reason = found

@@ -13,25 +13,11 @@ highlighting whatever text reaches the screen.
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-from briefing.core.textclean import UNSAFE_CHAR
+from briefing.core.textclean import visible_controls
 
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures" block: ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"  # C1 controls, bidi controls, lone surrogates
-
-
-def visible_controls(text: str) -> str:
-    """`text` with unsafe characters made visible; same length, so offsets survive."""
-    return UNSAFE_CHAR.sub(_visible, text)
+__all__ = ["literal", "one_line", "source_label", "visible_controls"]
 
 
 def literal(text: str) -> Content:

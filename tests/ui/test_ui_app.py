@@ -204,8 +204,10 @@ async def test_sources_load_and_analyse_in_workers() -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             entries = list(app.entries.values())
-            if entries and all(e.analysis is not None for e in entries if e.article):
-                break
+            if (entries and all(e.analysis is not None for e in entries if e.article)
+                    and all(cached_analysis(app.store, e.article) is not None
+                            for e in entries if e.article)):
+                break  # analysed, and the cache written off the UI thread
         assert len(entries) >= 5
         assert all(e.analysis is not None for e in entries if e.article)
         assert app.screen.query_one(ArticleList).option_count == len(entries)

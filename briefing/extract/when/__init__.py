@@ -22,6 +22,7 @@ from briefing.extract.when.anaphora import resolve_anaphor
 from briefing.extract.when.fallback import resolve_numeric
 from briefing.extract.when.finder import TimeCandidate, find_candidates
 from briefing.extract.when.reference import Reading, Reference
+from briefing.guard import FIRST_DAY, LAST_DAY
 from briefing.model import TimeMention
 from briefing.pubclock import ZONE_EAST, ZONE_WEST
 
@@ -160,12 +161,27 @@ def _mention(cand: TimeCandidate, reading: Reading, ref: Reference) -> TimeMenti
         latest = None
     elif reading.mod in _OPEN_BEFORE:
         earliest = None
+    if not all(_displayable(end) for end in (earliest, latest)):
+        earliest = latest = None  # "9999-12-31T23:00Z": kept as written, not resolved
     return TimeMention(
         start=cand.start, end=cand.end, text=ref.text[cand.start:cand.end], type=reading.type,
         value=reading.value, mod=reading.mod, earliest=_utc(earliest), latest=_utc(latest),
         zone=zone, confidence=max(0.05, min(1.0, reading.confidence)), flags=tuple(flags),
         zone_basis=basis,
     )
+
+
+def _displayable(moment: datetime | None) -> bool:
+    """Whether an end lies far enough inside the calendar (one day in from year 1 and year
+    9999, in UTC) to be shown in any zone and sorted: at the very edge, converting it to
+    Tokyo or New York time overflows, in the dashboard and the brief alike."""
+    if moment is None:
+        return True
+    try:
+        day = moment.astimezone(UTC).date()
+    except (OverflowError, ValueError):
+        return False
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 def _in_zone(cand: TimeCandidate, reading: Reading, ref: Reference, flags: list[str],

@@ -82,6 +82,11 @@ def _instant(wall: datetime, g: Groups, ref: Reference, at: int
         rows = lookup(key)
         row, basis, flags = _choose(rows, ref)
         extra = parse_offset(off) if (off := g.get("off")) else None
+        if off and extra is None and row.kind == "utc":
+            # "GMT+24", "UTC+99:99": an offset no clock keeps is not read as GMT itself;
+            # the time stays as written, its zone unknown.
+            moment, more = ref.to_utc(wall, None)
+            return moment, None, "unknown", ["zone_unknown", *more], 0.4
         if extra is not None and row.kind == "utc":
             return (wall.replace(tzinfo=timezone(extra)).astimezone(UTC), fixed_label(extra),
                     "explicit", [], 0.9)
