@@ -18,7 +18,6 @@ from tests.hostile.corpus import (
     GOOD_TITLE,
     LEAKED,
     PROSE,
-    REPRESENTABLE,
     ZONES_300,
     Layout,
     _front_matter,
@@ -106,7 +105,9 @@ def _dated_cases() -> list[CliCase]:
                         _simple(BRIEF, _file("dated.xml", _rss(_item(1, value)))), LOADED),
             ]
         if label in given_labels:
-            given = LOADED if label in REPRESENTABLE else USAGE
+            # every edge value given as an option is a usage error: the guard keeps a day's
+            # margin inside the calendar so a window or a zone never runs off it
+            given = USAGE
             good = given == LOADED
             cases += [
                 CliCase(f"extract-published-option-{label}",
@@ -228,7 +229,8 @@ def _device_cases() -> list[CliCase]:
                                               lambda f: str(make_fifo(f / "c.toml"))), LOADED),
         CliCase("brief-data-dev-null", env_case(BRIEF, "BRIEFING_DATA",
                                                 lambda f: "/dev/null"), LOADED),
-        CliCase("extract-folder-with-fifo", layout_case("folder-with-fifo", EXTRACT), LOADED),
+        # the FIFO is named as a source not read (exit 1); the folder's other files load
+        CliCase("extract-folder-with-fifo", layout_case("folder-with-fifo", EXTRACT), FAILED),
         # A folder is loaded whatever a link in it does; whether a refused link counts as a
         # failed source is the product's call, so both statuses are accepted.
         CliCase("extract-symlink-out-of-folder",
@@ -254,7 +256,7 @@ def _url_cases() -> list[CliCase]:
         "port-out-of-range": "http://127.0.0.1:99999/",
         "escape-in-host": "http://127.0.0.1\x1b[31m/",
         "escape-in-path": "http://127.0.0.1:{closed}/\x1b[2J\x1b]0;pwned\x07",
-        "nul-in-path": "http://127.0.0.1:{closed}/a\x00b",
+        "nul-in-path": "http://127.0.0.1:{closed}/a%00b",  # a raw NUL cannot be in argv
         "bidi-in-host": "http://\u202e1.0.0.721/",
         "no-host": "http://",
         "long-label": "http://" + "a" * 5000 + ".invalid/",
@@ -360,8 +362,9 @@ def _out_cases() -> list[CliCase]:
 def _big_cases() -> list[CliCase]:
     """The loader's biggest inputs, through the whole command."""
     return [
+        # over the 2,000,000-character cap: named with the cap's setting, the rest loads
         CliCase("extract-line-5mb", _simple(EXTRACT, _file(
-            "line.txt", PROSE * (5_000_000 // len(PROSE)))), LOADED),
+            "line.txt", PROSE * (5_000_000 // len(PROSE)))), FAILED),
         CliCase("extract-word-1mb", _simple(EXTRACT, _file("word.txt", "a" * 1_000_000)),
                 LOADED | FAILED),
         CliCase("extract-html-100k-tags", _simple(EXTRACT, _file(

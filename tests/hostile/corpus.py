@@ -56,10 +56,6 @@ EDGE_DATES = {
     "year-0": "0000-01-01T00:00:00Z",
     "year-5-digits": "10000-01-01T00:00:00Z",
 }
-REPRESENTABLE = {"max-utc", "min-utc"}
-"""The edge dates an aware UTC datetime can hold; an option given any other is a usage error."""
-
-
 def _sentence_cases() -> dict[str, str]:
     """Short articles around one hostile time phrase each."""
     phrases = {
