@@ -7,6 +7,7 @@ so a typo never keeps the officer from the dashboard.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -183,10 +184,20 @@ def _recent_days(data: Values, values: Values, problems: list[str]) -> None:
                         f"using {Config.recent_days}")
 
 
+_MAX_CONFIG_BYTES = 1 << 20
+"""A config is a page of settings: more than a megabyte is not one."""
+
+
 def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:
     """The file's table ({} when there is no file), or None and why it cannot be read."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero, a FIFO: never opened
+            return None, f"{path}: cannot read (not a regular file)"
+        with path.open("rb") as stream:
+            data = stream.read(_MAX_CONFIG_BYTES + 1)
+        if len(data) > _MAX_CONFIG_BYTES:
+            return None, f"{path}: cannot read (over {_MAX_CONFIG_BYTES:,} bytes)"
+        raw = data.decode("utf-8")
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError) as exc:

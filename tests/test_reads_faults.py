@@ -68,6 +68,19 @@ def test_a_latin1_page_is_decoded_by_its_meta_charset(tmp_path: Path, meta: str)
         articles[0].text
 
 
+@pytest.mark.parametrize("offset", ["+24:00", "+99:99"])
+def test_a_page_whose_date_tag_has_an_impossible_offset_keeps_its_text(
+        tmp_path: Path, offset: str) -> None:
+    """The page's words stand without its date: the date is unknown, the story loads."""
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><head><title>Strike</title><meta property="article:published_time" '
+                    f'content="2021-12-30T17:02:00{offset}"></head><body><article><p>{STORY}'
+                    "</p></article></body></html>", encoding="utf-8")
+    articles, _ = _load(str(path))
+    assert len(articles) == 1 and "reprendraient" in articles[0].text
+    assert articles[0].clock.kind == "unknown"
+
+
 def _feed_with_date(tmp_path: Path, date: str) -> Path:
     path = tmp_path / "wire.xml"
     path.write_text('<rss version="2.0"><channel><title>W</title><item><title>Strike</title>'

@@ -82,6 +82,11 @@ def parse_page(html: str, url: str | None = None, max_date: str | None = None) -
         html, url=url, with_metadata=True, include_comments=False,
         date_extraction_params=date_params,
     )
+    if document is None:
+        # trafilatura drops the whole page when its metadata reading fails (an offset of
+        # +24:00 in a date tag); the text stands without it, and the date is ours anyway.
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=False,
+                                               include_comments=False)
     # (a dict only when asked for one; a None when trafilatura found nothing)
     if not isinstance(document, Document) or not re.search(r"[^\W\d_]{2,}", document.text or ""):
         raise ValueError("no article text found in the page")
