@@ -27,7 +27,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from briefing.clock import valid_zone
-from briefing.guard import FIRST_DAY, LAST_DAY, OutsideValueError, within_calendar
+from briefing.guard import FIRST_DAY, LAST_DAY, OutsideValueError, shown, within_calendar
 
 ClockKind = Literal["instant", "local", "day", "unknown"]
 
@@ -200,17 +200,12 @@ def read_clock(raw: str | None, *, found: str | None = None, zone: str | None = 
     try:
         clock = _inside_calendar(_read_iso(text) or _read_rfc822(text), text)
     except (ValueError, OverflowError, TypeError, IndexError):
-        clock = PubClock(note=f"publication date {_shown(text)} is not a real date; "
+        clock = PubClock(note=f"publication date {shown(text, 60)} is not a real date; "
                               "left unknown")
     clock = replace(clock, raw=raw, found=found)
     if clock.kind == "unknown":
         return replace(clock, zone=zone, zone_found=zone_found if zone else None)
     return clock.with_zone(zone, zone_found or "given")
-
-
-def _shown(text: str) -> str:
-    """A raw date quoted for a note, cut short (a page can put anything in a meta tag)."""
-    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 def _inside_calendar(clock: PubClock, text: str) -> PubClock:
@@ -221,10 +216,10 @@ def _inside_calendar(clock: PubClock, text: str) -> PubClock:
         try:
             within_calendar(clock.moment)
         except OutsideValueError:
-            return PubClock(note=f"publication time {_shown(text)} lies at the calendar's "
+            return PubClock(note=f"publication time {shown(text, 60)} lies at the calendar's "
                                  "edge; left unknown")
     if clock.day is not None and not FIRST_DAY <= clock.day <= LAST_DAY:
-        return PubClock(note=f"publication date {_shown(text)} lies at the calendar's edge; "
+        return PubClock(note=f"publication date {shown(text, 60)} lies at the calendar's edge; "
                              "left unknown")
     return clock
 
@@ -266,7 +261,7 @@ def _read_iso(text: str) -> PubClock | None:
 
 def _read_rfc822(text: str) -> PubClock:
     if _LONG_NUMBER.search(text):  # a 20-digit year, hour or offset: no date, and no parsing
-        return PubClock(note=f"publication date {_shown(text)} has a number no date has; "
+        return PubClock(note=f"publication date {shown(text, 60)} has a number no date has; "
                              "left unknown")
     zone_match = _RFC_ZONE.search(text)
     written_zone = zone_match.group(1) if zone_match else None
@@ -275,7 +270,7 @@ def _read_rfc822(text: str) -> PubClock:
     except (TypeError, ValueError, IndexError, OverflowError):
         moment = None
     if moment is None:
-        return PubClock(note=f"publication date {_shown(text)} could not be read; "
+        return PubClock(note=f"publication date {shown(text, 60)} could not be read; "
                              "left unknown")
     if written_zone and not written_zone.startswith(("+", "-")) and \
             written_zone.upper() not in _RFC822_ZONES:

@@ -95,11 +95,11 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
     The outcome, the stored feed state and every message name the feed without its
     `user:password@`.
     """
-    from briefing.sources.limits import redact
     from briefing.sources.web import FetchError, fetch
+    from briefing.urls import redacted
 
     now = (clock or clock_from_env())()
-    shown = redact(url)
+    shown = redacted(url)
     state = store.feed_state(shown)  # kept under the address less its credentials
     previous = state or FeedState(shown)
     try:
@@ -131,8 +131,8 @@ def _read_entries(shown: str, result: FetchResult, now: datetime, store: Store,
     earlier refresh is asked for with its validators (304: nothing re-read).
     """
     from briefing.sources.feeds import looks_like_feed, parse_feed
-    from briefing.sources.limits import redact
     from briefing.sources.readers import Reader
+    from briefing.urls import redacted
 
     problems: list[LoadProblem] = []
     if not looks_like_feed(result.body):  # a login or maintenance page in the feed's place
@@ -142,7 +142,7 @@ def _read_entries(shown: str, result: FetchResult, now: datetime, store: Store,
     reader = Reader(problems.append, client=client, now=now, pages=store,
                     cancelled=cancelled)
     try:
-        articles = parse_feed(result.body, shown, redact(result.url), problems.append,
+        articles = parse_feed(result.body, shown, redacted(result.url), problems.append,
                               retrieved=now, page_loader=reader.http_page_loader())
     finally:
         reader.close()
@@ -171,13 +171,13 @@ def _guarded(store: Store, url: str, client: httpx.Client | None, clock: Clock,
              cancelled: Callable[[], bool] | None) -> FeedOutcome:
     """`refresh_feed`, with any failure it did not foresee made this feed's failure: one
     bad feed (a parser bug, a store write refused) never stops the feeds after it."""
-    from briefing.sources.limits import redact
+    from briefing.urls import redacted
 
     try:
         return refresh_feed(store, url, client=client, clock=clock, cancelled=cancelled)
     except Exception as exc:
-        return FeedOutcome(redact(url), "failed",
-                           error=redact(f"could not be refreshed ({type(exc).__name__}: {exc})"))
+        return FeedOutcome(redacted(url), "failed",
+                           error=redacted(f"could not be refreshed ({type(exc).__name__}: {exc})"))
 
 
 def refresh(store: Store, urls: Iterable[str] | None = None, *,

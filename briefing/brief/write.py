@@ -11,6 +11,7 @@ temporary file, never a half-written brief.  The brief keeps the temporary file'
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from briefing.atomic import finished_temporary, fsync_folder
@@ -76,8 +77,6 @@ def write_brief(text: str, path: str | os.PathLike[str]) -> Path:
 
 def _existing_kind(target: Path) -> str | None:
     """What already stands at `target`: "file", "folder", "device", "other", or None."""
-    import stat
-
     try:
         mode = target.stat().st_mode
     except OSError:

@@ -12,8 +12,9 @@ from urllib.parse import urljoin, urlsplit
 from briefing.model import Article
 from briefing.pubclock import PubClock
 from briefing.sources.build import build_article, publication_clock
-from briefing.sources.limits import max_entries, redact
+from briefing.sources.limits import max_entries
 from briefing.sources.problems import LoadProblem, ProblemHandler
+from briefing.urls import redacted
 
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|blockquote|section|article)\s*>|<br\s*/?>",
@@ -203,7 +204,7 @@ def _entry_url(entry: dict, data: bytes, base_url: str | None) -> str | None:
     urlsplit(url)  # raises ValueError on `http://[::1` and the like
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
         raise ValueError("control character in the link")
-    return redact(url)
+    return redacted(url)
 
 
 def _entry_article(prepared: _Entry, pages: dict[str, Article | LoadProblem], source: str,

@@ -9,16 +9,13 @@ stopping the load.
 `read_capped` is the one way the loaders read a stream: it never asks for more than
 `cap + 1` bytes, so the cap holds for files, standard input and devices alike.
 
-`redact` removes `user:password@` from a URL before it is shown, stored or written: the
-officer may paste an authenticated feed address, and its password must not end up in a
-brief, the store or a terminal scrollback.  (Private to the loaders until it is unified with
-the CLI's own helper in `briefing.urls`.)
+Credentials in an address are removed with `briefing.urls.redacted` before it is shown,
+stored or written.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -92,15 +89,3 @@ def check_chars(text: str) -> str | None:
         return (f"text of {len(text):,} characters is over the {cap:,}-character cap "
                 "(BRIEFING_MAX_CHARS raises it)")
     return None
-
-
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]*@")
-
-
-def redact(text: str) -> str:
-    """`text` with every URL's `user:password@` removed (`https://u:p@host/` -> `https://host/`).
-
-    Works on any string, not only a bare URL, so an error message quoting a URL is cleaned
-    too.
-    """
-    return _USERINFO.sub(r"\1", text)

@@ -22,11 +22,11 @@ from briefing.sources.limits import (
     max_bytes,
     over_bytes,
     read_capped,
-    redact,
 )
 from briefing.sources.problems import LoadProblem, ProblemHandler
 from briefing.sources.text import split_text
 from briefing.sources.web import FetchError, fetch, make_client
+from briefing.urls import redacted
 
 if TYPE_CHECKING:
     import httpx
@@ -72,7 +72,7 @@ class Reader:
 
     def problem(self, source: str, reason: str, fatal: bool = True) -> None:
         """Report one problem; a URL's `user:password@` never reaches the message."""
-        self.on_problem(LoadProblem(redact(source), redact(reason), fatal))
+        self.on_problem(LoadProblem(redacted(source), redacted(reason), fatal))
 
     def read(self, source: str) -> list[Article]:
         """The articles of one source; any failure is reported with the source, never raised.
@@ -229,8 +229,8 @@ class Reader:
             self.problem(url, f"unsupported content type {result.content_type!r} (the server "
                          "sent neither a page nor a feed)")
             return []
-        final = redact(result.url)
-        return self.from_bytes(result.body, redact(url), kind=kind, charset=result.charset,
+        final = redacted(result.url)
+        return self.from_bytes(result.body, redacted(url), kind=kind, charset=result.charset,
                                base_url=final, page_url=final)
 
     def from_bytes(self, data: bytes, source: str, *, suffix: str = "", kind: str | None = None,
@@ -401,8 +401,8 @@ class Reader:
             try:
                 return one(url)
             except Exception as exc:
-                return LoadProblem(redact(url), f"could not be read ({type(exc).__name__}: "
-                                   f"{redact(str(exc))})")
+                return LoadProblem(redacted(url), f"could not be read ({type(exc).__name__}: "
+                                   f"{redacted(str(exc))})")
 
         def load_pages(urls: list[str]) -> dict[str, Article | LoadProblem]:
             from concurrent.futures import ThreadPoolExecutor

@@ -25,11 +25,11 @@ from briefing.sources.limits import (
     DEFAULT_MAX_BYTES,
     fetch_deadline,
     over_bytes,
-    redact,
 )
 from briefing.sources.limits import (
     max_bytes as default_max_bytes,
 )
+from briefing.urls import redacted
 
 if TYPE_CHECKING:
     import httpx
@@ -102,9 +102,9 @@ def fetch(url: str, *, client: httpx.Client | None = None,
         with watch:
             return _get(client, url, headers, limit, watch)
     except FetchError as exc:
-        raise FetchError(redact(str(exc))) from None
+        raise FetchError(redacted(str(exc))) from None
     except Exception as exc:  # httpx's, the URL parser's, and a socket shut by the watchdog
-        raise FetchError(redact(_explain(exc, client, watch))) from None
+        raise FetchError(redacted(_explain(exc, client, watch))) from None
     finally:
         if own_client:
             client.close()
