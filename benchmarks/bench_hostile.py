@@ -7,7 +7,10 @@ Each figure is the median of `--runs` child processes, each capped at 2 GB of ad
 (os.wait4), so a process that never ends or is killed by the cap says so instead of a number.
 
   analyze           `briefing.analyze` on 1,000 and 100,000 capitalised words, a 5 MB line
-                    of prose, a 1 MB word: time of the call alone (imports excluded)
+                    of prose, a 1 MB word: time of the call alone (imports excluded).  The
+                    5 MB line is read to the 2 M-character cap (`BRIEFING_MAX_CHARS`, as the
+                    loaders cap a source); a second row raises the cap to read it whole,
+                    which shows the per-character cost is linear
   extract           `briefing extract --json` on a 20 MB page, HTML with 100,000 tags, a
                     20,000-entry feed: the whole process
   baselines         a bare `python -c pass` start; plain segmentation (`Segmentation(t)
@@ -29,6 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import app_env
+
+from briefing.caps import DEFAULT_MAX_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFING = str(Path(sys.executable).with_name("briefing"))
@@ -168,6 +173,11 @@ def main() -> None:
             rows.append((f"analyze: {name}", *_measure(
                 [sys.executable, "-c", CALL, str(path), "analyze"], env, args.runs,
                 args.timeout)))
+            if len(text) > DEFAULT_MAX_CHARS:
+                whole = env | {"BRIEFING_MAX_CHARS": str(len(text))}
+                rows.append((f"analyze: {name}, cap raised, read whole", *_measure(
+                    [sys.executable, "-c", CALL, str(path), "analyze"], whole, args.runs,
+                    args.timeout)))
         for name, path in _pages(folder).items():
             if not wanted(name):
                 continue

@@ -304,6 +304,9 @@ class Analysis:
     """The extractor version that produced it; the store re-analyses when it changes."""
     clock: PubClock = UNKNOWN
     """The publication clock the analysis was anchored on."""
+    unread_from: int | None = None
+    """Where reading stopped when the text is over the character cap (`BRIEFING_MAX_CHARS`);
+    None when all of it was read."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -318,7 +321,7 @@ class Analysis:
             "quotes": [q.to_dict() for q in self.quotes],
             "questions": [q.to_dict() for q in self.questions],
             "version": self.version,
-        }
+        } | ({} if self.unread_from is None else {"unread_from": self.unread_from})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Analysis:
@@ -338,4 +341,6 @@ class Analysis:
             quotes=tuple(Quote.from_dict(d) for d in data.get("quotes", ())),
             questions=tuple(OpenQuestion.from_dict(d) for d in data.get("questions", ())),
             version=data.get("version", ""),
+            unread_from=(unread if isinstance(unread := data.get("unread_from"), int)
+                         else None),
         )

@@ -14,6 +14,7 @@ naive datetime, a date, an ISO string, None or garbage (then the date is not use
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -213,20 +214,24 @@ def _parts(link: dict[int, dict[int, float]], threshold: float) -> list[list[int
 
 def _cluster(part: list[int], link: dict[int, dict[int, float]],
              threshold: float) -> dict[int, list[int]]:
-    """Average linkage within one part; a group is named by its lowest index."""
+    """Average linkage within one part; a group is named by its lowest index.
+
+    The closest pair comes off a heap (ties to the lowest indices, as a full scan in index
+    order would pick): a scan of every pair per merge made a part of 1,000 near-identical
+    feed entries take seconds (cubic).  An entry is stale once either group has gone or
+    their similarity has changed with a merge; the merged group's pairs are pushed afresh.
+    """
     members: dict[int, list[int]] = {i: [i] for i in part}
     if len(part) == 1:
         return members
     near = {i: {j: link[i].get(j, 0.0) for j in part if j != i} for i in part}
-    while len(members) > 1:
-        best, pair = threshold, None
-        for a in sorted(members):
-            for b, value in near[a].items():
-                if b > a and value > best:
-                    best, pair = value, (a, b)
-        if pair is None:
-            break
-        a, b = pair
+    heap = [(-value, a, b) for a in part for b, value in near[a].items()
+            if b > a and value > threshold]
+    heapq.heapify(heap)
+    while heap:
+        value, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or near[a][b] != -value:
+            continue
         size_a, size_b = len(members[a]), len(members[b])
         members[a] += members.pop(b)
         near.pop(b)
@@ -236,6 +241,8 @@ def _cluster(part: list[int], link: dict[int, dict[int, float]],
             merged = (near[a][c] * size_a + near[c][b] * size_b) / (size_a + size_b)
             near[c].pop(b)
             near[c][a] = near[a][c] = merged
+            if merged > threshold:
+                heapq.heappush(heap, (-merged, min(a, c), max(a, c)))
         near[a].pop(b, None)
     return {min(group): group for group in members.values()}
 

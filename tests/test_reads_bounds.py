@@ -125,3 +125,39 @@ def test_a_feed_over_the_entry_cap_keeps_the_first_entries_and_says_so(
     assert [a.title for a in articles] == ["Story 0", "Story 1", "Story 2"]
     assert [p.fatal for p in problems] == [False]
     assert "10 entries; only the first 3 were read" in problems[0].reason
+
+
+def test_an_atom_feed_over_the_cap_keeps_its_title_and_first_entries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_MAX_ENTRIES", "2")
+    entries = "".join(f"<entry><title>Item {n}</title><updated>2021-12-30T17:02:00Z</updated>"
+                      f"<summary>Report {n} on the strike at the port.</summary></entry>"
+                      for n in range(6))
+    path = tmp_path / "wire.atom"
+    path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>Port Wire</title>'
+                    f'{entries}<subtitle>after the entries</subtitle></feed>',
+                    encoding="utf-8")
+    problems: list[LoadProblem] = []
+    articles = load_many([str(path)], on_error=problems.append)
+    assert [a.title for a in articles] == ["Item 0", "Item 1"]
+    assert {a.outlet for a in articles} == {"Port Wire"}
+    assert [p.fatal for p in problems] == [False]
+    assert "6 entries; only the first 2 were read" in problems[0].reason
+
+
+def test_an_item_tag_inside_cdata_past_the_cap_does_not_lose_the_feed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cutting the feed at a tag that is only text would break it; the whole is read."""
+    monkeypatch.setenv("BRIEFING_MAX_ENTRIES", "3")
+    items = ("<item><title>Story 0</title><description>First report.</description></item>"
+             "<item><title>Story 1</title><description>Second report.</description></item>"
+             "<item><title>Story 2</title><description><![CDATA[A quoted <item> tag "
+             "<entry> too]]></description></item>")
+    path = tmp_path / "wire.xml"
+    path.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>',
+                    encoding="utf-8")
+    problems: list[LoadProblem] = []
+    articles = load_many([str(path)], on_error=problems.append)
+    assert [a.title for a in articles] == ["Story 0", "Story 1", "Story 2"]
+    assert "quoted" in articles[2].text
+    assert problems == []

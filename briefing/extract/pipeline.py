@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from briefing.caps import max_chars
 from briefing.extract.anchor import make_context
 from briefing.extract.names import is_common
 from briefing.extract.questions import find_questions
@@ -32,8 +33,13 @@ def analyze(text: str, published: PubClock | str | date | datetime | None = None
     `published` anchors relative times ("Thursday", "next month"): an article's `clock`,
     or an ISO 8601 / RFC 822 string, a date or a datetime; without it they stay unresolved
     and are flagged, never resolved against the host's clock.
+
+    At most `BRIEFING_MAX_CHARS` characters are read (the loaders' cap, so a loaded article
+    is always read whole): past it, the text is kept but not analysed and `unread_from`
+    says where reading stopped, so one huge string costs bounded time.
     """
-    ctx = make_context(text, published, zone)
+    unread_from = _reading_end(text)
+    ctx = make_context(text if unread_from is None else text[:unread_from], published, zone)
     times = find_times(ctx)
     taken = [(t.start, t.end) for t in times if _holds_no_name(t.text)]
     people, organizations = find_people(ctx, taken)
@@ -52,4 +58,19 @@ def analyze(text: str, published: PubClock | str | date | datetime | None = None
         questions=tuple(questions),
         version=extractor_version(),
         clock=ctx.clock,
+        unread_from=unread_from,
     )
+
+
+def _reading_end(text: str) -> int | None:
+    """None when the whole text is within the character cap; else where reading stops: the
+    last line break or space before the cap (a word is not cut), or the cap itself."""
+    cap = max_chars()
+    if len(text) <= cap:
+        return None
+    floor = max(0, cap - 1000)
+    for mark in ("\n", " "):
+        at = text.rfind(mark, floor, cap)
+        if at > 0:
+            return at
+    return cap

@@ -101,10 +101,10 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
     the problem names its title.  Each entry is built on its own: one that cannot be read
     is reported with its number and title, and the feed's other entries still load.
     """
-    parsed = _parse(data, source, on_problem)
+    parsed, written = _parse(data, source, on_problem)
     if parsed is None:
         return []
-    usable = _usable_entries(parsed, source, on_problem)
+    usable = _usable_entries(parsed, source, on_problem, written)
     if not usable:
         return []
     outlet = parsed.feed.get("title")
@@ -143,19 +143,50 @@ def _valid_charrefs(data: bytes) -> bytes:
     return _CHARREF.sub(fix, data)
 
 
-def _parse(data: bytes, source: str, on_problem: ProblemHandler) -> Any:
-    """feedparser's result, or None (reported) when it cannot read the bytes at all."""
+_ENTRY_START = re.compile(rb"<(?:item|entry)[\s>/]", re.IGNORECASE)
+_ENTRY_END = re.compile(rb"</(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _first_entries(data: bytes, cap: int) -> tuple[bytes, int]:
+    """The feed with only its first `cap` entries, and how many entries it wrote.
+
+    feedparser reads every entry before any cap could apply (a 20,000-entry feed took
+    seconds and hundreds of MB to throw most of it away), so the bytes from the entry after
+    the cap to the end of the last entry are cut out first.  The closing tags after the
+    last entry are kept, so the rest is still a well-formed feed; when it is not (an
+    `<item>` inside CDATA, say), `_parse` reads the whole feed instead.
+    """
+    starts = [m.start() for m in _ENTRY_START.finditer(data)]
+    if len(starts) <= cap:
+        return data, len(starts)
+    ends = [m.end() for m in _ENTRY_END.finditer(data, starts[cap])]
+    if not ends:
+        return data, len(starts)
+    return data[: starts[cap]] + data[ends[-1]:], len(starts)
+
+
+def _parse(data: bytes, source: str, on_problem: ProblemHandler) -> tuple[Any, int | None]:
+    """feedparser's result (None, reported, when it cannot read the bytes at all) and the
+    number of entries the feed wrote when it was cut to the entry cap before parsing."""
     import feedparser
 
+    data = _valid_charrefs(data)
     try:
-        return feedparser.parse(_valid_charrefs(data))
+        head, written = _first_entries(data, max_entries())
+        if head is not data:
+            parsed = feedparser.parse(head)
+            if not parsed.bozo:
+                return parsed, written
+        return feedparser.parse(data), None
     except Exception as exc:  # feedparser raises a handful of types on hostile input
         on_problem(LoadProblem(source, f"malformed feed ({type(exc).__name__}: {exc})"))
-        return None
+        return None, None
 
 
-def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler) -> list[dict]:
-    """Entries with something in them, up to the entry cap; the feed's own errors said."""
+def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler,
+                    written: int | None = None) -> list[dict]:
+    """Entries with something in them, up to the entry cap; the feed's own errors said.
+    `written`: how many entries the feed holds when only its first ones were parsed."""
     usable = [e for e in parsed.entries
               if e.get("title") or e.get("link") or _entry_body(e).strip()]
     if parsed.bozo and not usable:
@@ -168,8 +199,9 @@ def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler) -> lis
     if not usable:
         on_problem(LoadProblem(source, "feed has no entries", fatal=False))
     cap = max_entries()
-    if len(usable) > cap:
-        on_problem(LoadProblem(source, f"feed has {len(usable):,} entries; only the first "
+    total = written if written is not None else len(usable)
+    if total > cap:
+        on_problem(LoadProblem(source, f"feed has {total:,} entries; only the first "
                                f"{cap:,} were read (BRIEFING_MAX_ENTRIES raises the cap)",
                                fatal=False))
         usable = usable[:cap]
