@@ -186,9 +186,8 @@ def load_sources(args: argparse.Namespace, log: ProblemLog) -> list:
 def check_environment(parser: argparse.ArgumentParser) -> None:
     """`BRIEFING_NOW` must be an instant (a usage error, exit 2, like `--now`); a
     `BRIEFING_TZ` that is no zone is named once and the next choice is used."""
-    from briefing.clock import valid_zone
+    from briefing.clock import zone_setting_problem
     from briefing.guard import OutsideValueError, instant
-    from briefing.guard import shown as quoted
 
     now = os.environ.get("BRIEFING_NOW")
     if now:
@@ -196,10 +195,9 @@ def check_environment(parser: argparse.ArgumentParser) -> None:
             instant(now)
         except OutsideValueError as exc:
             parser.error(f"BRIEFING_NOW: {exc}")
-    tz = os.environ.get("BRIEFING_TZ")
-    if tz and not valid_zone(tz.lstrip(":")):
-        say(f"BRIEFING_TZ {quoted(tz)} is not an IANA time zone (e.g. Europe/Moscow); "
-            "ignored", level="warning")
+    problem = zone_setting_problem()
+    if problem:
+        say(problem, level="warning")
 
 
 def report_clocks(articles: list[Article]) -> None:

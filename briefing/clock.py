@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.guard import instant, known_zone
+from briefing.guard import instant, known_zone, shown
 
 Clock = Callable[[], datetime]
 
@@ -61,6 +61,16 @@ def valid_zone(name: str | None) -> str | None:
     """The name if it is a known IANA zone, else None (never an exception: a zone name from
     a page, the config or the environment can be any string, 300 characters long)."""
     return known_zone(name) if name else None
+
+
+def zone_setting_problem() -> str | None:
+    """What is wrong with `BRIEFING_TZ` when it names no zone, else None: said on stderr by
+    the commands and as a notification by the dashboard, whose screen hides stderr."""
+    raw = os.environ.get("BRIEFING_TZ")
+    if not raw or valid_zone(raw.lstrip(":")):
+        return None
+    return (f"BRIEFING_TZ {shown(raw)} is not an IANA time zone (e.g. Europe/Moscow); "
+            "ignored")
 
 
 def local_zone(configured: str | None = None) -> str:

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from briefing.article_record import analyze_article
-from briefing.clock import Clock, clock_from_env, local_zone
+from briefing.clock import Clock, clock_from_env, local_zone, zone_setting_problem
 from briefing.config import Config, config_path
 from briefing.model import Analysis, Article
 from briefing.resources import seeds_dir, styles_dir
@@ -120,6 +120,10 @@ class BriefingApp(Floor):
         for problem in self.config.problems:
             self.notify(problem, title="Config problem", severity="warning",
                         markup=False, timeout=10)
+        zone_problem = zone_setting_problem()
+        if zone_problem:
+            self.notify(zone_problem, title="Time zone", severity="warning", markup=False,
+                        timeout=10)
         for problem in (*self.store.problems, *self._store_errors):
             self.notify(problem, title="Store", severity="warning", markup=False, timeout=15)
         self.push_screen(MainScreen())

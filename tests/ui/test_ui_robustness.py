@@ -230,3 +230,14 @@ def test_quit_does_not_wait_for_a_load_in_progress() -> None:
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("quit 0")
+
+
+async def test_a_zone_setting_that_names_no_zone_is_said_on_the_screen(monkeypatch) -> None:
+    """stderr is hidden behind the dashboard: the officer reads the warning on it."""
+    monkeypatch.setenv("BRIEFING_TZ", "Mars/Olympus_Mons")
+    app = make_app(two())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [notice] = [n.message for n in app._notifications if n.title == "Time zone"]
+        assert "Mars/Olympus_Mons" in notice and "not an IANA time zone" in notice
+        assert app.display_zone != "Mars/Olympus_Mons"
