@@ -374,3 +374,33 @@ def test_asked_right_after_a_question_names_the_one_asking(text: str) -> None:
 def test_told_after_a_quotation_still_names_the_one_spoken_to() -> None:
     (quote,) = analyze("“We will rebuild,” Anna Lindqvist told Peter Moss.").quotes
     assert quote.speaker == "Anna Lindqvist"
+
+
+@pytest.mark.parametrize(("text", "speaker", "evidence"), [
+    ("Sen. Maria Ortiz toured the port on Monday. “We will not let it close,” the senator "
+     "said.", "Maria Ortiz", "the senator"),
+    ("Foreign Minister Anton Varga met the envoy. “There will be no deal this year,” the "
+     "minister told reporters.", "Anton Varga", "the minister"),
+    ("Gov. Lena Park spoke after the storm. The governor said she would “rebuild every "
+     "school by the spring.”", "Lena Park", "The governor"),
+])
+def test_a_description_names_the_one_person_holding_that_role(
+        text: str, speaker: str, evidence: str) -> None:
+    """Shown by name; the description stays the evidence (the span the text attributes)."""
+    [quote] = _quotes(text)
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end] == evidence
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # no one named holds the role: the description as written
+    ("Talks resumed in Geneva on Monday. “There will be no deal this year,” the spokeswoman "
+     "said.", "the spokeswoman"),
+    # two mayors: which one is not for a rule to guess
+    ("Mayor Ann Cole of Dover met Mayor Luis Vega of Milford. “The bridge stays shut,” the "
+     "mayor said.", "the mayor"),
+])
+def test_a_description_no_single_named_person_fits_stays_as_written(
+        text: str, speaker: str) -> None:
+    [quote] = _quotes(text)
+    assert quote.speaker == speaker

@@ -215,6 +215,19 @@ def test_pronoun_speaker_needs_a_pronoun() -> None:
     assert _pronoun_speaker(w.chunk, w.base, w.ordered) is None
 
 
+@pytest.mark.parametrize("text", [
+    "The minister said he would “fight for every vote in the county.”",
+    "The deputy governor told lawmakers she had “no intention of resigning now.”",
+])
+def test_a_pronoun_after_the_verb_opens_what_was_said(text: str) -> None:
+    """Not "said he" inverted: the pronoun begins the reported clause, and the speaker is
+    the description before the verb."""
+    w = _window(text, "before")
+    assert _pronoun_speaker(w.chunk, w.base, w.ordered) is None
+    assert _said(w, _cue_in(w.text, w.base, w.chunk, w.mentions, leading=False))[0] in (
+        "The minister", "The deputy governor")
+
+
 # --- _subject_speaker -----------------------------------------------------------------
 
 def test_subject_speaker_reads_over_a_long_appositive() -> None:
@@ -236,6 +249,12 @@ def test_described_speaker_before_a_finite_verb() -> None:
     w = _window("“We will not back down,” the spokeswoman said.", "after")
     assert _said(w, _described_speaker(w.base, w.finite, w.mentions)) == (
         "the spokeswoman", "the spokeswoman", "said")
+
+
+def test_described_speaker_leaves_out_the_relative_pronoun() -> None:
+    w = _window("The farm lost a contractor who said he was “never paid for the barn.”",
+                "before")
+    assert _said(w, _described_speaker(w.base, w.finite, w.mentions))[0] == "a contractor"
 
 
 @pytest.mark.parametrize("text", [

@@ -39,6 +39,27 @@ _TITLE_WORDS = frozenset(["the", "a", "an", "former", "then", "his", "her", "the
 _LEAD_WORDS = re.compile(r"[\w.'’\-]+")
 
 
+# A title as written before a name, and the noun a later description uses for it:
+# "Sen. Bernie Sanders ... The senator said".
+_TITLE_NOUNS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "adm": "admiral", "pres": "president",
+    "sec": "secretary", "amb": "ambassador", "supt": "superintendent", "prof": "professor",
+    "dr": "doctor", "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "representative", "premier": "premier", "chancellor": "chancellor",
+}
+
+
+def role_nouns(roles: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The nouns a description may call a person by, from their roles ("Arizona Sen" ->
+    "senator"; "foreign minister" -> "minister")."""
+    out = set()
+    for role in roles:
+        for word in re.findall(r"[a-z]+", role.lower()):
+            out.add(_TITLE_NOUNS.get(word, word))
+    return frozenset(out)
+
+
 @dataclass
 class Mentions:
     """Speaker mentions sorted by start: (start, end, canonical name)."""
@@ -47,6 +68,8 @@ class Mentions:
     text: str
     people: frozenset[str] = frozenset()
     gender: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each person's role nouns (`role_nouns`), to read "the senator" as the senator named."""
 
     def __post_init__(self) -> None:
         self.items.sort()
@@ -109,6 +132,21 @@ class Mentions:
             i -= 1
             if s >= floor and name in self.people and _appositive(self.text[e:pos], 220):
                 return name, s, e
+        return None
+
+    def holder_of(self, noun: str, pos: int, reach: int = 2000) -> str | None:
+        """The one person whose role is `noun` ("the senator": the senator), when they are
+        named within `reach` before `pos`.  None when nobody holds it, or when two people
+        do: "the mayor" with two mayors named (or one name misread) is left as written."""
+        want = _TITLE_NOUNS.get(noun.lower(), noun.lower())
+        holders = [name for name, nouns in self.roles.items() if want in nouns]
+        if len(holders) != 1:
+            return None
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.items[i][0] < reach:
+            if self.items[i][2] == holders[0]:
+                return holders[0]
+            i -= 1
         return None
 
     def name_for_word(self, word: str) -> str | None:
@@ -241,8 +279,9 @@ class Quotations:
         return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
 
 
+# ... and the relative pronoun of "an architect who said": the architect speaks.
 _TRAILING_AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
+    r"(?:\s+(?:who|has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
     r"been|still|already|again|once|later|then|recently|previously|repeatedly|publicly|"
     r"initially|immediately|reportedly|quickly|swiftly))+\s*,?\s*$")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|"
@@ -273,5 +312,6 @@ def mentions_of(text: str, people: list[Person],
     for org in organizations or ():
         items.extend((s, e, org.name) for s, e in org.mentions)
     names = frozenset(p.name for p in people)
-    return Mentions(items, text, names, person_genders(text, people))
+    roles = {p.name: role_nouns(p.roles) for p in people if p.roles}
+    return Mentions(items, text, names, person_genders(text, people), roles)
 

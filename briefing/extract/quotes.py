@@ -93,6 +93,8 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
         return None
     if hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
         hit = _named(text, ctx, hit, index, found)
+    elif hit is not None and hit.name not in index.people:
+        hit = _described_named(hit, index)
     label = _LABEL.match(text, start)
     if label and hit is None:
         name = index.name_for_word(label.group(1)) or label.group(1).title()
@@ -116,6 +118,18 @@ def _named(text: str, ctx: Context, hit: Hit, index: Mentions,
         # Nobody the pronoun can stand for: the quote keeps its cue, with no speaker.
         return hit if hit.name in index.people else Hit("", hit.start, hit.end, hit.cue)
     return Hit(person[0], hit.start, hit.end, hit.cue)
+
+
+_DEFINITE = re.compile(r"[Tt]he\s+(?:[\w\-]+\s+){0,3}([a-z]+)$")
+
+
+def _described_named(hit: Hit, index: Mentions) -> Hit:
+    """ "The senator said" shown as the senator named before ("Sen. Bernie Sanders"), the
+    description keeping its span as the evidence; a description no named person's role
+    fits ("the spokeswoman", with no spokeswoman named) stays as written."""
+    definite = _DEFINITE.fullmatch(hit.name)
+    person = index.holder_of(definite.group(1), hit.start) if definite else None
+    return hit._replace(name=person) if person else hit
 
 
 def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:

@@ -209,9 +209,12 @@ def _written_speaker(chunk: str, base: int, finite: list[re.Match[str]],
 
 
 def _pronoun_speaker(chunk: str, base: int, ordered: list[re.Match[str]]) -> Hit | None:
-    """ "he said", "said she": the pronoun, resolved to a person later."""
+    """ "he said", "“...,” said she": the pronoun, resolved to a person later.  After the
+    verb only where the verb opens its clause: in "The senator said he would ..." the "he"
+    begins what was said, and the speaker stands before the verb."""
     for verb in ordered:
-        pronoun = _PRONOUN_NEAR.search(chunk, max(0, verb.start() - 12), verb.end() + 6)
+        hi = verb.end() + 6 if _inverted(chunk, verb.start()) else verb.start()
+        pronoun = _PRONOUN_NEAR.search(chunk, max(0, verb.start() - 12), hi)
         if pronoun:
             return Hit(pronoun.group(1), base + pronoun.start(1), base + pronoun.end(1),
                        verb.group())
