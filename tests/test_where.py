@@ -140,3 +140,17 @@ def test_a_venue_named_at_the_start_of_a_sentence_is_still_a_place() -> None:
     """"The" opening the sentence is capitalised by its place; the venue after it counts."""
     assert "Interlagos" in _places("The Interlagos circuit reopened after repairs.")
     assert "Interlagos" in _places("Fans packed the Interlagos circuit.")
+
+
+def test_the_place_a_body_is_of_is_a_place() -> None:
+    text = ("Researchers at the University of Helsinki and the Bank of England published "
+            "the study on Monday.")
+    places = _places(text)
+    assert [text[s:e] for s, e in places["Helsinki"].mentions] == ["Helsinki"]
+    assert [text[s:e] for s, e in places["England"].mentions] == ["England"]
+    assert places["Helsinki"].kind == "city"
+
+
+def test_a_place_opening_a_team_or_paper_name_is_not_where_the_story_is() -> None:
+    text = "The Pittsburgh Pirates beat the Cincinnati Reds, the Denver Post reported."
+    assert not {"Pittsburgh", "Cincinnati", "Denver"} & set(_places(text))

@@ -78,6 +78,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
+    _places_bodies_belong_to(text, organizations, found)
     # (a demonym's entry was made its country's above: every kind left is a place kind)
     places = [Place(e.name, cast(PlaceKind, e.kind), e.country, tuple(spans))
               for e, spans in found.values()]
@@ -144,6 +145,31 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
             entry = (gazetteer.town(name) or _region(name)
                      or gazetteer.PlaceEntry(name, "other", None))
         found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
+
+
+# "University of Texas", "Bank of England", "Archdiocese of the Philippines": the place
+# closing a body's name after "of".
+_OF_PLACE = re.compile(r"\bof (?:the )?((?:[A-Z][\w’'.\-]*)(?: [A-Z][\w’'.\-]*){0,3})$")
+
+
+def _places_bodies_belong_to(text: str, organizations: list[Organization],
+                             found: _Found) -> None:
+    """The place a body is "of" is named as a place too: the University of Basel is in
+    Basel, and an officer reading WHERE should see it.  Only after "of": in "Pittsburgh
+    Pirates" or "New York Times" the place is a team's or a paper's name, not where the
+    story is."""
+    for org in organizations:
+        for start, end in org.mentions:
+            match = _OF_PLACE.search(text, start, end)
+            entry = gazetteer.lookup(match.group(1)) if match else None
+            if match is None or entry is None or entry.kind == "demonym":
+                continue
+            entry = _disambiguate(text, entry)
+            spans = found.setdefault((entry.name, entry.country), (entry, []))[1]
+            span = match.span(1)
+            if span not in spans:
+                spans.append(span)
+                spans.sort()
 
 
 def _event_end(toks: tuple[Token, ...], j: int) -> int:
