@@ -154,3 +154,12 @@ def test_the_place_a_body_is_of_is_a_place() -> None:
 def test_a_place_opening_a_team_or_paper_name_is_not_where_the_story_is() -> None:
     text = "The Pittsburgh Pirates beat the Cincinnati Reds, the Denver Post reported."
     assert not {"Pittsburgh", "Cincinnati", "Denver"} & set(_places(text))
+
+
+def test_a_state_that_no_longer_exists_is_a_country_with_no_code() -> None:
+    text = "He was born in the Soviet Union and later moved from Yugoslavia to Kyiv."
+    doc = analyze(text)
+    places = {p.name: p for p in doc.places}
+    assert places["Soviet Union"].kind == "country" and places["Soviet Union"].country is None
+    assert places["Yugoslavia"].kind == "country"
+    assert not any("Union" in o.name for o in doc.organizations)

@@ -173,6 +173,8 @@ def index() -> dict[str, PlaceEntry]:
     for name, iso, kind in _rows("place_aliases.tsv"):
         if kind != "country":
             out[_fold(name)] = PlaceEntry(name, kind, iso, 0)
+    for name, state in _rows("former_countries.tsv"):
+        out.setdefault(_fold(name), PlaceEntry(state, "country", None, 0))
     return out
 
 
