@@ -24,12 +24,15 @@ from briefing.extract.who import (
     _place_employers,
     _read_run,
     _Reading,
+    _recent,
     _role_before,
     _split_runs,
     _unplaced_singles,
+    find_people,
 )
 from briefing.extract.who_merge import (
     NameCandidate,
+    Namesakes,
     _given_names,
     _split_by_first_name,
     merge,
@@ -57,15 +60,15 @@ def _read(text: str) -> tuple[Context, _Reading]:
     return ctx, reading
 
 
-def _merged(text: str) -> tuple[Context, _Reading, list[NameCandidate],
-                                 dict[str, list[NameCandidate]]]:
+def _merged(text: str) -> tuple[Context, _Reading, list[NameCandidate], Namesakes]:
     """The state `find_people` hands to `_place_employers` (without the model's additions,
     which these texts do not need)."""
     ctx, reading = _read(text)
     found, leftovers = split_known(text, reading.found)
     reading.singles.extend((t, None) for t in leftovers)
-    people = merge(found)
-    return ctx, reading, people, surname_index(people)
+    recent = _recent(ctx)
+    people = merge(found, recent)
+    return ctx, reading, people, surname_index(people, recent)
 
 
 def _placed(text: str) -> tuple[Context, _Reading, list[NameCandidate],
@@ -312,13 +315,26 @@ def test_given_names_counts_short_forms_once() -> None:
         == ["anna"]
 
 
-def test_split_by_first_name_gives_a_bare_surname_to_the_namesake_named_last() -> None:
+def test_split_by_first_name_gives_a_bare_surname_to_the_namesake_named_just_before(
+        ) -> None:
     text, group = _smiths()
-    buckets = _split_by_first_name(group)
+    buckets = _split_by_first_name(group, _recent(Context(text)))
     assert [[text[s:e] for p in b for s, e in p.mentions] for b in buckets] == [
         ["Jim Smith", "Jimmy Smith"], ["Anna Smith", "Smith"]]
     one = [p for p in group if p.tokens[0] in ("Jim", "Jimmy") or len(p.tokens) == 1]
-    assert _split_by_first_name(one) == [one]  # one given name: one person
+    assert _split_by_first_name(one, None) == [one]  # one given name: one person
+
+
+def test_a_bare_surname_far_from_either_namesake_means_the_one_the_story_follows() -> None:
+    """A husband named once in a caption does not take every "Smith" after it."""
+    text = ("Anna Smith conceded the race on Tuesday. Anna Smith thanked her staff. Anna Smith "
+            "spoke for ten minutes. Her husband, Jim Smith, stood beside her on the stage. "
+            "The crowd cheered for a long time. Volunteers wept in the hall. Later, Smith "
+            "told donors that the letter had cost her the race.")
+    people = {p.name: p for p in find_people(Context(text))[0]}
+    later = text.rindex("Smith")
+    assert (later, later + 5) in people["Anna Smith"].mentions
+    assert (later, later + 5) not in people["Jim Smith"].mentions
 
 
 def test_a_span_overlapping_any_taken_span_is_found_as_a_scan_would() -> None:

@@ -45,10 +45,11 @@ from briefing.extract.roles import (
 from briefing.extract.tagger import Tags
 from briefing.extract.who_merge import (
     NameCandidate,
+    Namesakes,
+    Recent,
     appositive,
     final,
     merge,
-    namesake_at,
     recurring,
     split_known,
     surname_index,
@@ -282,11 +283,25 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
                                        [*(avoid or []), *reading.credits]))
     found, leftovers = split_known(text, reading.found)
     reading.singles.extend((t, None) for t in leftovers)
-    people = merge(found)
-    by_surname = surname_index(people)
+    recent = _recent(ctx)
+    people = merge(found, recent)
+    by_surname = surname_index(people, recent)
     _place_employers(reading, by_surname)
     unplaced = _unplaced_singles(reading, people, by_surname)
     return _finish(ctx, reading, people, unplaced, avoid)
+
+
+def _recent(ctx: Context) -> Recent:
+    """A name at `at` is recent at `pos` when it is in the sentence of `pos` or the one
+    before: a bare surname there means that person, not the story's subject."""
+    seg = ctx.seg
+
+    def recent(at: int, pos: int) -> bool:
+        start = seg.sentence_at(pos)[0]
+        previous = seg.sentence_at(start - 1)[0] if start > 0 else start
+        return at >= previous
+
+    return recent
 
 
 def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> None:
@@ -394,11 +409,11 @@ def _role_before(text: str, toks: list[Token], kinds: list[str], k: int) -> str:
     return role
 
 
-def _place_employers(reading: _Reading, by_surname: dict[str, list[NameCandidate]]) -> None:
+def _place_employers(reading: _Reading, by_surname: Namesakes) -> None:
     """ "Horner's Red Bull team" employers: a surname joins its person; the rest are bodies
     ("White House officials"), unless the gazetteer knows them as places."""
     for name_text, span in reading.employers:
-        person = namesake_at(by_surname, name_text.split()[-1], span[0])
+        person = by_surname.at(name_text.split()[-1], span[0])
         if person is not None:
             person.mentions.append((span[1] - len(name_text.split()[-1]), span[1]))
         elif gazetteer.lookup(name_text) is None or any(
@@ -407,7 +422,7 @@ def _place_employers(reading: _Reading, by_surname: dict[str, list[NameCandidate
 
 
 def _unplaced_singles(reading: _Reading, people: list[NameCandidate],
-                      by_surname: dict[str, list[NameCandidate]]) -> dict[str, list[Span]]:
+                      by_surname: Namesakes) -> dict[str, list[Span]]:
     """Lone capitalised words no person claims: kept aside, to become a person if they
     recur with evidence (`recurring`)."""
     text = reading.text
@@ -671,13 +686,13 @@ def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
 
 
 def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
-            by_surname: dict[str, list[NameCandidate]]) -> bool:
+            by_surname: Namesakes) -> bool:
     """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
     used = False
     for part in parts:
-        person = namesake_at(by_surname, part, offset)
+        person = by_surname.at(part, offset)
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True
@@ -688,7 +703,7 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
                 new = NameCandidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
                 people.append(new)
-                by_surname.setdefault(new.surname, []).append(new)
+                by_surname.add(new)
                 used = True
         offset += len(part) + 1
     return used

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.extract.names import Token
@@ -98,40 +99,70 @@ def split_known(text: str, found: list[NameCandidate]) -> tuple[list[NameCandida
     return out, leftovers
 
 
-def merge(found: list[NameCandidate]) -> list[NameCandidate]:
+Recent = Callable[[int, int], bool]
+"""Whether a name at the first offset is close enough to the second (its sentence or the one
+before) that a bare surname there means that person."""
+
+
+def merge(found: list[NameCandidate], recent: Recent | None = None) -> list[NameCandidate]:
     """One person per surname, unless the text names two people who share it.
 
     "Bill Clinton" and "Hillary Clinton" stay two people: full names whose first names
     differ (and are not an initial or a short form of one another) split the surname, and
-    each bare "Clinton" goes to whichever of them the text named last before it.
+    each bare "Clinton" goes to the namesake `_namesake` picks.
     """
     groups: dict[str, list[NameCandidate]] = {}
     for p in found:
         groups.setdefault(p.surname, []).append(p)
     out: list[NameCandidate] = []
     for group in groups.values():
-        out.extend(_combine(bucket) for bucket in _split_by_first_name(group))
+        out.extend(_combine(bucket) for bucket in _split_by_first_name(group, recent))
     return out
 
 
-def surname_index(people: list[NameCandidate]) -> dict[str, list[NameCandidate]]:
-    index: dict[str, list[NameCandidate]] = {}
+def _namesake(named: list[tuple[int, int]], pos: int, recent: Recent | None) -> int:
+    """Which namesake a bare surname at `pos` means, from `named` ((offset, namesake) of
+    their mentions, in text order): the one named in its sentence or the one before; else
+    the one the story has named most so far (its subject: "her husband, Bill Clinton"
+    named once in a caption does not take every "Clinton" after it), the last named among
+    equals; the first named when none came before."""
+    before = [(at, i) for at, i in named if at <= pos]
+    if not before:
+        return named[0][1]
+    at, last = before[-1]
+    if recent is None or recent(at, pos):
+        return last
+    counts = Counter(i for _, i in before)
+    top = max(counts.values())
+    return next(i for _, i in reversed(before) if counts[i] == top)
+
+
+@dataclass
+class Namesakes:
+    """The people by surname, to tell which one a bare surname later in the text means."""
+
+    by_surname: dict[str, list[NameCandidate]]
+    recent: Recent | None = None
+
+    def at(self, surname: str, offset: int) -> NameCandidate | None:
+        """The person a bare surname at `offset` means (`_namesake`), or None."""
+        namesakes = self.by_surname.get(surname.lower())
+        if not namesakes:
+            return None
+        if len(namesakes) == 1:
+            return namesakes[0]
+        named = sorted((s, i) for i, p in enumerate(namesakes) for s, _ in p.mentions)
+        return namesakes[_namesake(named, offset, self.recent)]
+
+    def add(self, person: NameCandidate) -> None:
+        self.by_surname.setdefault(person.surname, []).append(person)
+
+
+def surname_index(people: list[NameCandidate], recent: Recent | None = None) -> Namesakes:
+    index = Namesakes({}, recent)
     for p in people:
-        index.setdefault(p.surname, []).append(p)
+        index.add(p)
     return index
-
-
-def namesake_at(index: dict[str, list[NameCandidate]], surname: str,
-                offset: int) -> NameCandidate | None:
-    """The person a bare surname at `offset` means: the namesake mentioned last before it."""
-    namesakes = index.get(surname.lower())
-    if not namesakes:
-        return None
-    if len(namesakes) == 1:
-        return namesakes[0]
-    def last_before(p: NameCandidate) -> int:
-        return max((s for s, _ in p.mentions if s <= offset), default=-1)
-    return max(namesakes, key=last_before)
 
 
 def _first_name(p: NameCandidate) -> str | None:
@@ -150,9 +181,10 @@ def _first_at(p: NameCandidate) -> int:
     return min((s for s, _ in p.mentions), default=0)
 
 
-def _split_by_first_name(group: list[NameCandidate]) -> list[list[NameCandidate]]:
+def _split_by_first_name(group: list[NameCandidate],
+                         recent: Recent | None) -> list[list[NameCandidate]]:
     """Namesakes sharing a surname ("Jim Smith", "Anna Smith") apart, each bare "Smith"
-    going to the namesake named last before it."""
+    going to the namesake `_namesake` picks."""
     given = _given_names(group)
     if len(given) <= 1:
         return [group]
@@ -164,8 +196,7 @@ def _split_by_first_name(group: list[NameCandidate]) -> list[list[NameCandidate]
         if name:
             index = next(i for i, g in enumerate(given) if _same_given(name, g))
         else:
-            before = [i for at, i in named if at <= _first_at(p)]
-            index = before[-1] if before else named[0][1]
+            index = _namesake(named, _first_at(p), recent)
         buckets[index].append(p)
     return [b for b in buckets if b]
 
