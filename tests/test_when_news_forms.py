@@ -202,3 +202,23 @@ def test_dates_at_the_calendars_edges_never_raise(text: str, published: object) 
 def test_an_offset_no_clock_keeps_is_not_read_as_one() -> None:
     found = times("The feed went live at 10:00 GMT+24 on the day.", "2016-11-09T08:00:00Z")
     assert all(t.zone != "UTC+24:00" for t in found.values())
+
+
+# -- a day word inside a name ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The poll, run by USA TODAY and a university, closed on Friday.",
+    "A USA Today analysis found that turnout fell.",
+])
+def test_today_closing_a_name_is_no_day(text: str) -> None:
+    assert "Today" not in times(text, "2016-11-08T12:00:00Z")
+    assert "TODAY" not in times(text, "2016-11-08T12:00:00Z")
+
+
+@pytest.mark.parametrize("text", [
+    "Today the ministry said talks would resume.",
+    "WASHINGTON (AP) — Today, the senate voted.",
+    "Trump Says Today Is A Great Day For Voters",  # a Title Case headline keeps its day
+])
+def test_today_as_the_day_is_kept(text: str) -> None:
+    assert times(text, "2016-11-08T12:00:00Z")["Today"].value == "2016-11-08"

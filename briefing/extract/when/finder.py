@@ -30,7 +30,23 @@ class TimeCandidate(NamedTuple):
     rank: int
 
 
+# "USA Today reported", "a USA TODAY poll": a capitalised "Today" after a capitalised word
+# and before a lower-case one is a name's last word, not the day (a Title Case headline,
+# "Trump Says Today Is ...", capitalises the next word too and keeps the day).
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*[ \t]+$")
+_NAME_WORD_AFTER = re.compile(r"['’]?s?\s*(?:[^\w\s]|[a-z0-9]|$)")
+
+
+def _part_of_name(match: re.Match[str], text: str) -> bool:
+    word = match.group(0)
+    return (word[:1] == "T" and bool(_NAME_BEFORE.search(text, max(0, match.start() - 24),
+                                                         match.start()))
+            and bool(_NAME_WORD_AFTER.match(text, match.end())))
+
+
 def _accept(kind: str, groups: dict[str, str | None], match: re.Match[str], text: str) -> bool:
+    if kind == "relday" and _part_of_name(match, text):
+        return False
     if kind == "month" and not (groups.get("year") or groups.get("pmod") or groups.get("rel")):
         name = (groups.get("mname") or "").lower()
         if name in lexicon.VERB_MONTHS:
