@@ -222,3 +222,22 @@ def test_today_closing_a_name_is_no_day(text: str) -> None:
 ])
 def test_today_as_the_day_is_kept(text: str) -> None:
     assert times(text, "2016-11-08T12:00:00Z")["Today"].value == "2016-11-08"
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Polls are open from 6 a.m. to 9 a.m. Eastern.", "6 a.m."),
+    ("Voting runs between 7 a.m. and 8 p.m. ET on Tuesday.", "7 a.m."),
+    ("The crossing is shut 10:00 until 14:00 Moscow time.", "10:00"),
+])
+def test_a_range_takes_the_zone_written_after_its_second_time(text: str, first: str) -> None:
+    """Published in UTC: read as UTC, the first end would be hours off."""
+    found = times(text, "2016-11-07T12:00:00Z")
+    start = found[first]
+    second = next(t for t in found.values() if t.start > start.start and t.type == "TIME")
+    assert start.zone == second.zone and start.zone_basis == "explicit"
+
+
+def test_a_zone_in_a_later_sentence_stays_with_its_own_time() -> None:
+    found = times("It opens at 10:00. The vote ends at 18:00 EST.", "2016-11-07T12:00:00Z")
+    assert found["10:00"].zone_basis != "explicit"
+    assert found["18:00 EST"].zone == "America/New_York"

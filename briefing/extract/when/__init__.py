@@ -212,7 +212,7 @@ def _in_zone(cand: TimeCandidate, reading: Reading, ref: Reference, flags: list[
 def find_times(ctx: Context) -> list[TimeMention]:
     """Every time expression in `ctx.text`, in text order, resolved where an anchor allows."""
     ref = Reference(ctx)
-    candidates = find_candidates(ctx.text)
+    candidates = _zones_across_ranges(find_candidates(ctx.text), ctx.text)
     readings: dict[int, Reading] = {}
     days: list[tuple[int, date]] = []
     dates: list[tuple[int, date, str]] = []  # every date named, with its grain
@@ -240,6 +240,28 @@ def find_times(ctx: Context) -> list[TimeMention]:
     made = (_within_calendar(partial(_mention, candidates[i], readings[i], ref))
             for i in sorted(readings))
     return _join_composites([m for m in made if m is not None], ctx.text)
+
+
+# "from 6 a.m. to 9 a.m. Eastern", "between 7 and 8 p.m. ET", "6-9 a.m. EST": the zone
+# written after the second time is the first time's too.
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and|or)\s*", re.IGNORECASE)
+_ZONE_GROUPS = ("abbr", "zword", "zulu", "off", "place")
+
+
+def _zones_across_ranges(candidates: list[TimeCandidate], text: str) -> list[TimeCandidate]:
+    """Each clock time joined to the next by "to", "and" or a dash, with no zone of its own,
+    takes the zone words of the one after it."""
+    out = list(candidates)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if (first.kind != "clock" or second.kind != "clock"
+                or any(first.groups.get(k) for k in _ZONE_GROUPS)
+                or not any(second.groups.get(k) for k in _ZONE_GROUPS)
+                or not _RANGE_JOIN.fullmatch(text, first.end, second.start)):
+            continue
+        zone = {k: second.groups.get(k) for k in _ZONE_GROUPS}
+        out[i] = first._replace(groups={**first.groups, **zone})
+    return out
 
 
 # What may stand between a clock time and its day in one expression: "4 a.m. EDT Thursday",
