@@ -163,3 +163,14 @@ def test_a_state_that_no_longer_exists_is_a_country_with_no_code() -> None:
     assert places["Soviet Union"].kind == "country" and places["Soviet Union"].country is None
     assert places["Yugoslavia"].kind == "country"
     assert not any("Union" in o.name for o in doc.organizations)
+
+
+def test_a_town_name_as_the_subject_of_saying_or_wanting_is_no_place() -> None:
+    assert "Obama" not in _places("He posted that Obama should be hanged, the complaint said.")
+    assert "Obama" in _places("The festival in Obama drew visitors from Kyoto.")
+
+
+def test_a_members_party_and_state_are_not_where_the_story_is() -> None:
+    text = ("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) questioned the bank's chief in "
+            "Washington on Tuesday.")
+    assert set(_places(text)) == {"Washington"}

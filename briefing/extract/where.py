@@ -53,6 +53,11 @@ _WORD_BEFORE = re.compile(r"\b(?:([a-z]+)|([a-z]+) of(?: the)?) $")
 _COMMA_PLACE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})\b")
 
 
+# "Rep. Jo Smith (D-N.C.)", "Sen. David Vitter, R-La.": a member's party and state say
+# whom they represent, not where the story happens.
+_PARTY_STATE = re.compile(r"\b[DRI]-[A-Z]")
+
+
 # The places found so far, by name and country: the entry read and the spans of its mentions.
 _Found = dict[tuple[str, str | None], tuple[gazetteer.PlaceEntry, list[Span]]]
 
@@ -80,8 +85,10 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
                   name_words, {o.name.lower() for o in organizations}, found)
     _places_bodies_belong_to(text, organizations, found)
     # (a demonym's entry was made its country's above: every kind left is a place kind)
-    places = [Place(e.name, cast(PlaceKind, e.kind), e.country, tuple(spans))
-              for e, spans in found.values()]
+    places = [Place(e.name, cast(PlaceKind, e.kind), e.country, tuple(kept))
+              for e, spans in found.values()
+              if (kept := [m for m in spans if not _PARTY_STATE.search(text, max(0, m[0] - 3),
+                                                                       m[1])])]
     places.sort(key=lambda p: p.mentions[0])
     return places
 
@@ -136,6 +143,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)
+                or (len(words) == 1 and _SUBJECT_VERB.match(text, m.end))
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue
@@ -333,9 +341,16 @@ def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
     if metonymic(text, span, entry):
         return False
     if entry.kind == "city" and " " not in word and not prep and not is_dateline(text, run) and (
-            run.headline or (run.sentence_initial and span[0] == run.start)):
+            run.headline or (run.sentence_initial and span[0] == run.start)
+            or _SUBJECT_VERB.match(text, span[1])):
+        # "that Obama should be hanged": a town's name as the subject of saying or wanting
+        # is a person or a body ("Coron is in the province" stays a place; a big city as a
+        # subject is metonymy, read above)
         return entry.population >= _BIG_CITY
     return True
+
+
+_SUBJECT_VERB = re.compile(r" (?:said|says|told|should|would|must|might|wants|wanted)\b")
 
 
 def _demonym_is_place(text: str, span: Span) -> bool:
