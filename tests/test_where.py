@@ -174,3 +174,10 @@ def test_a_members_party_and_state_are_not_where_the_story_is() -> None:
     text = ("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) questioned the bank's chief in "
             "Washington on Tuesday.")
     assert set(_places(text)) == {"Washington"}
+
+
+def test_a_zone_abbreviation_is_no_place() -> None:
+    text = ("WASHINGTON (AP) — The Latest on the U.S. presidential race (all times EDT): "
+            "7 p.m. Donald Trump is once again in Ohio.")
+    assert "EDT" not in _places(text)
+    assert "Ohio" in _places(text)

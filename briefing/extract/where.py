@@ -37,6 +37,7 @@ from briefing.extract.roles import (
     WORDS,
     is_role,
 )
+from briefing.extract.when.zones import lookup as zone_lookup
 from briefing.geo import gazetteer
 from briefing.model import Organization, Person, Place, PlaceKind, Span
 
@@ -144,6 +145,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)
                 or (len(words) == 1 and _SUBJECT_VERB.match(text, m.end))
+                or (name.isupper() and zone_lookup(name))  # "(all times EDT)"
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue
