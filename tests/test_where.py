@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.extract import analyze
 
 
@@ -181,3 +183,19 @@ def test_a_zone_abbreviation_is_no_place() -> None:
             "7 p.m. Donald Trump is once again in Ohio.")
     assert "EDT" not in _places(text)
     assert "Ohio" in _places(text)
+
+
+@pytest.mark.parametrize(("text", "not_places", "places"), [
+    ("Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf in Washington.", {"Fargo"},
+     {"Washington"}),
+    ("Flights on Air France to Paris resumed on Monday.", {"France"}, {"Paris"}),
+    # a byline glued to an all-caps dateline: the dateline is still a place
+    ("By Jo Reed and Sam Hale WASHINGTON, Nov 6 (Reuters) - The agency said.", set(),
+     {"Washington"}),
+    ("Crowds filled Downtown Houston on Friday.", set(), {"Houston"}),
+])
+def test_a_place_closing_a_longer_name_is_no_place(text: str, not_places: set[str],
+                                                   places: set[str]) -> None:
+    found = set(_places(text))
+    assert not found & not_places
+    assert places <= found

@@ -33,6 +33,7 @@ from briefing.extract.roles import (
     FACILITY_HEADS,
     GROUP_NOUNS,
     ORG_HEADS,
+    PLACE_PARTS,
     VENUE_NOUNS,
     WORDS,
     is_role,
@@ -112,6 +113,10 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         j, entry = hit
         k = _event_end(toks, j)
         span = (toks[i].start, toks[k].end)
+        if j == i == k and i > 0 and not run.headline and _ends_a_name(text, toks[i - 1],
+                                                                        toks[i]):
+            i += 1
+            continue
         i = k + 1
         if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
                                                                 name_words)):
@@ -121,6 +126,19 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             entry = gazetteer.PlaceEntry(name, "country", entry.country)
         out.append((span, _disambiguate(text, entry)))
     return out
+
+
+def _ends_a_name(text: str, before: Token, tok: Token) -> bool:
+    """ "Wells Fargo", "Air France": a place's name closing a longer name, after a word that
+    is neither a place, a part of one ("North", "Greater"), a title nor a function word.
+    (Headlines capitalise every word, so they are not read this way.)"""
+    word = before.text
+    if tok.text.isupper() and not word.isupper():
+        return False  # "By Mark Hosenball WASHINGTON, Nov 6": a byline, then a dateline
+    return (word[:1].isupper() and not before.possessive and text[before.end:tok.start] == " "
+            and before.lower.rstrip(".") not in PLACE_PARTS and not is_role(word)
+            and not is_common(word) and gazetteer.lookup(word) is None
+            and gazetteer.key(word) not in gazetteer.demonyms())
 
 
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
