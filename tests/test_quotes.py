@@ -404,3 +404,15 @@ def test_a_description_no_single_named_person_fits_stays_as_written(
         text: str, speaker: str) -> None:
     [quote] = _quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The agency cleared the senator on Sunday. FBI Director Jane Roe made the announcement "
+     "in a letter to Congress, saying the agency had “found nothing new in the emails.”",
+     "Jane Roe"),
+    ("The Pentagon said the strike was lawful. Pentagon spokesman Dan Ortiz briefed "
+     "reporters, saying the raid “achieved every one of its aims.”", "Dan Ortiz"),
+])
+def test_a_body_opening_a_persons_title_is_not_the_speaker(text: str, speaker: str) -> None:
+    [quote] = _quotes(text)
+    assert quote.speaker == speaker

@@ -333,6 +333,19 @@ def _signed(text: str, end: int, index: Mentions) -> Hit | None:
     return Hit(name, start, end, "―")
 
 
+def _titled_person(chunk: str, base: int, body: tuple[str, int, int],
+                   index: Mentions) -> tuple[str, int, int] | None:
+    """ "FBI Director James Comey made the announcement ...": the body opens the title, the
+    person it names is the subject."""
+    if body[0] in index.people:
+        return None
+    person = index.starting_near(body[2], 40)
+    if person is None or person[0] not in index.people:
+        return None
+    title = chunk[body[2] - base:person[1] - base].split()
+    return person if title and all(is_role(w) for w in title) else None
+
+
 def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | None:
     """The person a sentence opens with, when the sentence carries a speech verb further on:
     "Dean, a former party chairman, poked at Trump's sniffing, tweeting, “...”"."""
@@ -340,7 +353,7 @@ def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | N
     pos = base + lead
     found = index.starting_near(pos, 4)
     if found and found[1] - pos <= 4 and not re.match(r"['’]s\b", chunk[found[2] - base:]):
-        return found  # not "Scott's relatives ... said"
+        return _titled_person(chunk, base, found, index) or found  # not "Scott's relatives"
     written = _NAME_AFTER.match(chunk, lead)
     if written and written.group(1).split()[0].lower() not in _NOT_NAMES:
         words = written.group(1).split()
