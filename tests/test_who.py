@@ -256,3 +256,11 @@ def test_a_body_of_x_then_a_role_and_a_name_is_a_person_of_that_body(
     assert people[person].roles == (role,) and people[person].affiliation == body
     assert [o.name for o in analysis.organizations] == [body]
 
+
+
+def test_a_pageant_title_is_a_role_not_a_name() -> None:
+    text = ("The candidate mocked former Miss Universe Ana Ruiz on Friday. He ran the Miss "
+            "Universe pageant for years, and Miss USA too.")
+    people = _people(text)
+    assert set(people) == {"Ana Ruiz"}
+    assert "Miss Universe" in people["Ana Ruiz"].roles[0]  # type: ignore[attr-defined]

@@ -304,10 +304,23 @@ def _recent(ctx: Context) -> Recent:
     return recent
 
 
+_PAGEANTS = frozenset(["universe", "world", "earth", "international", "teen", "grand"])
+
+
+def _pageant_titles(toks: list[Token], kinds: list[str]) -> list[str]:
+    """ "Miss Universe", "Miss USA", "Miss Venezuela": a title, not "Miss" and a surname
+    ("former Miss Universe Alicia Machado" is Alicia Machado; "Miss Universe" alone no one)."""
+    for i in range(len(toks) - 1):
+        if toks[i].lower == "miss" and (toks[i + 1].lower in _PAGEANTS
+                                         or kinds[i + 1] in ("place", "acronym")):
+            kinds[i + 1] = "role"
+    return kinds
+
+
 def _read_run(reading: _Reading, tags: Tags, run: Run, toks: list[Token]) -> None:
     """One cut of a capitalised run: a body, an employer, a lone word or a named person."""
     text, orgs = reading.text, reading.orgs
-    kinds = [_kind(t) for t in toks]
+    kinds = _pageant_titles(toks, [_kind(t) for t in toks])
     if _no_name(text, reading.credits, run, toks, kinds):
         return
     employer = None
