@@ -159,6 +159,15 @@ def test_name_start_reads_a_glued_title_the_role_lists_lack() -> None:
     assert kinds[0] == "role"  # the step marks it so, for `_role_before`
 
 
+def test_name_start_reads_no_glued_title_inside_a_sentence() -> None:
+    """There a title is written in lower case ("said striker Tomas Varga"): a capitalised
+    first word is the name's own, however unsure the model is of it ("said Sayed ...")."""
+    text = "Striker Tomas Varga scored twice."
+    ctx, _run, toks, kinds = _cut(text, "Striker Tomas Varga")
+    assert _name_start(ctx.tags, toks, kinds, opens=False) == 0
+    assert kinds[0] != "role"
+
+
 # --- _role_before ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "words", "role"), [

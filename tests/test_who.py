@@ -264,3 +264,4 @@ def test_a_pageant_title_is_a_role_not_a_name() -> None:
     people = _people(text)
     assert set(people) == {"Ana Ruiz"}
     assert "Miss Universe" in people["Ana Ruiz"].roles[0]  # type: ignore[attr-defined]
+

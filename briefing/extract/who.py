@@ -344,7 +344,8 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
     """The rest of a run once no body holds it whole: the title words before a name, and
     the person they name (with the body before them as employer), or a lone word."""
     text, orgs = reading.text, reading.orgs
-    k = _name_start(tags, toks, kinds)
+    opens = toks[0].start == run.start and (run.sentence_initial or run.headline)
+    k = _name_start(tags, toks, kinds, opens)
     name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)
     if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
@@ -393,18 +394,20 @@ def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
     return None
 
 
-def _name_start(tags: Tags, toks: list[Token], kinds: list[str]) -> int:
+def _name_start(tags: Tags, toks: list[Token], kinds: list[str], opens: bool = True) -> int:
     """Where the name begins in a run: after its role, organisation and place words.
 
     Mutates `kinds` when the model reads the first word as a title no role list has
-    ("Pitcher Ben Cole").
+    ("Pitcher Ben Cole"), only where the run `opens` a sentence or is a headline: inside a
+    sentence such a title is written in lower case ("said pitcher Ben Cole"), so a
+    capitalised word there is the name's own ("said Sayed Kamal Sadat").
     """
     k = len(toks)
     while k > 0 and (kinds[k - 1] == "name" or (
             kinds[k - 1] == "place" and len(toks) - k < 3
             and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
         k -= 1
-    if k == 0 and len(toks) >= 3 and _glued_title(tags, toks):
+    if k == 0 and len(toks) >= 3 and opens and _glued_title(tags, toks):
         kinds[0] = "role"
         return 1
     return k
