@@ -8,6 +8,7 @@ the default rather than stopping a load.
 
 from __future__ import annotations
 
+import math
 import os
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -16,14 +17,15 @@ DEFAULT_MAX_ENTRIES = 1_000
 DEFAULT_DEADLINE = 30.0
 
 
-def _env_number(name: str, default: float) -> float:
-    """A positive number from the environment, else `default` (a typo never stops a load)."""
+def _env_number(name: str, default: float, least: float = 1.0) -> float:
+    """A finite number of at least `least` from the environment, else `default` (a typo,
+    "inf" or "0.5" never stops a load nor turns a cap into no cap or a cap of nothing)."""
     raw = os.environ.get(name, "").strip().replace("_", "")
     try:
         value = float(raw) if raw else default
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if math.isfinite(value) and value >= least else default
 
 
 def max_bytes() -> int:
@@ -43,4 +45,4 @@ def max_entries() -> int:
 
 def fetch_deadline() -> float:
     """Seconds one fetch may take in all (`BRIEFING_FETCH_DEADLINE`, default 30)."""
-    return _env_number("BRIEFING_FETCH_DEADLINE", DEFAULT_DEADLINE)
+    return _env_number("BRIEFING_FETCH_DEADLINE", DEFAULT_DEADLINE, least=0.001)

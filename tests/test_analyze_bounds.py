@@ -42,3 +42,12 @@ def test_where_reading_stopped_survives_the_cache(monkeypatch: pytest.MonkeyPatc
     doc = analyze(text, published=PUBLISHED)
     again = Analysis.from_dict(doc.to_dict(), text)
     assert again.unread_from == doc.unread_from is not None
+
+
+@pytest.mark.parametrize("setting", ["inf", "1e999", "nan", "0.5", "-3", "lots"])
+def test_a_character_cap_that_is_no_number_of_characters_falls_back_to_the_default(
+        monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    monkeypatch.setenv("BRIEFING_MAX_CHARS", setting)
+    doc = analyze(FIRST + LATER, published=PUBLISHED)
+    assert doc.unread_from is None
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= {p.name for p in doc.people}

@@ -399,6 +399,11 @@ def test_a_description_names_the_one_person_holding_that_role(
     # two mayors: which one is not for a rule to guess
     ("Mayor Ann Cole of Dover met Mayor Luis Vega of Milford. “The bridge stays shut,” the "
      "mayor said.", "the mayor"),
+    # a body speaks, not the person whose title names it
+    ("Police Chief John Harmon met reporters. “We will find them,” the police said.",
+     "the police"),
+    ("Jane Doe, the company's chief executive, spoke first. “Sales rose,” the company said.",
+     "the company"),
 ])
 def test_a_description_no_single_named_person_fits_stays_as_written(
         text: str, speaker: str) -> None:

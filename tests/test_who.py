@@ -265,3 +265,8 @@ def test_a_pageant_title_is_a_role_not_a_name() -> None:
     assert set(people) == {"Ana Ruiz"}
     assert "Miss Universe" in people["Ana Ruiz"].roles[0]  # type: ignore[attr-defined]
 
+
+
+def test_miss_before_a_place_and_a_name_is_the_plain_title() -> None:
+    people = _people("Miss Florence Nightingale founded the school in 1860.")
+    assert "Florence Nightingale" in people

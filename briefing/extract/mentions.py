@@ -51,12 +51,14 @@ _TITLE_NOUNS = {
 
 
 def role_nouns(roles: tuple[str, ...] | list[str]) -> frozenset[str]:
-    """The nouns a description may call a person by, from their roles ("Arizona Sen" ->
-    "senator"; "foreign minister" -> "minister")."""
+    """The nouns a description may call a person by, from their roles: only the title words
+    ("Arizona Sen" -> "senator"; "Police Chief" -> "chief", never "police": "the police
+    said" is the force, not its chief)."""
     out = set()
     for role in roles:
         for word in re.findall(r"[a-z]+", role.lower()):
-            out.add(_TITLE_NOUNS.get(word, word))
+            if word in _TITLE_NOUNS or is_role(word):
+                out.add(_TITLE_NOUNS.get(word, word))
     return frozenset(out)
 
 
@@ -139,6 +141,8 @@ class Mentions:
         named within `reach` before `pos`.  None when nobody holds it, or when two people
         do: "the mayor" with two mayors named (or one name misread) is left as written."""
         want = _TITLE_NOUNS.get(noun.lower(), noun.lower())
+        if want not in _TITLE_NOUNS.values() and not is_role(want):
+            return None  # "the company said", "the state said": a body speaks
         holders = [name for name, nouns in self.roles.items() if want in nouns]
         if len(holders) != 1:
             return None

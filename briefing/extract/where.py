@@ -113,8 +113,9 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         j, entry = hit
         k = _event_end(toks, j)
         span = (toks[i].start, toks[k].end)
-        if j == i == k and i > 0 and not run.headline and _ends_a_name(text, toks[i - 1],
-                                                                        toks[i]):
+        if (j == i == k and i > 0 and not run.headline
+                and not (i == 1 and run.sentence_initial)  # "Neighbouring Poland has"
+                and _ends_a_name(text, toks[i - 1], toks[i])):
             i += 1
             continue
         i = k + 1
@@ -190,7 +191,8 @@ def _places_bodies_belong_to(text: str, organizations: list[Organization],
         for start, end in org.mentions:
             match = _OF_PLACE.search(text, start, end)
             entry = gazetteer.lookup(match.group(1)) if match else None
-            if match is None or entry is None or entry.kind == "demonym":
+            if match is None or entry is None or entry.kind == "demonym" or (
+                    match.group(1) == "America"):  # "Bank of America", "Voice of America"
                 continue
             entry = _disambiguate(text, entry)
             spans = found.setdefault((entry.name, entry.country), (entry, []))[1]
@@ -363,14 +365,14 @@ def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
     if entry.kind == "city" and " " not in word and not prep and not is_dateline(text, run) and (
             run.headline or (run.sentence_initial and span[0] == run.start)
             or _SUBJECT_VERB.match(text, span[1])):
-        # "that Obama should be hanged": a town's name as the subject of saying or wanting
-        # is a person or a body ("Coron is in the province" stays a place; a big city as a
-        # subject is metonymy, read above)
+        # "Obama said", "Obama wants": a town's name as the subject of saying or wanting is
+        # a person or a body ("Coron is in the province", "Bakhmut would not fall" stay
+        # places; a big city as a subject is metonymy, read above)
         return entry.population >= _BIG_CITY
     return True
 
 
-_SUBJECT_VERB = re.compile(r" (?:said|says|told|should|would|must|might|wants|wanted)\b")
+_SUBJECT_VERB = re.compile(r" (?:said|says|told|wants|wanted)\b")
 
 
 def _demonym_is_place(text: str, span: Span) -> bool:

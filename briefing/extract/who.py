@@ -310,10 +310,11 @@ _PAGEANTS = frozenset(["universe", "world", "earth", "international", "teen", "g
 def _pageant_titles(toks: list[Token], kinds: list[str]) -> list[str]:
     """ "Miss Universe", "Miss USA", "Miss Venezuela": a title, not "Miss" and a surname
     ("former Miss Universe Alicia Machado" is Alicia Machado; "Miss Universe" alone no one)."""
-    for i in range(len(toks) - 1):
-        if toks[i].lower == "miss" and (toks[i + 1].lower in _PAGEANTS
-                                         or kinds[i + 1] in ("place", "acronym")):
-            kinds[i + 1] = "role"
+    last = len(toks) - 1
+    for i in range(last):
+        if toks[i].lower == "miss" and (toks[i + 1].lower in _PAGEANTS or (
+                kinds[i + 1] in ("place", "acronym") and i + 1 == last)):
+            kinds[i + 1] = "role"  # a place only as the run's end: "Miss Florence Nightingale"
     return kinds
 
 

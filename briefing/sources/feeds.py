@@ -153,8 +153,9 @@ def _first_entries(data: bytes, cap: int) -> tuple[bytes, int]:
     feedparser reads every entry before any cap could apply (a 20,000-entry feed took
     seconds and hundreds of MB to throw most of it away), so the bytes from the entry after
     the cap to the end of the last entry are cut out first.  The closing tags after the
-    last entry are kept, so the rest is still a well-formed feed; when it is not (an
-    `<item>` inside CDATA, say), `_parse` reads the whole feed instead.
+    last entry are kept, so the rest is still a well-formed feed; when it is not, or holds
+    fewer entries than the cap (an `<item>` inside CDATA, say), `_parse` reads the whole
+    feed instead.
     """
     starts = [m.start() for m in _ENTRY_START.finditer(data)]
     if len(starts) <= cap:
@@ -172,10 +173,13 @@ def _parse(data: bytes, source: str, on_problem: ProblemHandler) -> tuple[Any, i
 
     data = _valid_charrefs(data)
     try:
-        head, written = _first_entries(data, max_entries())
+        cap = max_entries()
+        head, written = _first_entries(data, cap)
         if head is not data:
             parsed = feedparser.parse(head)
-            if not parsed.bozo:
+            # a cut at a tag that was only text (`<item>` in CDATA) parses, but with fewer
+            # entries than the cap: then the whole feed is read
+            if not parsed.bozo and len(parsed.entries) == cap:
                 return parsed, written
         return feedparser.parse(data), None
     except Exception as exc:  # feedparser raises a handful of types on hostile input

@@ -242,8 +242,8 @@ def find_times(ctx: Context) -> list[TimeMention]:
     return _join_composites([m for m in made if m is not None], ctx.text)
 
 
-# "from 6 a.m. to 9 a.m. Eastern", "between 7 and 8 p.m. ET", "6-9 a.m. EST": the zone
-# written after the second time is the first time's too.
+# "from 6 a.m. to 9 a.m. Eastern", "between 7 a.m. and 8 p.m. ET": the zone written after
+# the second time is the first time's too.
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and|or)\s*", re.IGNORECASE)
 _ZONE_GROUPS = ("abbr", "zword", "zulu", "off", "place")
 

@@ -33,7 +33,7 @@ class TimeCandidate(NamedTuple):
 # "USA Today reported", "a USA TODAY poll": a capitalised "Today" after a capitalised word
 # and before a lower-case one is a name's last word, not the day (a Title Case headline,
 # "Trump Says Today Is ...", capitalises the next word too and keeps the day).
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*[ \t]+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")  # no full stop: "in Chicago. Today he"
 _NAME_WORD_AFTER = re.compile(r"['’]?s?\s*(?:[^\w\s]|[a-z0-9]|$)")
 
 
