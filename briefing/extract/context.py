@@ -12,7 +12,7 @@ from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:
     from briefing.extract.mentions import Quotations
-    from briefing.extract.names import Run
+    from briefing.extract.names import HeadlineNames, Run
     from briefing.extract.tagger import Tags
 
 
@@ -72,6 +72,13 @@ class Context:
         from briefing.extract.names import is_headline
 
         return [(s, e) for s, e in self.seg.paragraphs if is_headline(self.text, s, e)]
+
+    @cached_property
+    def headline_names(self) -> HeadlineNames:
+        """Which names stand only in the headlines (names.HeadlineNames)."""
+        from briefing.extract.names import HeadlineNames
+
+        return HeadlineNames(self.text, self.headlines)
 
     @cached_property
     def tags(self) -> Tags:

@@ -110,17 +110,47 @@ def capitalised_tokens(text: str) -> list[Token]:
     return out
 
 
-def headline_only(text: str, span: tuple[int, int], headlines: list[tuple[int, int]]) -> bool:
-    """Whether the name at `span` is written only in title-case headlines, never in the body.
+class HeadlineNames:
+    """Which names a text writes only in its title-case headlines, never in its body.
 
     "Voters Worried", "Avoid Bad Optics", "Small Donors": in a headline every word is
     capitalised, so a capitalised run there is a name only if the story writes it too.
+    Built once per text: the body's words are indexed and each name is looked up once
+    (scanning every occurrence against every headline per mention was cubic on a text of
+    one repeated title-case line).
     """
-    if not headlines or not any(s <= span[0] < e for s, e in headlines):
-        return False
-    name = text[span[0]:span[1]]
-    return all(any(s <= m.start() < e for s, e in headlines)
-               for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+    def __init__(self, text: str, headlines: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = sorted(headlines)
+        self._starts = [s for s, _ in self.spans]
+        pieces, at = [], 0
+        for s, e in self.spans:
+            pieces.append(text[at:s])
+            at = max(at, e)
+        pieces.append(text[at:])
+        self.body = "\n".join(pieces)
+        self._body_words = set(_WORDS.findall(self.body))
+        self._only: dict[str, bool] = {}
+
+    def inside(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+    def only(self, span: tuple[int, int]) -> bool:
+        """Whether the name at `span` stands in a headline and nowhere in the body."""
+        if not self.spans or not self.inside(span[0]):
+            return False
+        name = self.text[span[0]:span[1]]
+        known = self._only.get(name)
+        if known is None:
+            known = any(w not in self._body_words for w in _WORDS.findall(name)) or (
+                re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.body) is None)
+            self._only[name] = known
+        return known
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def is_headline(text: str, start: int, end: int) -> bool:

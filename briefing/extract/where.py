@@ -26,7 +26,7 @@ from typing import cast
 from briefing.core.words import word_set
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
-from briefing.extract.names import Run, Token, headline_only, is_common, is_dateline, without
+from briefing.extract.names import Run, Token, is_common, is_dateline, without
 from briefing.extract.roles import (
     ANON_HEADS,
     EVENT_HEADS,
@@ -159,7 +159,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
         name = text[m.start:m.end]
         words = name.split()
         if (_overlaps(span, taken) or is_common(re.split("['’]", name)[0])
-                or headline_only(text, span, ctx.headlines)
+                or ctx.headline_names.only(span)
                 or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)

@@ -23,7 +23,6 @@ from briefing.extract.names import (
     Run,
     Token,
     credit_spans,
-    headline_only,
     is_common,
     is_dateline,
     without,
@@ -537,7 +536,7 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
     for m in ctx.tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
         if (span is None or held.overlaps(span) or _declined(text, span)
-                or headline_only(text, span, ctx.headlines)):
+                or ctx.headline_names.only(span)):
             continue
         words = text[span[0]:span[1]].split()
         out.append(NameCandidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
@@ -648,7 +647,7 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
 def _headline_person(ctx: Context, p: NameCandidate) -> bool:
     """A person named only in headlines whom the model does not read as a person there
     ("Democrat Voters Worried": a role word before a headline phrase is no evidence)."""
-    if not all(headline_only(ctx.text, span, ctx.headlines) for span in p.mentions):
+    if not all(ctx.headline_names.only(span) for span in p.mentions):
         return False
     dists = [d for s, e in p.mentions if (d := ctx.tags.dist(s, e)) is not None]
     return not dists or sum(d["PER"] for d in dists) / len(dists) < 0.5
@@ -667,7 +666,7 @@ def _model_orgs(ctx: Context, people: list[NameCandidate],
         name = text[m.start:m.end]
         if (held.overlaps(span) or is_common(re.split("['’]", name)[0])
                 or _declined(text, span)  # "I’m" is no body
-                or headline_only(text, span, ctx.headlines)):
+                or ctx.headline_names.only(span)):
             continue
         words = name.split()
         if _place_name(name, words[0].lower(), " ".join(words[1:])):

@@ -137,6 +137,9 @@ def _runs() -> dict[str, Callable[[], str]]:
         "curly-opening-quotes-50k": lambda: "\u201c" * 50_000,
         "unclosed-quote-50k-words": lambda: "\u201c" + "word " * 50_000,
         "said-quotes-10k": lambda: '"We will return," said Smith. ' * 10_000,
+        # one title-case line: every name in a "headline" (was cubic in the headline check)
+        "titled-member-line-200k": lambda: "Sen. Jo Reed (D-N.C.) " * 9_000,
+        "no-comma-quotes-120k": lambda: "\u201cNo,\u201d the senator said." * 5_000,
         "apostrophes-100k": lambda: "'" * 100_000,
         "guillemets-50k": lambda: "\u00ab" * 50_000,
         "prose-line-5mb": lambda: PROSE * (5_000_000 // len(PROSE)),
