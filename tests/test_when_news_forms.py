@@ -244,3 +244,15 @@ def test_a_zone_in_a_later_sentence_stays_with_its_own_time() -> None:
     found = times("It opens at 10:00. The vote ends at 18:00 EST.", "2016-11-07T12:00:00Z")
     assert found["10:00"].zone_basis != "explicit"
     assert found["18:00 EST"].zone == "America/New_York"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She said the letter hurt her last weekend.", "2016-W44-WE"),
+    ("Talks resumed this weekend.", "2016-W45-WE"),
+    ("Talks resumed over the weekend.", "2016-W45-WE"),
+    ("Talks will resume next weekend.", "2016-W46-WE"),
+])
+def test_a_weekend_named_on_a_weekend(text: str, value: str) -> None:
+    """Written on Saturday 12 November 2016: "last weekend" is 5-6 November."""
+    [mention] = times(text, "2016-11-12T12:00:00Z").values()
+    assert mention.value == value

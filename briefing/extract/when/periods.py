@@ -233,7 +233,8 @@ def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading |
     step = _REL_STEP.get(rel, 0)
     day = ref.day
     if per == "weekend":
-        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None)
+        det = "last" if step < 0 else "next" if step > 0 else None
+        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None, det)
     if per in lexicon.SEASONS:
         return _season(lexicon.SEASONS[per], step, day, mod)
     period = _calendar_period(per, step, day)
@@ -267,11 +268,14 @@ def _calendar_period(per: str, step: int, day: date) -> cal.Interval | None:
     return None
 
 
-def _weekend(day: date, direction: str | None) -> Reading:
-    """The weekend just past (news default) or the next one, by tense."""
+def _weekend(day: date, direction: str | None, det: str | None = None) -> Reading:
+    """The weekend just past (news default) or the next one, by tense.  Written on a
+    weekend, "the weekend" and "this weekend" are that one, while "last weekend" is the one
+    before it and "next weekend" the one after."""
     weekday = day.isoweekday()
     if weekday in (6, 7):
         saturday = day - timedelta(days=weekday - 6)
+        saturday += timedelta(days={"last": -7, "next": 7}.get(det or "", 0))
     elif direction == "future":
         saturday = day + timedelta(days=6 - weekday)
     else:
@@ -286,7 +290,7 @@ def resolve_weekend(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     direction = {"last": "past", "next": "future"}.get(det) or ref.direction(start, end)
     if det == "this" and direction is None:
         direction = "future"
-    return _weekend(ref.day, direction)
+    return _weekend(ref.day, direction, det)
 
 
 def _season(code: str, step: int, day: date, mod: str | None) -> Reading:
