@@ -33,6 +33,9 @@ NAME_WEIGHT = 1.5
 """A capitalised word inside a sentence (a person, place or organisation) counts more."""
 SAME_STORY = 0.12
 """Average similarity two groups need to be one story (cosine of weighted word vectors)."""
+BACKGROUND = 10
+"""Articles assumed besides the set when weighing a word by how few carry it: with only the
+set itself, two reports of one event share every word "in every article" and look unlike."""
 DAYS_SAME = 2.0
 """Publication dates this close (in days) do not count against a match."""
 DAYS_FADE = 4.0
@@ -163,7 +166,7 @@ class StoryIndex:
         # A word in (nearly) every article links nothing; one in a single article links
         # nothing either, but still counts in its length (else two articles sharing one
         # word would look identical).
-        idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        idf = {t: math.log((n + 1 + BACKGROUND) / (d + 0.5)) for t, d in df.items()}
         self.vectors = [_vector(terms, idf) for terms in counts]
 
     def similarity(self, i: int, j: int) -> float:

@@ -144,3 +144,21 @@ def test_clustering_groups_as_a_full_scan_of_every_pair_would() -> None:
                     link[i][j] = link[j][i] = value
         part = list(range(n))
         assert _cluster(part, link, SAME_STORY) == _cluster_by_full_scan(part, link, SAME_STORY)
+
+
+def test_two_reports_of_one_event_alone_are_one_story_and_two_events_two() -> None:
+    """With only the set to weigh words by, two reports share every word "in every
+    article" and looked unlike; the grouping must not depend on what else is loaded."""
+    crash = [
+        art("Rain stops play at Silverstone qualifying", "Heavy rain at Silverstone halted "
+            "qualifying for the British Grand Prix on Saturday. Stewards red-flagged the "
+            "session after Tomas Varga's car aquaplaned into the gravel at Copse corner. "
+            "Varga was unhurt.", "2026-07-04T14:00:00Z"),
+        art("Varga walks away from Copse crash", "Tomas Varga climbed out of his car unhurt "
+            "after aquaplaning off at Copse in a downpour that ended qualifying early. The "
+            "Briton starts from the back of the grid on Sunday, his team said.",
+            "2026-07-04T16:00:00Z"),
+    ]
+    assert stories(crash) == [1, 1]
+    assert stories(crash + CHIPS) == [1, 1, 2, 2]
+    assert stories([FLOOD[0], CHIPS[0]]) == [1, 2]
