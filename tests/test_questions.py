@@ -198,6 +198,7 @@ def test_open_question_forms(sentence: str, kind: str) -> None:
     "The campaign says the candidate will announce plans Friday for a new jobs programme.",
     "He does not answer to anyone in the party.",
     "Image copyright Reuters Image caption Officials denied the reports on Monday",
+    "Pia Laurent/The Daily Courier It is not clear whether the talks will resume.",
     "At least 40 percent of voters backed the plan in the first round.",
 ])
 def test_open_question_traps(text: str) -> None:

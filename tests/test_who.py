@@ -76,6 +76,12 @@ def test_picture_credits_are_not_people() -> None:
     assert set(_people(text)) == {"Dana Whitlock"}
 
 
+def test_a_gallery_credit_without_brackets_is_no_person() -> None:
+    text = ("The senator speaks in Ohio while her husband applauds. Pia Laurent/The Daily "
+            "Courier Mayor Dana Whitlock said the hall was full.")
+    assert set(_people(text)) == {"Dana Whitlock"}
+
+
 def test_event_names_and_caption_runs_do_not_make_people() -> None:
     text = ("Team chief Arno Valdis praised the drive. Crowds filled the Brazilian Grand Prix "
             "stands. Photo caption: the Grand Prix Arno Valdis celebrates.")

@@ -14,5 +14,7 @@ PAGE_FURNITURE = re.compile(
     r"image (?:copyright|caption)|media caption|pic\.twitter\.com|https?://"
     r"|video (?:loading|unavailable)|click to (?:play|share)|opens in new window"
     r"|\bskip ad\b|\bad loading\b"
-    r"|\(@\w+\) \w+ \d",  # an embedded post's signature: "(@name) November 8"
+    r"|\(@\w+\) \w+ \d"  # an embedded post's signature: "(@name) November 8"
+    # a picture credit: "(Jane Doe/Reuters)", "Jane Doe/The Daily Post"
+    r"|(?-i:\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}/(?:The )?[A-Z][\w\-]+)",
     re.IGNORECASE)

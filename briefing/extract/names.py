@@ -53,6 +53,8 @@ _OPEN_QUOTES = ("“", "\"", "‘")
 _CREDIT = re.compile(
     r"\((?:Photo|Photograph|Picture|Image|Credit)s?\s*:[^)\n]{0,100}\)"
     r"|\([^()\n]{0,100}/[^()\n]{0,60}\)"
+    # a gallery caption's credit without brackets: "Melina Mara/The Washington Post"
+    r"|\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}/(?:The )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?"
     r"|(?:Photo|Image|Picture)s?\s*(?:copyright|credit)\b[^.\n]{0,60}"
     # a scraped gallery's credit and picture count: "Getty Images 5", "AP:Associated Press 5"
     r"|\b(?:Getty\s+Images|AP(?::Associated\s+Press)?|Associated\s+Press|Reuters|AFP|EPA"
