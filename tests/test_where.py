@@ -216,3 +216,9 @@ def test_a_place_after_an_opening_adjective_or_before_a_modal_stays_a_place(
 
 def test_america_closing_a_bodys_name_is_no_place() -> None:
     assert not _places("Bank of America cut 300 jobs, the bank said.")
+
+
+def test_a_name_the_body_writes_is_no_place_in_the_headline_or_a_sentence_opening() -> None:
+    text = ("Senator Grills Wells Fargo Chief\n\nWells Fargo cut 300 jobs in Ohio. Senators "
+            "said the bank's chief, a Wells Fargo veteran, must resign.")
+    assert set(_places(text)) == {"Ohio"}

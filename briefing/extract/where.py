@@ -79,8 +79,9 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     all_runs = without(ctx.runs, avoid or [])
     local = _local_places(text, all_runs, taken, name_words)
     found: _Found = {}
+    glued = _names_closed_by_places(text, all_runs)
     for run in all_runs:
-        for span, entry in _run_places(text, run, local, taken, name_words):
+        for span, entry in _run_places(text, run, local, taken, name_words, glued):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
@@ -96,9 +97,11 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
 
 
 def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], taken: list[Span],
-                name_words: set[str]) -> list[tuple[Span, gazetteer.PlaceEntry]]:
+                name_words: set[str], glued: set[str] = frozenset()  # type: ignore[assignment]
+                ) -> list[tuple[Span, gazetteer.PlaceEntry]]:
     """The places one capitalised run names, left to right, each the longest name known
-    (to the gazetteer, or to the context as `local`) at its first word."""
+    (to the gazetteer, or to the context as `local`) at its first word; not a place that
+    closes a longer name (`_closes_a_name`)."""
     out = []
     toks = run.tokens
     i = 0
@@ -113,9 +116,7 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         j, entry = hit
         k = _event_end(toks, j)
         span = (toks[i].start, toks[k].end)
-        if (j == i == k and i > 0 and not run.headline
-                and not (i == 1 and run.sentence_initial)  # "Neighbouring Poland has"
-                and _ends_a_name(text, toks[i - 1], toks[i])):
+        if j == i == k and _closes_a_name(text, run, i, glued):
             i += 1
             continue
         i = k + 1
@@ -129,10 +130,29 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
     return out
 
 
+def _closes_a_name(text: str, run: Run, i: int, glued: set[str]) -> bool:
+    """Whether the one-word place at token `i` closes a longer name ("Wells Fargo").  In a
+    headline every word is capitalised, and a sentence's first word is ("Neighbouring Poland
+    has"), so there only a pair the body writes inside a sentence counts (`glued`)."""
+    if i == 0:
+        return False
+    toks = run.tokens
+    if run.headline or (i == 1 and run.sentence_initial):
+        return f"{toks[i - 1].text} {toks[i].text}" in glued
+    return _ends_a_name(text, toks[i - 1], toks[i])
+
+
+def _names_closed_by_places(text: str, runs: list[Run]) -> set[str]:
+    """The "Wells Fargo" pairs the body writes: a headline's own capitals cannot tell."""
+    return {f"{run.tokens[i - 1].text} {run.tokens[i].text}" for run in runs
+            if not run.headline for i in range(1, len(run.tokens))
+            if gazetteer.lookup(run.tokens[i].text) is not None
+            and _closes_a_name(text, run, i, set())}
+
+
 def _ends_a_name(text: str, before: Token, tok: Token) -> bool:
     """ "Wells Fargo", "Air France": a place's name closing a longer name, after a word that
-    is neither a place, a part of one ("North", "Greater"), a title nor a function word.
-    (Headlines capitalise every word, so they are not read this way.)"""
+    is neither a place, a part of one ("North", "Greater"), a title nor a function word."""
     word = before.text
     if tok.text.isupper() and not word.isupper():
         return False  # "By Mark Hosenball WASHINGTON, Nov 6": a byline, then a dateline
