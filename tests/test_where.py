@@ -168,12 +168,13 @@ def test_a_state_that_no_longer_exists_is_a_country_with_no_code() -> None:
 
 
 def test_a_town_name_as_the_subject_of_saying_or_wanting_is_no_place() -> None:
-    assert "Obama" not in _places("He posted that Obama wants to ban guns, the complaint said.")
-    assert "Obama" in _places("The festival in Obama drew visitors from Kyoto.")
+    assert "Preston" not in _places("He posted that Preston wants to ban guns, the complaint "
+                                    "said.")
+    assert "Preston" in _places("The festival in Preston drew visitors from Leeds.")
 
 
 def test_a_members_party_and_state_are_not_where_the_story_is() -> None:
-    text = ("Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) questioned the bank's chief in "
+    text = ("Sens. Ana Ruiz (D-Mont.) and Tom Hale (R-La.) questioned the bank's chief in "
             "Washington on Tuesday.")
     assert set(_places(text)) == {"Washington"}
 
@@ -186,7 +187,7 @@ def test_a_zone_abbreviation_is_no_place() -> None:
 
 
 @pytest.mark.parametrize(("text", "not_places", "places"), [
-    ("Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf in Washington.", {"Fargo"},
+    ("Sen. Ana Ruiz grilled Wells Fargo CEO Tom Hale in Washington on Tuesday.", {"Fargo"},
      {"Washington"}),
     ("Flights on Air France to Paris resumed on Monday.", {"France"}, {"Paris"}),
     # a byline glued to an all-caps dateline: the dateline is still a place
