@@ -145,32 +145,32 @@ def test_a_venue_named_at_the_start_of_a_sentence_is_still_a_place() -> None:
 
 
 def test_the_place_a_body_is_of_is_a_place() -> None:
-    text = ("Researchers at the University of Helsinki and the Bank of England published "
+    text = ("Researchers at the University of Lisbon and the Bank of England published "
             "the study on Monday.")
     places = _places(text)
-    assert [text[s:e] for s, e in places["Helsinki"].mentions] == ["Helsinki"]
+    assert [text[s:e] for s, e in places["Lisbon"].mentions] == ["Lisbon"]
     assert [text[s:e] for s, e in places["England"].mentions] == ["England"]
-    assert places["Helsinki"].kind == "city"
+    assert places["Lisbon"].kind == "city"
 
 
 def test_a_place_opening_a_team_or_paper_name_is_not_where_the_story_is() -> None:
-    text = "The Pittsburgh Pirates beat the Cincinnati Reds, the Denver Post reported."
-    assert not {"Pittsburgh", "Cincinnati", "Denver"} & set(_places(text))
+    text = "The Memphis Grizzlies beat the Denver Nuggets, the Boston Globe reported."
+    assert not {"Memphis", "Denver", "Boston"} & set(_places(text))
 
 
 def test_a_state_that_no_longer_exists_is_a_country_with_no_code() -> None:
-    text = "He was born in the Soviet Union and later moved from Yugoslavia to Kyiv."
+    text = "He was born in East Germany and later moved from Yugoslavia to Kyiv."
     doc = analyze(text)
     places = {p.name: p for p in doc.places}
-    assert places["Soviet Union"].kind == "country" and places["Soviet Union"].country is None
+    assert places["East Germany"].kind == "country" and places["East Germany"].country is None
     assert places["Yugoslavia"].kind == "country"
-    assert not any("Union" in o.name for o in doc.organizations)
+    assert not doc.organizations
 
 
 def test_a_town_name_as_the_subject_of_saying_or_wanting_is_no_place() -> None:
-    assert "Preston" not in _places("He posted that Preston wants to ban guns, the complaint "
-                                    "said.")
-    assert "Preston" in _places("The festival in Preston drew visitors from Leeds.")
+    assert "Malden" not in _places("He posted that Malden wants to ban guns, the complaint "
+                                   "said.")
+    assert "Malden" in _places("The festival in Malden drew visitors from Medford.")
 
 
 def test_a_members_party_and_state_are_not_where_the_story_is() -> None:

@@ -265,11 +265,11 @@ def test_a_body_of_x_then_a_role_and_a_name_is_a_person_of_that_body(
 
 
 def test_a_pageant_title_is_a_role_not_a_name() -> None:
-    text = ("The candidate mocked former Miss Universe Ana Ruiz on Friday. He ran the Miss "
-            "Universe pageant for years, and Miss USA too.")
+    text = ("The candidate mocked former Miss World Ana Ruiz on Friday. He ran the Miss "
+            "World pageant for years, and Miss Peru too.")
     people = _people(text)
     assert set(people) == {"Ana Ruiz"}
-    assert "Miss Universe" in people["Ana Ruiz"].roles[0]  # type: ignore[attr-defined]
+    assert "Miss World" in people["Ana Ruiz"].roles[0]  # type: ignore[attr-defined]
 
 
 
