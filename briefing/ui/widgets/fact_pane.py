@@ -50,6 +50,13 @@ class FactPane(OptionList):
     def on_blur(self) -> None:
         self.call_after_refresh(self._clear_caches)
 
+    def action_last(self) -> None:
+        """`G`: the last item, shown whole.  OptionList scrolls to the item by the heights it
+        cached before the focused pane wrapped its lines, which can stop a line or more
+        short; the pane's real end is the last item's end."""
+        super().action_last()
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+
     def build(self, analysis: Analysis, zone: str, locale: str) -> list[FactItem]:
         """The items for one analysis, in the order the officer should read them."""
         raise NotImplementedError
