@@ -276,3 +276,13 @@ def test_a_pageant_title_is_a_role_not_a_name() -> None:
 def test_miss_before_a_place_and_a_name_is_the_plain_title() -> None:
     people = _people("Miss Florence Nightingale founded the school in 1860.")
     assert "Florence Nightingale" in people
+
+
+def test_a_titled_surname_goes_to_the_namesake_given_that_title() -> None:
+    text = ("Former Governor Tom Reyes campaigned in Iowa on Monday. Ana Reyes spoke in Ohio. "
+            "Ana Reyes said the economy was strong. Her rival raised the scandal of Governor "
+            "Reyes in a debate.")
+    people = _people(text)
+    last = text.rindex("Reyes")
+    assert (last, last + 5) in people["Tom Reyes"].mentions  # type: ignore[attr-defined]
+    assert (last, last + 5) not in people["Ana Reyes"].mentions  # type: ignore[attr-defined]

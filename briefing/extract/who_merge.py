@@ -191,14 +191,24 @@ def _split_by_first_name(group: list[NameCandidate],
     buckets: list[list[NameCandidate]] = [[] for _ in given]
     named = sorted((start, i) for p in group if (n := _first_name(p))
                    for i, g in enumerate(given) if _same_given(n, g) for start, _ in p.mentions)
+    titles = [set().union(*(_title_words(p) for p in group if (n := _first_name(p))
+                            and _same_given(n, g))) for g in given]
     for p in sorted(_one_per_mention(group), key=_first_at):
         name = _first_name(p)
         if name:
             index = next(i for i, g in enumerate(given) if _same_given(name, g))
         else:
-            index = _namesake(named, _first_at(p), recent)
+            holders = [i for i, words in enumerate(titles) if words & _title_words(p)]
+            index = holders[0] if len(holders) == 1 else _namesake(named, _first_at(p), recent)
         buckets[index].append(p)
     return [b for b in buckets if b]
+
+
+def _title_words(p: NameCandidate) -> set[str]:
+    """The title words of a candidate's roles ("former president" -> {"president"}): a bare
+    "President Clinton" goes to the namesake the text gave that title, whoever was named
+    last ("Hillary Clinton ... an affair with President Clinton" is Bill)."""
+    return {w for role in p.roles for w in role.lower().split() if is_role(w)}
 
 
 def _given_names(group: list[NameCandidate]) -> list[str]:
