@@ -20,10 +20,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from briefing import __version__
+from briefing.core.textclean import visible_controls
+from briefing.guard import OutsideValueError, instant, period, zone_name
+from briefing.urls import redacted
 
 if TYPE_CHECKING:
     from briefing.article_record import ArticleRecord
@@ -46,9 +48,6 @@ def shown(text: str) -> str:
     every control character and bidi override shown as a visible stand-in rather than
     obeyed, and no `user:password@` in any address (a terminal log or a pasted error must
     not carry a feed's password)."""
-    from briefing.core.textclean import visible_controls
-    from briefing.urls import redacted
-
     return visible_controls(redacted(text).replace("\r\n", " ").replace("\n", " "))
 
 
@@ -88,7 +87,6 @@ class Parser(argparse.ArgumentParser):
 def _argument(read: Callable[[str], _T]) -> Callable[[str], _T]:
     """An argparse `type=` reading its value through `briefing.guard`: a value out of range
     or malformed is a usage error naming the option and the reason, never a traceback."""
-    from briefing.guard import OutsideValueError
 
     def convert(text: str) -> _T:
         try:
@@ -100,22 +98,9 @@ def _argument(read: Callable[[str], _T]) -> Callable[[str], _T]:
     return convert
 
 
-def _zone_arg(text: str) -> str:
-    from briefing.guard import zone_name
-
-    return zone_name(text)
-
-
-def _instant_arg(text: str) -> datetime:
-    from briefing.guard import instant
-
-    return instant(text)
-
-
 def _published_arg(text: str) -> str:
     """`--published`: a date or time the loaders can read, else a usage error (a typo must
     not silently leave every article undated)."""
-    from briefing.guard import OutsideValueError
     from briefing.pubclock import read_clock
 
     clock = read_clock(text)
@@ -127,14 +112,13 @@ def _published_arg(text: str) -> str:
 
 
 def _period_arg(text: str) -> str:
-    from briefing.guard import period
-
+    """`--period`: checked here, kept as written (the brief says "last 24 h")."""
     period(text)
     return text
 
 
-zone_arg = _argument(_zone_arg)
-instant_arg = _argument(_instant_arg)
+zone_arg = _argument(zone_name)
+instant_arg = _argument(instant)
 published_arg = _argument(_published_arg)
 period_arg = _argument(_period_arg)
 
@@ -187,7 +171,6 @@ def check_environment(parser: argparse.ArgumentParser) -> None:
     """`BRIEFING_NOW` must be an instant (a usage error, exit 2, like `--now`); a
     `BRIEFING_TZ` that is no zone is named once and the next choice is used."""
     from briefing.clock import zone_setting_problem
-    from briefing.guard import OutsideValueError, instant
 
     now = os.environ.get("BRIEFING_NOW")
     if now:
@@ -259,8 +242,6 @@ def _json_line(record: ArticleRecord) -> dict[str, object]:
     credentials: JSON escapes C0 controls but not bidi overrides or C1 controls, which a
     terminal or a `jq` reader would obey.
     """
-    from briefing.urls import redacted
-
     line = record.analysis.to_dict()
     line.update({k: v for k, v in record.article.to_dict().items()
                  if v is not None or line.get(k) is None})

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from briefing.config import Config
     from briefing.store import Store
 
 
@@ -56,9 +57,9 @@ def _error(message: str) -> int:
     return 1
 
 
-def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None, str]:
+def _options(args: argparse.Namespace, config: Config
+             ) -> tuple[str, datetime, timedelta | None, str]:
     """Zone, now, period and locale from the arguments; a bad value is a usage error."""
-    from briefing.cli import loaded_config
     from briefing.clock import clock_from_env, local_zone
     from briefing.config import valid_locale
     from briefing.guard import OutsideValueError
@@ -66,7 +67,6 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
     from briefing.guard import shown as quoted
 
     parser: argparse.ArgumentParser = args.brief_parser
-    config = loaded_config()
     zone = args.zone or local_zone(config.local_zone)  # both already checked
     try:  # `--now` was read by its option; this reads BRIEFING_NOW
         now = args.now or clock_from_env()()
@@ -89,12 +89,13 @@ def _options(args: argparse.Namespace) -> tuple[str, datetime, timedelta | None,
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.config import load_config
+    from briefing.cli import loaded_config
     from briefing.store import open_configured
 
-    zone, now, period, locale = _options(args)
+    config = loaded_config()  # read once: its mistakes said once
+    zone, now, period, locale = _options(args, config)
     # One store for the flags and the analyses, closed after.
-    with open_configured(load_config()) as store:
+    with open_configured(config) as store:
         return _brief(args, store, zone=zone, now=now, period=period, locale=locale)
 
 

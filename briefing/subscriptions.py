@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from briefing.clock import Clock, clock_from_env
 from briefing.sources.problems import LoadProblem
 from briefing.store import FeedState, Store
+from briefing.urls import redacted
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -96,7 +97,6 @@ def refresh_feed(store: Store, url: str, *, client: httpx.Client | None = None,
     `user:password@`.
     """
     from briefing.sources.web import FetchError, fetch
-    from briefing.urls import redacted
 
     now = (clock or clock_from_env())()
     shown = redacted(url)
@@ -132,7 +132,6 @@ def _read_entries(shown: str, result: FetchResult, now: datetime, store: Store,
     """
     from briefing.sources.feeds import looks_like_feed, parse_feed
     from briefing.sources.readers import Reader
-    from briefing.urls import redacted
 
     problems: list[LoadProblem] = []
     if not looks_like_feed(result.body):  # a login or maintenance page in the feed's place
@@ -171,8 +170,6 @@ def _guarded(store: Store, url: str, client: httpx.Client | None, clock: Clock,
              cancelled: Callable[[], bool] | None) -> FeedOutcome:
     """`refresh_feed`, with any failure it did not foresee made this feed's failure: one
     bad feed (a parser bug, a store write refused) never stops the feeds after it."""
-    from briefing.urls import redacted
-
     try:
         return refresh_feed(store, url, client=client, clock=clock, cancelled=cancelled)
     except Exception as exc:

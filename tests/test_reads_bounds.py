@@ -26,6 +26,17 @@ def _load(*sources: str) -> tuple[list, list[LoadProblem]]:
     return load_many([*sources, str(SEED_ARTICLE)], on_error=problems.append), problems
 
 
+def _load_feed(path: Path, xml: str) -> tuple[list, list[LoadProblem]]:
+    """`xml` written at `path` and loaded alone: its articles and the problems said."""
+    path.write_text(xml, encoding="utf-8")
+    problems: list[LoadProblem] = []
+    return load_many([str(path)], on_error=problems.append), problems
+
+
+def _rss(items: str) -> str:
+    return f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>'
+
+
 class Endless(io.RawIOBase):
     """A stream that never ends (a pipe from /dev/zero), counting what was asked of it."""
 
@@ -117,11 +128,7 @@ def test_a_feed_over_the_entry_cap_keeps_the_first_entries_and_says_so(
     monkeypatch.setenv("BRIEFING_MAX_ENTRIES", "3")
     items = "".join(f"<item><title>Story {n}</title><description>Report number {n} on the "
                     f"strike at the port.</description></item>" for n in range(10))
-    path = tmp_path / "wire.xml"
-    path.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>',
-                    encoding="utf-8")
-    problems: list[LoadProblem] = []
-    articles = load_many([str(path)], on_error=problems.append)
+    articles, problems = _load_feed(tmp_path / "wire.xml", _rss(items))
     assert [a.title for a in articles] == ["Story 0", "Story 1", "Story 2"]
     assert [p.fatal for p in problems] == [False]
     assert "10 entries; only the first 3 were read" in problems[0].reason
@@ -133,12 +140,9 @@ def test_an_atom_feed_over_the_cap_keeps_its_title_and_first_entries(
     entries = "".join(f"<entry><title>Item {n}</title><updated>2021-12-30T17:02:00Z</updated>"
                       f"<summary>Report {n} on the strike at the port.</summary></entry>"
                       for n in range(6))
-    path = tmp_path / "wire.atom"
-    path.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>Port Wire</title>'
-                    f'{entries}<subtitle>after the entries</subtitle></feed>',
-                    encoding="utf-8")
-    problems: list[LoadProblem] = []
-    articles = load_many([str(path)], on_error=problems.append)
+    articles, problems = _load_feed(
+        tmp_path / "wire.atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title>Port Wire'
+        f'</title>{entries}<subtitle>after the entries</subtitle></feed>')
     assert [a.title for a in articles] == ["Item 0", "Item 1"]
     assert {a.outlet for a in articles} == {"Port Wire"}
     assert [p.fatal for p in problems] == [False]
@@ -163,11 +167,7 @@ def test_an_item_tag_inside_cdata_does_not_lose_an_entry(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, items: str) -> None:
     """Cutting the feed at a tag that is only text would lose entries: the whole is read."""
     monkeypatch.setenv("BRIEFING_MAX_ENTRIES", "3")
-    path = tmp_path / "wire.xml"
-    path.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>',
-                    encoding="utf-8")
-    problems: list[LoadProblem] = []
-    articles = load_many([str(path)], on_error=problems.append)
+    articles, problems = _load_feed(tmp_path / "wire.xml", _rss(items))
     assert [a.title for a in articles] == ["Story 0", "Story 1", "Story 2"]
     assert any("quoted" in a.text for a in articles)
     assert problems == []

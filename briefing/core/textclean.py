@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"                   # CSI, 7- and 8-bit
@@ -81,6 +82,21 @@ def visible_controls(text: str) -> str:
     the reader still sees that something was there (where `strip_controls` removes it).
     The one escaping function for what the CLI and the UI show from outside."""
     return UNSAFE_CHAR.sub(_visible, text)
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span (in order of start; overlaps allowed) replaced by spaces: the
+    same length, so offsets still index it, and no word reads across a blanked stretch.
+    Quotations for the narrator's words, headlines for the body's."""
+    pieces: list[str] = []
+    at = 0
+    for s, e in spans:
+        s = max(s, at)
+        if s < e:
+            pieces += (text[at:s], " " * (e - s))
+            at = e
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def strip_controls(text: str) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.core.segment import Segmentation
+from briefing.core.textclean import blanked
 from briefing.core.words import word_set
 from briefing.extract.gender import PRONOUNS, person_genders
 from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, WORDS, is_role
@@ -48,6 +49,7 @@ _TITLE_NOUNS = {
     "dr": "doctor", "congressman": "representative", "congresswoman": "representative",
     "lawmaker": "representative", "premier": "premier", "chancellor": "chancellor",
 }
+_TITLE_TARGETS = frozenset(_TITLE_NOUNS.values())
 
 
 def role_nouns(roles: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -141,7 +143,7 @@ class Mentions:
         named within `reach` before `pos`.  None when nobody holds it, or when two people
         do: "the mayor" with two mayors named (or one name misread) is left as written."""
         want = _TITLE_NOUNS.get(noun.lower(), noun.lower())
-        if want not in _TITLE_NOUNS.values() and not is_role(want):
+        if want not in _TITLE_TARGETS and not is_role(want):
             return None  # "the company said", "the state said": a body speaks
         holders = [name for name, nouns in self.roles.items() if want in nouns]
         if len(holders) != 1:
@@ -263,15 +265,7 @@ class Quotations:
 
     @classmethod
     def of(cls, text: str, spans: list[tuple[int, int]]) -> Quotations:
-        pieces: list[str] = []
-        at = 0
-        for s, e in spans:
-            s = max(s, at)
-            if s < e:
-                pieces += (text[at:s], " " * (e - s))
-                at = e
-        pieces.append(text[at:])
-        return cls(spans, "".join(pieces))
+        return cls(spans, blanked(text, spans))
 
     def blank(self, lo: int, hi: int) -> str:
         """text[lo:hi] with quotations blanked."""

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
+from briefing.core.textclean import blanked
 from briefing.core.words import word_set
 from briefing.extract.roles import ORG_HEADS, WORDS
 
@@ -126,12 +127,7 @@ class HeadlineNames:
         self.text = text
         self.spans = sorted(headlines)
         self._starts = [s for s, _ in self.spans]
-        pieces, at = [], 0
-        for s, e in self.spans:
-            pieces.append(text[at:s])
-            at = max(at, e)
-        pieces.append(text[at:])
-        self.body = "\n".join(pieces)
+        self.body = blanked(text, self.spans)  # the headlines blanked: the body alone
         self._body_words = set(_WORDS.findall(self.body))
         self._only: dict[str, bool] = {}
 

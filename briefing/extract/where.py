@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Set as AbstractSet
 from typing import cast
 
 from briefing.core.words import word_set
@@ -38,7 +39,6 @@ from briefing.extract.roles import (
     WORDS,
     is_role,
 )
-from briefing.extract.when.zones import lookup as zone_lookup
 from briefing.geo import gazetteer
 from briefing.model import Organization, Person, Place, PlaceKind, Span
 
@@ -97,7 +97,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
 
 
 def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], taken: list[Span],
-                name_words: set[str], glued: set[str] = frozenset()  # type: ignore[assignment]
+                name_words: set[str], glued: AbstractSet[str] = frozenset()
                 ) -> list[tuple[Span, gazetteer.PlaceEntry]]:
     """The places one capitalised run names, left to right, each the longest name known
     (to the gazetteer, or to the context as `local`) at its first word; not a place that
@@ -130,24 +130,30 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
     return out
 
 
-def _closes_a_name(text: str, run: Run, i: int, glued: set[str]) -> bool:
+def _closes_a_name(text: str, run: Run, i: int, glued: AbstractSet[str]) -> bool:
     """Whether the one-word place at token `i` closes a longer name ("Wells Fargo").  In a
     headline every word is capitalised, and a sentence's first word is ("Neighbouring Poland
     has"), so there only a pair the body writes inside a sentence counts (`glued`)."""
     if i == 0:
         return False
     toks = run.tokens
-    if run.headline or (i == 1 and run.sentence_initial):
+    if _capitalised_by_place(run, i):
         return f"{toks[i - 1].text} {toks[i].text}" in glued
     return _ends_a_name(text, toks[i - 1], toks[i])
+
+
+def _capitalised_by_place(run: Run, i: int) -> bool:
+    """Whether the word before token `i` may be capitalised only by where it stands."""
+    return run.headline or (i == 1 and run.sentence_initial)
 
 
 def _names_closed_by_places(text: str, runs: list[Run]) -> set[str]:
     """The "Wells Fargo" pairs the body writes: a headline's own capitals cannot tell."""
     return {f"{run.tokens[i - 1].text} {run.tokens[i].text}" for run in runs
-            if not run.headline for i in range(1, len(run.tokens))
-            if gazetteer.lookup(run.tokens[i].text) is not None
-            and _closes_a_name(text, run, i, set())}
+            for i in range(1, len(run.tokens))
+            if not _capitalised_by_place(run, i)
+            and gazetteer.lookup(run.tokens[i].text) is not None
+            and _ends_a_name(text, run.tokens[i - 1], run.tokens[i])}
 
 
 def _ends_a_name(text: str, before: Token, tok: Token) -> bool:
@@ -184,7 +190,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or gazetteer.key(name) in gazetteer.demonyms()
                 or (name.isupper() and len(words) > 1)
                 or (len(words) == 1 and _SUBJECT_VERB.match(text, m.end))
-                or (name.isupper() and zone_lookup(name))  # "(all times EDT)"
+                or name in gazetteer.zone_abbreviations()  # "(all times EDT)"
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue

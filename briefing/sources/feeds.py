@@ -101,10 +101,11 @@ def parse_feed(data: bytes, source: str, base_url: str | None, on_problem: Probl
     the problem names its title.  Each entry is built on its own: one that cannot be read
     is reported with its number and title, and the feed's other entries still load.
     """
-    parsed, written = _parse(data, source, on_problem)
+    cap = max_entries()
+    parsed, written = _parse(data, source, on_problem, cap)
     if parsed is None:
         return []
-    usable = _usable_entries(parsed, source, on_problem, written)
+    usable = _usable_entries(parsed, source, on_problem, cap, written)
     if not usable:
         return []
     outlet = parsed.feed.get("title")
@@ -166,14 +167,14 @@ def _first_entries(data: bytes, cap: int) -> tuple[bytes, int]:
     return data[: starts[cap]] + data[ends[-1]:], len(starts)
 
 
-def _parse(data: bytes, source: str, on_problem: ProblemHandler) -> tuple[Any, int | None]:
+def _parse(data: bytes, source: str, on_problem: ProblemHandler,
+           cap: int) -> tuple[Any, int | None]:
     """feedparser's result (None, reported, when it cannot read the bytes at all) and the
-    number of entries the feed wrote when it was cut to the entry cap before parsing."""
+    number of entries the feed wrote when it was cut to the entry `cap` before parsing."""
     import feedparser
 
     data = _valid_charrefs(data)
     try:
-        cap = max_entries()
         head, written = _first_entries(data, cap)
         if head is not data:
             parsed = feedparser.parse(head)
@@ -187,9 +188,9 @@ def _parse(data: bytes, source: str, on_problem: ProblemHandler) -> tuple[Any, i
         return None, None
 
 
-def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler,
+def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler, cap: int,
                     written: int | None = None) -> list[dict]:
-    """Entries with something in them, up to the entry cap; the feed's own errors said.
+    """Entries with something in them, up to the entry `cap`; the feed's own errors said.
     `written`: how many entries the feed holds when only its first ones were parsed."""
     usable = [e for e in parsed.entries
               if e.get("title") or e.get("link") or _entry_body(e).strip()]
@@ -202,7 +203,6 @@ def _usable_entries(parsed: Any, source: str, on_problem: ProblemHandler,
                                "loaded the entries it holds", fatal=False))
     if not usable:
         on_problem(LoadProblem(source, "feed has no entries", fatal=False))
-    cap = max_entries()
     total = written if written is not None else len(usable)
     if total > cap:
         on_problem(LoadProblem(source, f"feed has {total:,} entries; only the first "

@@ -23,7 +23,7 @@ from briefing.sources.limits import (
     over_bytes,
     read_capped,
 )
-from briefing.sources.problems import LoadProblem, ProblemHandler
+from briefing.sources.problems import LoadError, LoadProblem, ProblemHandler
 from briefing.sources.text import split_text
 from briefing.sources.web import FetchError, fetch, make_client
 from briefing.urls import redacted
@@ -80,40 +80,37 @@ class Reader:
         The loaders below already turn every expected failure into a problem; this is the
         last line, so a parser bug on one hostile file costs that file, not the run.
         """
-        try:
-            return self._read(source)
-        except Exception as exc:
-            from briefing.sources.problems import LoadError
-
-            if isinstance(exc, LoadError):
-                raise  # the caller asked for fatal problems to raise
-            self.problem(source, f"could not be read ({type(exc).__name__}: {exc})")
-            return []
+        return self._guarded(source, lambda: self._read(source))
 
     def read_stdin(self, data: bytes | None = None) -> list[Article]:
         """Standard input, read up to the size cap (a pipe from `/dev/zero` stops there)."""
         import sys
 
+        cap = max_bytes()
         if data is None:
             try:
-                data = read_capped(sys.stdin.buffer)
+                data = read_capped(sys.stdin.buffer, cap)
             except TooLarge as exc:
                 self.problem("<stdin>", f"standard input is {exc}")
                 return []
             except OSError as exc:
                 self.problem("<stdin>", f"cannot read ({exc.strerror or exc})")
                 return []
-        elif len(data) > max_bytes():
-            self.problem("<stdin>", f"standard input is {over_bytes(max_bytes())}")
+        elif len(data) > cap:
+            self.problem("<stdin>", f"standard input is {over_bytes(cap)}")
             return []
-        try:
-            return self.from_bytes(data, "<stdin>")
-        except Exception as exc:
-            from briefing.sources.problems import LoadError
+        held = data
+        return self._guarded("<stdin>", lambda: self.from_bytes(held, "<stdin>"))
 
-            if isinstance(exc, LoadError):
-                raise
-            self.problem("<stdin>", f"could not be read ({type(exc).__name__}: {exc})")
+    def _guarded(self, source: str, work: Callable[[], list[Article]]) -> list[Article]:
+        """`work()`, with any failure it did not foresee reported as this source's problem
+        (a `LoadError` still raises: the caller asked for fatal problems to)."""
+        try:
+            return work()
+        except LoadError:
+            raise
+        except Exception as exc:
+            self.problem(source, f"could not be read ({type(exc).__name__}: {exc})")
             return []
 
     def _read(self, source: str) -> list[Article]:

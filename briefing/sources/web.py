@@ -26,9 +26,7 @@ from briefing.sources.limits import (
     fetch_deadline,
     over_bytes,
 )
-from briefing.sources.limits import (
-    max_bytes as default_max_bytes,
-)
+from briefing.sources.limits import max_bytes as default_max_bytes
 from briefing.urls import redacted
 
 if TYPE_CHECKING:
@@ -212,13 +210,18 @@ def _status_reason(response: httpx.Response) -> str:
 
 def _retry_after(value: str | None) -> str | None:
     """A Retry-After header (seconds or an HTTP date) as words with a UTC time."""
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, timedelta
     from email.utils import parsedate_to_datetime
+
+    from briefing.clock import clock_from_env, system_clock
 
     if not value:
         return None
     value = value.strip()
-    now = datetime.now(UTC)
+    try:
+        now = clock_from_env()()  # the one clock: BRIEFING_NOW fixes it here too
+    except ValueError:  # a bad BRIEFING_NOW is said elsewhere; a hint needs only a clock
+        now = system_clock()
     if value.isdigit():
         at = now + timedelta(seconds=int(value))
         return f"after {int(value)} s (at {at:%H:%M}Z)"

@@ -234,7 +234,7 @@ def resolve_period(g: Groups, start: int, end: int, ref: Reference) -> Reading |
     day = ref.day
     if per == "weekend":
         det = "last" if step < 0 else "next" if step > 0 else None
-        return _weekend(day, "past" if step < 0 else "future" if step > 0 else None, det)
+        return _weekend(day, _DET_DIRECTION.get(det or ""), det)
     if per in lexicon.SEASONS:
         return _season(lexicon.SEASONS[per], step, day, mod)
     period = _calendar_period(per, step, day)
@@ -268,6 +268,10 @@ def _calendar_period(per: str, step: int, day: date) -> cal.Interval | None:
     return None
 
 
+_DET_DIRECTION = {"last": "past", "next": "future"}
+"""The tense "last" and "next" give a weekend, whatever the sentence's own tense says."""
+
+
 def _weekend(day: date, direction: str | None, det: str | None = None) -> Reading:
     """The weekend just past (news default) or the next one, by tense.  Written on a
     weekend, "the weekend" and "this weekend" are that one, while "last weekend" is the one
@@ -287,7 +291,7 @@ def resolve_weekend(g: Groups, start: int, end: int, ref: Reference) -> Reading:
     if ref.day is None:
         return unresolved("XXXX-WXX-WE")
     det = lexicon.norm(g.get("det"))
-    direction = {"last": "past", "next": "future"}.get(det) or ref.direction(start, end)
+    direction = _DET_DIRECTION.get(det) or ref.direction(start, end)
     if det == "this" and direction is None:
         direction = "future"
     return _weekend(ref.day, direction, det)
