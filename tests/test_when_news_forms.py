@@ -119,12 +119,12 @@ def test_a_zone_less_publication_takes_the_datelines_zone() -> None:
     ("The minister resigned on Monday.", "2016-11-09", "Monday", "2016-11-07"),
     ("The minister will resign on Monday.", "2016-11-09", "Monday", "2016-11-14"),
     ("With Sunday's debate approaching, both camps prepared their lines.", "2016-11-09",
-     "Sunday", "2016-11-13"),
-    ("Aides worked through the night ahead of Saturday's summit.", "2016-11-09", "Saturday",
-     "2016-11-12"),
+     "Sunday's debate", "2016-11-13"),
+    ("Aides worked through the night ahead of Saturday's summit.", "2016-11-09",
+     "Saturday's summit", "2016-11-12"),
     ("The storm struck the coast on Saturday.", "2016-11-09", "Saturday", "2016-11-05"),
     ("The governor said her aide's message inviting the mayor to Monday night's debate was "
-     "a joke.", "2016-09-25", "Monday night", "2016-09-26TNI"),
+     "a joke.", "2016-09-25", "Monday night's debate", "2016-09-26TNI"),
     ("The governor said Monday that the budget was balanced.", "2016-09-28", "Monday",
      "2016-09-26"),
     # composites
@@ -256,3 +256,42 @@ def test_a_weekend_named_on_a_weekend(text: str, value: str) -> None:
     """Written on Saturday 8 March 2025: "last weekend" is 1-2 March."""
     [mention] = times(text, "2025-03-08T12:00:00Z").values()
     assert mention.value == value
+
+
+# -- a date and the event it dates -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Ana Sorel won Sunday's Sardinian Grand Prix from pole.",
+     "Sunday's Sardinian Grand Prix", "2019-03-10"),
+    ("Polls closed early in Saturday's presidential election.",
+     "Saturday's presidential election", "2019-03-09"),
+    ("Critics panned Friday's announcement by the ministry.",
+     "Friday's announcement", "2019-03-08"),
+    ("Tickets for Saturday's Women's World Cup final sold out.",
+     "Saturday's Women's World Cup final", "2019-03-09"),
+    ("Last night's debate ran long.", "Last night's debate", "2019-03-10TNI"),
+    ("Yesterday's Senate vote was close.", "Yesterday's Senate vote", "2019-03-10"),
+])
+def test_a_date_in_the_possessive_takes_the_event_it_dates(text: str, words: str,
+                                                          value: str) -> None:
+    """The WHEN line reads "Sun 10 Mar  Sunday's Sardinian Grand Prix": the day and what
+    happened on it; the value stays the day's."""
+    assert times(text, "2019-03-11")[words].value == value
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Monday's weather was mild.", "Monday"),                # weather is no event
+    ("Sunday's race and the final were close.", "Sunday's race"),  # one event, not a list
+    ("A week's talks ended without a deal.", "A week"),      # a duration dates nothing
+    ("Thursday's open house drew families.", "Thursday"),    # a lower-case "open" is no Open
+    ("New Year's Day passed quietly.", "New Year's Day"),    # a feast's own possessive
+])
+def test_what_a_possessive_date_does_not_take(text: str, words: str) -> None:
+    assert words in times(text, "2019-03-11")
+
+
+def test_a_name_inside_a_dated_event_is_still_a_person() -> None:
+    """The date's own words are no name; the event's words are read by WHO as before."""
+    analysis = analyze("Saturday's Tomas Brekke rally filled the square.", published="2019-03-11")
+    assert [t.text for t in analysis.times] == ["Saturday's Tomas Brekke rally"]
+    assert [p.name for p in analysis.people] == ["Tomas Brekke"]

@@ -11,6 +11,7 @@ from briefing.extract.questions import find_questions
 from briefing.extract.quotes import find_quotes
 from briefing.extract.version import extractor_version
 from briefing.extract.when import find_times
+from briefing.extract.when.events import with_events
 from briefing.extract.where import find_places
 from briefing.extract.who import find_people
 from briefing.model import Analysis
@@ -40,8 +41,10 @@ def analyze(text: str, published: PubClock | str | date | datetime | None = None
     """
     unread_from = _reading_end(text)
     ctx = make_context(text if unread_from is None else text[:unread_from], published, zone)
-    times = find_times(ctx)
-    taken = [(t.start, t.end) for t in times if _holds_no_name(t.text)]
+    dates = find_times(ctx)
+    # A date's own words are no name; the event it dates may hold one ("Saturday's Lee rally").
+    taken = [(t.start, t.end) for t in dates if _holds_no_name(t.text)]
+    times = with_events(dates, ctx.text)
     people, organizations = find_people(ctx, taken)
     places = find_places(ctx, people, organizations, taken)
     quotes = find_quotes(ctx, people, organizations)
