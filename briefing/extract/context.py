@@ -81,6 +81,14 @@ class Context:
         return HeadlineNames(self.text, self.headlines)
 
     @cached_property
+    def defined_places(self) -> dict[str, str]:
+        """Names the text defines as places ("Ferns is a small town"), with their kind
+        (placedefs.py): WHO leaves them to WHERE."""
+        from briefing.extract.placedefs import defined_places
+
+        return defined_places(self.text)
+
+    @cached_property
     def tags(self) -> Tags:
         """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
         from briefing.extract.tagger import Tags

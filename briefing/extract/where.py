@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from typing import cast
 
@@ -73,15 +74,15 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     text = ctx.text
     taken = sorted([m for p in people for m in p.mentions]
                    + [m for o in organizations for m in o.mentions])
-    name_words = {word.lower() for p in people if not p.anonymous
-                  for phrase in (p.name, *(text[s:e] for s, e in p.mentions))
-                  for word in phrase.split()}
+    # a name the text defines as a place is one, whoever else bears it ("HealthSpace Lisca")
+    name_words = _name_words(text, people) - {name.lower() for name in ctx.defined_places}
     all_runs = without(ctx.runs, avoid or [])
-    local = _local_places(text, all_runs, taken, name_words)
+    local = _local_places(text, all_runs, taken, name_words, ctx.defined_places)
     found: _Found = {}
     glued = _names_closed_by_places(text, all_runs)
+    located = _located(text) | ctx.defined_places.keys()
     for run in all_runs:
-        for span, entry in _run_places(text, run, local, taken, name_words, glued):
+        for span, entry in _run_places(text, run, local, taken, name_words, glued, located):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
@@ -96,8 +97,29 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     return places
 
 
+def _name_words(text: str, people: list[Person]) -> set[str]:
+    """The words that name people here, which no bare mention may read as a place ("lost to
+    Hamilton" after "Lewis Hamilton"): a surname, and a word a person is named by alone.
+
+    Not every word of a name: the first word of a misread one ("Cleveland" of a "Cleveland
+    Orchestra" read as a person) would otherwise cost a town every mention in its own
+    guide, and a given name that is a town ("Jackson Reed ... in Jackson") is rarely how
+    a text refers back to a person.
+    """
+    words: set[str] = set()
+    for person in people:
+        if person.anonymous:
+            continue
+        for phrase in (person.name, *(text[s:e] for s, e in person.mentions)):
+            parts = phrase.split()
+            if parts:
+                words.add(parts[-1].lower())
+    return words
+
+
 def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], taken: list[Span],
-                name_words: set[str], glued: AbstractSet[str] = frozenset()
+                name_words: set[str], glued: AbstractSet[str] = frozenset(),
+                located: AbstractSet[str] = frozenset()
                 ) -> list[tuple[Span, gazetteer.PlaceEntry]]:
     """The places one capitalised run names, left to right, each the longest name known
     (to the gazetteer, or to the context as `local`) at its first word; not a place that
@@ -121,7 +143,7 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             continue
         i = k + 1
         if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
-                                                                name_words)):
+                                                                name_words, located)):
             continue
         if entry.kind == "demonym":
             name = gazetteer.country_names().get(entry.country or "", entry.name)
@@ -239,7 +261,8 @@ def _event_end(toks: tuple[Token, ...], j: int) -> int:
 
 
 def _local_places(text: str, all_runs: list[Run], taken: list[Span],
-                  name_words: set[str]) -> dict[str, gazetteer.PlaceEntry]:
+                  name_words: set[str], defined: Mapping[str, str] | None = None,
+                  ) -> dict[str, gazetteer.PlaceEntry]:
     """Places the gazetteer lacks or ranks too small, named as places by their context.
 
     "the Interlagos circuit", "the city of Mazar-i-Sharif" (a venue noun), "in Loughborough"
@@ -266,6 +289,8 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
             out.setdefault(gazetteer.key(name), gazetteer.PlaceEntry(name, kind, None))
             continue
         entry = _placed_by_context(text, run, toks, name)
+        if entry is None and defined and name in defined:  # "Lisca is a port"
+            entry = gazetteer.town(name) or gazetteer.PlaceEntry(name, defined[name], None)
         if entry is not None:
             out.setdefault(gazetteer.key(name), entry)
     return out
@@ -375,7 +400,7 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 
 def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
-              name_words: set[str]) -> bool:
+              name_words: set[str], located: AbstractSet[str] = frozenset()) -> bool:
     word = text[span[0]:span[1]]
     before = text[max(0, span[0] - 12):span[0]].split()
     prep = bool(before) and before[-1].lower() in _PLACE_PREPS
@@ -388,17 +413,30 @@ def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
         return False
     if metonymic(text, span, entry):
         return False
-    if entry.kind == "city" and " " not in word and not prep and not is_dateline(text, run) and (
-            run.headline or (run.sentence_initial and span[0] == run.start)
-            or _SUBJECT_VERB.match(text, span[1])):
+    if entry.kind != "city" or " " in word or prep or is_dateline(text, run):
+        return True
+    if _SUBJECT_VERB.match(text, span[1]):
         # "Obama said", "Obama wants": a town's name as the subject of saying or wanting is
-        # a person or a body ("Coron is in the province", "Bakhmut would not fall" stay
-        # places; a big city as a subject is metonymy, read above)
+        # a person or a body ("Bakhmut would not fall" stays a place; a big city as a
+        # subject is metonymy, read above)
         return entry.population >= _BIG_CITY
+    if run.headline or (run.sentence_initial and span[0] == run.start):
+        # A capital only its position gives: the town when the text places it elsewhere
+        # ("Ferns is a village ... shops in Ferns"), as one name keeps one sense in a text.
+        return entry.population >= _BIG_CITY or word in located
     return True
 
 
 _SUBJECT_VERB = re.compile(r" (?:said|says|told|wants|wanted)\b")
+# "in Ferns", "near Ferns", but not "in Ferns' shops" (an owner) nor "in Ferns Road".
+_LOCATED = re.compile(
+    r"\b(?:in|near|outside|around|throughout)\s+([A-Z][\w’'-]*)(?![\w’'-]|\s+[A-Z])")
+
+
+def _located(text: str) -> frozenset[str]:
+    """One-word names the text writes after "in", "near" or "outside": places wherever
+    they stand, for `_is_place`."""
+    return frozenset(m.group(1) for m in _LOCATED.finditer(text))
 
 
 def _demonym_is_place(text: str, span: Span) -> bool:

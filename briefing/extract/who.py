@@ -42,6 +42,7 @@ from briefing.extract.roles import (
     is_role,
 )
 from briefing.extract.tagger import Tags
+from briefing.extract.teams import scored_places, team_mentions
 from briefing.extract.who_merge import (
     NameCandidate,
     Namesakes,
@@ -460,7 +461,11 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     recurring(people, unplaced, orgs)
     for p in people:
         appositive(text, p)
-    people = [p for p in people if p.evidence]
+    places = ctx.defined_places  # "Lisca is a port": its bare "Lisca has" is no one
+    for p in people:
+        if not p.roles:
+            p.mentions = [m for m in p.mentions if text[m[0]:m[1]] not in places]
+    people = [p for p in people if p.evidence and p.mentions]
     people = [p for p in people if not _headline_person(ctx, p)]
     _model_orgs(ctx, people, orgs, [*(avoid or []), *reading.credits])
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
@@ -472,8 +477,12 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     named.sort(key=_relevance)
     orgs = _without_base_descriptor(orgs)
     employed = {name for name, _ in reading.employers}  # "Korvex spokeswoman": a body, surely
+    for team, spans in team_mentions(text, scored_places(text)).items():
+        orgs.setdefault(team, []).extend(spans)  # "Sweden 1 – 0 Korea": the sides
+        employed.add(team)
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
-                     if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)]
+                     if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)
+                     and n not in places]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
 
@@ -539,6 +548,9 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
                 or ctx.headline_names.only(span)):
             continue
         words = text[span[0]:span[1]].split()
+        if len(words) > 1 and _place_name(text[span[0]:span[1]], words[0].lower(),
+                                          " ".join(words[1:])):
+            continue  # "Old Athens" heading a section, "Sterling Heights": a place
         out.append(NameCandidate(words, text[span[0]:span[1]], mentions=[span], evidence=True))
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from briefing.extract.roles import EVENT_HEADS
 from briefing.model import TimeMention
 
 
@@ -31,12 +32,10 @@ _EVENT_NOUNS = _words("""
     decision launch inauguration funeral memorial concert auction session sitting deadline
     kickoff showdown clash fixture victory win defeat loss draw
 """)
-# Heads that name an event only as part of a capitalised name: "the US Open", "the Super
-# Bowl", "the Brazilian Grand Prix" (a lower-case "open" or "games" is no event).
-_NAME_HEADS = _words("""
-    prix cup bowl open games olympics paralympics classic series championship championships
-    marathon awards festival derby grand-prix invitational masters
-""")
+# Heads that name an event only as part of a capitalised name ("the US Open", "the Brazilian
+# Grand Prix"; a lower-case "open" or "games" is no event): the names WHO and WHERE read as
+# events, and a few more.
+_NAME_HEADS = EVENT_HEADS | {"bowl", "paralympics", "invitational", "masters"}
 # Words an event's name may not run across: "Sunday's race and the final" is one event.
 _STOP = _words("""
     a an the and or but of in on at to for with by from as is was are were be been has have

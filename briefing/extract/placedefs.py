@@ -1,0 +1,51 @@
+"""Names a text defines as places: "Ferns is a small town in Wexford", "Lisca is located on
+the coast", "Varn is in the province of Tolo".
+
+A travel guide, a profile of a town or a report from a village says once what the place is
+and then writes its bare name as a sentence's subject ("Lisca has a market"), where no
+preposition marks it as a place and the model may read a person. One name keeps one sense
+in one text: WHO leaves a name so defined to WHERE, and WHERE reads its every mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract.names import is_common
+
+# Nouns that say what kind of place a name is, and the kind WHERE gives it.
+_PLACE_NOUNS = {
+    **dict.fromkeys(("city", "town", "village", "port", "suburb", "hamlet", "capital",
+                     "municipality", "settlement", "commune", "township", "resort"), "city"),
+    **dict.fromkeys(("district", "neighborhood", "neighbourhood", "borough", "quarter",
+                     "region", "province", "county", "state", "prefecture", "oblast",
+                     "territory", "enclave"), "region"),
+    **dict.fromkeys(("island", "islands", "archipelago", "peninsula", "atoll", "valley"),
+                    "other"),
+    "country": "country",
+}
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+# "is a small coastal town", "is the capital city": up to three modifiers, none a function
+# word ("is the mayor of the town" defines a person); the noun closes the phrase ("is a
+# town councillor" does not define a town).
+_DEFINED = re.compile(
+    _NAME + r"[ \t]+(?:is|was|remains)[ \t]+(?:"
+    r"(?:an?|the)[ \t]+(?:(?!(?:of|in|for|with|and|or|to|at|by)\b)[\w-]+[ \t]+){0,3}?"
+    r"(?P<noun>" + "|".join(_PLACE_NOUNS) + r")(?=[ \t]*(?:[,.;:]|$|\b(?:on|in|of|at|near|"
+    r"north|south|east|west|with|that|which|where|when|and|but|until|since|for|from|by|"
+    r"before|after|during|known|located|situated)\b))"
+    r"|(?P<located>(?:located|situated)[ \t]+(?:in|on|near)|in[ \t]+the[ \t]+"
+    r"(?:province|state|region|county|district|prefecture)[ \t]+of)\b)")
+
+
+def defined_places(text: str) -> dict[str, str]:
+    """Each name the text defines as a place, with the place kind its noun gives ("city",
+    "region", "other", "country"; "other" where only its location is given)."""
+    out: dict[str, str] = {}
+    for match in _DEFINED.finditer(text):
+        name = match.group("name")
+        if any(is_common(word) for word in name.split()):
+            continue  # "It is a town", "The Old Town is": no name, or no name alone
+        noun = match.group("noun")
+        out.setdefault(name, _PLACE_NOUNS[noun.lower()] if noun else "other")
+    return out

@@ -1,0 +1,121 @@
+"""WHERE and WHO on a name whose sense the rest of the text settles: a town a guide defines,
+a town a person's misread name shares, a country a match report scores as a side.
+
+Every sentence is written for the class of text it stands for (invented people and towns,
+real towns the gazetteer knows); none is taken from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract import analyze
+from briefing.extract.placedefs import defined_places
+from briefing.extract.teams import scored_places
+
+
+def _places(text: str) -> dict[str, int]:
+    return {p.name: len(p.mentions) for p in analyze(text).places}
+
+
+def _people(text: str) -> list[str]:
+    return [p.name for p in analyze(text).people if not p.anonymous]
+
+
+def _bodies(text: str) -> dict[str, int]:
+    return {o.name: len(o.mentions) for o in analyze(text).organizations}
+
+
+# -- a name the text defines as a place --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "defined"), [
+    ("Lisca is a small fishing town on the coast.", {"Lisca": "city"}),
+    ("Varn is in the province of Tolo, two hours by bus.", {"Varn": "other"}),
+    ("Halvik is located on a fjord.", {"Halvik": "other"}),
+    ("Dunmore was a busy port until the war.", {"Dunmore": "city"}),
+    ("Kestrel Bay is a quiet district of the capital.", {"Kestrel Bay": "region"}),
+    # a person or a role, not a place
+    ("Reed is a town councillor.", {}),
+    ("Okafor is the mayor of the town.", {}),
+    ("Ana Brekke is a city planner.", {}),
+    ("It is a town of ten thousand people.", {}),
+])
+def test_a_copula_defines_a_place(text: str, defined: dict[str, str]) -> None:
+    assert defined_places(text) == defined
+
+
+def test_a_defined_town_is_a_place_at_every_mention_even_as_a_subject() -> None:
+    """A guide writes its town's bare name as a sentence's subject; the model alone reads
+    a person there ("Lisca has a market")."""
+    text = ("Lisca is a small fishing town on the coast. Lisca has a market every Friday. "
+            "Visitors to Lisca should book early. Lisca rewards a slow walk.")
+    assert _places(text) == {"Lisca": 4}
+    assert _people(text) == []
+
+
+def test_a_defined_town_is_no_surname_of_a_person_named_after_it() -> None:
+    """The founder keeps his name; the town's bare name is the town's, not his surname."""
+    text = ("Varn is in the province of Tolo. The chapel was built by Enzo de Varn in 1620. "
+            "Varn has two beaches, and Varn is busy in summer.")
+    analysis = analyze(text)
+    assert {p.name: len(p.mentions) for p in analysis.places}.get("Varn") == 3
+    assert [(p.name, [text[s:e] for s, e in p.mentions]) for p in analysis.people] == [
+        ("Enzo de Varn", ["Enzo de Varn"])]
+
+
+# -- a town that opens a sentence --------------------------------------------------------------
+
+def test_a_town_the_text_places_elsewhere_is_a_place_when_it_opens_a_sentence() -> None:
+    text = ("Leuven grew around its university. Students in Leuven pay little for rent. "
+            "Leuven also brews beer.")
+    assert _places(text) == {"Leuven": 3}
+
+
+def test_a_small_town_opening_a_sentence_with_no_other_evidence_stays_unread() -> None:
+    """A capital only its position gives, a town's name nowhere else placed: as before, no
+    place (it may be a surname: "Dayton grinned.")."""
+    assert "Dayton" not in _places("Dayton grinned at the crowd and left.")
+
+
+# -- a person's name and the town it shares --------------------------------------------------
+
+def test_a_town_is_vetoed_by_a_surname_not_by_the_first_word_of_a_name() -> None:
+    """"lost to Hamilton" after "Lewis Hamilton" is the driver; a misread "Ghent
+    Philharmonic" or a given name that is a town takes nothing from the town."""
+    surname = "Marta Salzburg won the sprint. Ines Dalby lost to Salzburg in the final."
+    assert "Salzburg" not in _places(surname)
+    given = ("Tampere Okafor, a painter, opened a show. The gallery is in Tampere, and "
+             "crowds in Tampere queued.")
+    assert _places(given).get("Tampere") == 2
+
+
+def test_a_known_place_with_a_part_word_is_no_person() -> None:
+    """A section heading "Old Aarhus" is a part of the town, never a person."""
+    text = "Sights\n\nOld Aarhus\n\nThe lanes of the old town are narrow and quiet."
+    assert _people(text) == []
+
+
+# -- a place that plays ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "teams"), [
+    ("Group B — Andorra 2 – 1 Paraguay", {"Andorra", "Paraguay"}),
+    ("Uruguay defeated hosts Luxembourg 3-0 on Sunday.", {"Uruguay", "Luxembourg"}),
+    ("Moldova lost 1 – 2 to Andorra in the last minute.", {"Moldova", "Andorra"}),
+    ("Ghent beat Antwerp 4-2 in the derby.", {"Ghent", "Antwerp"}),
+    # no score, a year range or a date: no match
+    ("Andorra and Paraguay signed a fishing pact.", set()),
+    ("Uruguay ruled Luxembourg from 1864-1866 in part.", set()),
+    ("Talks in Moldova ran June 1-2 in Chisinau.", set()),
+])
+def test_a_place_beside_a_score_is_a_side(text: str, teams: set[str]) -> None:
+    assert scored_places(text) == teams
+
+
+def test_a_side_is_an_organisation_and_no_place_except_where_something_is_in_it() -> None:
+    text = ("Group B — Andorra 2 – 1 Paraguay\n\nAndorra pressed early and Paraguay sat deep. "
+            "Fans in Andorra watched on big screens. The match was played in Tampere.")
+    bodies = _bodies(text)
+    assert bodies["Andorra"] == 2 and bodies["Paraguay"] == 2
+    places = _places(text)
+    assert places.get("Andorra") == 1  # "Fans in Andorra": the country itself
+    assert "Paraguay" not in places and places.get("Tampere") == 1
