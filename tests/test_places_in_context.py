@@ -119,3 +119,17 @@ def test_a_side_is_an_organisation_and_no_place_except_where_something_is_in_it(
     places = _places(text)
     assert places.get("Andorra") == 1  # "Fans in Andorra": the country itself
     assert "Paraguay" not in places and places.get("Tampere") == 1
+
+
+# -- a lone name the text's pronouns make a person ---------------------------------------------
+
+def test_a_surname_alone_that_twice_goes_on_with_his_or_her_is_a_person() -> None:
+    """A biography may name its subject by surname alone, always opening the sentence."""
+    text = ("Education\n\nTalbert received his early education at a grammar school. "
+            "Talbert fell in love with his cousin. Talbert finally returned in 1809.")
+    assert {p.name: len(p.mentions) for p in analyze(text).people} == {"Talbert": 3}
+
+
+def test_a_body_once_followed_by_her_is_no_person() -> None:
+    text = "Vantor sent her a contract. Vantor makes engines. Vantor also sells parts."
+    assert _people(text) == []

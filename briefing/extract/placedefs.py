@@ -24,7 +24,7 @@ _PLACE_NOUNS = {
                     "other"),
     "country": "country",
 }
-_NAME = r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+_NAME = r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 # "is a small coastal town", "is the capital city": up to three modifiers, none a function
 # word ("is the mayor of the town" defines a person); the noun closes the phrase ("is a
 # town councillor" does not define a town).

@@ -15,7 +15,7 @@ from briefing.extract.names import is_common
 from briefing.geo import gazetteer
 from briefing.model import Span
 
-_NAME = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+_NAME = r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
 # A match score; never a year range ("1998-2002") nor a time ("10-11 a.m." has no name
 # after it in the patterns below).
 _SCORE = r"\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}(?!\d)"

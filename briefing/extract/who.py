@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -444,8 +446,9 @@ def _unplaced_singles(reading: _Reading, people: list[NameCandidate],
     recur with evidence (`recurring`)."""
     text = reading.text
     unplaced: dict[str, list[Span]] = {}
+    subjects = _pronoun_subjects(text)
     for tok, run in sorted(reading.singles, key=lambda x: x[0].start):
-        if (not _single(text, tok, run, people, by_surname) and _kind(tok) == "name"
+        if (not _single(text, tok, run, people, by_surname, subjects) and _kind(tok) == "name"
                 and not (run and run.sentence_initial and tok is run.tokens[0])
                 and not _PLACE_BEFORE.search(text, max(0, tok.start - 8), tok.start)):
             unplaced.setdefault(tok.text, []).append((tok.start, tok.end))
@@ -713,9 +716,24 @@ def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
     return -(p.references + (2 if p.roles else 0)), first
 
 
+# "Talbert received his early education", "Talbert fell out with her brother": a lone
+# name whose clause goes on with "his" or "her" is its subject, and a person.
+_OWN_PRONOUN = re.compile(
+    r"\b([A-Z][a-z]+)[ \t]+(?:[a-z]+[ \t]+){1,4}(?:his|her|himself|herself)\b")
+
+
+def _pronoun_subjects(text: str) -> frozenset[str]:
+    """Lone names at least twice the subject of a clause that goes on with "his" or "her":
+    once may be a body's object ("Vanta sent her a contract"), twice is a biography's
+    subject named by surname alone."""
+    counts = Counter(m.group(1) for m in _OWN_PRONOUN.finditer(text))
+    return frozenset(word for word, n in counts.items() if n >= 2 and not is_common(word))
+
+
 def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
-            by_surname: Namesakes) -> bool:
-    """Attach a lone word to a person (surname) or make it one (beside a speech verb)."""
+            by_surname: Namesakes, subjects: AbstractSet[str] = frozenset()) -> bool:
+    """Attach a lone word to a person (surname) or make it one (beside a speech verb, or
+    the subject of clauses that go on with "his" or "her": `_pronoun_subjects`)."""
     parts = tok.text.split("-") if "-" in tok.text else [tok.text]
     offset = tok.start
     used = False
@@ -724,8 +742,9 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True
-        elif run is not None and len(parts) == 1 and (_speech_next(text, tok.end) or (
-                _speech_before(text, tok.start) and not _CLAUSE_VERB.match(text, tok.end))):
+        elif run is not None and len(parts) == 1 and (
+                _speech_next(text, tok.end) or tok.text in subjects
+                or (_speech_before(text, tok.start) and not _CLAUSE_VERB.match(text, tok.end))):
             kind = _kind(tok)
             if (kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
