@@ -28,22 +28,29 @@ _NAME = r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 # "is a small coastal town", "is the capital city": up to three modifiers, none a function
 # word ("is the mayor of the town" defines a person); the noun closes the phrase ("is a
 # town councillor" does not define a town).
-_DEFINED = re.compile(
-    _NAME + r"[ \t]+(?:is|was|remains)[ \t]+(?:"
+_DEFINITION = re.compile(
+    r"[ \t]+(?:is|was|remains)[ \t]+(?:"
     r"(?:an?|the)[ \t]+(?:(?!(?:of|in|for|with|and|or|to|at|by)\b)[\w-]+[ \t]+){0,3}?"
     r"(?P<noun>" + "|".join(_PLACE_NOUNS) + r")(?=[ \t]*(?:[,.;:]|$|\b(?:on|in|of|at|near|"
     r"north|south|east|west|with|that|which|where|when|and|but|until|since|for|from|by|"
     r"before|after|during|known|located|situated)\b))"
     r"|(?P<located>(?:located|situated)[ \t]+(?:in|on|near)|in[ \t]+the[ \t]+"
     r"(?:province|state|region|county|district|prefecture)[ \t]+of)\b)")
+# The name the definition follows, read back from it: the verb is rare and a name is
+# everywhere, so the scan starts from the verb.
+_NAME_BEFORE = re.compile(_NAME + "$")
+_NAME_REACH = 80
 
 
 def defined_places(text: str) -> dict[str, str]:
     """Each name the text defines as a place, with the place kind its noun gives ("city",
     "region", "other", "country"; "other" where only its location is given)."""
     out: dict[str, str] = {}
-    for match in _DEFINED.finditer(text):
-        name = match.group("name")
+    for match in _DEFINITION.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+        if before is None:
+            continue
+        name = before.group("name")
         if any(is_common(word) for word in name.split()):
             continue  # "It is a town", "The Old Town is": no name, or no name alone
         noun = match.group("noun")

@@ -31,15 +31,34 @@ _SCORES = re.compile(
 _PLACED_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|throughout)[ \t]+$")
 
 
+_SCORE_ONLY = re.compile(_SCORE)
+# How far a pattern reaches before and after its score ("Uruguay defeated hosts Luxembourg
+# 3-0", "Group G — Tunisia 1 – 2 England"): only those windows are read, as a name starts
+# everywhere and a score is rare.
+_BEFORE, _AFTER = 160, 60
+
+
 def scored_places(text: str) -> frozenset[str]:
     """The places' names the text writes beside a score: its teams."""
+    windows: list[list[int]] = []
+    for score in _SCORE_ONLY.finditer(text):
+        start, end = max(0, score.start() - _BEFORE), score.end() + _AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end  # one window over scores close together
+        else:
+            windows.append([start, end])
+    return frozenset(name for start, end in windows
+                     for name in _scored_names(text, start, min(end, len(text))))
+
+
+def _scored_names(text: str, start: int, end: int) -> set[str]:
     names = set()
-    for match in _SCORES.finditer(text):
+    for match in _SCORES.finditer(text, start, end):
         for name in match.groups():
             if name and not any(is_common(word) for word in name.split()) and (
                     gazetteer.lookup(name) is not None):
                 names.add(name)
-    return frozenset(names)
+    return names
 
 
 def team_mentions(text: str, teams: frozenset[str]) -> dict[str, list[Span]]:

@@ -718,15 +718,19 @@ def _relevance(p: Person) -> tuple[int, tuple[int, int]]:
 
 # "Talbert received his early education", "Talbert fell out with her brother": a lone
 # name whose clause goes on with "his" or "her" is its subject, and a person.
-_OWN_PRONOUN = re.compile(
-    r"\b([A-Z][a-z]+)[ \t]+(?:[a-z]+[ \t]+){1,4}(?:his|her|himself|herself)\b")
+# (read back from the pronoun: a pronoun is rarer than a capital)
+_OWN_PRONOUN = re.compile(r"\b(?:his|her|himself|herself)\b")
+_SUBJECT_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:[a-z]+[ \t]+){1,4}$")
+_SUBJECT_REACH = 80
 
 
 def _pronoun_subjects(text: str) -> frozenset[str]:
     """Lone names at least twice the subject of a clause that goes on with "his" or "her":
     once may be a body's object ("Vanta sent her a contract"), twice is a biography's
     subject named by surname alone."""
-    counts = Counter(m.group(1) for m in _OWN_PRONOUN.finditer(text))
+    counts = Counter(m.group(1) for pronoun in _OWN_PRONOUN.finditer(text)
+                     if (m := _SUBJECT_BEFORE.search(text, max(0, pronoun.start() - _SUBJECT_REACH),
+                                                     pronoun.start())))
     return frozenset(word for word, n in counts.items() if n >= 2 and not is_common(word))
 
 
