@@ -28,8 +28,10 @@ _NAME = r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 # "is a small coastal town", "is the capital city": up to three modifiers, none a function
 # word ("is the mayor of the town" defines a person); the noun closes the phrase ("is a
 # town councillor" does not define a town).
+# The verb is read from the run of blanks before it, and only from its start: a scan that
+# tried every blank of a long run would be quadratic in the run.
 _DEFINITION = re.compile(
-    r"[ \t]+(?:is|was|remains)[ \t]+(?:"
+    r"(?<![ \t])[ \t]+(?:is|was|remains)[ \t]+(?:"
     r"(?:an?|the)[ \t]+(?:(?!(?:of|in|for|with|and|or|to|at|by)\b)[\w-]+[ \t]+){0,3}?"
     r"(?P<noun>" + "|".join(_PLACE_NOUNS) + r")(?=[ \t]*(?:[,.;:]|$|\b(?:on|in|of|at|near|"
     r"north|south|east|west|with|that|which|where|when|and|but|until|since|for|from|by|"
