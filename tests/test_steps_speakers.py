@@ -169,12 +169,17 @@ def test_finite_speaker_before_or_after_the_verb(text: str, speaker: str) -> Non
 
 @pytest.mark.parametrize("text", [
     "“It is a sad day,” said in an interview with Wolf Blitzer.",  # after a preposition
-    "“It is a sad day for everyone,” the minister told Anna Lindqvist.",  # the one told
     "“It is a sad day for everyone,” said the economy.",  # a thing said, not a speaker
 ])
 def test_finite_speaker_refuses_the_one_spoken_to(text: str) -> None:
     w = _window(text, "after")
     assert _finite_speaker(w.text, w.base, w.chunk, w.finite, w.mentions) is None
+
+
+def test_finite_speaker_takes_the_teller_not_the_one_told() -> None:
+    w = _window("“It is a sad day for everyone,” the minister told Anna Lindqvist.", "after")
+    hit = _finite_speaker(w.text, w.base, w.chunk, w.finite, w.mentions)
+    assert hit is not None and hit.name == "the minister"
 
 
 # --- _written_speaker -----------------------------------------------------------------

@@ -279,7 +279,7 @@ class Quotations:
 
 # ... and the relative pronoun of "an architect who said": the architect speaks.
 _TRAILING_AUXILIARIES = re.compile(
-    r"(?:\s+(?:who|has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
+    r"(?:\s*[-—–]+|\s+(?:who|which|that|has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
     r"been|still|already|again|once|later|then|recently|previously|repeatedly|publicly|"
     r"initially|immediately|reportedly|quickly|swiftly))+\s*,?\s*$")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|"
@@ -293,7 +293,10 @@ def _plain_nominal(words: str) -> bool:
         return False
     if _AUXILIARY.search(words):
         return False  # "the candidate has", "the ministry has not": a clause, not a speaker
-    return not any(w[:1].isupper() for w in words.split()[-1:])
+    split = words.split()
+    if len(split) > 1 and split[-1].lower() in ORG_HEADS:
+        return True  # "the Chicago Police Department reported": a body named in full
+    return not any(w[:1].isupper() for w in split[-1:])
 
 
 def _appositive(gap: str, longest: int = 80) -> bool:

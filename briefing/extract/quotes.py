@@ -85,20 +85,23 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
                 found: list[_Found]) -> _Found | None:
     """The quotation with its own cue, or inheriting the one before; None for a scare quote."""
     inner = text[start:end].strip("\"“”«»„' \n")
-    hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
+    label = _LABEL.match(text, start)
+    if label:  # "“WALLACE: Do you ...": a transcript's label names the speaker, whatever cue
+        name = index.name_for_word(label.group(1)) or label.group(1).title()
+        hit: Hit | None = Hit(name, label.start(1), label.end(1), ":")
+    else:
+        hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
     words = len(_WORD.findall(inner))
     if (words < _MIN_WORDS and hit is None) or _LINK_ONLY.fullmatch(inner):
         return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
-    if hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
+    if label:
+        pass
+    elif hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
         hit = _named(text, ctx, hit, index, found)
     elif hit is not None and hit.name not in index.people:
         hit = _described_named(hit, index)
-    label = _LABEL.match(text, start)
-    if label and hit is None:
-        name = index.name_for_word(label.group(1)) or label.group(1).title()
-        hit = Hit(name, label.start(1), label.end(1), ":")
     previous = found[-1] if found else None
     if hit is None and previous is not None and _near(ctx, previous.end, start):
         return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])

@@ -15,7 +15,15 @@ from typing import NamedTuple
 from briefing.core.segment import Segmentation
 from briefing.core.words import word_set
 from briefing.extract.mentions import Mentions, Quotations, mentions_of
-from briefing.extract.roles import ANON_HEADS, GROUP_NOUNS, SPEECH_VERBS, WORDS, is_role
+from briefing.extract.roles import (
+    ANON_HEADS,
+    GROUP_NOUNS,
+    ORG_HEADS,
+    SPEECH_VERBS,
+    WORDS,
+    is_role,
+)
+from briefing.geo import gazetteer
 
 __all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
 
@@ -183,9 +191,11 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
                     index: Mentions) -> Hit | None:
     """A name before a finite verb ("Smith said"), or after it when the verb opens its
     clause ("“...,” said Smith", "said the ruling")."""
-    for verb in finite:
+    for nth, verb in enumerate(finite):
         v_start, v_end = base + verb.start(), base + verb.end()
         found = index.ending_before(v_start, 50, floor=base, nominal=False)
+        if found and _placed(text, found[1]):
+            found = None  # "Rawlings, who watched on the Mall, said": the subject is before
         if found is None and _speaker_follows(text, verb.group(), v_start) \
                 and _inverted(chunk, verb.start()):
             found = index.starting_near(v_end, 40)
@@ -193,9 +203,27 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
                 found = None  # "said in an interview with Wolf Blitzer": not the speaker
         if found is None and _inverted(chunk, verb.start()):
             found = _described(chunk, verb.end(), base)  # "“...,” said the ruling."
+        if found is None and nth == 0:
+            # "meddling the California congressman said is ...": a described subject of
+            # the nearest verb comes before a name at a verb further off, unless it is
+            # the appositive of a name ("Jim Jordan, an oversight panel member, said")
+            found = index.ending_before(v_start, 50, floor=base, nominal=True)
+            if found and (not _speaking_source(found[0])
+                          or text[max(0, found[1] - 3):found[1]].rstrip().endswith(",")):
+                found = None
         if found:
             return Hit(*found, verb.group())
     return None
+
+
+_PLACED = re.compile(r"\b(?:on|in|at|near|outside|inside|into|across|from|through|around)"
+                     r"\s+(?:the\s+)?$")
+
+
+def _placed(text: str, start: int) -> bool:
+    """Whether the name at `start` is the object of a preposition of place ("on the Mall"),
+    so not the subject of the verb after it."""
+    return _PLACED.search(text, max(0, start - 16), start) is not None
 
 
 def _written_speaker(chunk: str, base: int, finite: list[re.Match[str]],
@@ -231,8 +259,9 @@ def _described_speaker(base: int, finite: list[re.Match[str]], index: Mentions) 
     """ "the spokeswoman said": a described speaker before a finite verb."""
     for verb in finite:
         found = index.ending_before(base + verb.start(), 50, floor=base, nominal=True)
-        if found:
-            return Hit(*found, verb.group())
+        if found and not _placed(index.text, found[1]) and (
+                found[0] in index.people or _speaking_source(found[0])):
+            return Hit(*found, verb.group())  # not "in a box labeled “urgent”"
     return None
 
 
@@ -280,12 +309,27 @@ def _speaking_noun(phrase: str) -> bool:
             or head.rstrip("s") in _DOCUMENTS or head in GROUP_NOUNS)
 
 
+_AGENT_NOUN = re.compile(r"\w{3,}(?:er|or|ist|ian|ate)s?$")
+
+
+def _speaking_source(phrase: str) -> bool:
+    """A described subject that can speak: a person or a writing (`_speaking_noun`), or a
+    body ("the union wrote", "the agency suggested"); not a thing ("in a box labeled ...",
+    "the outside world said")."""
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    return (_speaking_noun(phrase) or head.rstrip("s") in ORG_HEADS
+            or _AGENT_NOUN.search(head) is not None)  # "the announcer", "the organizers"
+
+
 # A name never runs over a line break ("Christina Lastra.\n\nGetty" is a name and a credit).
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?[ \t\u00a0]+)?"
          r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|del|la|"
          r"le)){0,3}")
 _NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})[\s,]*(?:(?:also|later|then)\s+)?$")
-_NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b))?({_NAME})(?=[\s,.;:]|$)")
+# Adverbs that open a sentence before its subject: "Even China said" is China speaking.
+_OPENING_ADVERBS = ("Even", "Only", "Also", "Meanwhile", "Instead")
+_NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b)|(?:{'|'.join(_OPENING_ADVERBS)})\s+)?"
+                         rf"({_NAME})(?=[\s,.;:]|$)")
 _NOT_NAMES = word_set(WORDS, "not_names")
 
 
@@ -302,16 +346,46 @@ def _written_name(chunk: str, v_start: int, v_end: int,
         if match is None:
             continue
         words = match.group(1).split()
+        start = match.start(1)
+        if words[0] in _OPENING_ADVERBS and len(words) > 1:
+            start = chunk.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if match is before and _placed(chunk, match.start(1)):
+            continue
         if words[0] == "The" and len(words) > 1 and match is before:
             words = words[1:]  # "“...,” The Hill reported": a publication's name
         if (words[0].lower().rstrip(".") in _NOT_NAMES or words[-1].lower() in _NOT_NAMES
-                or (all(w.isupper() for w in words) and len(words) > 1)):
-            continue  # a pronoun, a month, or a headline in capitals
+                or _in_capitals(words) or (_describes_noun(words, chunk[v_start:v_end])
+                                           and index.name_for_word(words[0]) is None)):
+            continue  # a pronoun, a month, a headline in capitals, "Democratic claims"
         surname = words[-1].strip(".,")
         name = index.name_for_word(surname) or " ".join(
             w for w in words if w.rstrip(".") not in ("Mr", "Mrs", "Ms", "Dr"))
-        return name, match.start(1), match.end(1)
+        return name, start, match.end(1)
     return None
+
+
+def _in_capitals(words: list[str]) -> bool:
+    """ "CONGRESS HAS INVESTIGATED HIM": a section heading in capitals, not a name."""
+    return len(words) > 1 and all(w.isupper() for w in words)
+
+
+# Verb forms that are also plural nouns: after an adjective they are the noun ("11% of
+# Democratic claims", "Russian reports").
+_NOUN_FORMS = frozenset(["claims", "reports", "notes", "calls", "remarks", "tweets", "answers",
+                         "replies", "statements", "comments", "promises", "denies", "vows",
+                         "states", "counters", "jokes", "laments", "demands"])
+
+
+def _describes_noun(words: list[str], verb: str) -> bool:
+    """Whether a lone capitalised word before `verb` is an adjective of a noun, not a
+    speaker: a nationality ("Russian reports") or a word before a verb that is also a
+    plural noun ("Democratic claims")."""
+    if len(words) != 1:
+        return False
+    word = words[0].strip(".,")
+    return gazetteer.key(word) in gazetteer.demonyms() or (
+        verb.lower() in _NOUN_FORMS and word.lower().endswith(("ic", "an", "ese", "ish", "al")))
 
 
 _LEADING_NAME = re.compile(
@@ -355,10 +429,12 @@ def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | N
     if found and found[1] - pos <= 4 and not re.match(r"['’]s\b", chunk[found[2] - base:]):
         return _titled_person(chunk, base, found, index) or found  # not "Scott's relatives"
     written = _NAME_AFTER.match(chunk, lead)
-    if written and written.group(1).split()[0].lower() not in _NOT_NAMES:
+    if written and written.group(1).split()[0].lower() not in _NOT_NAMES \
+            and not _in_capitals(written.group(1).split()):
         words = written.group(1).split()
         name = index.name_for_word(words[-1].strip(".,"))
-        if name or len(words) > 1:
+        country = gazetteer.lookup(words[0])
+        if name or len(words) > 1 or (country is not None and country.kind == "country"):
             return name or written.group(1), base + written.start(1), base + written.end(1)
     pronoun = re.match(r"[\s,]*([Hh]e|[Ss]he)\b", chunk)
     if pronoun:

@@ -1,0 +1,76 @@
+"""QUOTES: speakers a reader would not accept, by the class of sentence that produced them.
+
+Each row is a sentence written for this table: the speaker a careful reader names, and the
+words the dashboard must never show as the speaker (a thing, a place, an adjective, a
+heading in capitals).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract import analyze
+
+# (text, words of the quotation, the speaker shown, the span that is the evidence)
+SPEAKERS = [
+    # a described subject of the nearest verb, not a name at a verb further off
+    ("Rep. Tom Reed called for new sanctions on Monday, a step the New York congressman "
+     "said would “send a clear signal to Moscow about the cost.”",
+     "send a clear signal", "Tom Reed", "the New York congressman"),
+    # a place after a preposition ends an appositive; the sentence's subject speaks
+    ("Maria Delgado, 61, of Tulsa, who watched the parade from a bench on the Green, said "
+     "the day reminded her of “all the summers we spent here as children.”",
+     "all the summers", "Maria Delgado", "Maria Delgado"),
+    # an adverb opening the sentence is no part of the speaker's name
+    ("Even China said it was “firmly opposed” to the test and warned of “serious "
+     "consequences for the region.”", "firmly opposed", "China", "China"),
+    # a body speaks
+    ("“We will rebuild every house on this street,” the union wrote in a letter to members.",
+     "rebuild every house", "the union", "the union"),
+    ("“Most of the dead were civilians,” the agency reported in its weekly summary.",
+     "Most of the dead", "the agency", "the agency"),
+    # a fact-checker's verdict is the fact-checker's words
+    ("The fact-checkers rated 40% of Democratic claims as “mostly true” in the sample.",
+     "mostly true", "The fact-checkers", "The fact-checkers"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "evidence"), SPEAKERS)
+def test_the_speaker_a_reader_names(text: str, words: str, speaker: str, evidence: str) -> None:
+    quote = next(q for q in analyze(text).quotes if words in q.text)
+    assert quote.speaker == speaker
+    assert text[quote.speaker_start:quote.speaker_end] == evidence
+
+
+# (text, words no speaker may be)
+NOT_SPEAKERS = [
+    # a container labelled with the quoted words is not speaking
+    ("On the intake form, in a box labeled “prior conditions and allergies,” a nurse had "
+     "written nothing at all.", "a box"),
+    # a heading in capitals before a dash
+    ("FLOODS RETURN TO THE VALLEY — Residents were told to leave, with one farmer saying, "
+     "“We have seen nothing like this in forty years.”", "FLOODS RETURN TO THE VALLEY"),
+    # an adjective before a verb that is also a plural noun
+    ("The audit found 40% of Republican claims were “false or badly misleading,” compared "
+     "to 30% of Democratic claims.", "Republican"),
+    ("Russian reports described the convoy as “a humanitarian mission to the east.”",
+     "Russian"),
+    # the outside of something is not a speaker
+    ("Only the outside world said the vote was “neither free nor fair” this year.",
+     "the outside world"),
+]
+
+
+@pytest.mark.parametrize(("text", "never"), NOT_SPEAKERS)
+def test_never_a_speaker(text: str, never: str) -> None:
+    speakers = [q.speaker for q in analyze(text).quotes]
+    assert never not in speakers, speakers
+
+
+def test_a_transcript_label_outranks_a_cue_nearby() -> None:
+    """ “HOST: ...” in a quoted transcript is the host's line, whatever name stands near."""
+    text = ("Senator Ruth Keller spoke on the Sunday show, and the host pressed her.\n\n"
+            "“HOST: Do you really think the bill will pass the Senate this year, as Keller "
+            "said in March?”\n\nKeller did not answer directly.")
+    quote = next(q for q in analyze(text).quotes if "bill will pass" in q.text)
+    assert quote.speaker == "Host"
