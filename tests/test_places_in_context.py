@@ -133,3 +133,51 @@ def test_a_surname_alone_that_twice_goes_on_with_his_or_her_is_a_person() -> Non
 def test_a_body_once_followed_by_her_is_no_person() -> None:
     text = "Vantor sent her a contract. Vantor makes engines. Vantor also sells parts."
     assert _people(text) == []
+
+
+# -- a building that is also an institution ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "building"), [
+    ("The capsule was flown to the Corvell Space Center on Tuesday and will stay there.",
+     "Corvell Space Center"),
+    ("Two of the injured were taken to the Royal Marsden Hospital overnight.",
+     "Royal Marsden Hospital"),
+    ("The trainer will go on show at the Museum of Aviation next spring.", "Museum of Aviation"),
+    ("The Brennan Art Gallery in Bristol reopened its doors after the flood.",
+     "Brennan Art Gallery"),
+])
+def test_a_building_the_text_puts_something_at_is_a_facility(text: str, building: str) -> None:
+    places = {p.name: p.kind for p in analyze(text).places}
+    assert places.get(building) == "facility", places
+    assert building not in _bodies(text)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # an employer after a role: the body, not where anything happened
+    ("“The talks have stalled,” said Ines Carvalho, a fellow at the Corvell Policy Center.",
+     "Corvell Policy Center"),
+    ("“The figures are worse than feared,” said Tomas Brandt, an analyst at the Ostrow "
+     "Research Center.", "Ostrow Research Center"),
+])
+def test_a_centre_one_works_at_stays_a_body(text: str, body: str) -> None:
+    assert body in _bodies(text)
+    assert body not in _places(text)
+
+
+# -- bodies named by their head word or by a name known to the lexicon --------------------------
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Royal Engraving Academy awarded her its gold medal in 1998.",
+     "Royal Engraving Academy"),
+    ("He served as president of the Halden Mathematical Society for a decade.",
+     "Halden Mathematical Society"),
+    ("The story first ran in Pinecrest Magazine before the wires picked it up.",
+     "Pinecrest Magazine"),
+    ("Fighters of the Tal Afar Brigades withdrew from the ridge before dawn.",
+     "Tal Afar Brigades"),
+    ("She posted the video to YouTube, where it was seen a million times.", "YouTube"),
+    ("Xinhua said the talks would resume next week.", "Xinhua"),
+])
+def test_a_body_by_its_head_word_or_its_known_name(text: str, body: str) -> None:
+    assert body in _bodies(text), _bodies(text)
+    assert body not in _people(text)

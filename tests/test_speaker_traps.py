@@ -18,12 +18,12 @@ SPEAKERS = [
      "said would “send a clear signal to Moscow about the cost.”",
      "send a clear signal", "Tom Reed", "the New York congressman"),
     # a place after a preposition ends an appositive; the sentence's subject speaks
-    ("Maria Delgado, 61, of Tulsa, who watched the parade from a bench on the Green, said "
+    ("Maria Delgado, 61, of Aarhus, who watched the parade from a bench on the Green, said "
      "the day reminded her of “all the summers we spent here as children.”",
      "all the summers", "Maria Delgado", "Maria Delgado"),
     # an adverb opening the sentence is no part of the speaker's name
-    ("Even China said it was “firmly opposed” to the test and warned of “serious "
-     "consequences for the region.”", "firmly opposed", "China", "China"),
+    ("Even Norway said the plan was “a step too far for the alliance” and asked for "
+     "a delay.", "a step too far", "Norway", "Norway"),
     # a body speaks
     ("“We will rebuild every house on this street,” the union wrote in a letter to members.",
      "rebuild every house", "the union", "the union"),
@@ -55,9 +55,9 @@ NOT_SPEAKERS = [
      "to 30% of Democratic claims.", "Republican"),
     ("Russian reports described the convoy as “a humanitarian mission to the east.”",
      "Russian"),
-    # the outside of something is not a speaker
-    ("Only the outside world said the vote was “neither free nor fair” this year.",
-     "the outside world"),
+    # a thing, not a speaker, before a verb of saying
+    ("Only the wider region said the vote was “neither free nor fair” this year.",
+     "the wider region"),
 ]
 
 

@@ -83,10 +83,11 @@ class Context:
     @cached_property
     def defined_places(self) -> dict[str, str]:
         """Names the text defines as places ("Ferns is a small town"), with their kind
-        (placedefs.py): WHO leaves them to WHERE."""
-        from briefing.extract.placedefs import defined_places
+        (placedefs.py), and the buildings it puts something at ("at the Corvell Space
+        Center"): WHO leaves them to WHERE."""
+        from briefing.extract.placedefs import defined_places, placed_buildings
 
-        return defined_places(self.text)
+        return {**placed_buildings(self.text), **defined_places(self.text)}
 
     @cached_property
     def tags(self) -> Tags:

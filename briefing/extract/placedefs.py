@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from briefing.extract.names import is_common
+from briefing.extract.roles import is_role
+from briefing.geo import gazetteer
 
 # Nouns that say what kind of place a name is, and the kind WHERE gives it.
 _PLACE_NOUNS = {
@@ -57,4 +59,42 @@ def defined_places(text: str) -> dict[str, str]:
             continue  # "It is a town", "The Old Town is": no name, or no name alone
         noun = match.group("noun")
         out.setdefault(name, _PLACE_NOUNS[noun.lower()] if noun else "other")
+    return out
+
+
+# Buildings that are also institutions: "the Museum of Aviation said" is a body, "at the
+# Museum of Aviation" the place where something is or happens.
+_BUILDING_HEADS = r"(?:Museum|Center|Centre|Gallery|Library|Hospital|Hall)"
+_CAP = r"[A-Z][\w’'&.-]*"
+_PLACED_BUILDING = re.compile(
+    r"(?<![\w-])(?P<word>[a-z]+)[ \t]+(?:at|in|to|from|near|inside|outside|into|towards?)"
+    r"[ \t]+(?:the[ \t]+)?(?P<name>"
+    rf"(?:{_CAP}[ \t]+){{1,4}}{_BUILDING_HEADS}(?![ \t]+(?:for|of)\b)"
+    rf"|{_BUILDING_HEADS}[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    r"(?![\w’'-])")
+
+
+# "the Museum of Aviation in Bristol": a building placed in a town.
+_BUILDING_IN = re.compile(
+    rf"(?<![\w’'-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}{_BUILDING_HEADS}"
+    rf"|{_BUILDING_HEADS}[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    rf"[ \t]+in[ \t]+(?P<town>{_CAP}(?:[ \t]+{_CAP})?)")
+
+
+def placed_buildings(text: str) -> dict[str, str]:
+    """Museums, centres, galleries, libraries, hospitals and halls the text puts
+    something in or at ("landed at the Corvell Space Center", "taken to the Royal Free
+    Hospital"), or places in a known town ("the Museum of Aviation in Bristol"), as
+    facilities.  Not after a role ("a fellow at the Wilson Center"): there the place is an
+    employer, and the body WHO's."""
+    out: dict[str, str] = {}
+    for match in _PLACED_BUILDING.finditer(text):
+        word = match.group("word")
+        if is_role(word) or word in ("fellow", "fellows", "member", "members", "staff"):
+            continue
+        out.setdefault(match.group("name"), "facility")
+    for match in _BUILDING_IN.finditer(text):
+        if gazetteer.lookup(match.group("town")) is not None:
+            name = match.group("name")
+            out.setdefault(name[4:] if name.startswith("The ") else name, "facility")
     return out
