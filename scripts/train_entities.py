@@ -316,6 +316,29 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
                  (f"{coined()} {pick(COMPANY_HEADS)}", "ORG"), (" , based in ", None),
                  (town(), "LOC"), (" , ", None), (pick(countries), "LOC"), (" , rose .", None)],
     ]
+    # A person described before the name, after a verb of saying or opening the sentence
+    # ("said 9/11 widow Terry Strada", "Retired teacher Ana Varga said"): the name closes a
+    # lower-case description, which is no title the model knows.
+    described = ["9/11 widow", "Gulf War veteran", "retired teacher", "local shopkeeper",
+                 "longtime resident", "union leader", "first-time voter", "34-year-old nurse",
+                 "community organiser", "small-business owner", "college student", "farmer"]
+    quotes = ["“ We have nothing left , ”", "“ It is not over , ”", "“ Nobody warned us , ”",
+              "“ The water came in an hour , ”"]
+    templates += [
+        lambda: [(pick(quotes) + " said ", None), (pick(described), None), (" ", None),
+                 (person(), "PER"), (" .", None)],
+        lambda: [(cap(pick(described)), None), (" ", None), (person(), "PER"),
+                 (pick([" said ", " told reporters ", " wrote that "]), None),
+                 (pick(["the road was closed .", "the town had been cut off .",
+                        "nobody had come to help ."]), None)],
+        lambda: [(person(), "PER"), (f" , {rng.randint(19, 90)} , of ", None), (town(), "LOC"),
+                 (" , said the water rose quickly .", None)],
+        lambda: [("Speaking to ", None), (pick(AGENCIES), "ORG"), (" , ", None),
+                 (person(), "PER"), (" said the vote would go ahead .", None)],
+        lambda: [(person(), "PER"), (" and ", None), (person(), "PER"),
+                 (" were among those killed , ", None), (pick(["police", "officials"]), None),
+                 (" said .", None)],
+    ]
     out = []
     for _ in range(n):
         out.append(_entity(pick(templates)()))

@@ -74,3 +74,16 @@ def test_a_transcript_label_outranks_a_cue_nearby() -> None:
             "said in March?”\n\nKeller did not answer directly.")
     quote = next(q for q in analyze(text).quotes if "bill will pass" in q.text)
     assert quote.speaker == "Host"
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Lina Okoro spoke at noon. She said, “We will reopen the bridge by Friday.”",
+    "The minister left the hall, adding, “Nothing has been decided tonight.”",
+    "As the sirens faded, the captain told them, “Stay inside until the all-clear.”",
+])
+def test_a_quotation_introduced_whole_starts_at_its_mark(text: str) -> None:
+    """ "She said, “...”" quotes a whole utterance: the lead-in is the writer's, not the
+    speaker's words, and stays out of the quote (only a partial quotation carries its
+    clause)."""
+    quote = analyze(text).quotes[0]
+    assert quote.text.startswith("“")

@@ -46,6 +46,10 @@ _CLAUSE_CUE = re.compile(
     re.IGNORECASE)
 
 
+# A verb of saying (and whom it is said to) and a comma right before a quotation introduce
+# it whole: "she said, “...”", "told the crowd, “...”".
+_CUE_BEFORE_COMMA = re.compile(
+    r"\b(?:" + "|".join(sorted(CUE_VERBS)) + r")(?:\s+[a-z]+){0,2},\s*$")
 # Where a reported claim stops before its sentence does: a new cue (", she added"), or a
 # clause of the writer's own ("; the campaign did not respond").
 _TAIL_CUE = re.compile(r",\s+(?:[\w.'’-]+\s+){0,4}?(?:said|says|added|adds|told|wrote|writes|"
@@ -191,6 +195,8 @@ def _clause_start(text: str, ctx: Context, start: int,
     lead = text[s_start:start]
     if not lead.strip() or lead.rstrip().endswith((":", "—", "–", ".", "?", "!")):
         return start, False
+    if _CUE_BEFORE_COMMA.search(lead):
+        return start, False  # "tweeting, “...”", "she said, “...”": a whole quotation
     cues = list(_CLAUSE_CUE.finditer(lead))
     new = s_start + cues[-1].end() if cues else s_start
     i = bisect_right(spans, (start, start)) - 1
