@@ -87,3 +87,22 @@ def test_a_quotation_introduced_whole_starts_at_its_mark(text: str) -> None:
     clause)."""
     quote = analyze(text).quotes[0]
     assert quote.text.startswith("“")
+
+
+def test_he_is_the_person_the_paragraph_before_introduced() -> None:
+    """A paragraph that ends by introducing someone with a role ("..., president of the
+    growers' union.") hands the next quotation's "he" to that person, not to the subject of
+    the paragraph's opening clause."""
+    text = ("While Governor Alan Pryce had a wide following among farmers, that has not carried "
+            "over to his deputy, which worries Ramon Achebe, president of the Valley Growers "
+            "Union.\n\n“Nobody out here knows who the deputy is,” he said.")
+    quote = analyze(text).quotes[0]
+    assert quote.speaker == "Ramon Achebe"
+
+
+def test_a_paragraph_all_quotation_continues_the_speaker_before() -> None:
+    text = ("“We were told the levee would hold,” said Ines Morrow, who farms by the river.\n\n"
+            "“It did not hold, and nobody has come to see the damage since Tuesday.”\n\n"
+            "The county did not respond to a request for comment.")
+    quotes = analyze(text).quotes
+    assert [q.speaker for q in quotes] == ["Ines Morrow", "Ines Morrow"]

@@ -30,6 +30,10 @@ _GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1
                   r"(?:(?:also|later|then|has|had|have|was|is|once|previously|\w+ly)\s+)*$")
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|\w+ly))+\s*$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*[a-z]+\s+(?:[A-Z][\w.'’\-]*\s+){0,4}$")
+# ", president of the Miami-based caucus." / ", a retired nurse from Leeds.": an appositive
+# that closes the sentence.
+_INTRODUCTION = re.compile(r",\s+((?:(?:an?|the|its|their)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)*)"
+                           r"[^.;:!?“”\"]{0,80}\.\s*$", re.MULTILINE)
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[Tt]he\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -176,6 +180,10 @@ class Mentions:
                 continue
             if best is None:
                 best = (s, name, 0)
+                if para - seg.paragraph_index(s) == 1 and self._introduced(e):
+                    # "... concerns Henry Crespo, president of the caucus.¶“...,” he said.":
+                    # the person the paragraph before ends by introducing speaks next
+                    return name, s
             if para - seg.paragraph_index(s) > 1:
                 break
             position = self._position(s, e, quotations, seg)
@@ -185,6 +193,12 @@ class Mentions:
             if pos - at < 600 and self.gender.get(name, want) == want and name in self.people:
                 return name, at
         return (best[1], best[0]) if best else None
+
+    def _introduced(self, end: int) -> bool:
+        """Whether the mention ending at `end` is introduced by an appositive role that
+        closes its sentence ("Henry Crespo, president of the caucus.")."""
+        match = _INTRODUCTION.match(self.text, end)
+        return match is not None and any(is_role(w) for w in match.group(1).split()[:4])
 
     def first_subject(self, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The first person in text[lo:hi] who is not an object ("On July 6, Sanders made

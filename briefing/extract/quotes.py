@@ -107,7 +107,7 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     elif hit is not None and hit.name not in index.people:
         hit = _described_named(hit, index)
     previous = found[-1] if found else None
-    if hit is None and previous is not None and _near(ctx, previous.end, start):
+    if hit is None and previous is not None and _near(ctx, previous.end, start, end):
         return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])
     if hit is None and words <= _TERM_WORDS and _unspoken(text, ctx, start, end):
         return None  # a term or a scare quote: no speaker near, no verb of saying
@@ -240,16 +240,19 @@ def _is_title(inner: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
-def _near(ctx: Context, prev_end: int, start: int) -> bool:
-    """The quotation just before sits in this paragraph or ends the one before it."""
+def _near(ctx: Context, prev_end: int, start: int, end: int) -> bool:
+    """The quotation just before sits in this paragraph or the one before, and this one is
+    the whole of its paragraph or the one before ends with it."""
     seg = ctx.seg
     here, there = seg.paragraph_index(start), seg.paragraph_index(max(0, prev_end - 1))
     if here == there:
         return True
     if here - there == 1:
-        p_start, _ = seg.paragraphs[here]
+        # a paragraph that is all quotation after a quoted one: news writes the next
+        # paragraph of the same speaker's words with no new cue ("“...,” he said.¶“...”")
+        p_start, p_end = seg.paragraphs[here]
         _, prev_p_end = seg.paragraphs[there]
-        return start - p_start < 3 and prev_end >= prev_p_end - 2
+        return start - p_start < 3 and (end >= p_end - 2 or prev_end >= prev_p_end - 2)
     return False
 
 
