@@ -106,3 +106,19 @@ def test_a_paragraph_all_quotation_continues_the_speaker_before() -> None:
             "The county did not respond to a request for comment.")
     quotes = analyze(text).quotes
     assert [q.speaker for q in quotes] == ["Ines Morrow", "Ines Morrow"]
+
+
+def test_a_verb_in_a_clause_of_its_own_after_the_quote_cites_nobody() -> None:
+    """ "X described Y as a “disgrace” after she criticised ...": the describer speaks; the
+    verb of the "after" clause is not the quotation's cue."""
+    text = ("Ohio Gov. Mark Delaney described Democratic nominee Ruth Keller as a “disgrace” "
+            "after she criticised police officers.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Mark Delaney"]
+
+
+def test_a_pronoun_after_a_gerund_begins_what_was_said() -> None:
+    """ "it attacked Delaney, saying he “...”": "he" is Delaney in the words said; the
+    speaker is the site (or nobody named), never a person the pronoun would resolve to."""
+    text = ("The site praised Keller’s record. Meanwhile, it attacked Delaney, saying he "
+            "“has insulted veterans and nurses alike.”")
+    assert {q.speaker for q in analyze(text).quotes} <= {None, "The site"}

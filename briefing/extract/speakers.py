@@ -157,8 +157,15 @@ def _cue_verbs(chunk: str, leading: bool) -> list[re.Match[str]]:
     verbs = [m for m in _WORD.finditer(chunk) if _is_cue(chunk, m)]
     if leading:
         reach = 30 if _LEADING_NAME.match(chunk) else 8
-        verbs = [m for m in verbs if len(_WORD.findall(chunk[:m.start()])) <= reach]
+        verbs = [m for m in verbs if len(_WORD.findall(chunk[:m.start()])) <= reach
+                 and not _SUBORDINATE.search(chunk, 0, m.start())]
     return verbs
+
+
+# A clause of its own after a quotation: "... as a “disgrace” after she criticised the
+# police" cites nobody with "criticised".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|because|since|although|though|until|"
+                          r"unless|whereas|if)\b")
 
 
 def _gerund_speaker(text: str, base: int, ordered: list[re.Match[str]],
@@ -241,7 +248,9 @@ def _pronoun_speaker(chunk: str, base: int, ordered: list[re.Match[str]]) -> Hit
     verb only where the verb opens its clause: in "The senator said he would ..." the "he"
     begins what was said, and the speaker stands before the verb."""
     for verb in ordered:
-        hi = verb.end() + 6 if _inverted(chunk, verb.start()) else verb.start()
+        # after a gerund the pronoun begins what was said: "attacked him, saying he has ..."
+        after = _inverted(chunk, verb.start()) and verb.group().lower() not in _GERUNDS
+        hi = verb.end() + 6 if after else verb.start()
         pronoun = _PRONOUN_NEAR.search(chunk, max(0, verb.start() - 12), hi)
         if pronoun:
             return Hit(pronoun.group(1), base + pronoun.start(1), base + pronoun.end(1),
