@@ -122,3 +122,13 @@ def test_a_pronoun_after_a_gerund_begins_what_was_said() -> None:
     text = ("The site praised Keller’s record. Meanwhile, it attacked Delaney, saying he "
             "“has insulted veterans and nurses alike.”")
     assert {q.speaker for q in analyze(text).quotes} <= {None, "The site"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The board is in chaos,” said one Labour source on the council.",
+     "one Labour source"),
+    ("“The talks have failed,” said a senior official in Kabul.", "a senior official"),
+    ("“We expected more,” said another delegate at the summit.", "another delegate"),
+])
+def test_an_unnamed_source_placed_after_the_verb(text: str, speaker: str) -> None:
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]

@@ -294,7 +294,11 @@ def _inverted(chunk: str, verb_start: int) -> bool:
     return not before or before.endswith((",", "“", "”", '"', "'", ":", "—", "–", "-", "’"))
 
 
-_DESCRIBED = re.compile(r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[\w\-]+){1,3}?)"
+_DESCRIBED = re.compile(r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
+                       r"(?:\s+[\w\-]+){1,3}?)"
+                       # "one Democratic source on the panel": where the source sits
+                       r"(?:\s+(?:on|at|in|with|close\s+to|familiar\s+with)\s+"
+                       r"(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)?"
                        r"(?=\s*(?:[,.;:]|$))")
 
 
