@@ -132,3 +132,15 @@ def test_a_pronoun_after_a_gerund_begins_what_was_said() -> None:
 ])
 def test_an_unnamed_source_placed_after_the_verb(text: str, speaker: str) -> None:
     assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_own_quotation() -> None:
+    """A transcript quoted turn by turn opens each paragraph with a mark and closes none:
+    each labelled turn is one quotation, under its own speaker."""
+    text = ("The senator was pressed on the bill on Sunday.\n\n"
+            "“HOST: Do you really think the two plans are the same thing, Senator?\n\n"
+            "“KELLER: Well, look, the plan has been out there for weeks, and nobody read it.\n\n"
+            "“HOST: Senator, I have to ask you about the vote on Thursday.\n\n"
+            "“KELLER: And that is why the bill will pass.")
+    quotes = analyze(text).quotes
+    assert [q.speaker for q in quotes] == ["Host", "Keller", "Host", "Keller"]

@@ -91,7 +91,7 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     inner = text[start:end].strip("\"“”«»„' \n")
     label = _LABEL.match(text, start)
     if label:  # "“WALLACE: Do you ...": a transcript's label names the speaker, whatever cue
-        name = index.name_for_word(label.group(1)) or label.group(1).title()
+        name = _labelled(index, label.group(1))
         hit: Hit | None = Hit(name, label.start(1), label.end(1), ":")
     else:
         hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
@@ -256,6 +256,13 @@ def _near(ctx: Context, prev_end: int, start: int, end: int) -> bool:
     return False
 
 
+def _labelled(index: Mentions, label: str) -> str:
+    """The speaker a transcript label names: the person whose surname it is ("PENCE" ->
+    "Mike Pence"), else the label in title case ("HOST" -> "Host")."""
+    name = index.name_for_word(label)
+    return name if name and name != label else label.title()
+
+
 def _transcript(text: str, ctx: Context, index: Mentions, quotes: list[Quote]) -> list[Quote]:
     """Interview transcripts: a paragraph opening with "PENCE:" is that speaker's words."""
     starts = [q.start for q in quotes]
@@ -268,7 +275,7 @@ def _transcript(text: str, ctx: Context, index: Mentions, quotes: list[Quote]) -
         if i >= 0 and quotes[i].end > match.end():
             continue
         label_start, label_end = match.span(1)
-        name = index.name_for_word(match.group(1)) or match.group(1).title()
+        name = _labelled(index, match.group(1))
         out.append(Quote(match.end(), p_end, text[match.end():p_end], name,
                          label_start, label_end, ":", ((match.end(), p_end),)))
     return out
