@@ -181,3 +181,32 @@ def test_a_centre_one_works_at_stays_a_body(text: str, body: str) -> None:
 def test_a_body_by_its_head_word_or_its_known_name(text: str, body: str) -> None:
     assert body in _bodies(text), _bodies(text)
     assert body not in _people(text)
+
+
+# -- a city's namesake, a province a city names, a paper named after a country ----------------
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the region after a comma says which
+    ("The candidate held a rally in Manchester, New Hampshire, on Sunday.", "Manchester", "US"),
+    ("The plant in Birmingham, Alabama, will close next year.", "Birmingham", "US"),
+    # every other place of the story is in one country, and the namesake is not tiny
+    ("After stops in Ohio and Florida, the campaign flew to Manchester for a rally.",
+     "Manchester", "US"),
+    # the biggest of its name when nothing says otherwise
+    ("Fans in Manchester and Liverpool celebrated the win.", "Manchester", "GB"),
+    # never a tiny namesake for a great city
+    ("Envoys from Texas and Ohio joined the talks in Paris.", "Paris", "FR"),
+])
+def test_a_city_is_the_namesake_the_story_means(text: str, name: str, country: str) -> None:
+    places = {p.name: p for p in analyze(text).places}
+    assert places[name].country == country
+
+
+def test_a_city_that_names_a_province_is_the_province() -> None:
+    text = "Fighting broke out in Kunduz province and spread to Balkh province overnight."
+    places = {p.name: p.kind for p in analyze(text).places}
+    assert places == {"Kunduz": "region", "Balkh": "region"}
+
+
+def test_a_paper_named_after_a_country_is_no_place() -> None:
+    assert _places("The poll was run for USA Today by a firm in Ohio.") == {"Ohio": 1}

@@ -286,3 +286,11 @@ def test_a_titled_surname_goes_to_the_namesake_given_that_title() -> None:
     last = text.rindex("Reyes")
     assert (last, last + 5) in people["Tom Reyes"].mentions  # type: ignore[attr-defined]
     assert (last, last + 5) not in people["Ana Reyes"].mentions  # type: ignore[attr-defined]
+
+
+def test_a_british_honorific_is_the_whole_role() -> None:
+    """ "Mr Comey" without a stop: the honorific is a role of its own, never the words
+    before it ("will blame Mr")."""
+    doc = analyze("The left will blame Mr Corrado for the loss, and aides gave Mrs Hale the "
+                  "credit.")
+    assert {p.name: p.roles for p in doc.people} == {"Corrado": ("Mr",), "Hale": ("Mrs",)}

@@ -50,6 +50,7 @@ _LONE_TOWN = 50_000
 _BIG_CITY = 1_000_000
 _WORD_AFTER = re.compile(r" (?:race )?([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"\b(?:([a-z]+)|([a-z]+) of(?: the)?) $")
+_REGION_AFTER = re.compile(r" (?:province|region|district|county|governorate|oblast|prefecture)\b")
 _COMMA_PLACE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})\b")
 
 
@@ -85,6 +86,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
                               + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
     _places_bodies_belong_to(text, organizations, found)
+    found = _namesakes_by_context(text, found)
     # (a demonym's entry was made its country's above: every kind left is a place kind)
     places = [Place(e.name, cast(PlaceKind, e.kind), e.country, tuple(kept))
               for e, spans in found.values()
@@ -135,7 +137,8 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         j, entry = hit
         k = _event_end(toks, j)
         span = (toks[i].start, toks[k].end)
-        if j == i == k and _closes_a_name(text, run, i, glued):
+        if j == i == k and (_closes_a_name(text, run, i, glued)
+                            or _opens_a_title(text, run, toks[i])):
             i += 1
             continue
         i = k + 1
@@ -146,8 +149,18 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         if entry.kind == "demonym":
             name = gazetteer.country_names().get(entry.country or "", entry.name)
             entry = gazetteer.PlaceEntry(name, "country", entry.country)
+        elif entry.kind == "city" and _REGION_AFTER.match(text, span[1]):
+            # "Kunduz province", "Balkh region": the province a city names, not the city
+            entry = gazetteer.PlaceEntry(entry.name, "region", entry.country)
         out.append((span, _disambiguate(text, entry)))
     return out
+
+
+def _opens_a_title(text: str, run: Run, tok: Token) -> bool:
+    """ "USA Today", "Russia Today": a place before a capitalised "Today" inside a sentence
+    names a paper or a channel (the time finder reads the pair the same way)."""
+    return not run.headline and text.startswith(" Today", tok.end) and not text.startswith(
+        " Today,", tok.end)
 
 
 def _closes_a_name(text: str, run: Run, i: int, glued: AbstractSet[str]) -> bool:
@@ -469,6 +482,48 @@ def _after_location_preposition(text: str, start: int) -> bool:
 
 
 _GOVERNMENT_VERBS = word_set(WORDS, "government_verbs")
+
+
+# How much smaller a namesake may be and still be the one meant when the article's other
+# places are all in its country: Manchester, New Hampshire (1:4 beside Manchester, England)
+# in a story of US states; never Paris, Texas (1:80) for Paris.
+_NAMESAKE_RATIO = 10
+
+
+def _namesakes_by_context(text: str, found: _Found) -> _Found:
+    """A city read as the biggest of its name, moved to its namesake where the article says
+    which: the region or country after a comma ("Manchester, New Hampshire"), or, with no
+    such word, the country every other place of the article is in."""
+    out: _Found = {}
+    for entry, spans in found.values():
+        if entry.kind == "city":
+            entry = _namesake(text, entry, spans, found)
+        held = out.setdefault((entry.name, entry.country), (entry, []))[1]
+        held.extend(s for s in spans if s not in held)
+        held.sort()
+    return out
+
+
+def _namesake(text: str, entry: gazetteer.PlaceEntry, spans: list[Span],
+              found: _Found) -> gazetteer.PlaceEntry:
+    others = [n for n in gazetteer.namesakes(entry.name) if n.country != entry.country]
+    if not others:
+        return entry
+    for _, end in spans:
+        comma = _COMMA_PLACE.match(text, end)
+        region = gazetteer.lookup(comma.group(1)) if comma else None
+        if region is not None and region.kind in ("country", "region"):
+            if region.country == entry.country:
+                return entry
+            return next((n for n in others if n.country == region.country), entry)
+    countries = {c for (n, c), (e, _) in found.items() if n != entry.name and c}
+    if len(countries) != 1:
+        return entry
+    (home,) = countries
+    if sum(1 for (n, c) in found if c == home and n != entry.name) < 2:
+        return entry
+    return next((n for n in others if n.country == home
+                 and n.population * _NAMESAKE_RATIO >= entry.population), entry)
 
 
 def _disambiguate(text: str, entry: gazetteer.PlaceEntry) -> gazetteer.PlaceEntry:

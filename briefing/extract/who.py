@@ -130,11 +130,18 @@ def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, l
     return out
 
 
+# Written before a name without a stop in British style ("Mr Trump"): a role of their own
+# that no word before them extends.
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"])
+
+
 def _lower_role(text: str, start: int) -> tuple[str, str | None]:
     """Lowercase role words just before a name: "Putin's foreign affairs adviser" -> role."""
     before = text[max(0, start - 30):start].rsplit(None, 1)
     if start == 0 or not text[start - 1].isspace() or not before or not is_prose_role(before[-1]):
         return "", None  # most names have no role word before them: skip the regex walk
+    if before[-1].rstrip(".").lower() in _HONORIFICS:
+        return before[-1], None  # "gave Mrs Clinton": the honorific alone, not "gave Mrs"
     words: list[str] = []
     position = start
     owner = None
