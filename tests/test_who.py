@@ -294,3 +294,32 @@ def test_a_british_honorific_is_the_whole_role() -> None:
     doc = analyze("The left will blame Mr Corrado for the loss, and aides gave Mrs Hale the "
                   "credit.")
     assert {p.name: p.roles for p in doc.people} == {"Corrado": ("Mr",), "Hale": ("Mrs",)}
+
+
+@pytest.mark.parametrize(("text", "body", "person"), [
+    ("Halvorsen Freight CEO Dana Whitlock resigned on Monday. Halvorsen Freight shares fell.",
+     "Halvorsen Freight", "Dana Whitlock"),
+    ("The talks were led by Orbis Partners Chairman Ken Mwangi, officials said.",
+     "Orbis Partners", "Ken Mwangi"),
+])
+def test_the_words_before_a_title_name_the_employer(text: str, body: str, person: str) -> None:
+    """ "Wells Fargo CEO John Stumpf": the body the person works for, a body at every
+    mention ("Wells Fargo paid a fine"), never a second person."""
+    doc = analyze(text)
+    assert [p.name for p in doc.people if not p.anonymous] == [person]
+    assert body in {o.name for o in doc.organizations}
+
+
+@pytest.mark.parametrize("text", [
+    "Interim CEO Dana Whitlock quit on Friday.",
+    "He spoke with Afghan Ambassador Roya Safi about the visas.",
+    "Acting Director Ken Mwangi testified before the committee.",
+])
+def test_a_qualifier_before_a_title_is_no_employer(text: str) -> None:
+    assert analyze(text).organizations == ()
+
+
+def test_a_member_of_parliament_is_a_title() -> None:
+    doc = analyze("Tory MP Jane Hollis told the BBC the vote was lost.")
+    assert [(p.name, p.roles) for p in doc.people if not p.anonymous] == [
+        ("Jane Hollis", ("Tory MP",))]

@@ -176,11 +176,33 @@ def _affiliation(prefix: list[Token]) -> str | None:
             entry = gazetteer.lookup(phrase)
             if entry and entry.kind == "country":
                 return entry.name
-    org_end = max((i for i, t in enumerate(prefix) if t.lower in _ORG_WORDS
-                   or (t.text.isupper() and len(t.text) > 1)), default=-1)
+    org_end = max((i for i, t in enumerate(prefix) if (t.lower in _ORG_WORDS
+                   or (t.text.isupper() and len(t.text) > 1)) and not is_role(t.text)),
+                  default=-1)
     if org_end >= 0:
         return " ".join(t.text for t in prefix[:org_end + 1])
     return None
+
+
+def _employer_before_title(prefix: list[Token]) -> str | None:
+    """ "Wells Fargo CEO John Stumpf": the capitalised words before a title are the body
+    the person works for, whether or not a head word says so."""
+    first_role = next((i for i, t in enumerate(prefix) if is_role(t.text)), 0)
+    words = prefix[:first_role]
+    if not all(is_role(t.text) for t in prefix[first_role:]):
+        return None  # the title runs up to the name: "Wells Fargo Chief Executive"
+    if not words or any(is_common(t.text) or t.lower in _RANK_WORDS or t.lower in EVENT_HEADS
+                        or any(gazetteer.key(part) in gazetteer.demonyms()
+                               for part in t.text.split("-"))
+                        for t in words):
+        return None  # "Afghan Ambassador", "Major General", "Senior Adviser"
+    return " ".join(t.text for t in words)
+
+
+# Words that qualify a title rather than name an employer: "Acting Director".
+_RANK_WORDS = frozenset(["major", "senior", "junior", "deputy", "acting", "interim", "former",
+                         "veteran", "longtime", "top", "vice", "assistant", "associate",
+                         "executive", "general", "lead", "principal", "retired", "late"])
 
 
 def _collect_org(text: str, toks: list[Token], kinds: list[str],
@@ -272,6 +294,8 @@ class _Reading:
     orgs: dict[str, list[Span]] = field(default_factory=dict)
     singles: list[tuple[Token, Run | None]] = field(default_factory=list)
     employers: list[tuple[str, Span]] = field(default_factory=list)
+    titled: set[str] = field(default_factory=set)
+    """Bodies named before a title ("Wells Fargo CEO"): a body at every mention."""
 
 
 def find_people(ctx: Context, avoid: list[Span] | None = None,
@@ -362,6 +386,7 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
                     and all(kd == "place" for kd in kinds[k:])):
         return  # "the State of Texas", "Governor of Texas": a place, not a person
     role = _role_before(text, toks, kinds, k)
+    employer = employer or _registered_employer(reading, prefix, opens)
     if len(name) == 1 and not role:
         reading.singles.append((name[0], run))
         return
@@ -374,6 +399,20 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
                                    affiliation=(_affiliation(prefix) or employer
                                                 if role else None),
                                    mentions=[span], evidence=bool(role) or len(name) > 1))
+
+
+def _registered_employer(reading: _Reading, prefix: list[Token], opens: bool) -> str | None:
+    """The body a title's capitalised words name ("Wells Fargo CEO"), listed as a body at
+    every mention.  One word opening a sentence is more often an adjective than a body
+    ("Interim CEO", "Veteran Senator")."""
+    employer = _employer_before_title(prefix)
+    if employer is None or (opens and " " not in employer):
+        return None
+    if gazetteer.lookup(employer) is None:
+        start = prefix[0].start
+        reading.orgs.setdefault(employer, []).append((start, start + len(employer)))
+        reading.titled.add(employer)
+    return employer
 
 
 def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
@@ -467,7 +506,10 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
             ) -> tuple[list[Person], list[Organization]]:
     """Keep the people the evidence supports, add pronouns and the unnamed, type the bodies."""
     text, tags, orgs = ctx.text, ctx.tags, reading.orgs
-    people = [p for p in people if _typed_person(text, tags, p, orgs)]
+    titled = [p for p in people if " ".join(p.tokens) in reading.titled and not p.roles]
+    for p in titled:  # "Wells Fargo CEO John Stumpf ... Wells Fargo paid": the bank
+        orgs.setdefault(" ".join(p.tokens), []).extend(p.mentions)
+    people = [p for p in people if p not in titled and _typed_person(text, tags, p, orgs)]
     recurring(people, unplaced, orgs)
     for p in people:
         appositive(text, p)
@@ -486,7 +528,7 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     named.extend(find_anonymous(ctx))
     named.sort(key=_relevance)
     orgs = _without_base_descriptor(orgs)
-    employed = {name for name, _ in reading.employers}  # "Korvex spokeswoman": a body, surely
+    employed = {name for name, _ in reading.employers} | reading.titled  # "Korvex spokeswoman"
     for team, spans in team_mentions(text, scored_places(text)).items():
         orgs.setdefault(team, []).extend(spans)  # "Sweden 1 – 0 Korea": the sides
         employed.add(team)
