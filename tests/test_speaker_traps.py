@@ -144,3 +144,12 @@ def test_each_turn_of_a_quoted_transcript_is_its_own_quotation() -> None:
             "“KELLER: And that is why the bill will pass.")
     quotes = analyze(text).quotes
     assert [q.speaker for q in quotes] == ["Host", "Keller", "Host", "Keller"]
+
+
+def test_no_quotation_runs_across_a_flattened_caption() -> None:
+    text = ("“The count is rigged, it has been for years,” he told supporters in Aarhus. Media "
+            "caption Which towns voted first? “The voters know it and they will act on "
+            "Thursday.”")
+    quotes = analyze(text).quotes
+    assert len(quotes) == 2
+    assert all("caption" not in q.text for q in quotes)

@@ -36,6 +36,9 @@ _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
 _MERGE_GAP = 160
+# A picture's or a video's caption flattened into the text ("Media caption Which countries
+# chose ...", "Image copyright Getty Images"): no quotation runs across one.
+_CAPTION = re.compile(r"\b(?:Media|Image|Video|Photo) (?:caption|copyright)\b")
 _MERGE_GAP_AROUND_CUE = 400
 _CLAUSE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
@@ -159,6 +162,8 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
         return False
     if last.hit is None or item.hit is None:
         return False
+    if _CAPTION.search(text, last.end, item.start):
+        return False  # "... he said. Media caption Which countries ... “...”": a caption between
     if not item.inherited and (item.hit.start, item.hit.end) != (last.hit.start, last.hit.end):
         return False
     # "“A,” said X, an economist who ... group. “B.”": a long appositive between the parts
