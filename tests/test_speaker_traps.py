@@ -153,3 +153,16 @@ def test_no_quotation_runs_across_a_flattened_caption() -> None:
     quotes = analyze(text).quotes
     assert len(quotes) == 2
     assert all("caption" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Reuters reported the cuts first. Halvorsen Freight Inc cut 200 jobs on Monday. “We had "
+     "no choice,” the company said.", "Halvorsen Freight Inc"),
+    ("The Interior Ministry sent troops to the border. “The crossing is closed,” the ministry "
+     "said.", "Interior Ministry"),
+    # two firms named: which one is "the company" is not said
+    ("Acme Corp and Orbis Group agreed to merge. “It is a good deal,” the company said.",
+     "the company"),
+])
+def test_the_company_is_the_one_firm_named_before(text: str, speaker: str) -> None:
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]

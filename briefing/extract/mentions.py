@@ -19,7 +19,7 @@ from briefing.core.segment import Segmentation
 from briefing.core.textclean import blanked
 from briefing.core.words import word_set
 from briefing.extract.gender import PRONOUNS, person_genders
-from briefing.extract.roles import ORG_HEADS, SPEECH_VERBS, WORDS, is_role
+from briefing.extract.roles import ORG_HEADS, ORG_NAMES, SPEECH_VERBS, WORDS, is_role
 from briefing.model import Organization, Person
 
 _NOMINAL = re.compile(
@@ -34,6 +34,15 @@ _INVERTED = re.compile(r"(?:^|[,”\"])\s*[a-z]+\s+(?:[A-Z][\w.'’\-]*\s+){0,4}
 # that closes the sentence.
 _INTRODUCTION = re.compile(r",\s+((?:(?:an?|the|its|their)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)*)"
                            r"[^.;:!?“”\"]{0,80}\.\s*$", re.MULTILINE)
+# Nouns a story uses for a firm it has named; and the head words a firm's name may end in.
+_FIRM_NOUNS = frozenset(["company", "firm", "maker", "manufacturer", "retailer", "brand",
+                         "carrier", "airline", "insurer", "lender", "group", "giant"])
+_FIRM_HEADS = frozenset(["inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc",
+                         "group", "holdings", "technologies", "systems", "motors", "airlines",
+                         "airways", "bank", "media", "labs", "international"])
+# Head words of newspapers and broadcasters: the outlet reporting is not "the company".
+_OUTLETS = frozenset(["news", "times", "post", "journal", "tribune", "herald", "telegraph",
+                      "gazette", "chronicle", "globe", "press", "network"])
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[Tt]he\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -158,6 +167,28 @@ class Mentions:
                 return holders[0]
             i -= 1
         return None
+
+    def body_of(self, noun: str, pos: int, reach: int = 1500) -> str | None:
+        """The one body "the company" or "the ministry" stands for: the only organisation
+        named within `reach` before `pos` whose name ends in the noun ("the ministry": the
+        Interior Ministry), or, for a firm, the only firm named there ("the company":
+        Mondelez).  None when none or several are."""
+        noun = noun.lower()
+        generic = noun in _FIRM_NOUNS
+        if not generic and noun not in ORG_HEADS:
+            return None
+        found: set[str] = set()
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.items[i][0] < reach:
+            name = self.items[i][2]
+            i -= 1
+            if name in self.people:
+                continue
+            last = name.split()[-1].lower()
+            if last == noun or (generic and last not in ORG_HEADS - _FIRM_HEADS
+                                and last not in _OUTLETS and name.lower() not in ORG_NAMES):
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def name_for_word(self, word: str) -> str | None:
         low = word.lower()

@@ -134,12 +134,16 @@ _DEFINITE = re.compile(r"[Tt]he\s+(?:[\w\-]+\s+){0,3}([a-z]+)$")
 
 
 def _described_named(hit: Hit, index: Mentions) -> Hit:
-    """ "The senator said" shown as the senator named before ("Sen. Bernie Sanders"), the
-    description keeping its span as the evidence; a description no named person's role
-    fits ("the spokeswoman", with no spokeswoman named) stays as written."""
+    """ "The senator said" shown as the senator named before ("Sen. Bernie Sanders"), and
+    "the company said" as the one firm named before, the description keeping its span as
+    the evidence; a description nothing named fits ("the spokeswoman", with no spokeswoman
+    named) stays as written."""
     definite = _DEFINITE.fullmatch(hit.name)
-    person = index.holder_of(definite.group(1), hit.start) if definite else None
-    return hit._replace(name=person) if person else hit
+    if definite is None:
+        return hit
+    named = index.holder_of(definite.group(1), hit.start) or index.body_of(
+        definite.group(1), hit.start)  # "the company said": the firm named before
+    return hit._replace(name=named) if named else hit
 
 
 def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:
