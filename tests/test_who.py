@@ -323,3 +323,11 @@ def test_a_member_of_parliament_is_a_title() -> None:
     doc = analyze("Tory MP Jane Hollis told the BBC the vote was lost.")
     assert [(p.name, p.roles) for p in doc.people if not p.anonymous] == [
         ("Jane Hollis", ("Tory MP",))]
+
+
+def test_a_firms_short_name_is_the_firm() -> None:
+    """ "Mondelez said" after "US-based Mondelez International": the firm, not a person."""
+    doc = analyze("US-based Korvane International, which owns the brand, said costs had "
+                  "risen. Korvane said the shape would stay. Korvane added that prices held.")
+    assert [p.name for p in doc.people if not p.anonymous] == []
+    assert {o.name: len(o.mentions) for o in doc.organizations} == {"Korvane International": 3}

@@ -401,6 +401,36 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
                                    mentions=[span], evidence=bool(role) or len(name) > 1))
 
 
+def _short_bodies(people: list[NameCandidate],
+                  orgs: dict[str, list[Span]]) -> list[NameCandidate]:
+    """A firm's one-word short name is the firm, not a person: "Mondelez said" after
+    "Mondelez International" ("Ford" after "Ford Motor Company" too, unless a person of
+    that surname is named: "Henry Ford")."""
+    short: dict[str, str] = {}
+    for name in orgs:
+        words = _BASED.sub("", name).split()  # "US-based Mondelez International"
+        while len(words) > 1 and words[-1].lower().rstrip(".") in _FIRM_WORDS:
+            words.pop()
+        if len(words) == 1 and words[0] != name and not gazetteer.lookup(words[0]):
+            short.setdefault(words[0], name)
+    if not short:
+        return people
+    surnames = {p.tokens[-1] for p in people if len(p.tokens) > 1}
+    kept = []
+    for p in people:
+        word = p.tokens[0] if len(p.tokens) == 1 else None
+        if word in short and not p.roles and word not in surnames:
+            orgs[short[word]].extend(p.mentions)
+        else:
+            kept.append(p)
+    return kept
+
+
+# Words that close a firm's full name and are dropped in its short form.
+_FIRM_WORDS = frozenset(["international", "inc", "corp", "corporation", "co", "ltd", "llc",
+                         "plc", "group", "holdings", "company", "limited", "sa", "ag", "gmbh"])
+
+
 def _registered_employer(reading: _Reading, prefix: list[Token], opens: bool) -> str | None:
     """The body a title's capitalised words name ("Wells Fargo CEO"), listed as a body at
     every mention.  One word opening a sentence is more often an adjective than a body
@@ -520,6 +550,7 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     people = [p for p in people if p.evidence and p.mentions]
     people = [p for p in people if not _headline_person(ctx, p)]
     _model_orgs(ctx, people, orgs, [*(avoid or []), *reading.credits])
+    people = _short_bodies(people, orgs)
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     pronouns: dict[int, list[Span]] = {}
     for span, i in resolve_pronouns(text, named_spans):
