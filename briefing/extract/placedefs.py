@@ -66,6 +66,7 @@ def defined_places(text: str) -> dict[str, str]:
 # Museum of Aviation" the place where something is or happens.
 _BUILDING_HEADS = r"(?:Museum|Center|Centre|Gallery|Library|Hospital|Hall)"
 _CAP = r"[A-Z][\w’'&.-]*"
+_ANY_BUILDING = re.compile(rf"\b{_BUILDING_HEADS}\b")
 _PLACED_BUILDING = re.compile(
     r"(?<![\w-])(?P<word>[a-z]+)[ \t]+(?:at|in|to|from|near|inside|outside|into|towards?)"
     r"[ \t]+(?:the[ \t]+)?(?P<name>"
@@ -92,6 +93,8 @@ def placed_buildings(text: str) -> dict[str, str]:
     Museum of Aviation in Bristol"), as facilities.  Not after a role ("a fellow at the
     Wilson Center"): there the place is an employer, and the body WHO's."""
     out: dict[str, str] = {}
+    if _ANY_BUILDING.search(text) is None:
+        return out  # most articles name none: one scan for the head words first
     for match in _PLACED_BUILDING.finditer(text):
         word = match.group("word")
         if is_role(word) or word in ("fellow", "fellows", "member", "members", "staff"):
