@@ -317,9 +317,9 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
                  (town(), "LOC"), (" , ", None), (pick(countries), "LOC"), (" , rose .", None)],
     ]
     # A person described before the name, after a verb of saying or opening the sentence
-    # ("said 9/11 widow Terry Strada", "Retired teacher Ana Varga said"): the name closes a
+    # ("said flood widow Maria Esteves", "Retired teacher Ana Varga said"): the name closes a
     # lower-case description, which is no title the model knows.
-    described = ["9/11 widow", "Gulf War veteran", "retired teacher", "local shopkeeper",
+    described = ["flood widow", "Gulf War veteran", "retired teacher", "local shopkeeper",
                  "longtime resident", "union leader", "first-time voter", "34-year-old nurse",
                  "community organiser", "small-business owner", "college student", "farmer"]
     quotes = ["“ We have nothing left , ”", "“ It is not over , ”", "“ Nobody warned us , ”",

@@ -172,7 +172,7 @@ class Mentions:
         """The one body "the company" or "the ministry" stands for: the only organisation
         named within `reach` before `pos` whose name ends in the noun ("the ministry": the
         Interior Ministry), or, for a firm, the only firm named there ("the company":
-        Mondelez).  None when none or several are."""
+        Korvane).  None when none or several are."""
         noun = noun.lower()
         generic = noun in _FIRM_NOUNS
         if not generic and noun not in ORG_HEADS:
@@ -212,7 +212,7 @@ class Mentions:
             if best is None:
                 best = (s, name, 0)
                 if para - seg.paragraph_index(s) == 1 and self._introduced(e):
-                    # "... concerns Henry Crespo, president of the caucus.¶“...,” he said.":
+                    # "... worries Ramon Achebe, president of the growers' union.¶“...,” he said.":
                     # the person the paragraph before ends by introducing speaks next
                     return name, s
             if para - seg.paragraph_index(s) > 1:
@@ -227,7 +227,7 @@ class Mentions:
 
     def _introduced(self, end: int) -> bool:
         """Whether the mention ending at `end` is introduced by an appositive role that
-        closes its sentence ("Henry Crespo, president of the caucus.")."""
+        closes its sentence ("Ramon Achebe, president of the growers' union.")."""
         match = _INTRODUCTION.match(self.text, end)
         return match is not None and any(is_role(w) for w in match.group(1).split()[:4])
 
@@ -340,7 +340,7 @@ def _plain_nominal(words: str) -> bool:
         return False  # "the candidate has", "the ministry has not": a clause, not a speaker
     split = words.split()
     if len(split) > 1 and split[-1].lower() in ORG_HEADS:
-        return True  # "the Chicago Police Department reported": a body named in full
+        return True  # "the Bristol Police Department reported": a body named in full
     return not any(w[:1].isupper() for w in split[-1:])
 
 

@@ -140,7 +140,7 @@ def _single_spans(text: str, seg: Segmentation) -> list[Span]:
     return spans
 
 
-# A speaker's label after a paragraph's opening mark: "“WALLACE: Do you ...".
+# A speaker's label after a paragraph's opening mark: "“HOST: Do you ...".
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 
 
@@ -173,7 +173,7 @@ def _double_spans(text: str, seg: Segmentation) -> list[Span]:
                     spans.append((open_at, p_end))
                 open_at = None
             elif _TRANSCRIPT_LABEL.match(text, nxt[0]):
-                # a quoted transcript: "“WALLACE: ...¶“PENCE: ...": each speaker's turn is
+                # a quoted transcript: "“HOST: ...¶“KELLER: ...": each speaker's turn is
                 # a quotation of its own, though no mark closes the one before
                 spans.append((open_at, p_end))
                 open_at, opened = nxt[0], text[nxt[0]]

@@ -36,8 +36,8 @@ _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
 _MERGE_GAP = 160
-# A picture's or a video's caption flattened into the text ("Media caption Which countries
-# chose ...", "Image copyright Getty Images"): no quotation runs across one.
+# A picture's or a video's caption flattened into the text ("Media caption Which towns
+# voted first?", "Image copyright Getty Images"): no quotation runs across one.
 _CAPTION = re.compile(r"\b(?:Media|Image|Video|Photo) (?:caption|copyright)\b")
 _MERGE_GAP_AROUND_CUE = 400
 _CLAUSE_CUE = re.compile(
@@ -93,7 +93,7 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     """The quotation with its own cue, or inheriting the one before; None for a scare quote."""
     inner = text[start:end].strip("\"“”«»„' \n")
     label = _LABEL.match(text, start)
-    if label:  # "“WALLACE: Do you ...": a transcript's label names the speaker, whatever cue
+    if label:  # "“HOST: Do you ...": a transcript's label names the speaker, whatever cue
         name = _labelled(index, label.group(1))
         hit: Hit | None = Hit(name, label.start(1), label.end(1), ":")
     else:
@@ -167,7 +167,7 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
     if last.hit is None or item.hit is None:
         return False
     if _CAPTION.search(text, last.end, item.start):
-        return False  # "... he said. Media caption Which countries ... “...”": a caption between
+        return False  # "... he said. Media caption Which towns ... “...”": a caption between
     if not item.inherited and (item.hit.start, item.hit.end) != (last.hit.start, last.hit.end):
         return False
     # "“A,” said X, an economist who ... group. “B.”": a long appositive between the parts
@@ -266,8 +266,8 @@ def _near(ctx: Context, prev_end: int, start: int, end: int) -> bool:
 
 
 def _labelled(index: Mentions, label: str) -> str:
-    """The speaker a transcript label names: the person whose surname it is ("PENCE" ->
-    "Mike Pence"), else the label in title case ("HOST" -> "Host")."""
+    """The speaker a transcript label names: the person whose surname it is ("KELLER" ->
+    "Ruth Keller"), else the label in title case ("HOST" -> "Host")."""
     name = index.name_for_word(label)
     return name if name and name != label else label.title()
 

@@ -202,7 +202,7 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
         v_start, v_end = base + verb.start(), base + verb.end()
         found = index.ending_before(v_start, 50, floor=base, nominal=False)
         if found and _placed(text, found[1]):
-            found = None  # "Rawlings, who watched on the Mall, said": the subject is before
+            found = None  # "Delgado, who watched from the Green, said": the subject is before
         if found is None and _speaker_follows(text, verb.group(), v_start) \
                 and _inverted(chunk, verb.start()):
             found = index.starting_near(v_end, 40)
@@ -211,9 +211,9 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
         if found is None and _inverted(chunk, verb.start()):
             found = _described(chunk, verb.end(), base)  # "“...,” said the ruling."
         if found is None and nth == 0:
-            # "meddling the California congressman said is ...": a described subject of
+            # "a step the New York congressman said would ...": a described subject of
             # the nearest verb comes before a name at a verb further off, unless it is
-            # the appositive of a name ("Jim Jordan, an oversight panel member, said")
+            # the appositive of a name ("Tom Reed, a budget panel member, said")
             found = index.ending_before(v_start, 50, floor=base, nominal=True)
             if found and (not _speaking_source(found[0])
                           or text[max(0, found[1] - 3):found[1]].rstrip().endswith(",")):
@@ -228,7 +228,7 @@ _PLACED = re.compile(r"\b(?:on|in|at|near|outside|inside|into|across|from|throug
 
 
 def _placed(text: str, start: int) -> bool:
-    """Whether the name at `start` is the object of a preposition of place ("on the Mall"),
+    """Whether the name at `start` is the object of a preposition of place ("from the Green"),
     so not the subject of the verb after it."""
     return _PLACED.search(text, max(0, start - 16), start) is not None
 
@@ -270,7 +270,7 @@ def _described_speaker(base: int, finite: list[re.Match[str]], index: Mentions) 
         found = index.ending_before(base + verb.start(), 50, floor=base, nominal=True)
         if found and not _placed(index.text, found[1]) and (
                 found[0] in index.people or _speaking_source(found[0])):
-            return Hit(*found, verb.group())  # not "in a box labeled “urgent”"
+            return Hit(*found, verb.group())  # not "in a folder labeled “urgent”"
     return None
 
 
@@ -296,7 +296,7 @@ def _inverted(chunk: str, verb_start: int) -> bool:
 
 _DESCRIBED = re.compile(r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
                        r"(?:\s+[\w\-]+){1,3}?)"
-                       # "one Democratic source on the panel": where the source sits
+                       # "one Labour source on the council": where the source sits
                        r"(?:\s+(?:on|at|in|with|close\s+to|familiar\s+with)\s+"
                        r"(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)?"
                        r"(?=\s*(?:[,.;:]|$))")
@@ -327,8 +327,8 @@ _AGENT_NOUN = re.compile(r"\w{3,}(?:er|or|ist|ian|ate)s?$")
 
 def _speaking_source(phrase: str) -> bool:
     """A described subject that can speak: a person or a writing (`_speaking_noun`), or a
-    body ("the union wrote", "the agency suggested"); not a thing ("in a box labeled ...",
-    "the outside world said")."""
+    body ("the union wrote", "the agency suggested"); not a thing ("in a folder labeled ...",
+    "the wider region said")."""
     head = phrase.split()[-1].lower() if phrase.split() else ""
     return (_speaking_noun(phrase) or head.rstrip("s") in ORG_HEADS
             or _AGENT_NOUN.search(head) is not None)  # "the announcer", "the organizers"
@@ -339,7 +339,7 @@ _NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?[ \t\u00a0]+)?"
          r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|del|la|"
          r"le)){0,3}")
 _NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})[\s,]*(?:(?:also|later|then)\s+)?$")
-# Adverbs that open a sentence before its subject: "Even China said" is China speaking.
+# Adverbs that open a sentence before its subject: "Even Norway said" is Norway speaking.
 _OPENING_ADVERBS = ("Even", "Only", "Also", "Meanwhile", "Instead")
 _NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b)|(?:{'|'.join(_OPENING_ADVERBS)})\s+)?"
                          rf"({_NAME})(?=[\s,.;:]|$)")
@@ -370,7 +370,7 @@ def _written_name(chunk: str, v_start: int, v_end: int,
         if (words[0].lower().rstrip(".") in _NOT_NAMES or words[-1].lower() in _NOT_NAMES
                 or _in_capitals(words) or (_describes_noun(words, chunk[v_start:v_end])
                                            and index.name_for_word(words[0]) is None)):
-            continue  # a pronoun, a month, a headline in capitals, "Democratic claims"
+            continue  # a pronoun, a month, a headline in capitals, "Tory claims"
         surname = words[-1].strip(".,")
         name = index.name_for_word(surname) or " ".join(
             w for w in words if w.rstrip(".") not in ("Mr", "Mrs", "Ms", "Dr"))
@@ -379,12 +379,12 @@ def _written_name(chunk: str, v_start: int, v_end: int,
 
 
 def _in_capitals(words: list[str]) -> bool:
-    """ "CONGRESS HAS INVESTIGATED HIM": a section heading in capitals, not a name."""
+    """ "FLOODS RETURN TO THE VALLEY": a section heading in capitals, not a name."""
     return len(words) > 1 and all(w.isupper() for w in words)
 
 
 # Verb forms that are also plural nouns: after an adjective they are the noun ("11% of
-# Democratic claims", "Russian reports").
+# Tory claims", "Russian reports").
 _NOUN_FORMS = frozenset(["claims", "reports", "notes", "calls", "remarks", "tweets", "answers",
                          "replies", "statements", "comments", "promises", "denies", "vows",
                          "states", "counters", "jokes", "laments", "demands"])
@@ -393,7 +393,7 @@ _NOUN_FORMS = frozenset(["claims", "reports", "notes", "calls", "remarks", "twee
 def _describes_noun(words: list[str], verb: str) -> bool:
     """Whether a lone capitalised word before `verb` is an adjective of a noun, not a
     speaker: a nationality ("Russian reports") or a word before a verb that is also a
-    plural noun ("Democratic claims")."""
+    plural noun ("Tory claims")."""
     if len(words) != 1:
         return False
     word = words[0].strip(".,")

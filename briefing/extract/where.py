@@ -150,14 +150,14 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             name = gazetteer.country_names().get(entry.country or "", entry.name)
             entry = gazetteer.PlaceEntry(name, "country", entry.country)
         elif entry.kind == "city" and _REGION_AFTER.match(text, span[1]):
-            # "Kunduz province", "Balkh region": the province a city names, not the city
+            # "Ghazni province", "Zabul region": the province a city names, not the city
             entry = gazetteer.PlaceEntry(entry.name, "region", entry.country)
         out.append((span, _disambiguate(text, entry)))
     return out
 
 
 def _opens_a_title(text: str, run: Run, tok: Token) -> bool:
-    """ "USA Today", "Russia Today": a place before a capitalised "Today" inside a sentence
+    """ "Russia Today", "Ukraine Today": a place before a capitalised "Today" inside a sentence
     names a paper or a channel (the time finder reads the pair the same way)."""
     return not run.headline and text.startswith(" Today", tok.end) and not text.startswith(
         " Today,", tok.end)
@@ -485,14 +485,14 @@ _GOVERNMENT_VERBS = word_set(WORDS, "government_verbs")
 
 
 # How much smaller a namesake may be and still be the one meant when the article's other
-# places are all in its country: Manchester, New Hampshire (1:4 beside Manchester, England)
+# places are all in its country: Plymouth, Massachusetts (1:3 beside Plymouth, England)
 # in a story of US states; never Paris, Texas (1:80) for Paris.
 _NAMESAKE_RATIO = 10
 
 
 def _namesakes_by_context(text: str, found: _Found) -> _Found:
     """A city read as the biggest of its name, moved to its namesake where the article says
-    which: the region or country after a comma ("Manchester, New Hampshire"), or, with no
+    which: the region or country after a comma ("Plymouth, Massachusetts"), or, with no
     such word, the country every other place of the article is in."""
     out: _Found = {}
     for entry, spans in found.values():
@@ -511,7 +511,12 @@ def _namesake(text: str, entry: gazetteer.PlaceEntry, spans: list[Span],
         return entry
     for _, end in spans:
         comma = _COMMA_PLACE.match(text, end)
-        region = gazetteer.lookup(comma.group(1)) if comma else None
+        if comma is None:
+            continue
+        region = gazetteer.lookup(comma.group(1))
+        if region is None or region.kind not in ("country", "region"):
+            # "Kingston, Ontario": a province the index knows only as a namesake town
+            region = gazetteer.subdivisions().get(gazetteer.key(comma.group(1)))
         if region is not None and region.kind in ("country", "region"):
             if region.country == entry.country:
                 return entry

@@ -185,12 +185,12 @@ def _affiliation(prefix: list[Token]) -> str | None:
 
 
 def _employer_before_title(prefix: list[Token]) -> str | None:
-    """ "Wells Fargo CEO John Stumpf": the capitalised words before a title are the body
+    """ "Halvorsen Freight CEO Dana Whitlock": the capitalised words before a title are the body
     the person works for, whether or not a head word says so."""
     first_role = next((i for i, t in enumerate(prefix) if is_role(t.text)), 0)
     words = prefix[:first_role]
     if not all(is_role(t.text) for t in prefix[first_role:]):
-        return None  # the title runs up to the name: "Wells Fargo Chief Executive"
+        return None  # the title runs up to the name: "Orbis Chief Executive"
     if not words or any(is_common(t.text) or t.lower in _RANK_WORDS or t.lower in EVENT_HEADS
                         or any(gazetteer.key(part) in gazetteer.demonyms()
                                for part in t.text.split("-"))
@@ -295,7 +295,7 @@ class _Reading:
     singles: list[tuple[Token, Run | None]] = field(default_factory=list)
     employers: list[tuple[str, Span]] = field(default_factory=list)
     titled: set[str] = field(default_factory=set)
-    """Bodies named before a title ("Wells Fargo CEO"): a body at every mention."""
+    """Bodies named before a title ("Halvorsen Freight CEO"): a body at every mention."""
 
 
 def find_people(ctx: Context, avoid: list[Span] | None = None,
@@ -403,12 +403,12 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
 
 def _short_bodies(people: list[NameCandidate],
                   orgs: dict[str, list[Span]]) -> list[NameCandidate]:
-    """A firm's one-word short name is the firm, not a person: "Mondelez said" after
-    "Mondelez International" ("Ford" after "Ford Motor Company" too, unless a person of
+    """A firm's one-word short name is the firm, not a person: "Korvane said" after
+    "Korvane International" ("Ford" after "Ford Motor Company" too, unless a person of
     that surname is named: "Henry Ford")."""
     short: dict[str, str] = {}
     for name in orgs:
-        words = _BASED.sub("", name).split()  # "US-based Mondelez International"
+        words = _BASED.sub("", name).split()  # "US-based Korvane International"
         while len(words) > 1 and words[-1].lower().rstrip(".") in _FIRM_WORDS:
             words.pop()
         if len(words) == 1 and words[0] != name and not gazetteer.lookup(words[0]):
@@ -432,7 +432,7 @@ _FIRM_WORDS = frozenset(["international", "inc", "corp", "corporation", "co", "l
 
 
 def _registered_employer(reading: _Reading, prefix: list[Token], opens: bool) -> str | None:
-    """The body a title's capitalised words name ("Wells Fargo CEO"), listed as a body at
+    """The body a title's capitalised words name ("Halvorsen Freight CEO"), listed as a body at
     every mention.  One word opening a sentence is more often an adjective than a body
     ("Interim CEO", "Veteran Senator")."""
     employer = _employer_before_title(prefix)
@@ -537,7 +537,7 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     """Keep the people the evidence supports, add pronouns and the unnamed, type the bodies."""
     text, tags, orgs = ctx.text, ctx.tags, reading.orgs
     titled = [p for p in people if " ".join(p.tokens) in reading.titled and not p.roles]
-    for p in titled:  # "Wells Fargo CEO John Stumpf ... Wells Fargo paid": the bank
+    for p in titled:  # "Halvorsen Freight CEO ... Halvorsen Freight paid": the firm
         orgs.setdefault(" ".join(p.tokens), []).extend(p.mentions)
     people = [p for p in people if p not in titled and _typed_person(text, tags, p, orgs)]
     recurring(people, unplaced, orgs)

@@ -262,7 +262,7 @@ def _namesakes_by_key() -> dict[str, tuple[PlaceEntry, ...]]:
 
 def namesakes(text: str) -> tuple[PlaceEntry, ...]:
     """Every town or city (5,000+ people) that bears the name of a city the index lists,
-    most populous first: Manchester in England and Manchester in New Hampshire, for WHERE
+    most populous first: Plymouth in England and Plymouth in Massachusetts, for WHERE
     to choose by the article."""
     return _namesakes_by_key().get(key(text), ())
 
