@@ -295,3 +295,20 @@ def test_a_name_inside_a_dated_event_is_still_a_person() -> None:
     analysis = analyze("Saturday's Tomas Brekke rally filled the square.", published="2019-03-11")
     assert [t.text for t in analysis.times] == ["Saturday's Tomas Brekke rally"]
     assert [p.name for p in analysis.people] == ["Tomas Brekke"]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank paid its chief $19 million a year.",
+    "Tellers earned $12 an hour at the branch.",
+    "The convoy moved at 60 miles per hour.",
+    "The ferry sails three times a week in winter.",
+])
+def test_a_rate_is_no_time(text: str) -> None:
+    """ "$12 an hour", "three times a week": a rate, not a stretch of time to list."""
+    assert [t.text for t in analyze(text, published="2016-09-20").times] == []
+
+
+def test_a_stretch_of_time_is_still_one() -> None:
+    times = analyze("The talks will last a year; the vote took an hour.",
+                    published="2016-09-20").times
+    assert [t.text for t in times] == ["a year", "an hour"]

@@ -212,7 +212,8 @@ def _in_zone(cand: TimeCandidate, reading: Reading, ref: Reference, flags: list[
 def find_times(ctx: Context) -> list[TimeMention]:
     """Every time expression in `ctx.text`, in text order, resolved where an anchor allows."""
     ref = Reference(ctx)
-    candidates = _zones_across_ranges(find_candidates(ctx.text), ctx.text)
+    candidates = [c for c in _zones_across_ranges(find_candidates(ctx.text), ctx.text)
+                  if not _rate(c, ctx.text)]
     readings: dict[int, Reading] = {}
     days: list[tuple[int, date]] = []
     dates: list[tuple[int, date, str]] = []  # every date named, with its grain
@@ -240,6 +241,19 @@ def find_times(ctx: Context) -> list[TimeMention]:
     made = (_within_calendar(partial(_mention, candidates[i], readings[i], ref))
             for i in sorted(readings))
     return _join_composites([m for m in made if m is not None], ctx.text)
+
+
+# "$12 an hour", "19 million a year", "three times a day", "60 miles per hour": a rate, not a
+# stretch of time.
+_RATE_UNIT = re.compile(r"(?:an?|per)\s+(?:hour|day|week|month|year)", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:[a-z]+illion|bn|m|k|%|percent|[a-z]+s)?|times"
+                          r"|once|twice|dollars|euros|pounds)\s*$", re.IGNORECASE)
+
+
+def _rate(cand: TimeCandidate, text: str) -> bool:
+    """Whether the candidate is the "a year" of a rate ("$19 million a year")."""
+    return bool(_RATE_UNIT.fullmatch(text, cand.start, cand.end)) and bool(
+        _RATE_BEFORE.search(text, max(0, cand.start - 40), cand.start))
 
 
 # "from 6 a.m. to 9 a.m. Eastern", "between 7 a.m. and 8 p.m. ET": the zone written after
