@@ -331,3 +331,19 @@ def test_a_firms_short_name_is_the_firm() -> None:
                   "risen. Korvane said the shape would stay. Korvane added that prices held.")
     assert [p.name for p in doc.people if not p.anonymous] == []
     assert {o.name: len(o.mentions) for o in doc.organizations} == {"Korvane International": 3}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a short form that is no prefix of the formal name, and a generational suffix
+    ("Vice President Joe Corrado spoke in Riga. Joseph R. Corrado Jr. then flew home. "
+     "Corrado said the alliance held.", {"Joe Corrado": 3}),
+    ("Bill Okoro and Ann Okoro arrived on Monday. William Okoro spoke first.",
+     {"Bill Okoro": 2, "Ann Okoro": 1}),
+    # two first names that are not one another's short form stay two people
+    ("Hunter Corrado and Joe Corrado arrived together.", {"Hunter Corrado": 1, "Joe Corrado": 1}),
+    # a suffix after a name whose last word is also a title
+    ("Martin Luther King Jr. spoke in the park on Sunday.", {"Martin Luther King Jr": 1}),
+])
+def test_one_person_under_a_short_form_and_a_suffix(text: str, people: dict[str, int]) -> None:
+    doc = analyze(text)
+    assert {p.name: len(p.mentions) for p in doc.people if not p.anonymous} == people

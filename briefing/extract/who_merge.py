@@ -38,7 +38,15 @@ class NameCandidate:
 
     @property
     def surname(self) -> str:
-        return self.tokens[-1].lower()
+        """The family name: the last word but a generational suffix ("Biden" of "Joseph R.
+        Biden Jr.")."""
+        words = [t.lower().rstrip(".,") for t in self.tokens]
+        while len(words) > 1 and words[-1] in _SUFFIXES:
+            words.pop()
+        return words[-1]
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
 def recurring(people: list[NameCandidate], unplaced: dict[str, list[Span]],
@@ -174,7 +182,25 @@ def _first_name(p: NameCandidate) -> str | None:
 
 
 def _same_given(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)  # "Jim"/"Jimmy", "Chris"/"Christopher"
+    if a.startswith(b) or b.startswith(a):  # "Jim"/"Jimmy", "Chris"/"Christopher"
+        return True
+    return _FORMAL.get(a, a) == _FORMAL.get(b, b)  # "Joe"/"Joseph", "Bill"/"William"
+
+
+# English short forms that are no prefix of the name they stand for ("Joe Biden" and
+# "Joseph R. Biden" are one man).  By hand: no installed package lists hypocorisms, and the
+# few that news writes this way are a short, stable list.
+_FORMAL = {
+    "joe": "joseph", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "mike": "michael", "jim": "james",
+    "jimmy": "james", "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "ted": "edward", "ed": "edward", "eddie": "edward", "chuck": "charles",
+    "charlie": "charles", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "bert": "albert", "tony": "anthony", "steve": "stephen", "peggy": "margaret",
+    "meg": "margaret", "maggie": "margaret", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "kate": "katherine", "katie": "katherine", "sue": "susan",
+    "larry": "lawrence", "jerry": "gerald", "sandy": "alexandra", "nancy": "ann",
+}
 
 
 def _first_at(p: NameCandidate) -> int:
