@@ -30,7 +30,7 @@ _GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1
                   r"(?:(?:also|later|then|has|had|have|was|is|once|previously|\w+ly)\s+)*$")
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|\w+ly))+\s*$")
 _INVERTED = re.compile(r"(?:^|[,”\"])\s*[a-z]+\s+(?:[A-Z][\w.'’\-]*\s+){0,4}$")
-# ", president of the Miami-based caucus." / ", a retired nurse from Leeds.": an appositive
+# ", president of the growers' union." / ", a retired nurse from Aarhus.": an appositive
 # that closes the sentence.
 _INTRODUCTION = re.compile(r",\s+((?:(?:an?|the|its|their)\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)*)"
                            r"[^.;:!?“”\"]{0,80}\.\s*$", re.MULTILINE)

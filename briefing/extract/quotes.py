@@ -36,10 +36,10 @@ _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
 _MERGE_GAP = 160
+_MERGE_GAP_AROUND_CUE = 400
 # A picture's or a video's caption flattened into the text ("Media caption Which towns
 # voted first?", "Image copyright Getty Images"): no quotation runs across one.
 _CAPTION = re.compile(r"\b(?:Media|Image|Video|Photo) (?:caption|copyright)\b")
-_MERGE_GAP_AROUND_CUE = 400
 _CLAUSE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
     r"stated|wrote|writes|noted|explained|believes|thinks|called|calls|described|describes|"
@@ -103,12 +103,11 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
         return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
-    if label:
-        pass
-    elif hit is not None and text[hit.start:hit.end].lower() in ("he", "she"):
-        hit = _named(text, ctx, hit, index, found)
-    elif hit is not None and hit.name not in index.people:
-        hit = _described_named(hit, index)
+    if hit is not None and not label:
+        if text[hit.start:hit.end].lower() in ("he", "she"):
+            hit = _named(text, ctx, hit, index, found)
+        elif hit.name not in index.people:
+            hit = _described_named(hit, index)
     previous = found[-1] if found else None
     if hit is None and previous is not None and _near(ctx, previous.end, start, end):
         return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])

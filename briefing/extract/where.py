@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from typing import cast
@@ -38,6 +39,7 @@ from briefing.extract.roles import (
     is_role,
 )
 from briefing.geo import gazetteer
+from briefing.geo.places import town_in
 from briefing.model import Organization, Person, Place, PlaceKind, Span
 
 _PLACE_PREPS = ("in", "to", "from", "at", "near", "outside", "across", "into", "of")
@@ -494,10 +496,11 @@ def _namesakes_by_context(text: str, found: _Found) -> _Found:
     """A city read as the biggest of its name, moved to its namesake where the article says
     which: the region or country after a comma ("Plymouth, Massachusetts"), or, with no
     such word, the country every other place of the article is in."""
+    countries = Counter(country for _, country in found if country)
     out: _Found = {}
     for entry, spans in found.values():
         if entry.kind == "city":
-            entry = _namesake(text, entry, spans, found)
+            entry = _namesake(text, entry, spans, countries)
         held = out.setdefault((entry.name, entry.country), (entry, []))[1]
         held.extend(s for s in spans if s not in held)
         held.sort()
@@ -505,30 +508,39 @@ def _namesakes_by_context(text: str, found: _Found) -> _Found:
 
 
 def _namesake(text: str, entry: gazetteer.PlaceEntry, spans: list[Span],
-              found: _Found) -> gazetteer.PlaceEntry:
-    others = [n for n in gazetteer.namesakes(entry.name) if n.country != entry.country]
-    if not others:
+              countries: Counter[str]) -> gazetteer.PlaceEntry:
+    """The city `entry` names in this article (see `_namesakes_by_context`)."""
+    home = _comma_country(text, spans)
+    least = 0  # a namesake the comma names may be of any size
+    if home is None:
+        others = countries - Counter([entry.country] if entry.country else [])
+        if len(others) != 1 or entry.country in others:
+            return entry
+        (home, count), = others.items()
+        if count < 2:
+            return entry
+        least = entry.population // _NAMESAKE_RATIO
+    if home == entry.country:
         return entry
+    town = town_in(entry.name, home)
+    if town is None or town.population < least:
+        return entry
+    return gazetteer.PlaceEntry(town.name, "city", town.country, town.population)
+
+
+def _comma_country(text: str, spans: list[Span]) -> str | None:
+    """The country of a region or country written after a comma ("Plymouth,
+    Massachusetts"; "Kingston, Ontario", a province the index knows only as a town)."""
     for _, end in spans:
         comma = _COMMA_PLACE.match(text, end)
         if comma is None:
             continue
         region = gazetteer.lookup(comma.group(1))
         if region is None or region.kind not in ("country", "region"):
-            # "Kingston, Ontario": a province the index knows only as a namesake town
             region = gazetteer.subdivisions().get(gazetteer.key(comma.group(1)))
         if region is not None and region.kind in ("country", "region"):
-            if region.country == entry.country:
-                return entry
-            return next((n for n in others if n.country == region.country), entry)
-    countries = {c for (n, c), (e, _) in found.items() if n != entry.name and c}
-    if len(countries) != 1:
-        return entry
-    (home,) = countries
-    if sum(1 for (n, c) in found if c == home and n != entry.name) < 2:
-        return entry
-    return next((n for n in others if n.country == home
-                 and n.population * _NAMESAKE_RATIO >= entry.population), entry)
+            return region.country
+    return None
 
 
 def _disambiguate(text: str, entry: gazetteer.PlaceEntry) -> gazetteer.PlaceEntry:

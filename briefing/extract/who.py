@@ -46,6 +46,7 @@ from briefing.extract.roles import (
 from briefing.extract.tagger import Tags
 from briefing.extract.teams import scored_places, team_mentions
 from briefing.extract.who_merge import (
+    NAME_SUFFIXES,
     NameCandidate,
     Namesakes,
     Recent,
@@ -380,7 +381,7 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
     text, orgs = reading.text, reading.orgs
     opens = toks[0].start == run.start and (run.sentence_initial or run.headline)
     k = _name_start(tags, toks, kinds, opens)
-    if k < len(toks) and all(t.lower.rstrip(".") in ("jr", "sr", "ii", "iii") for t in toks[k:]):
+    if k < len(toks) and all(t.lower.rstrip(".") in NAME_SUFFIXES for t in toks[k:]):
         k = 0  # "Martin Luther King Jr.": a name whose word is also a title, not "Jr"
     name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)

@@ -41,12 +41,12 @@ class NameCandidate:
         """The family name: the last word but a generational suffix ("Biden" of "Joseph R.
         Biden Jr.")."""
         words = [t.lower().rstrip(".,") for t in self.tokens]
-        while len(words) > 1 and words[-1] in _SUFFIXES:
+        while len(words) > 1 and words[-1] in NAME_SUFFIXES:
             words.pop()
         return words[-1]
 
 
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
 def recurring(people: list[NameCandidate], unplaced: dict[str, list[Span]],

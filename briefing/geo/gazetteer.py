@@ -245,28 +245,6 @@ def town(text: str, country: str | None = None) -> PlaceEntry | None:
     return None
 
 
-@cache
-def _namesakes_by_key() -> dict[str, tuple[PlaceEntry, ...]]:
-    """Only the names of the index's cities: a smaller town is looked up by `town`."""
-    big = index()
-    out: dict[str, list[PlaceEntry]] = {}
-    for city in cities():
-        if city.population < _MIN_TOWN_POPULATION:
-            continue
-        k = _fold(city.name)
-        if k in big:
-            out.setdefault(k, []).append(
-                PlaceEntry(city.name, "city", city.country, city.population))
-    return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
-
-
-def namesakes(text: str) -> tuple[PlaceEntry, ...]:
-    """Every town or city (5,000+ people) that bears the name of a city the index lists,
-    most populous first: Plymouth in England and Plymouth in Massachusetts, for WHERE
-    to choose by the article."""
-    return _namesakes_by_key().get(key(text), ())
-
-
 _SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " SAR")
 
 

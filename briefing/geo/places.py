@@ -229,8 +229,14 @@ def _name_zone(name: str, region: str | None, unit: bool, hint: str | None) -> s
 
 
 def _in_country(name: str, code: str) -> str | None:
-    city = _cities_by_country().get((name.lower(), code))
+    city = town_in(name, code)
     return city.zone if city is not None else country_zone(code)
+
+
+def town_in(name: str, code: str) -> City | None:
+    """The most populous town called `name` in country `code` ("Plymouth" in "US"): the
+    namesake the time finder's zones and WHERE's places both choose."""
+    return _cities_by_country().get((name.lower(), code))
 
 
 @cache
@@ -259,7 +265,7 @@ def _single_name_zone(name: str, unit: bool, hint: str | None) -> str | None:
         if found:
             return found[0]
     if hint:
-        home = _cities_by_country().get((name.lower(), hint))
+        home = town_in(name, hint)
         if home is not None:  # "Manchester" in a US story is the one in New Hampshire
             return home.zone
     city = gazetteer.city(name)
