@@ -250,6 +250,11 @@ def test_a_pronoun_with_no_one_to_stand_for_keeps_the_cue() -> None:
      "firefighter said.",
      "‘It was a long night for all of us.\n\n‘We are tired but we will keep going,’",
      "the firefighter"),
+    # double curly marks nested inside straight ones: the outer quotation is the speaker's
+    ("Hale continued:\n\n\"Let me read you the question: “Do you think the levee will "
+     "hold?” Forty-three said yes; forty-four said no.\"",
+     "\"Let me read you the question: “Do you think the levee will hold?” Forty-three said "
+     "yes; forty-four said no.\"", "Hale"),
     # guillemets
     ("«Nous resterons ici jusqu'au bout», a déclaré le maire.",
      "«Nous resterons ici jusqu'au bout»", None),
@@ -334,6 +339,10 @@ def test_a_fragment_is_never_a_speaker() -> None:
     'The fact-checkers looked again at the figure of "thousands of shootings" in the city.',
     'Investors used the so-called "targeted employment area" rule to cut their costs.',
     'The story was filed by the paper\'s "national enterprise reporter" on Sunday.',
+    # a person opening the sentence does not make a term their words
+    'Ruth Keller has used the phrase "fiscal cliff" often in her speeches this year.',
+    # a work's title, digits and all
+    'Mary Hale sings to Ann Berg in a preview clip of "The 411."',
 ])
 def test_terms_and_scare_quotes_are_not_quotes(text: str) -> None:
     assert _quotes(text) == []
@@ -343,6 +352,8 @@ def test_terms_and_scare_quotes_are_not_quotes(text: str) -> None:
     # the same length of phrase is speech when a verb of saying or calling stands by it
     'The candidate vowed to punish "those who break the rules" if elected.',
     'Protesters marched through the square chanting "no more delays" until dusk.',
+    # a sentence of short words is no title, however few its letters
+    'Police arrested Tom Hale on Friday, saying "he had a gun in his car."',
 ])
 def test_short_phrases_with_a_verb_of_saying_stay_quotes(text: str) -> None:
     assert len(_quotes(text)) == 1

@@ -21,6 +21,11 @@ def test_abbreviations_do_not_split() -> None:
      ["Shares of Acme Inc. rose.", "Acme Inc. Chief Executive Jane Roe spoke."]),
     ("Talks end at 5 p.m. Eastern on Friday.", ["Talks end at 5 p.m. Eastern on Friday."]),
     ("Troops moved at 5 p.m. The convoy left.", ["Troops moved at 5 p.m.", "The convoy left."]),
+    # run-together initials and a delegate's title go on into the name
+    ("Rep. J.R. Hale and state Del. Marta Olsen spoke.",
+     ["Rep. J.R. Hale and state Del. Marta Olsen spoke."]),
+    ("She moved to Dover, Del. The house was small.",
+     ["She moved to Dover, Del.", "The house was small."]),
 ])
 def test_abbreviations_end_a_sentence_only_before_a_usual_opener(
         text: str, expected: list[str]) -> None:

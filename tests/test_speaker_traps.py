@@ -166,3 +166,91 @@ def test_no_quotation_runs_across_a_flattened_caption() -> None:
 ])
 def test_the_company_is_the_one_firm_named_before(text: str, speaker: str) -> None:
     assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+# (text, words of the quotation, the speaker shown)
+PEOPLE_WITHOUT_A_NAME = [
+    # kin and acquaintances speak: "my father", "a friend", "her niece"
+    ("“We live in a hard world,” my father often said.", "hard world", "my father"),
+    ("Over dinner, a friend commented: “For you, the border is the only issue that counts.”",
+     "the only issue", "a friend"),
+    ("“This is a big year for the harbour!” her niece shouted to the crowd.",
+     "a big year", "her niece"),
+    ("“The bus never came on time,” said a neighbour who has lived on the street since 1990.",
+     "never came on time", "a neighbour"),
+    # a people speaking in the plural, not a nationality adjective
+    ("Lamenting their luck, Estonians often say, “So far from the sun and so close to the "
+     "sea.”", "so close to the sea", "Estonians"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), PEOPLE_WITHOUT_A_NAME)
+def test_people_without_a_name_or_a_role_speak(text: str, words: str, speaker: str) -> None:
+    quote = next(q for q in analyze(text).quotes if words in q.text)
+    assert quote.speaker == speaker
+
+
+# A quotation inside a sentence with no verb of saying of its own: the sentence's subject
+# is the one quoted (a mixed quotation), and never a name inside the clause.
+MIXED = [
+    ("In recent weeks, Ruth Keller has gone after Delaney as a “leech who will bleed the "
+     "county dry” at every stop.", "leech", "Ruth Keller"),
+    ("Another critic, Laurence Pryce, likened the rules to “burning the charter in the town "
+     "square” at a hearing.", "burning the charter", "Laurence Pryce"),
+    ("Mark Delaney met voters in Dayton. The Republican nominee also outlined his plan and "
+     "vowed to harshly punish “those who leak the county's secrets.”", "those who leak",
+     "The Republican nominee"),
+    ("Harbour Board Chair Ines Morrow, despite admitting that she had doubts about “lawyers "
+     "trying to get rich on the claims,” backed the settlement.", "lawyers trying",
+     "Ines Morrow"),
+    ("Dana Whitlock's doctor is calling the candidate “extremely fit for a man of his age.”",
+     "extremely fit", "Dana Whitlock’s doctor".replace("’", "'")),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), MIXED)
+def test_a_mixed_quotation_is_its_sentence_subjects(text: str, words: str,
+                                                    speaker: str) -> None:
+    quote = next(q for q in analyze(text).quotes if words in q.text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a gerund after a comma cites the sentence's subject, not a "who said" clause before it
+    ("Herman Voss was defensive about not paying an architect who said he was owed money "
+     "for a clubhouse, saying, “Maybe he did not do a good job, and I was not satisfied.”",
+     "Herman Voss"),
+    # the one spoken to ("told a young woman who suggested ...") is not the speaker
+    ("At a forum, Marc Olsen, head of the league, told a young woman who suggested that "
+     "people may stay home that “staying home is not a strategy for anybody.”", "Marc Olsen"),
+    # a possessor's title names the speaker: "Keller's campaign manager Robby Lund"
+    ("Ruth Keller's campaign manager Robby Lund said as much on Thursday, arguing that "
+     "Delaney “lashed out at the county's nurses when asked for details.”", "Robby Lund"),
+    # the outlet reports what the spokesman said
+    ("According to the Daily Ledger, Keller spokesman Jesse Lindqvist said Friday that if "
+     "she won, “she would sign this bill the day it reached her desk.”", "Jesse Lindqvist"),
+])
+def test_the_speaker_of_the_nearest_cue(text: str, speaker: str) -> None:
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+def test_a_speaker_after_an_exclamation_and_a_long_appositive() -> None:
+    """ "“...!” the mayor's niece, state Del. Marta Olsen (D-Harbor), shouted": the verb
+    comes late after a described subject and its appositive; the title's abbreviation ends
+    no sentence, and the nickname in marks is part of the name, not a quotation."""
+    text = ("The mayor welcomed guests. “This is a big year for our city!” the mayor's niece, "
+            "state Del. Marta “Cia” Olsen (D-Harbor), shouted to the crowd. “The nation is "
+            "watching.”")
+    result = analyze(text)
+    assert [q.speaker for q in result.quotes] == ["Marta “Cia” Olsen"]
+    assert not any(q.text.startswith("“Cia") for q in result.quotes)
+    assert [p.name for p in result.people] == ["Marta “Cia” Olsen"]
+
+
+def test_two_cues_are_two_attributions() -> None:
+    """ "“A,” Hale sings to Berg before asking her, “B”": each verb cites its own words."""
+    text = ("“Promise me you will keep your hands in sight,” Mary Hale sings to Ann Berg "
+            "before asking her, “Where do we go from here, after all of this?”")
+    quotes = analyze(text).quotes
+    assert [q.speaker for q in quotes] == ["Mary Hale", "Mary Hale"]
+    assert [q.cue for q in quotes] == ["sings", "asking"]

@@ -111,18 +111,32 @@ def test_cue_in_finds_nobody_without_a_cue(text: str, side: str) -> None:
 
 def test_according_names_the_source_after_the_phrase() -> None:
     w = _window("According to Jen Psaki, the talks “went nowhere at all today.”", "before")
-    assert _said(w, _according(w.chunk, w.base, w.mentions)) == (
+    assert _said(w, _according(w.chunk, w.base, w.mentions, [])) == (
         "Jen Psaki", "Jen Psaki", "according to")
     w = _window("“The deal is dead,” according to their attorneys.", "after")
-    assert _said(w, _according(w.chunk, w.base, w.mentions)) == (
+    assert _said(w, _according(w.chunk, w.base, w.mentions, [])) == (
         "their attorneys", "their attorneys", "according to")
+
+
+def test_according_gives_way_to_a_speaker_of_its_own() -> None:
+    """ "According to the Ledger, Keller's spokesman said ...": the outlet reports what the
+    spokesman said; "..., according to X, and said" keeps X (the verb has no subject of
+    its own)."""
+    text = "According to the Ledger, spokesman Jesse Lindqvist said the bill “will be signed.”"
+    w = _window(text, "before")
+    assert _according(w.chunk, w.base, w.mentions, _cue_verbs(w.chunk, False)) is None
+    text = ("The family watched the video, according to their attorneys, and said they had "
+            "“more questions than answers.”")
+    w = _window(text, "before")
+    assert _said(w, _according(w.chunk, w.base, w.mentions, _cue_verbs(w.chunk, False)))[0] \
+        == "their attorneys"
 
 
 def test_according_refuses_a_thing_and_a_chunk_without_the_phrase() -> None:
     w = _window("“The deal is dead,” according to the data.", "after")
-    assert _according(w.chunk, w.base, w.mentions) is None  # data speak for no one
+    assert _according(w.chunk, w.base, w.mentions, []) is None  # data speak for no one
     w = _window("Jen Psaki said the talks “went nowhere at all today.”", "before")
-    assert _according(w.chunk, w.base, w.mentions) is None
+    assert _according(w.chunk, w.base, w.mentions, []) is None
 
 
 # --- _cue_verbs -----------------------------------------------------------------------

@@ -301,11 +301,19 @@ def test_run_end_stops_at_the_sentence_end_and_before_a_lowercase_word() -> None
     text = "Anna Lindqvist met Tom Reed. Korvex Holdings"
     caps = capitalised_tokens(text)
     first_end = text.index(".") + 1
-    j = run_end(text, caps, 0, first_end, set())
+    j = run_end(text, caps, 0, first_end, set(), set())
     assert caps[j].text == "Lindqvist"  # "met" ends it
-    j = run_end(text, caps, 2, first_end, set())
+    j = run_end(text, caps, 2, first_end, set(), set())
     assert caps[j].text == "Reed"  # not over the period into "Korvex"
-    assert caps[run_end(text, caps, 4, len(text), set())].text == "Holdings"
+    assert caps[run_end(text, caps, 4, len(text), set(), set())].text == "Holdings"
+
+
+def test_run_end_goes_over_a_nickname_in_marks() -> None:
+    text = "Boxer Marta “Cia” Olsen won. Ann “said” nothing"
+    caps = capitalised_tokens(text)
+    nicknames: set[int] = set()
+    assert caps[run_end(text, caps, 1, text.index(".") + 1, set(), nicknames)].text == "Olsen"
+    assert nicknames == {text.index("Cia")}
 
 
 # --- _given_names and _split_by_first_name (who_merge.py) ------------------------------

@@ -347,3 +347,16 @@ def test_a_firms_short_name_is_the_firm() -> None:
 def test_one_person_under_a_short_form_and_a_suffix(text: str, people: dict[str, int]) -> None:
     doc = analyze(text)
     assert {p.name: len(p.mentions) for p in doc.people if not p.anonymous} == people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # run-together initials open a name; they end no sentence
+    ("Rep. J.R. Hale said the budget was late.", "J.R. Hale"),
+    # a nickname in marks stays inside the name; it neither splits it nor is a quotation
+    ("Boxer Marta “Cia” Olsen won the title on Sunday.", "Marta “Cia” Olsen"),
+    ("State Del. Marta \"Cia\" Olsen met the mayor.", "Marta \"Cia\" Olsen"),
+])
+def test_initials_and_a_nickname_are_one_name(text: str, name: str) -> None:
+    people = analyze(text).people
+    assert [p.name for p in people if not p.anonymous] == [name]
+    assert analyze(text).quotes == ()

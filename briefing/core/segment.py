@@ -30,6 +30,7 @@ _OPENERS = word_set(CORE_WORDS, "openers")
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z]+)")
 # After a quoted question or exclamation, a speech tag finishes the sentence rather than
 # opening one: "“Who gave the order?” Graham asked." / "“Why now?” asked Graham."
@@ -71,7 +72,8 @@ def _ends_sentence(text: str, period_at: int, after: int) -> bool:
         return False  # an initial: "John F. Kennedy"
     if word in _NEVER_END:
         return False
-    if word in _MAY_END:
+    if word in _MAY_END or _INITIALS.fullmatch(word):
+        # "U.S." may end a sentence; so may "J.R." in "J.R. Hale", unless a name follows
         following = _NEXT_WORD.match(text, after)
         return following is not None and following.group(1).lower() in _OPENERS
     return True

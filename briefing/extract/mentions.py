@@ -23,7 +23,7 @@ from briefing.extract.roles import ORG_HEADS, ORG_NAMES, SPEECH_VERBS, WORDS, is
 from briefing.model import Organization, Person
 
 _NOMINAL = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)|"
     r"(?:\b(?:[Tt]he|[Aa]n?)\s+)?[\w.]+['’]s)"
     r"((?:\s+[\w\-]+){1,4})\s*,?\s*$")
 _GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1,3}\s+)?"
@@ -47,6 +47,7 @@ _OF_BEFORE = re.compile(r"\s+of\s+(?:[Tt]he\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_POSSESSOR = re.compile(r"([\w.]+)['’]s\b")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _PREPOSITIONS = word_set(WORDS, "prepositions")
 _TITLE_WORDS = frozenset(["the", "a", "an", "former", "then", "his", "her", "their", "its"])
@@ -137,8 +138,20 @@ class Mentions:
         s = found.start()
         e = found.start(1) + len(_TRAILING_AUXILIARIES.sub("", found.group(1)))
         if e > found.start(1) and _plain_nominal(self.text[found.start(1):e]):
+            s = self._owner_start(s, floor)
             return self.text[s:e], s, e
         return None
+
+    def _owner_start(self, s: int, floor: int) -> int:
+        """Where a possessive description starts: at its owner's whole name ("Dana
+        Whitlock's doctor", not "Whitlock's doctor")."""
+        owner = _POSSESSOR.match(self.text, s)
+        if owner is None:
+            return s
+        i = bisect_right(self._end_keys, owner.end(1)) - 1
+        if i >= 0 and self._ends[i][0] == owner.end(1) and floor <= self._ends[i][1] < s:
+            return self._ends[i][1]
+        return s
 
     def _described_person(self, before: int, pos: int,
                           floor: int) -> tuple[str, int, int] | None:
@@ -326,7 +339,8 @@ class Quotations:
 _TRAILING_AUXILIARIES = re.compile(
     r"(?:\s*[-—–]+|\s+(?:who|which|that|has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|never|also|"
     r"been|still|already|again|once|later|then|recently|previously|repeatedly|publicly|"
-    r"initially|immediately|reportedly|quickly|swiftly))+\s*,?\s*$")
+    r"initially|immediately|reportedly|quickly|swiftly|often|always|usually|sometimes|"
+    r"frequently|now))+\s*,?\s*$")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|"
                         r"not|never|also|been)\b")
 

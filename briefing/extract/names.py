@@ -220,6 +220,7 @@ def runs(text: str, seg) -> list[Run]:
     sent_starts = [s for s, _ in sentences]
     para_starts = [p for p, _ in paragraphs]
     headlines: dict[int, bool] = {}
+    nicknames: set[int] = set()
     out: list[Run] = []
     i, n = 0, len(caps)
     while i < n:
@@ -229,7 +230,7 @@ def runs(text: str, seg) -> list[Run]:
             continue
         si = bisect_right(sent_starts, tok.start) - 1
         s_start, s_end = sentences[si] if si >= 0 else (0, len(text))
-        j = _run_end(text, caps, i, s_end, shouted)
+        j = _run_end(text, caps, i, s_end, shouted, nicknames)
         pi = bisect_right(para_starts, tok.start) - 1
         if pi not in headlines:
             p_start, p_end = paragraphs[pi] if pi >= 0 else (0, len(text))
@@ -237,12 +238,18 @@ def runs(text: str, seg) -> list[Run]:
         initial = _initial(text, s_start, tok.start)
         if not (initial and j == i and tok.text.lower() in words):
             # a lone sentence opener also written in lowercase ("Donors conceded") is a word
-            out.append(Run(tuple(caps[i:j + 1]), initial, headlines[pi]))
+            out.append(Run(tuple(t for t in caps[i:j + 1] if t.start not in nicknames),
+                           initial, headlines[pi]))
         i = j + 1
     return out
 
 
-def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int]) -> int:
+_NICKNAME_OPEN = frozenset([" “", ' "'])
+_NICKNAME_CLOSE = frozenset(["” ", '" '])
+
+
+def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int],
+             nicknames: set[int]) -> int:
     """The last capitalised token of the run opening at caps[i]: the run goes on over single
     spaces, an initial's period and connectors ("of", "de"; "for" after an institution),
     and ends at a possessive, a shouted word or its sentence's end."""
@@ -254,6 +261,11 @@ def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int]
         gap = text[caps[j].end:nxt.start]
         if gap == " " or (gap == ". " and len(caps[j].text) <= 3):
             j += 1
+            continue
+        if gap in _NICKNAME_OPEN and j + 2 < len(caps) and caps[j + 2].end <= s_end \
+                and text[nxt.end:caps[j + 2].start] in _NICKNAME_CLOSE:
+            nicknames.add(nxt.start)  # a nickname in marks inside a name: Marta “Cia” Olsen
+            j += 2
             continue
         m = _CONNECTOR_GAP.fullmatch(gap)
         if m and (m.group(1) in CONNECTORS or (

@@ -144,6 +144,17 @@ def _single_spans(text: str, seg: Segmentation) -> list[Span]:
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 
 
+def _nested_end(text: str, at: int, p_end: int) -> int:
+    """Where a curly quotation nested in a straight one ends, when a straight mark after it
+    closes the outer one in the same paragraph ("\"... I will read you the question: “Do you
+    think ...?” Forty-three, yes.\""); 0 when the straight mark was a stray one instead."""
+    inner_end = text.find("”", at + 1, p_end)
+    if inner_end < 0 or "“" in text[at + 1:inner_end]:
+        return 0
+    closer = text.find('"', inner_end + 1, p_end)
+    return inner_end + 1 if closer >= 0 and text[closer - 1] != " " else 0
+
+
 def _double_spans(text: str, seg: Segmentation) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
@@ -164,6 +175,8 @@ def _double_spans(text: str, seg: Segmentation) -> list[Span]:
             elif _closes(text, mark, opened, at):
                 spans.append((open_at, match.end()))
                 open_at = None
+            elif mark == "“" and opened == '"' and _nested_end(text, at, p_end):
+                skip = _nested_end(text, at, p_end)  # "... the question: “...?” Forty ..."
             elif _opens(text, mark, at, p_start) and text[at - 1].isspace():
                 open_at, opened = at, mark  # a mark that opens again: the earlier was stray
         if open_at is not None:

@@ -21,7 +21,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.extract.context import Context
-from briefing.extract.speakers import CUE_VERBS, Hit, Mentions, attribute, mentions_of
+from briefing.extract.speakers import (
+    CUE_VERBS,
+    Hit,
+    Mentions,
+    attribute,
+    clause_subject,
+    mentions_of,
+)
 from briefing.model import Organization, Person, Quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -35,6 +42,9 @@ _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 # Verbs that put words in someone's mouth without being verbs of saying as such.
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
+# A quoted word between a given name and a surname: Marcia “Cia” Price, Alan "Al" Hale.
+_NICKNAME = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
+_NICKNAME_END = re.compile(r"\s+[A-Z][a-z]+\b")
 _MERGE_GAP = 160
 _MERGE_GAP_AROUND_CUE = 400
 # A picture's or a video's caption flattened into the text ("Media caption Which towns
@@ -99,10 +109,17 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     else:
         hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
     words = len(_WORD.findall(inner))
+    if words <= 2 and inner[:1].isupper() and _NICKNAME.search(text, max(0, start - 30), start) \
+            and _NICKNAME_END.match(text, end):
+        return None  # Marcia “Cia” Price: a nickname inside a name
     if (words < _MIN_WORDS and hit is None) or _LINK_ONLY.fullmatch(inner):
         return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
+    term = words <= _TERM_WORDS and _unspoken(text, ctx, start, end)
+    if hit is None and not label and not term:
+        # a mixed quotation with no cue: the words of its sentence's subject, not a term
+        hit = clause_subject(text, ctx.seg, start, ctx.quotations, index)
     if hit is not None and not label:
         if text[hit.start:hit.end].lower() in ("he", "she"):
             hit = _named(text, ctx, hit, index, found)
@@ -111,7 +128,7 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     previous = found[-1] if found else None
     if hit is None and previous is not None and _near(ctx, previous.end, start, end):
         return _Found(start, end, previous.hit, inherited=True, parts=[(start, end)])
-    if hit is None and words <= _TERM_WORDS and _unspoken(text, ctx, start, end):
+    if hit is None and term:
         return None  # a term or a scare quote: no speaker near, no verb of saying
 
     return _Found(start, end, hit, inherited=False, parts=[(start, end)])
@@ -167,8 +184,9 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
         return False
     if _CAPTION.search(text, last.end, item.start):
         return False  # "... he said. Media caption Which towns ... “...”": a caption between
-    if not item.inherited and (item.hit.start, item.hit.end) != (last.hit.start, last.hit.end):
-        return False
+    if not item.inherited and ((item.hit.start, item.hit.end) != (last.hit.start, last.hit.end)
+                               or item.hit.cue != last.hit.cue or item.hit.cue is None):
+        return False  # one cue introduces both; not "sings “A” before asking her “B”"
     # "“A,” said X, an economist who ... group. “B.”": a long appositive between the parts
     # is still the one attribution when it holds the speaker both parts share.
     between = last.end <= last.hit.start and last.hit.end <= item.start
@@ -244,8 +262,11 @@ def _unspoken(text: str, ctx: Context, start: int, end: int) -> bool:
 
 
 def _is_title(inner: str) -> bool:
+    # only the longer words: a title's "of", "in", "the" stay lower case; a sentence of short
+    # words ("he had a gun in his car") has no title case to show
     words = _WORD.findall(inner)
-    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = [w for w in words if len(w) > 3] or words
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
 
 
 def _near(ctx: Context, prev_end: int, start: int, end: int) -> bool:

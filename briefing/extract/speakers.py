@@ -9,6 +9,7 @@ resolution live in mentions.py, gender evidence in gender.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -25,13 +26,14 @@ from briefing.extract.roles import (
 )
 from briefing.geo import gazetteer
 
-__all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "mentions_of"]
+__all__ = ["CUE_VERBS", "Hit", "Mentions", "attribute", "clause_subject", "mentions_of"]
 
 _REACH = 400  # the longest stretch of a sentence read for a cue before a quotation
 _PRONOUN_NEAR = re.compile(r"\b([Hh]e|[Ss]he)\b")
 # The end of the cue's sentence: not the period of "Mr." or of an initial.
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Rep", "Sen", "Gov", "Gen", "Col",
-                  "Rev", "Sgt", "Lt", "Maj", "Adm", "Capt", "Prof", "Supt", "Cmdr")
+                  "Rev", "Sgt", "Lt", "Maj", "Adm", "Capt", "Prof", "Supt", "Cmdr", "Del",
+                  "Atty", "Brig", "Cpl", "Pvt", "Hon", "Fr", "Insp")
 _STOP = re.compile(r"[.!?]" + "".join(rf"(?<!\b{a}.)" for a in _ABBREVIATIONS)
                    + r"(?<!\b[A-Z].)(?:\s|$)|[“\"]|''")  # the mark first: lookbehinds are slow
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -47,7 +49,12 @@ _PREPOSITION = re.compile(r"\b(?:in|on|with|to|at|for|of|from|by|about|during|af
                           r"that|as|into|over|against)\b")
 # Writings that speak in news prose: "the report says", "the letter reads".
 _DOCUMENTS = word_set(WORDS, "documents")
+# People quoted without a name or a role: "my father often said", "a friend commented:".
+_PERSON_NOUNS = (word_set(WORDS, "person_nouns") | word_set(WORDS, "female_nouns")
+                 | word_set(WORDS, "male_nouns"))
 CUE_VERBS = SPEECH_VERBS | _EXTRA_CUES | _GERUNDS
+# The words that open a described speaker: "the spokeswoman", "my father", "one source".
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Oo]ne|[Aa]nother)"
 
 
 class Hit(NamedTuple):
@@ -119,13 +126,16 @@ def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool)
     with an appositive; a described speaker ("the spokeswoman said"); a colon or dash
     ending the lead-in.
     """
-    according = _according(chunk, base, index)
+    verbs = _cue_verbs(chunk, leading)
+    according = _according(chunk, base, index, verbs)
     if according is not None:
         return according
-    verbs = _cue_verbs(chunk, leading)
     ordered = verbs if leading else verbs[::-1]
-    finite = [v for v in ordered if v.group().lower() not in _GERUNDS]
+    finite = [v for v in ordered if v.group().lower() not in _GERUNDS
+              or _PROGRESSIVE.search(chunk, 0, v.start())]  # "is calling it “...”"
     hit = (_gerund_speaker(text, base, ordered, index)
+           or (_comma_gerund(chunk, ordered, leading)
+               and _subject_speaker(chunk, base, ordered, index))
            or _finite_speaker(text, base, chunk, finite, index)
            or _written_speaker(chunk, base, finite, index)
            or _pronoun_speaker(chunk, base, ordered))
@@ -137,15 +147,94 @@ def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool)
         hit = _subject_speaker(chunk, base, ordered, index)
     if hit is None and not leading:
         hit = _lead_in_speaker(chunk, base, index)
+    if hit is not None and not leading and ordered and ordered[0].group().lower() in _GERUNDS \
+            and hit.end <= base + ordered[0].start():
+        # "“A,” Hale sings to Berg before asking her, “B”": the gerund nearest the mark
+        # introduces B, so the two are two attributions of one speaker
+        hit = hit._replace(cue=ordered[0].group())
     return hit
 
 
-def _according(chunk: str, base: int, index: Mentions) -> Hit | None:
-    """ "according to X": the name (or described source) right after the phrase."""
+# What may stand before a sentence's subject: a conjunction, an adverbial and its comma
+# ("In recent weeks, Reid has gone after ...", "But the senator also vowed ...").
+_BEFORE_SUBJECT = re.compile(r"\s*(?:(?:But|And|Yet|Still|So|Now|Then|Meanwhile|Instead|Later)\b"
+                             r"[\s,]*)?(?:[^,“”\"]{1,60},\s*)?")
+_OPENING_DESCRIBED = re.compile(_DETERMINER + r"\s+(\S)")
+_PHRASE_WORD = re.compile(r"[\w\-’']+")
+
+
+def _opening_described(lead: str, at: int) -> int:
+    """The end of a described speaker opening `lead` at `at` ("The Republican nominee also
+    vowed", "His campaign manager said"): the shortest phrase whose head can speak and
+    that a lower-case word follows; 0 when there is none."""
+    match = _OPENING_DESCRIBED.match(lead, at)
+    if match is None:
+        return 0
+    words = list(_PHRASE_WORD.finditer(lead, match.start(1)))[:6]
+    for head, following in itertools.pairwise(words):
+        if following.group()[:1].islower() and _speaking_noun(lead[at:head.end()]):
+            return head.end()
+    return 0
+
+
+def _only_title(words: str) -> bool:
+    """Whether the words before a name are its title ("House Speaker", "Sen."), or none."""
+    return all(w[:1].isupper() or is_role(w) for w in words.split())
+
+
+def clause_subject(text: str, seg: Segmentation, start: int, quotations: Quotations,
+                   index: Mentions) -> Hit | None:
+    """The speaker of a quotation set inside a sentence with no cue of its own: the person
+    (or the described speaker, or "he") the sentence opens with, whose words a mixed
+    quotation reports ("In recent weeks, Hale has gone after Berg as a “...”", "The nominee
+    also vowed to punish “...”").  None when the quotation opens its sentence."""
+    s_start = max(seg.sentence_at(start)[0], seg.paragraph_at(start)[0], start - _REACH)
+    lead = quotations.blank(s_start, start)
+    if not lead.strip() or lead.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    opening = _BEFORE_SUBJECT.match(lead)
+    for skip in dict.fromkeys((0, opening.end() if opening else 0)):
+        pos = s_start + skip
+        found = index.starting_near(pos, 40)
+        if found and _only_title(text[pos:found[1]]) and not re.match(
+                r"['’](?:s\b|\s)", text[found[2]:found[2] + 3]):  # not "Davis' column"
+            return Hit(*found, None)  # a person or a body: "Citizens for Tax Justice urges"
+        described = _opening_described(lead, skip)
+        if described:
+            return Hit(lead[skip:described], pos, s_start + described, None)
+        pronoun = re.match(r"([Hh]e|[Ss]he)\s+[a-z]", lead[skip:])
+        if pronoun:
+            return Hit(pronoun.group(1), pos, pos + len(pronoun.group(1)), None)
+    return None
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+$")
+
+
+def _comma_gerund(chunk: str, ordered: list[re.Match[str]], leading: bool) -> bool:
+    """Whether the cue nearest a quotation is a gerund after a comma ("..., saying, “...”"):
+    its speaker is the sentence's subject, not a name in a clause between ("Voss dodged a
+    contractor who said he was unpaid, saying, “...”" quotes Voss)."""
+    if leading or not ordered or ordered[0].group().lower() not in _GERUNDS:
+        return False
+    return chunk[:ordered[0].start()].rstrip().endswith(",")
+
+
+_COORDINATED = re.compile(r"\b(?:and|but)\s+$")  # "..., according to X, and said": X's subject
+
+
+def _according(chunk: str, base: int, index: Mentions,
+               verbs: list[re.Match[str]]) -> Hit | None:
+    """ "according to X": the name (or described source) right after the phrase, unless a
+    speaker of its own follows ("According to the Daily News, Hale's spokesman said ...":
+    the outlet reports what the spokesman said)."""
     according = list(_ACCORDING.finditer(chunk))
     if not according:
         return None
     at = according[-1].end()
+    if any(v.start() > at and v.group().lower() not in _GERUNDS
+           and not _COORDINATED.search(chunk, 0, v.start()) for v in verbs):
+        return None
     found = index.starting_near(base + at, 60) or _described(chunk, at, base)
     return Hit(*found, "according to") if found else None
 
@@ -215,7 +304,7 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
             # the nearest verb comes before a name at a verb further off, unless it is
             # the appositive of a name ("Tom Reed, a budget panel member, said")
             found = index.ending_before(v_start, 50, floor=base, nominal=True)
-            if found and (not _speaking_source(found[0])
+            if found and (not _speaking_source(found[0]) or _spoken_to(text, found[1])
                           or text[max(0, found[1] - 3):found[1]].rstrip().endswith(",")):
                 found = None
         if found:
@@ -225,6 +314,16 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
 
 _PLACED = re.compile(r"\b(?:on|in|at|near|outside|inside|into|across|from|through|around)"
                      r"\s+(?:the\s+)?$")
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def _spoken_to(text: str, start: int) -> bool:
+    """Whether the description at `start` is the one spoken to: "told a young woman who
+    suggested ..." quotes the teller, not the woman."""
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group(1) in _TO_SOMEONE
 
 
 def _placed(text: str, start: int) -> bool:
@@ -268,8 +367,8 @@ def _described_speaker(base: int, finite: list[re.Match[str]], index: Mentions) 
     """ "the spokeswoman said": a described speaker before a finite verb."""
     for verb in finite:
         found = index.ending_before(base + verb.start(), 50, floor=base, nominal=True)
-        if found and not _placed(index.text, found[1]) and (
-                found[0] in index.people or _speaking_source(found[0])):
+        if found and not _placed(index.text, found[1]) and not _spoken_to(index.text, found[1]) \
+                and (found[0] in index.people or _speaking_source(found[0])):
             return Hit(*found, verb.group())  # not "in a folder labeled “urgent”"
     return None
 
@@ -294,12 +393,11 @@ def _inverted(chunk: str, verb_start: int) -> bool:
     return not before or before.endswith((",", "“", "”", '"', "'", ":", "—", "–", "-", "’"))
 
 
-_DESCRIBED = re.compile(r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
-                       r"(?:\s+[\w\-]+){1,3}?)"
+_DESCRIBED = re.compile(r"\s*(" + _DETERMINER + r"(?:\s+[\w\-]+){1,3}?)"
                        # "one Labour source on the council": where the source sits
                        r"(?:\s+(?:on|at|in|with|close\s+to|familiar\s+with)\s+"
                        r"(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)?"
-                       r"(?=\s*(?:[,.;:]|$))")
+                       r"(?=\s*(?:[,.;:]|$)|\s+who\b)")
 
 
 def _described(chunk: str, at: int, base: int) -> tuple[str, int, int] | None:
@@ -319,7 +417,7 @@ def _speaking_noun(phrase: str) -> bool:
         return False  # "the Rev. Peter Wherry", "a speech Mrs. Clinton gave": names follow
     head = words[-1]
     return (is_role(head) or is_role(head.rstrip("s")) or head.rstrip("s") in ANON_HEADS
-            or head.rstrip("s") in _DOCUMENTS or head in GROUP_NOUNS)
+            or head.rstrip("s") in _DOCUMENTS or head in GROUP_NOUNS or head in _PERSON_NOUNS)
 
 
 _AGENT_NOUN = re.compile(r"\w{3,}(?:er|or|ist|ian|ate)s?$")
@@ -335,10 +433,12 @@ def _speaking_source(phrase: str) -> bool:
 
 
 # A name never runs over a line break ("Christina Lastra.\n\nGetty" is a name and a credit).
+# (a nickname in marks may stand inside it: Marta “Cia” Olsen)
 _NAME = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev|Hon)\.?[ \t\u00a0]+)?"
-         r"[A-Z][\w'’\-]*\.?(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|del|la|"
-         r"le)){0,3}")
-_NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})[\s,]*(?:(?:also|later|then)\s+)?$")
+         r"[A-Z][\w'’\-]*\.?(?:[A-Z]\.)*(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]*\.?|de|van|von|bin|al|da|"
+         r"del|la|le|[“\"][A-Z][\w'’\-]*[”\"])){0,3}")
+_NAME_BEFORE = re.compile(rf"(?:^|[^\w’'.])({_NAME})(?:\s*\([^()]{{1,25}}\))?[\s,]*"
+                          r"(?:(?:also|later|then|often|always|usually|sometimes)\s+)?$")
 # Adverbs that open a sentence before its subject: "Even Norway said" is Norway speaking.
 _OPENING_ADVERBS = ("Even", "Only", "Also", "Meanwhile", "Instead")
 _NAME_AFTER = re.compile(rf"\s*(?:the\s+(?=Rev\b|Hon\b)|(?:{'|'.join(_OPENING_ADVERBS)})\s+)?"
@@ -373,7 +473,8 @@ def _written_name(chunk: str, v_start: int, v_end: int,
             continue  # a pronoun, a month, a headline in capitals, "Tory claims"
         surname = words[-1].strip(".,")
         name = index.name_for_word(surname) or " ".join(
-            w for w in words if w.rstrip(".") not in ("Mr", "Mrs", "Ms", "Dr"))
+            w for w in words if w.rstrip(".") not in _ABBREVIATIONS  # "Del. Marta Olsen"
+            and w[:1] not in "“\"")
         return name, start, match.end(1)
     return None
 
@@ -397,12 +498,16 @@ def _describes_noun(words: list[str], verb: str) -> bool:
     if len(words) != 1:
         return False
     word = words[0].strip(".,")
+    if word.endswith("s") and verb.lower() in ("say", "said", "told", "believe", "think"):
+        return False  # "Mexicans often say": a people speaking, not an adjective
     return gazetteer.key(word) in gazetteer.demonyms() or (
         verb.lower() in _NOUN_FORMS and word.lower().endswith(("ic", "an", "ese", "ish", "al")))
 
 
 _LEADING_NAME = re.compile(
-    r"[\s,]*(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*(?:\s*\([^()]{1,25}\))?,")
+    r"[\s,]*(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]*(?:\s*\([^()]{1,25}\))?,"
+    # or a described subject with its appositive: "the mayor's niece, Del. Marta Olsen, said"
+    r"|[\s,]*" + _DETERMINER + r"\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+,")
 _SIGNATURE = re.compile(rf"\s*[―—–]\s*({_NAME})")
 
 
@@ -433,22 +538,41 @@ def _titled_person(chunk: str, base: int, body: tuple[str, int, int],
     return person if title and all(is_role(w) for w in title) else None
 
 
+def _possessed_person(chunk: str, base: int, at: int,
+                      index: Mentions) -> tuple[str, int, int] | None:
+    """The person a possessor's title names, the title right after `at`: in "Hale's campaign
+    manager Robby Mook said" the subject is Robby Mook."""
+    person = index.starting_near(at, 40)
+    if person is None or person[0] not in index.people:
+        return None
+    title = chunk[at - base:person[1] - base].split()
+    if 0 < len(title) <= 3 and all(w.islower() for w in title) and is_role(title[-1]):
+        return person
+    return None
+
+
 def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | None:
     """The person a sentence opens with, when the sentence carries a speech verb further on:
     "Dean, a former party chairman, poked at Trump's sniffing, tweeting, “...”"."""
     lead = len(chunk) - len(chunk.lstrip(" ,"))
     pos = base + lead
     found = index.starting_near(pos, 4)
-    if found and found[1] - pos <= 4 and not re.match(r"['’]s\b", chunk[found[2] - base:]):
-        return _titled_person(chunk, base, found, index) or found  # not "Scott's relatives"
+    if found and found[1] - pos <= 4:
+        possessive = re.match(r"['’]s\b", chunk[found[2] - base:])
+        if possessive is None:
+            return _titled_person(chunk, base, found, index) or found
+        # not "Scott's relatives"; "Hale's campaign manager Robby Mook": the one titled
+        return _possessed_person(chunk, base, found[2] + possessive.end(), index)
     written = _NAME_AFTER.match(chunk, lead)
     if written and written.group(1).split()[0].lower() not in _NOT_NAMES \
+            and not re.search(r"['’]s$", written.group(1)) \
             and not _in_capitals(written.group(1).split()):
         words = written.group(1).split()
         name = index.name_for_word(words[-1].strip(".,"))
         country = gazetteer.lookup(words[0])
         if name or len(words) > 1 or (country is not None and country.kind == "country"):
-            return name or written.group(1), base + written.start(1), base + written.end(1)
+            # a nickname's marks are blanked: 'Marta "Cia" Olsen' is read as "Marta  Olsen"
+            return (name or " ".join(words)), base + written.start(1), base + written.end(1)
     pronoun = re.match(r"[\s,]*([Hh]e|[Ss]he)\b", chunk)
     if pronoun:
         return pronoun.group(1), base + pronoun.start(1), base + pronoun.end(1)
