@@ -227,3 +227,12 @@ def test_a_name_the_body_writes_is_no_place_in_the_headline_or_a_sentence_openin
     text = ("Senator Grills Wells Fargo Chief\n\nWells Fargo cut 300 jobs in Ohio. Senators "
             "said the bank's chief, a Wells Fargo veteran, must resign.")
     assert set(_places(text)) == {"Ohio"}
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    # a news agency's dateline tag, an acronym the gazetteer lacks
+    ("LOS ANGELES, Sept. 28 (UPI) — The show opened to a full house.", "Upi"),
+    ("LOS ANGELES, Sept. 28 (UPI) — The show opened to a full house.", "UPI"),
+])
+def test_an_unknown_acronym_is_no_place(text: str, never: str) -> None:
+    assert never not in _places(text)

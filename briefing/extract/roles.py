@@ -33,6 +33,7 @@ FEATURE_HEADS = word_set(WORDS, "feature_heads") | FACILITY_HEADS
 FEATURE_WEAK_HEADS = word_set(WORDS, "feature_weak_heads")
 PLACE_PARTS = word_set(WORDS, "place_parts")
 FEATURE_FIRST = word_set(WORDS, "feature_first")
+FAITHS_LANGUAGES = word_set(WORDS, "faiths_languages")
 
 
 def _spellings(words: set[str]) -> set[str]:

@@ -297,6 +297,9 @@ def _finite_speaker(text: str, base: int, chunk: str, finite: list[re.Match[str]
             found = index.starting_near(v_end, 40)
             if found and _PREPOSITION.search(text, v_end, found[1]):
                 found = None  # "said in an interview with Wolf Blitzer": not the speaker
+            described = _described(chunk, verb.end(), base) if found else None
+            if found and described and described[1] <= found[1] and found[2] <= described[2]:
+                found = described  # "said one Labour source": the source, not its party
         if found is None and _inverted(chunk, verb.start()):
             found = _described(chunk, verb.end(), base)  # "“...,” said the ruling."
         if found is None and nth == 0:

@@ -223,7 +223,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or ctx.headline_names.only(span)
                 or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()
-                or (name.isupper() and len(words) > 1)
+                or name.isupper()  # "(UPI)", "PS2": a shouted phrase or an acronym
                 or (len(words) == 1 and _SUBJECT_VERB.match(text, m.end))
                 or name in gazetteer.zone_abbreviations()  # "(all times EDT)"
                 or any(w.lower() in name_words or is_common(w) for w in words)

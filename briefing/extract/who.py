@@ -31,6 +31,7 @@ from briefing.extract.names import (
 )
 from briefing.extract.roles import (
     EVENT_HEADS,
+    FAITHS_LANGUAGES,
     GROUP_NOUNS,
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
@@ -89,8 +90,8 @@ def _kind_of(word: str) -> str:
         return "role"
     if low in ORG_HEADS or low in ORG_NAMES or low.rsplit("-", 1)[-1] in ORG_HEADS:
         return "org"  # "France-Presse" too
-    if gazetteer.key(word) in gazetteer.demonyms():
-        return "demonym"
+    if gazetteer.key(word) in gazetteer.demonyms() or low in FAITHS_LANGUAGES:
+        return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
     if is_common(word) or word in gazetteer.zone_abbreviations():
         return "common"  # a day, a month, a function word; "CET" after a clock time
     if word.isupper() and 1 < len(word) <= 5 and not _ROMAN.fullmatch(word):
@@ -251,9 +252,16 @@ _SPEECH_ENDINGS = tuple(f" {v}" for v in ("said", "says", "added", "told", "acco
                                            "asked", "wrote"))
 
 
+# A lower-case description between the verb and the name: "said 9/11 widow Terry Strada",
+# "said retired teacher Ana Varga".
+_DESCRIBED_AFTER_VERB = re.compile(
+    r"\b(?:said|says|added|told|wrote|asked)\s+(?:[a-z0-9/'’\-]+\s+){1,3}$")
+
+
 def _speech_before(text: str, start: int) -> bool:
     head = text[max(0, start - 25):start].rstrip().lower()
-    return head.endswith(_SPEECH_ENDINGS)
+    return head.endswith(_SPEECH_ENDINGS) or bool(
+        _DESCRIBED_AFTER_VERB.search(text, max(0, start - 50), start))
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -270,8 +278,8 @@ def _affiliate(text: str, run: Run, toks: list[Token], kinds: list[str]) -> bool
     match = _ROLE_AFTER.match(text, toks[-1].end)
     if not match or match.group(1) in ("will", "is"):
         return False
-    if is_role(match.group(1)):
-        return True
+    if is_prose_role(match.group(1)):
+        return True  # not "Tom Hale met": the title table's verbs and pronouns are no roles
     # "Port officials said": a sentence's first word is capitalised by its place, not a name
     return match.group(1) in _MEMBERS and not (run.sentence_initial and len(toks) == 1
                                                 and toks[0] is run.tokens[0])
@@ -631,7 +639,7 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
     for m in ctx.tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
         if (span is None or held.overlaps(span) or _declined(text, span)
-                or ctx.headline_names.only(span)):
+                or ctx.headline_names.only(span) or _no_name_word(ctx, span)):
             continue
         words = text[span[0]:span[1]].split()
         if len(words) > 1 and _place_name(text[span[0]:span[1]], words[0].lower(),
@@ -706,6 +714,9 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY
                                       and mean["O"] < _SURE_NOTHING):
         return True
+    if mean["ORG"] < _SURE_BODY and len(p.tokens) > 1 and any(
+            _speech_before(text, s) for s, _ in p.mentions):
+        return True  # "said 9/11 widow Terry Strada": the one a verb of saying introduces
     recurring_word = len(p.tokens) == 1 and len(set(p.mentions)) >= 3 and not p.tokens[0].isupper()
     if recurring_word or mean["ORG"] >= max(mean["LOC"], mean["O"]):
         # a body, or a word named alone throughout: a brand or company (who_merge.recurring)
@@ -764,7 +775,7 @@ def _model_orgs(ctx: Context, people: list[NameCandidate],
         name = text[m.start:m.end]
         if (held.overlaps(span) or is_common(re.split("['’]", name)[0])
                 or _declined(text, span)  # "I’m" is no body
-                or ctx.headline_names.only(span)):
+                or ctx.headline_names.only(span) or _no_name_word(ctx, span)):
             continue
         words = name.split()
         if _place_name(name, words[0].lower(), " ".join(words[1:])):
@@ -774,6 +785,20 @@ def _model_orgs(ctx: Context, people: list[NameCandidate],
         if placed[name]:
             continue  # "the Interlagos circuit", "in Interlagos": WHERE's
         orgs.setdefault(name, []).append(span)
+
+
+def _no_name_word(ctx: Context, span: Span) -> bool:
+    """A word the model took for a name that is no name: a pronoun and its verb ("I’m"),
+    a faith or a language ("Latin", "Baptist"), or a gerund opening its sentence ("Taking
+    his discoveries further, ...", "Following his discharge")."""
+    word = ctx.text[span[0]:span[1]]
+    if is_common(re.split("['’]", word)[0]):
+        return True  # "I’m", "We’re": a pronoun and its verb
+    if " " in word:
+        return False
+    if word.lower() in FAITHS_LANGUAGES:
+        return True
+    return word.endswith("ing") and ctx.seg.sentence_at(span[0])[0] == span[0]
 
 
 def _place_name(name: str, first: str, rest: str) -> bool:
@@ -825,7 +850,8 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
     offset = tok.start
     used = False
     for part in parts:
-        person = by_surname.at(part, offset)
+        person = by_surname.at(part, offset) or (
+            by_surname.bearer(part) if len(parts) == 1 and _kind(tok) == "name" else None)
         if person is not None:
             person.mentions.append((offset, offset + len(part)))
             used = True

@@ -162,6 +162,17 @@ class Namesakes:
         named = sorted((s, i) for i, p in enumerate(namesakes) for s, _ in p.mentions)
         return namesakes[_namesake(named, offset, self.recent)]
 
+    def bearer(self, word: str) -> NameCandidate | None:
+        """The one person whose given name a lone word is: in a story about Max Verstappen,
+        "Max said" is him (sports and features call people by their first name).  None
+        when two people bear it or nobody does."""
+        low = word.lower()
+        if len(low) < 3 or low in self.by_surname:
+            return None
+        bearers = [p for group in self.by_surname.values() for p in group
+                   if (given := _first_name(p)) is not None and _same_given(low, given)]
+        return bearers[0] if len(bearers) == 1 else None
+
     def add(self, person: NameCandidate) -> None:
         self.by_surname.setdefault(person.surname, []).append(person)
 
