@@ -203,6 +203,8 @@ MIXED = [
     ("Harbour Board Chair Ines Morrow, despite admitting that she had doubts about “lawyers "
      "trying to get rich on the claims,” backed the settlement.", "lawyers trying",
      "Ines Morrow"),
+    ("Ruth Keller spoke in Dayton. She’s claiming that fraud is “a big, big problem in this "
+     "county” but says nobody listens.", "a big, big problem", "Ruth Keller"),
     ("Dana Whitlock's doctor is calling the candidate “extremely fit for a man of his age.”",
      "extremely fit", "Dana Whitlock’s doctor".replace("’", "'")),
 ]

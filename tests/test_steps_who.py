@@ -278,13 +278,15 @@ def test_finish_makes_a_recurring_lone_word_a_body() -> None:
 # --- runs and _run_end (names.py) -----------------------------------------------------
 
 def test_runs_join_connectors_and_stop_at_possessives_and_sentences() -> None:
-    text = ("Secretary of State Antony Blinken called the Department for Transport and "
-            "Friends for Peace. Putin's adviser visited Paris. London was next.")
+    text = ("Secretary of State Antony Blinken called the Department for Transport, "
+            "Friends for Peace and Awards for Peace. Putin's adviser visited Paris. London "
+            "was next.")
     ctx = Context(text)
     read = {text[r.start:r.end]: r for r in runs(text, ctx.seg)}
     assert "Secretary of State Antony Blinken" in read
     assert "Department for Transport" in read  # "for" after an institution
-    assert "Friends" in read and "Peace" in read  # and nowhere else
+    assert "Friends for Peace" in read  # and after the people a group speaks for
+    assert "Awards" in read and "Peace" in read  # and nowhere else
     assert read["Putin"].tokens[-1].possessive and read["Putin"].sentence_initial
     assert not read["Paris"].sentence_initial and read["London"].sentence_initial
 

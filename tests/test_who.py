@@ -419,3 +419,24 @@ def test_a_majority_leader_is_a_title_not_a_body(text: str, person: str, role: s
     result = analyze(text)
     assert [(p.name, p.roles) for p in result.people] == [(person, (role,))]
     assert not any("Majority" in o.name for o in result.organizations)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # "on" joins a body's name after its head word, as "of" and "for" do
+    ("The Commission on Presidential Debates announced the rules.",
+     "Commission on Presidential Debates"),
+    ("She spoke to the Council on Foreign Relations on Monday.", "Council on Foreign Relations"),
+    # an advocacy group named for the people it speaks for
+    ("Citizens for Fair Taxes advocates a list of new rules.", "Citizens for Fair Taxes"),
+    ("Veterans for Peace marched on Monday.", "Veterans for Peace"),
+])
+def test_a_body_on_a_subject_or_for_its_people_is_one_body(text: str, body: str) -> None:
+    result = analyze(text)
+    assert [o.name for o in result.organizations] == [body]
+    assert result.people == ()
+
+
+def test_a_gerund_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = ("Ruth Keller spoke on Monday. Injecting Keller’s family troubles into the race is "
+            "her rival's latest tactic.")
+    assert {p.name for p in analyze(text).people} == {"Ruth Keller"}

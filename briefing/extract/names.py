@@ -18,6 +18,7 @@ from typing import NamedTuple
 from briefing.core.textclean import blanked
 from briefing.core.words import word_set
 from briefing.extract.roles import ORG_HEADS, WORDS
+from briefing.geo import gazetteer
 
 # Words whose capital comes from position, not from being a name; the second half is web page
 # furniture ("Skip Ad", "Invalid Email", "Sign Up").  General English, not any corpus's names.
@@ -236,6 +237,9 @@ def runs(text: str, seg) -> list[Run]:
             p_start, p_end = paragraphs[pi] if pi >= 0 else (0, len(text))
             headlines[pi] = is_headline(text, p_start, p_end)
         initial = _initial(text, s_start, tok.start)
+        if initial and j > i and opening_gerund(tok.text) and not headlines[pi]:
+            i += 1  # "Injecting Clinton’s troubles into ...": a verb opens the sentence
+            continue
         if not (initial and j == i and tok.text.lower() in words):
             # a lone sentence opener also written in lowercase ("Donors conceded") is a word
             out.append(Run(tuple(t for t in caps[i:j + 1] if t.start not in nicknames),
@@ -244,6 +248,18 @@ def runs(text: str, seg) -> list[Run]:
     return out
 
 
+def opening_gerund(word: str) -> bool:
+    """A gerund or participle opening a sentence before a name ("Injecting Clinton’s ...",
+    "Following Smith's exit"); a place of that shape ("Reading", "Sterling Heights") is not."""
+    return (len(word) > 5 and word.endswith("ing") and gazetteer.lookup(word) is None
+            and gazetteer.town(word) is None)
+
+
+# The people an advocacy group is named for, opening its name before "for": "Citizens for
+# Tax Justice", "Americans for Prosperity", "Veterans for Peace".
+ADVOCACY_HEADS = frozenset(["citizens", "americans", "parents", "doctors", "veterans",
+                            "friends", "mothers", "families", "taxpayers", "students",
+                            "women", "scientists", "lawyers", "physicians", "nurses"])
 _NICKNAME_OPEN = frozenset([" “", ' "'])
 _NICKNAME_CLOSE = frozenset(["” ", '" '])
 
@@ -269,8 +285,12 @@ def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int]
             continue
         m = _CONNECTOR_GAP.fullmatch(gap)
         if m and (m.group(1) in CONNECTORS or (
-                m.group(1) == "for" and caps[j].lower in ORG_HEADS)):
-            j += 1  # "for" only after an institution: "Department for Transport"
+                m.group(1) in ("for", "on") and caps[j].lower in ORG_HEADS) or (
+                m.group(1) == "for" and j == i and caps[j].lower in ADVOCACY_HEADS)):
+            # "for" and "on" only after an institution: "Department for Transport",
+            # "Commission on Presidential Debates", "Council on Foreign Relations"; "for"
+            # after the people an advocacy group speaks for: "Citizens for Tax Justice"
+            j += 1
             continue
         break
     return j

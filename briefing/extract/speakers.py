@@ -202,7 +202,7 @@ def clause_subject(text: str, seg: Segmentation, start: int, quotations: Quotati
         described = _opening_described(lead, skip)
         if described:
             return Hit(lead[skip:described], pos, s_start + described, None)
-        pronoun = re.match(r"([Hh]e|[Ss]he)\s+[a-z]", lead[skip:])
+        pronoun = re.match(r"([Hh]e|[Ss]he)(?:['’]s)?\s+[a-z]", lead[skip:])  # "He’s claiming"
         if pronoun:
             return Hit(pronoun.group(1), pos, pos + len(pronoun.group(1)), None)
     return None

@@ -22,11 +22,13 @@ from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.gender import resolve_pronouns
 from briefing.extract.names import (
+    ADVOCACY_HEADS,
     Run,
     Token,
     credit_spans,
     is_common,
     is_dateline,
+    opening_gerund,
     without,
 )
 from briefing.extract.roles import (
@@ -473,9 +475,12 @@ def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
 
 def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
     """The span of a run that is a body as a whole: "Bank of England", "Department for
-    Transport" (an organisation head before "of"/"for"), "Chicago Bulls" (a team)."""
-    if len(toks) > 1 and kinds[0] == "org" and text[toks[0].end:toks[1].start] in (
-            " of ", " for "):
+    Transport", "Council on Foreign Relations" (an organisation head before "of", "for" or
+    "on"), "Chicago Bulls" (a team)."""
+    gap = text[toks[0].end:toks[1].start] if len(toks) > 1 else ""
+    if gap == " for " and toks[0].lower in ADVOCACY_HEADS:
+        return toks[0].start, toks[-1].end  # "Citizens for Tax Justice"
+    if len(toks) > 1 and kinds[0] == "org" and gap in (" of ", " for ", " on "):
         # up to a role that a name follows: "Bank of England | Governor Mark Carney"
         cut = next((i for i in range(2, len(toks) - 1) if kinds[i] == "role"), len(toks))
         return toks[0].start, toks[cut - 1].end
@@ -743,6 +748,8 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     "IE6") goes when the model reads it as no name, or as a place, wherever it is written."""
     if any(w.lower().rstrip(".") in _ORG_WORDS for w in name.split()):
         return True
+    if name.split()[0].lower() in ADVOCACY_HEADS and " for " in name:
+        return True  # "Veterans for Peace": the rules' reading of the whole name
     if len(set(spans)) >= 3 and not name.isupper():
         return True  # a brand or a company named alone throughout (who_merge.recurring)
     dists = [d for s, e in spans if (d := tags.dist(s, e)) is not None]
@@ -794,11 +801,10 @@ def _no_name_word(ctx: Context, span: Span) -> bool:
     word = ctx.text[span[0]:span[1]]
     if is_common(re.split("['’]", word)[0]):
         return True  # "I’m", "We’re": a pronoun and its verb
-    if " " in word:
-        return False
-    if word.lower() in FAITHS_LANGUAGES:
-        return True
-    return word.endswith("ing") and ctx.seg.sentence_at(span[0])[0] == span[0]
+    first = word.split()[0]
+    if opening_gerund(first) and ctx.seg.sentence_at(span[0])[0] == span[0]:
+        return True  # "Injecting Keller’s troubles": the rules read the name after it
+    return " " not in word and word.lower() in FAITHS_LANGUAGES
 
 
 def _place_name(name: str, first: str, rest: str) -> bool:
