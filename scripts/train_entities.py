@@ -368,6 +368,14 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
         lambda: [(coined(), "PER"), (pick([" wrote to ", " met ", " taught ", " visited "]), None),
                  (coined(), "PER"), (pick([" in ", " at ", " near "]), None), (place(), "LOC"),
                  (" .", None)],
+        # ... and a person's full name after the same prepositions and verbs is a person
+        lambda: [(pick(["He was compared to ", "She spoke to ", "They lost to ",
+                        "The letter was sent to ", "The title went to ", "He travelled with "]), None),
+                 (person(), "PER"), (pick([" .", " in " + year() + " .", " last week ."]), None)],
+        lambda: [(person(), "PER"), (pick([" beat ", " overtook ", " lost to ", " thanked ",
+                                           " replaced "]), None),
+                 (person(), "PER"), (pick([" on Sunday .", " at ", " in "]), None),
+                 (place(), "LOC"), (" .", None)],
     ]
     out = []
     for _ in range(n):
@@ -375,7 +383,7 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
     return out
 
 
-def build(corpora: Path, n_synthetic: int = 4500, seed: int = 11) -> list[Sentence]:
+def build(corpora: Path, n_synthetic: int = 4700, seed: int = 11) -> list[Sentence]:
     data = corpus(corpora / "uner_en_ewt_dev.jsonl", "uner")
     data += corpus(corpora / "uner_en_ewt_test.jsonl", "uner")
     data += corpus(corpora / "re3d_train.jsonl", "re3d")

@@ -127,6 +127,11 @@ def test_a_zone_less_publication_takes_the_datelines_zone() -> None:
      "a joke.", "2016-09-25", "Monday night's debate", "2016-09-26TNI"),
     ("The governor said Monday that the budget was balanced.", "2016-09-28", "Monday",
      "2016-09-26"),
+    # an event dated in the possessive as the clause's scene takes the clause's tense
+    ("At Monday's debate, Ruth Keller cited her rival's remarks about nurses.", "2016-09-30",
+     "Monday's debate", "2016-09-26"),
+    ("Ruth Keller will cite his remarks at Monday's debate.", "2016-09-30",
+     "Monday's debate", "2016-10-03"),
     # composites
     ("The storm hit at 4 a.m. EDT Thursday.", "2016-11-09", "4 a.m. EDT Thursday",
      "2016-11-03T04:00"),

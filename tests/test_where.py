@@ -236,3 +236,14 @@ def test_a_name_the_body_writes_is_no_place_in_the_headline_or_a_sentence_openin
 ])
 def test_an_unknown_acronym_is_no_place(text: str, never: str) -> None:
     assert never not in _places(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a city's foreign spelling is a given name too: "Nico" (Nice), "Ayrton"
+    "Lewis Hamilton beat Nico Rosberg on Sunday.",
+    "He was compared to Ayrton Senna by fans of the sport.",
+])
+def test_a_persons_name_is_no_place(text: str) -> None:
+    result = analyze(text)
+    assert result.places == ()
+    assert len(result.people) >= 1

@@ -115,7 +115,11 @@ def _word_class(word: str) -> tuple[str, ...]:
     if word[:1].isupper():
         entry = gazetteer.lookup(word)
         if entry is not None:
-            out.append("gaz=" + entry.kind)
+            # a city under one of its foreign spellings ("Nico" for Nice, "Rabbah" for
+            # Amman) is far weaker evidence than its own name: such words are given names
+            # and surnames as often ("Nico Rosberg")
+            alternate = entry.kind == "city" and gazetteer.key(word) != gazetteer.key(entry.name)
+            out.append("gaz=alt" if alternate else "gaz=" + entry.kind)
         elif gazetteer.town(word) is not None:
             out.append("gaz=town")
         if gazetteer.key(word) in gazetteer.demonyms():

@@ -34,6 +34,7 @@ from briefing.extract.roles import (
     EVENT_HEADS,
     FACILITY_HEADS,
     PLACE_PARTS,
+    STORM_WORDS,
     VENUE_NOUNS,
     WORDS,
     is_role,
@@ -220,6 +221,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
         name = text[m.start:m.end]
         words = name.split()
         if (_overlaps(span, taken) or is_common(re.split("['’]", name)[0])
+                or words[0].lower() in STORM_WORDS  # "Cyclone Tara": a storm, not a place
                 or ctx.headline_names.only(span)
                 or gazetteer.lookup(name) is not None
                 or gazetteer.key(name) in gazetteer.demonyms()

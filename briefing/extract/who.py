@@ -716,8 +716,11 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
-    if mean["PER"] >= _NOT_PERSON or (_speaks(text, p) and mean["ORG"] < _SURE_BODY
-                                      and mean["O"] < _SURE_NOTHING):
+    # "Recent reports have revealed": a word before a plural noun that is also a verb of
+    # saying is its adjective, not a speaker
+    adjective = len(p.tokens) == 1 and all(_PLURAL_NOUN_NEXT.match(text, e) for _, e in p.mentions)
+    if mean["PER"] >= _NOT_PERSON or (not adjective and _speaks(text, p)
+                                      and mean["ORG"] < _SURE_BODY and mean["O"] < _SURE_NOTHING):
         return True
     if mean["ORG"] < _SURE_BODY and len(p.tokens) > 1 and any(
             _speech_before(text, s) for s, _ in p.mentions):
@@ -730,6 +733,8 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     return False
 
 
+_PLURAL_NOUN_NEXT = re.compile(r"\s+(?:reports|claims|notes|calls|remarks|statements|comments|"
+                               r"tweets|answers|replies|promises|demands)\b")
 _NOT_BODY = 0.8
 
 

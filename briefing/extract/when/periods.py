@@ -129,6 +129,7 @@ _AHEAD_BEFORE = re.compile(r"(?i:\b(?:ahead\s+of|in\s+time\s+for|upcoming|before
 _AHEAD_AFTER = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){1,3}?(?i:approaching|looming|ahead|"
                           r"approaches|looms|nears)\b")
 _POSSESSIVE_NEXT = re.compile(r"['’]s\s")
+_EVENT_SCENE = re.compile(r"(?i:\b(?:at|during|after|since|in)\s+)$")
 
 
 def _ahead(text: str, start: int, end: int) -> bool:
@@ -155,9 +156,11 @@ def resolve_weekday(g: Groups, start: int, end: int, ref: Reference) -> Reading:
                           "TIME" if part else "DATE")
     if _ahead(ref.text, start, end):
         direction: str | None = "future"
-    elif _POSSESSIVE_NEXT.match(ref.text, end):
+    elif _POSSESSIVE_NEXT.match(ref.text, end) and not _EVENT_SCENE.search(
+            ref.text, max(0, start - 12), start):
         # "Monday night's debate" dates the debate, not the clause it sits in ("said the
-        # invitation to Monday night's debate was a joke"): the nearest Monday.
+        # invitation to Monday night's debate was a joke"): the nearest Monday.  Set as
+        # the clause's scene ("At Monday's debate, Clinton cited ...") it takes its tense.
         direction = None
     else:
         direction = ref.direction(start, end, whole_clause=True)
