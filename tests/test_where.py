@@ -247,3 +247,12 @@ def test_a_persons_name_is_no_place(text: str) -> None:
     result = analyze(text)
     assert result.places == ()
     assert len(result.people) >= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale spoke on Monday. (Photo: Ana Varga/The Denver Post)",
+    "The story ran in The Dallas Morning News on Sunday.",
+    "Photographs by the Boston Globe showed the queue.",
+])
+def test_a_newspapers_place_name_is_no_place(text: str) -> None:
+    assert not ({"Dallas", "Boston", "Denver"} & set(_places(text)))

@@ -440,3 +440,14 @@ def test_a_gerund_opening_a_sentence_is_no_part_of_a_name() -> None:
     text = ("Ruth Keller spoke on Monday. Injecting Keller’s family troubles into the race is "
             "her rival's latest tactic.")
     assert {p.name for p in analyze(text).people} == {"Ruth Keller"}
+
+
+def test_a_surname_that_is_a_towns_name_is_the_person_named_before() -> None:
+    """ "Hamilton was not among them": the driver named in full before, not a city; his
+    "he said" after it is his."""
+    text = ("Lewis Hamilton won the race on Sunday. Some drivers wanted the race stopped. "
+            "Hamilton was not among their number. “It is understandable,” he said.")
+    result = analyze(text)
+    assert [(p.name, len(p.mentions)) for p in result.people] == [("Lewis Hamilton", 2)]
+    assert [q.speaker for q in result.quotes] == ["Lewis Hamilton"]
+    assert result.places == ()

@@ -138,6 +138,9 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             i += 1
             continue
         j, entry = hit
+        if _OUTLET_AFTER.match(text, toks[j].end):
+            i = j + 1  # "The Washington Post", "The Dallas Morning News": a paper's name
+            continue
         k = _event_end(toks, j)
         span = (toks[i].start, toks[k].end)
         if j == i == k and (_closes_a_name(text, run, i, glued)
@@ -157,6 +160,13 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             entry = gazetteer.PlaceEntry(entry.name, "region", entry.country)
         out.append((span, _disambiguate(text, entry)))
     return out
+
+
+# The words that make a place's name a newspaper's: "Washington Post", "Boston Globe".
+_OUTLET_AFTER = re.compile(
+    r" (?:Post|Times|Tribune|Herald|Gazette|Journal|Chronicle|Globe|Star|Sun|Examiner|"
+    r"Observer|Courier|Inquirer|Register|Bee|Dispatch|Telegraph|Standard|Mirror|Express|"
+    r"Free Press|Post-Gazette|Star-Tribune|(?:Morning|Daily|Evening) News)\b")
 
 
 def _opens_a_title(text: str, run: Run, tok: Token) -> bool:

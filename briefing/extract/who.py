@@ -65,6 +65,7 @@ from briefing.model import Organization, Person, Span
 
 _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
+_TOWARDS_PLACE = re.compile(r"\b(?:in|at|near|from|to|into|outside|across)\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+([a-z]+)")
 _ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
 # After "said X", these make X the subject of the reported clause ("said Calais was
@@ -394,6 +395,13 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
     if k < len(toks) and all(t.lower.rstrip(".") in NAME_SUFFIXES for t in toks[k:]):
         k = 0  # "Martin Luther King Jr.": a name whose word is also a title, not "Jr"
     name, prefix = toks[k:], toks[:k]
+    if not name and len(toks) == 1 and kinds[0] == "place" and not (
+            _TOWARDS_PLACE.search(text, max(0, toks[0].start - 10), toks[0].start)
+            or text.startswith(",", toks[0].end)):
+        # "Hamilton was not among them": a town's name alone may be the surname of a person
+        # named before; `_single` attaches it or leaves it to WHERE
+        reading.singles.append((toks[0], run))
+        return
     _collect_org(text, toks, kinds[:k], orgs)
     if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
                     and all(kd == "place" for kd in kinds[k:])):
