@@ -451,3 +451,19 @@ def test_a_surname_that_is_a_towns_name_is_the_person_named_before() -> None:
     assert [(p.name, len(p.mentions)) for p in result.people] == [("Lewis Hamilton", 2)]
     assert [q.speaker for q in result.quotes] == ["Lewis Hamilton"]
     assert result.places == ()
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    # a name written only as a whole short quotation: a nickname or a show, no person
+    ("Delaney called the winner “Miss Pigsty” and “Miss Broomcloset” as examples.",
+     {"Pigsty", "Broomcloset", "Miss Pigsty"}),
+    ("Keller thinks this is an episode of “Shark Pond.” But this is serious.",
+     {"Shark Pond"}),
+])
+def test_a_name_only_in_a_short_quotation_is_no_person(text: str, never: set[str]) -> None:
+    assert not {p.name for p in analyze(text).people} & never
+
+
+def test_a_name_quoted_as_an_utterance_is_still_a_person() -> None:
+    assert [p.name for p in analyze("“Tom Hale,” she said, “is late again.”").people] == [
+        "Tom Hale"]

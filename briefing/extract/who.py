@@ -572,7 +572,7 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
         if not p.roles:
             p.mentions = [m for m in p.mentions if text[m[0]:m[1]] not in places]
     people = [p for p in people if p.evidence and p.mentions]
-    people = [p for p in people if not _headline_person(ctx, p)]
+    people = [p for p in people if not _headline_person(ctx, p) and not _quoted_title(ctx, p)]
     _model_orgs(ctx, people, orgs, [*(avoid or []), *reading.credits])
     people = _short_bodies(people, orgs)
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
@@ -771,6 +771,26 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     no = sum(d["O"] for d in dists) / len(dists)
     place = sum(d["LOC"] for d in dists) / len(dists)  # "LOC" holds facilities too
     return no < _NOT_BODY and place < _NOT_BODY
+
+
+_LOWER_WORDS = re.compile(r"\b[a-z]+\b")
+
+
+def _quoted_title(ctx: Context, p: NameCandidate) -> bool:
+    """A name written only as the whole of a short quotation in title case: a nickname, a
+    show or a song ("“Miss Piggy”", "“Shark Tank”", "“American Skin”"), not a person."""
+    text = ctx.text
+    for start, end in p.mentions:
+        i = bisect.bisect_right(ctx.quoted, (start, len(text))) - 1
+        if i < 0 or not ctx.quoted[i][0] < start < end < ctx.quoted[i][1]:
+            return False
+        words = text[ctx.quoted[i][0] + 1:ctx.quoted[i][1] - 1].strip(" .,!?”\"'’").split()
+        if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        after = _LOWER_WORDS.findall(text, ctx.quoted[i][1], ctx.quoted[i][1] + 20)[:2]
+        if any(w in SPEECH_VERBS for w in after):
+            return False  # "“Tom Hale,” she said": an utterance, whatever its words
+    return True
 
 
 def _headline_person(ctx: Context, p: NameCandidate) -> bool:
