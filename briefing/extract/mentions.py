@@ -22,8 +22,10 @@ from briefing.extract.gender import PRONOUNS, person_genders
 from briefing.extract.roles import ORG_HEADS, ORG_NAMES, SPEECH_VERBS, WORDS, is_role
 from briefing.model import Organization, Person
 
+# The words that open a description of a person: "the spokeswoman", "my father".
+DETERMINERS = r"[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur"
 _NOMINAL = re.compile(
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)|"
+    rf"(?:\b(?:{DETERMINERS})|"
     r"(?:\b(?:[Tt]he|[Aa]n?)\s+)?[\w.]+['’]s)"
     r"((?:\s+[\w\-]+){1,4})\s*,?\s*$")
 _GAP = re.compile(r"^[\s,]*(?:\([^()]{1,25}\)[\s,]*)?(?:of(?:\s+[A-Z][\w.\-]*){1,3}\s+)?"

@@ -260,8 +260,18 @@ def opening_gerund(word: str) -> bool:
 ADVOCACY_HEADS = frozenset(["citizens", "americans", "parents", "doctors", "veterans",
                             "friends", "mothers", "families", "taxpayers", "students",
                             "women", "scientists", "lawyers", "physicians", "nurses"])
-_NICKNAME_OPEN = frozenset([" “", ' "'])
-_NICKNAME_CLOSE = frozenset(["” ", '" '])
+# A nickname in marks between a given name and a surname: Marta “Cia” Olsen, Alan "Al" Hale.
+_NICKNAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
+_NICKNAME_INSIDE = re.compile(r"[“\"][A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)?[,.]?[”\"]")
+_NICKNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
+
+
+def is_nickname(text: str, start: int, end: int) -> bool:
+    """Whether the quotation text[start:end] (its marks included) is a nickname inside a
+    name, not a quotation: one or two capitalised words between a given name and a surname."""
+    return (_NICKNAME_INSIDE.fullmatch(text, start, end) is not None
+            and _NICKNAME_BEFORE.search(text, max(0, start - 30), start) is not None
+            and _NICKNAME_AFTER.match(text, end) is not None)
 
 
 def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int],
@@ -278,8 +288,9 @@ def _run_end(text: str, caps: list[Token], i: int, s_end: int, shouted: set[int]
         if gap == " " or (gap == ". " and len(caps[j].text) <= 3):
             j += 1
             continue
-        if gap in _NICKNAME_OPEN and j + 2 < len(caps) and caps[j + 2].end <= s_end \
-                and text[nxt.end:caps[j + 2].start] in _NICKNAME_CLOSE:
+        if gap in (" “", ' "') and j + 2 < len(caps) and caps[j + 2].end <= s_end \
+                and caps[j + 2].start == nxt.end + 2 and is_nickname(text, nxt.start - 1,
+                                                                     nxt.end + 1):
             nicknames.add(nxt.start)  # a nickname in marks inside a name: Marta “Cia” Olsen
             j += 2
             continue

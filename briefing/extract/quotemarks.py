@@ -175,8 +175,8 @@ def _double_spans(text: str, seg: Segmentation) -> list[Span]:
             elif _closes(text, mark, opened, at):
                 spans.append((open_at, match.end()))
                 open_at = None
-            elif mark == "“" and opened == '"' and _nested_end(text, at, p_end):
-                skip = _nested_end(text, at, p_end)  # "... the question: “...?” Forty ..."
+            elif mark == "“" and opened == '"' and (nested := _nested_end(text, at, p_end)):
+                skip = nested  # "... the question: “...?” Forty ..."
             elif _opens(text, mark, at, p_start) and text[at - 1].isspace():
                 open_at, opened = at, mark  # a mark that opens again: the earlier was stray
         if open_at is not None:

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.extract.context import Context
+from briefing.extract.names import is_nickname
 from briefing.extract.speakers import (
     CUE_VERBS,
     Hit,
@@ -42,9 +43,6 @@ _MID_SENTENCE = re.compile(r"[a-z,]\s*$")
 # Verbs that put words in someone's mouth without being verbs of saying as such.
 _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted", "promising",
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
-# A quoted word between a given name and a surname: Marcia “Cia” Price, Alan "Al" Hale.
-_NICKNAME = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
-_NICKNAME_END = re.compile(r"\s+[A-Z][a-z]+\b")
 _MERGE_GAP = 160
 _MERGE_GAP_AROUND_CUE = 400
 # A picture's or a video's caption flattened into the text ("Media caption Which towns
@@ -109,15 +107,14 @@ def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
     else:
         hit = attribute(text, ctx.seg, start, end, ctx.quotations, index)
     words = len(_WORD.findall(inner))
-    if words <= 2 and inner[:1].isupper() and _NICKNAME.search(text, max(0, start - 30), start) \
-            and _NICKNAME_END.match(text, end):
+    if is_nickname(text, start, end):
         return None  # Marcia “Cia” Price: a nickname inside a name
     if (words < _MIN_WORDS and hit is None) or _LINK_ONLY.fullmatch(inner):
         return None  # a scare quote or a title, not speech; an embedded post's link
     if _is_title(inner) and (hit is None or words <= 5):
         return None
-    term = words <= _TERM_WORDS and _unspoken(text, ctx, start, end)
-    if hit is None and not label and not term:
+    term = hit is None and words <= _TERM_WORDS and _unspoken(text, ctx, start, end)
+    if hit is None and not term:
         # a mixed quotation with no cue: the words of its sentence's subject, not a term
         hit = clause_subject(text, ctx.seg, start, ctx.quotations, index)
     if hit is not None and not label:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from briefing.core.segment import Segmentation
 from briefing.core.words import word_set
-from briefing.extract.mentions import Mentions, Quotations, mentions_of
+from briefing.extract.mentions import DETERMINERS, Mentions, Quotations, mentions_of
 from briefing.extract.roles import (
     ANON_HEADS,
     GROUP_NOUNS,
@@ -54,7 +55,7 @@ _PERSON_NOUNS = (word_set(WORDS, "person_nouns") | word_set(WORDS, "female_nouns
                  | word_set(WORDS, "male_nouns"))
 CUE_VERBS = SPEECH_VERBS | _EXTRA_CUES | _GERUNDS
 # The words that open a described speaker: "the spokeswoman", "my father", "one source".
-_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Oo]ne|[Aa]nother)"
+_DETERMINER = rf"(?:{DETERMINERS}|[Oo]ne)"
 
 
 class Hit(NamedTuple):
@@ -160,7 +161,6 @@ def _cue_in(text: str, base: int, chunk: str, index: Mentions, *, leading: bool)
 _BEFORE_SUBJECT = re.compile(r"\s*(?:(?:But|And|Yet|Still|So|Now|Then|Meanwhile|Instead|Later)\b"
                              r"[\s,]*)?(?:[^,“”\"]{1,60},\s*)?")
 _OPENING_DESCRIBED = re.compile(_DETERMINER + r"\s+(\S)")
-_PHRASE_WORD = re.compile(r"[\w\-’']+")
 
 
 def _opening_described(lead: str, at: int) -> int:
@@ -170,7 +170,7 @@ def _opening_described(lead: str, at: int) -> int:
     match = _OPENING_DESCRIBED.match(lead, at)
     if match is None:
         return 0
-    words = list(_PHRASE_WORD.finditer(lead, match.start(1)))[:6]
+    words = list(_WORD.finditer(lead, match.start(1)))[:6]
     for head, following in itertools.pairwise(words):
         if following.group()[:1].islower() and _speaking_noun(lead[at:head.end()]):
             return head.end()
@@ -528,30 +528,34 @@ def _signed(text: str, end: int, index: Mentions) -> Hit | None:
     return Hit(name, start, end, "―")
 
 
+def _person_after_title(chunk: str, base: int, at: int, index: Mentions,
+                        fits: Callable[[list[str]], bool]) -> tuple[str, int, int] | None:
+    """The person named right after a title that starts at `at`, when the title's words
+    `fit`."""
+    person = index.starting_near(at, 40)
+    if person is None or person[0] not in index.people:
+        return None
+    title = chunk[at - base:person[1] - base].split()
+    return person if title and fits(title) else None
+
+
 def _titled_person(chunk: str, base: int, body: tuple[str, int, int],
                    index: Mentions) -> tuple[str, int, int] | None:
     """ "FBI Director James Comey made the announcement ...": the body opens the title, the
     person it names is the subject."""
     if body[0] in index.people:
         return None
-    person = index.starting_near(body[2], 40)
-    if person is None or person[0] not in index.people:
-        return None
-    title = chunk[body[2] - base:person[1] - base].split()
-    return person if title and all(is_role(w) for w in title) else None
+    return _person_after_title(chunk, base, body[2], index,
+                               lambda title: all(is_role(w) for w in title))
 
 
 def _possessed_person(chunk: str, base: int, at: int,
                       index: Mentions) -> tuple[str, int, int] | None:
     """The person a possessor's title names, the title right after `at`: in "Hale's campaign
     manager Robby Mook said" the subject is Robby Mook."""
-    person = index.starting_near(at, 40)
-    if person is None or person[0] not in index.people:
-        return None
-    title = chunk[at - base:person[1] - base].split()
-    if 0 < len(title) <= 3 and all(w.islower() for w in title) and is_role(title[-1]):
-        return person
-    return None
+    return _person_after_title(
+        chunk, base, at, index,
+        lambda title: len(title) <= 3 and all(w.islower() for w in title) and is_role(title[-1]))
 
 
 def _subject(chunk: str, index: Mentions, base: int) -> tuple[str, int, int] | None:
