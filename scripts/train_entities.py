@@ -131,7 +131,11 @@ ARMED = ["Islamic State", "Hezbollah", "Hamas", "al-Shabab", "Boko Haram", "the 
 AGENCIES = ["Reuters", "Associated Press", "Agence France-Presse", "AFP", "Xinhua", "Tass",
             "Interfax", "Bloomberg", "Kyodo", "Yonhap", "Anadolu", "Bernama", "PTI", "ANSA"]
 TEAM_HEADS = ["Rangers", "United", "City", "Wanderers", "Red Sox", "Yankees", "Lakers", "Bulls",
-              "Giants", "Tigers", "Eagles", "Lions", "Warriors", "Athletic", "Rovers", "FC"]
+              "Giants", "Tigers", "Eagles", "Lions", "Warriors", "Athletic", "Rovers", "FC",
+              "Villa", "Albion", "County", "Town", "Hotspur", "Celtic", "Dynamo", "Olympic"]
+# What teams do to each other: a result names two bodies, not two people.
+RESULTS = [" beat ", " lost to ", " drew with ", " were beaten by ", " edged ", " thrashed ",
+           " held ", " knocked out "]
 STREET_HEADS = ["Street", "Avenue", "Road", "Boulevard", "Lane", "Square", "Bridge", "Drive"]
 FAC_HEADS = ["International Airport", "Airport", "Stadium", "Arena", "Central Station",
              "Station", "Hospital", "Palace", "Tower", "Prison", "Air Base", "Cathedral",
@@ -151,6 +155,39 @@ HEADLINE = ["Breaking News", "Live Updates", "Latest News", "Top Stories", "What
             "Key Takeaways", "Opinion", "Analysis", "Most Read", "Related Coverage"]
 
 
+def coin(rng: random.Random) -> str:
+    """A made-up name, so that the model learns names from context, not from a list."""
+    word = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([2, 2, 3])))
+    return word.capitalize()
+
+
+def substituted(rng: random.Random, sentences: list[Sentence], share: float = 0.5,
+                ) -> list[Sentence]:
+    """Copies of the labelled sentences with about `share` of their names' words replaced by
+    coined words of the same case ("people from Luzon" -> "people from Kaloren").
+
+    The real corpora name mostly places the gazetteer knows and people the lists hold, so a
+    model trained on them alone learns "in the gazetteer, so a place" and little of "after
+    'from', so a place": an island, a suburb or a village it has never seen then reads as a
+    person.  Hiding the names' own words teaches the context.
+    """
+    out: list[Sentence] = []
+    for sent in sentences:
+        copy: Sentence = []
+        changed = hide = False
+        for word, label in sent:
+            if label.startswith("B-"):
+                hide = rng.random() < share
+            if label != "O" and hide and word[:1].isupper() and word.lower() not in CONNECTORS:
+                coined = coin(rng)
+                word = coined.upper() if word.isupper() and len(word) > 1 else coined
+                changed = True
+            copy.append((word, label))
+        if changed:
+            out.append(copy)
+    return out
+
+
 def _entity(parts: list[tuple[str, str | None]]) -> Sentence:
     """Text pieces with a label (None: O) -> tokens with BIO labels."""
     out: Sentence = []
@@ -161,16 +198,18 @@ def _entity(parts: list[tuple[str, str | None]]) -> Sentence:
     return out
 
 
-def synthetic(rng: random.Random, n: int) -> list[Sentence]:
+def synthetic(rng: random.Random, per_template: int) -> list[Sentence]:
+    """`per_template` sentences from each template.  Each sentence draws from a generator
+    seeded by its template and its number, so adding a template adds its sentences and
+    changes no other: a retrain after a new template differs only by what it adds."""
+    base = rng.random()
     cities = sorted({e.name for e in gazetteer.index().values() if e.kind == "city"})
     countries = sorted(gazetteer.country_names().values())
     towns = sorted({v[0].name for v in gazetteer.towns().values()})
     demonyms = sorted(gazetteer.demonyms())
 
     def coined() -> str:
-        """A made-up name, so that the model learns names from context, not from a list."""
-        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([2, 2, 3])))
-        return word.capitalize()
+        return coin(rng)
 
     def first() -> str:
         return rng.choice(FIRST) if rng.random() < 0.5 else coined()
@@ -232,9 +271,13 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
                  (" said on Tuesday .", None)],
         lambda: [("according to ", None), (pick(AGENCIES), "ORG"), (" and the ", None),
                  (company(), "ORG"), (" annual report .", None)],
-        lambda: [(f"{pick(cities)} {pick(TEAM_HEADS)}", "ORG"), (" beat ", None),
-                 (f"{pick(cities)} {pick(TEAM_HEADS)}", "ORG"), (" 3-1 at ", None),
+        lambda: [(f"{pick([pick(cities), town()])} {pick(TEAM_HEADS)}", "ORG"), (pick(RESULTS), None),
+                 (f"{pick([pick(cities), town()])} {pick(TEAM_HEADS)}", "ORG"),
+                 (pick([" 3-1 at ", " at home at ", " away at "]), None),
                  (f"{pick(LAST)} {pick(['Stadium', 'Park', 'Arena'])}", "FAC"), (" .", None)],
+        lambda: [(f"{pick([pick(cities), town()])} {pick(TEAM_HEADS)}", "ORG"), (pick(RESULTS), None),
+                 (f"{pick([pick(cities), town()])} {pick(TEAM_HEADS)}", "ORG"),
+                 (pick([" at home .", " on Saturday .", " in the final .", " 2-0 ."]), None)],
         lambda: [(pick(["Pitcher ", "Striker ", "Goalkeeper ", "Coach ", "Manager "]), None),
                  (person(), "PER"), (" joined the ", None),
                  (f"{pick(cities)} {pick(TEAM_HEADS)}", "ORG"), (" last season .", None)],
@@ -341,6 +384,13 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
         lambda: [(person(), "PER"), (" and ", None), (person(), "PER"),
                  (" were among those killed , ", None), (pick(["police", "officials"]), None),
                  (" said .", None)],
+        # a person's name modifying a noun is still a person ("the Tomas Brekke rally",
+        # "Saturday's Ana Varga concert", "the Hale administration")
+        lambda: [(pick(["Thousands attended the ", "Police watched the ", "Saturday's ",
+                        "Critics of the ", "Donors to the "]), None), (person(), "PER"),
+                 (pick([" rally", " campaign", " administration", " fundraiser", " concert",
+                        " trial", " foundation"]), None),
+                 (pick([" in ", " near "]), None), (pick(cities), "LOC"), (" .", None)],
         # a speaker leading into a quotation with a dash or a colon, as transcripts and
         # columns write it ("Ana Varga -- “It is over .”")
         lambda: [(person(), "PER"), (pick([" -- ", " — ", " : "]), None),
@@ -378,16 +428,19 @@ def synthetic(rng: random.Random, n: int) -> list[Sentence]:
                  (place(), "LOC"), (" .", None)],
     ]
     out = []
-    for _ in range(n):
-        out.append(_entity(pick(templates)()))
+    for k, template in enumerate(templates):
+        for j in range(per_template):
+            rng.seed(f"{base}-{k}-{j}")
+            out.append(_entity(template()))
     return out
 
 
-def build(corpora: Path, n_synthetic: int = 4700, seed: int = 11) -> list[Sentence]:
+def build(corpora: Path, per_template: int = 100, seed: int = 11) -> list[Sentence]:
     data = corpus(corpora / "uner_en_ewt_dev.jsonl", "uner")
     data += corpus(corpora / "uner_en_ewt_test.jsonl", "uner")
     data += corpus(corpora / "re3d_train.jsonl", "re3d")
-    data += synthetic(random.Random(seed), n_synthetic)
+    data += substituted(random.Random(seed + 1), data)
+    data += synthetic(random.Random(seed), per_template)
     return data
 
 

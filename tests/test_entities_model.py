@@ -63,6 +63,20 @@ JUNK = [
     # facilities
     ("Flights resumed at Heathrow Airport after the fog lifted.", "Heathrow Airport"),
     ("Hundreds gathered outside the Grand Meridian Hotel on Saturday.", "Grand Meridian Hotel"),
+    # a place after an adjective a title table lists, or a saint's place
+    ("Trade flourished in Classical Greece long before the Romans came.", "Greece"),
+    ("He gave concerts in Tallinn and Saint Petersburg that winter.", "Petersburg"),
+    # words of multi-word titles before a noun that closes a name
+    ("The files were moved to the Border Information System and the Intelligence System.",
+     "System"),
+    # ships and spacecraft
+    ("Space Shuttle Vantara will go on display at the museum next year.", "Vantara"),
+    ("The patrol vessel HMC Kestrel docked at dawn, officials said.", "Kestrel"),
+    # doctrines and peoples
+    ("Former members of Scientology said they had been followed.", "Scientology"),
+    ("The Rohingya fled by boat, the agency said, and one Rohingya man drowned.", "Rohingya"),
+    # a newspaper named by its last word
+    ("“Prices will rise again,” the Times wrote on Sunday.", "Times"),
 ]
 
 
@@ -147,7 +161,24 @@ FACILITIES = [
     ("The talks were held at Lancaster House Palace in the afternoon.", "Lancaster House Palace"),
     ("The concert at the Roxy Theatre was cancelled.", "Roxy Theatre"),
     ("Crowds gathered at the Adler Planetarium on Sunday.", "Adler Planetarium"),
+    ("The orbiter will be shown at the Orland Space Center in the spring.", "Orland Space Center"),
+    ("The fire began in the basement of the Hale Community Center.", "Hale Community Center"),
+    ("Drones struck Al Marek Air Base before dawn.", "Al Marek Air Base"),
+    ("A painting was slashed at the Brennan Museum on Tuesday.", "Brennan Museum"),
 ]
+
+
+def test_a_centre_that_is_a_body_stays_a_body() -> None:
+    assert "Harlow Research Center" in _orgs(
+        "The Harlow Research Center said most voters agreed with the plan.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("He gave concerts in Tallinn and Saint Petersburg that winter.", "Saint Petersburg"),
+    ("Protests spread to St. Louis on Friday night.", "St. Louis"),
+])
+def test_a_saints_name_the_gazetteer_knows_whole_is_the_place(text: str, place: str) -> None:
+    assert place in _places(text)
 
 
 @pytest.mark.parametrize(("text", "place"), FACILITIES)
@@ -236,9 +267,10 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     import random
 
-    first = module.synthetic(random.Random(3), 50)
-    again = module.synthetic(random.Random(3), 50)
+    first = module.synthetic(random.Random(3), 2)
+    again = module.synthetic(random.Random(3), 2)
     assert first == again
+    assert first != module.synthetic(random.Random(4), 2)
 
 
 def test_long_capital_runs_are_read() -> None:

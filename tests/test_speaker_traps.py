@@ -32,6 +32,11 @@ SPEAKERS = [
     # a fact-checker's verdict is the fact-checker's words
     ("The fact-checkers rated 40% of Democratic claims as “mostly true” in the sample.",
      "mostly true", "The fact-checkers", "The fact-checkers"),
+    # a paragraph that names others only as objects passes "he" back to the subject before
+    ("Ken Hale noted that at one of his first meetings, in 1972, he backed a change.\n\n"
+     "Replacing her would be harder and could lead to lobbying by loyalists to Tom Berg and "
+     "Jim Dahl. That is why, he argued, the party should be ready.\n\n"
+     "“This is a different time,” he said.", "a different time", "Ken Hale", "he"),
 ]
 
 

@@ -256,3 +256,15 @@ def test_a_persons_name_is_no_place(text: str) -> None:
 ])
 def test_a_newspapers_place_name_is_no_place(text: str) -> None:
     assert not ({"Dallas", "Boston", "Denver"} & set(_places(text)))
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("Aid convoys reached Darfur for the first time in a month.", "Darfur", "SD"),
+    ("Shelling was reported on the Golan Heights overnight.", "Golan Heights", "SY"),
+    ("The ferry from Mindanao capsized in heavy seas.", "Mindanao", "PH"),
+    ("Exports to Macedonia fell by a third.", "North Macedonia", "MK"),
+])
+def test_islands_regions_and_former_names_the_packages_lack(text: str, place: str,
+                                                            country: str) -> None:
+    found = {p.name: p.country for p in analyze(text).places}
+    assert found.get(place) == country, found

@@ -467,3 +467,23 @@ def test_a_name_only_in_a_short_quotation_is_no_person(text: str, never: set[str
 def test_a_name_quoted_as_an_utterance_is_still_a_person() -> None:
     assert [p.name for p in analyze("“Tom Hale,” she said, “is late again.”").people] == [
         "Tom Hale"]
+
+
+def test_an_appositive_role_keeps_a_person_the_model_doubts() -> None:
+    text = ("Critics called on Howard Lind to apologize.\n\nLind, a medical doctor, then "
+            "appeared on television and defended the remark.")
+    assert "Howard Lind" in {p.name for p in analyze(text).people}
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Daniel Varga, 19, a member of Scientology all his life, was arrested in Leeds.",
+     "Daniel Varga", "member of Scientology"),
+    ("Ann Berg, the head of Orbis since 2019, said the plant would close.",
+     "Ann Berg", "head of Orbis"),
+    ("Jo Lind, a Labour councillor, said the vote was lost.", "Jo Lind", "Labour councillor"),
+])
+def test_an_appositive_role_ends_where_its_noun_phrase_ends(text: str, person: str,
+                                                           role: str) -> None:
+    found = next(p for p in analyze(text).people if p.name == person)
+    assert role in found.roles
+

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from briefing.extract.names import Token
 from briefing.extract.roles import (
+    CENTRE_KINDS,
+    FACILITY_HEADS,
     FEATURE_FIRST,
     FEATURE_HEADS,
     FEATURE_WEAK_HEADS,
@@ -25,6 +27,17 @@ def is_storm(toks: Sequence[Token]) -> bool:
             and not any(t.lower in ORG_HEADS for t in toks))
 
 
+def is_facility(words: Sequence[str]) -> bool:
+    """A built place by its head: "Heathrow Airport", "Baker Street", "the Louvre Museum",
+    "Kennedy Space Center" (a centre of a kind that is a building, `CENTRE_KINDS`)."""
+    last = words[-1].lower().rstrip(".")
+    return last in FACILITY_HEADS or (
+        len(words) > 1 and last in _CENTRES and words[-2].lower() in CENTRE_KINDS)
+
+
+_CENTRES = frozenset(["center", "centre", "complex"])
+
+
 def is_feature(text: str, toks: Sequence[Token]) -> bool:
     """A natural feature's name: "the Arabian Sea", "Gulf Coast", "Gulf of Aden", "Mount Kenya".
 
@@ -34,7 +47,7 @@ def is_feature(text: str, toks: Sequence[Token]) -> bool:
     if len(toks) < 2:
         return False
     last, first = toks[-1].lower, toks[0].lower
-    if last in FEATURE_HEADS:
+    if last in FEATURE_HEADS or is_facility([t.text for t in toks]):
         return True
     if last in FEATURE_WEAK_HEADS:
         return text[max(0, toks[0].start - 4):toks[0].start].lower() == "the "

@@ -19,7 +19,14 @@ from briefing.core.segment import Segmentation
 from briefing.core.textclean import blanked
 from briefing.core.words import word_set
 from briefing.extract.gender import PRONOUNS, person_genders
-from briefing.extract.roles import ORG_HEADS, ORG_NAMES, SPEECH_VERBS, WORDS, is_role
+from briefing.extract.roles import (
+    ORG_HEADS,
+    ORG_NAMES,
+    OUTLET_HEADS,
+    SPEECH_VERBS,
+    WORDS,
+    is_role,
+)
 from briefing.model import Organization, Person
 
 # The words that open a description of a person: "the spokeswoman", "my father".
@@ -42,9 +49,6 @@ _FIRM_NOUNS = frozenset(["company", "firm", "maker", "manufacturer", "retailer",
 _FIRM_HEADS = frozenset(["inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc",
                          "group", "holdings", "technologies", "systems", "motors", "airlines",
                          "airways", "bank", "media", "labs", "international"])
-# Head words of newspapers and broadcasters: the outlet reporting is not "the company".
-_OUTLETS = frozenset(["news", "times", "post", "journal", "tribune", "herald", "telegraph",
-                      "gazette", "chronicle", "globe", "press", "network"])
 _OF_BEFORE = re.compile(r"\s+of\s+(?:[Tt]he\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -201,7 +205,7 @@ class Mentions:
                 continue
             last = name.split()[-1].lower()
             if last == noun or (generic and last not in ORG_HEADS - _FIRM_HEADS
-                                and last not in _OUTLETS and name.lower() not in ORG_NAMES):
+                                and last not in OUTLET_HEADS and name.lower() not in ORG_NAMES):
                 found.add(name)
         return found.pop() if len(found) == 1 else None
 
@@ -217,6 +221,7 @@ class Mentions:
         """The person a pronoun at `pos` names: (name, mention start) or None."""
         para = seg.paragraph_index(pos)
         best: tuple[int, str, int] | None = None
+        objects_only = True  # every candidate so far an object ("loyalists to Joe Biden")
         i = bisect_left(self._starts, pos) - 1
         while i >= 0 and pos - self.items[i][1] < 1500:
             s, e, name = self.items[i]
@@ -230,11 +235,15 @@ class Mentions:
                     # "... worries Ramon Achebe, president of the growers' union.¶“...,” he said.":
                     # the person the paragraph before ends by introducing speaks next
                     return name, s
-            if para - seg.paragraph_index(s) > 1:
+            # a paragraph that names others only as objects passes the pronoun back to the
+            # subject of the one before it ("Hale noted ... ¶ ... loyalists to Berg and Dahl.
+            # That's why, he argued, ... ¶ “...,” he said.")
+            if para - seg.paragraph_index(s) > (2 if objects_only else 1):
                 break
             position = self._position(s, e, quotations, seg)
             if position == 0 or (position == 1 and any(n == name for _, n in followed[-2:])):
                 return name, s  # the sentence's subject, or the speaker being followed
+            objects_only = objects_only and position == 2
         for at, name in reversed(followed):
             if pos - at < 600 and self.gender.get(name, want) == want and name in self.people:
                 return name, at

@@ -29,11 +29,13 @@ VENUE_NOUNS = word_set(WORDS, "venue_nouns")
 STOP_BEFORE_ROLE = word_set(WORDS, "stop_before_role")
 STORM_WORDS = word_set(WORDS, "storm_words")
 FACILITY_HEADS = word_set(WORDS, "facility_heads")
+CENTRE_KINDS = word_set(WORDS, "centre_kinds")
 FEATURE_HEADS = word_set(WORDS, "feature_heads") | FACILITY_HEADS
 FEATURE_WEAK_HEADS = word_set(WORDS, "feature_weak_heads")
 PLACE_PARTS = word_set(WORDS, "place_parts")
 FEATURE_FIRST = word_set(WORDS, "feature_first")
 FAITHS_LANGUAGES = word_set(WORDS, "faiths_languages")
+OUTLET_HEADS = word_set(WORDS, "outlet_heads")
 
 
 def _spellings(words: set[str]) -> set[str]:

@@ -28,11 +28,11 @@ from typing import cast
 
 from briefing.core.words import word_set
 from briefing.extract.context import Context
-from briefing.extract.features import is_feature, is_storm
+from briefing.extract.features import is_facility, is_feature, is_storm
 from briefing.extract.names import Run, Token, is_common, is_dateline, without
 from briefing.extract.roles import (
     EVENT_HEADS,
-    FACILITY_HEADS,
+    OUTLET_HEADS,
     PLACE_PARTS,
     STORM_WORDS,
     VENUE_NOUNS,
@@ -164,9 +164,8 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
 
 # The words that make a place's name a newspaper's: "Washington Post", "Boston Globe".
 _OUTLET_AFTER = re.compile(
-    r" (?:Post|Times|Tribune|Herald|Gazette|Journal|Chronicle|Globe|Star|Sun|Examiner|"
-    r"Observer|Courier|Inquirer|Register|Bee|Dispatch|Telegraph|Standard|Mirror|Express|"
-    r"Free Press|Post-Gazette|Star-Tribune|(?:Morning|Daily|Evening) News)\b")
+    r" (?:" + "|".join(sorted(w.capitalize() for w in OUTLET_HEADS if w != "news"))
+    + r"|Free Press|Post-Gazette|Star-Tribune|(?:Morning|Daily|Evening) News)\b")
 
 
 def _opens_a_title(text: str, run: Run, tok: Token) -> bool:
@@ -241,7 +240,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue
-        if m.label == "FAC" or words[-1].lower().rstrip(".") in FACILITY_HEADS:
+        if m.label == "FAC" or is_facility(words):
             entry = gazetteer.PlaceEntry(name, "facility", None)
         else:
             entry = (gazetteer.town(name) or _region(name)
@@ -310,7 +309,7 @@ def _local_places(text: str, all_runs: list[Run], taken: list[Span],
         if is_storm(run.tokens):
             continue
         if is_feature(text, run.tokens):
-            kind = "facility" if toks[-1].lower.rstrip(".") in FACILITY_HEADS else "other"
+            kind = "facility" if is_facility([t.text for t in toks]) else "other"
             out.setdefault(gazetteer.key(name), gazetteer.PlaceEntry(name, kind, None))
             continue
         entry = _placed_by_context(text, run, toks, name)

@@ -38,6 +38,7 @@ from briefing.extract.roles import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_NAMES,
+    OUTLET_HEADS,
     PLACE_PARTS,
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
@@ -59,6 +60,7 @@ from briefing.extract.who_merge import (
     recurring,
     split_known,
     surname_index,
+    titled_by_appositive,
 )
 from briefing.geo import gazetteer
 from briefing.model import Organization, Person, Span
@@ -93,7 +95,7 @@ def _kind_of(word: str) -> str:
         return "role"
     if low in ORG_HEADS or low in ORG_NAMES or low.rsplit("-", 1)[-1] in ORG_HEADS:
         return "org"  # "France-Presse" too
-    if gazetteer.key(word) in gazetteer.demonyms() or low in FAITHS_LANGUAGES:
+    if gazetteer.key(word) in gazetteer.demonyms() or _faith(low):
         return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
     if is_common(word) or word in gazetteer.zone_abbreviations():
         return "common"  # a day, a month, a function word; "CET" after a clock time
@@ -475,10 +477,33 @@ def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
         return True  # "the film Viva Maria! (1965)": a work, whoever it is named after
     if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
         return True  # "Melina Mara/The Washington Post"
+    if _vessel([t.text for t in toks]):
+        return True  # "HMS Victory", "Space Shuttle Atlantis": a ship or a craft
+    if len(toks) < 2:
+        return False
+    name = text[toks[0].start:toks[-1].end]
+    if toks[0].lower.rstrip(".") in _SAINTS and gazetteer.lookup(name) is not None:
+        return True  # "Saint Petersburg", "St. Louis", "Saint Lucia": a saint's place
     # "Sterling Heights", "New Hampshire", "North Oakland": a place
-    return (len(toks) > 1 and not {"org", "role"} & set(kinds)
-            and _place_name(text[toks[0].start:toks[-1].end], toks[0].lower,
-                            text[toks[1].start:toks[-1].end]))
+    return (not {"org", "role"} & set(kinds)
+            and _place_name(name, toks[0].lower, text[toks[1].start:toks[-1].end]))
+
+
+# The prefixes of ships' and craft's names, as written: "HMS", never the honorific "Ms".
+_VESSEL_PREFIXES = frozenset(["HMS", "USS", "HMC", "HMCS", "HMAS", "HMNZS", "RMS", "MV", "USNS",
+                              "RV"])
+
+
+def _vessel(words: list[str]) -> bool:
+    """A ship's or a spacecraft's name ("HMS Victory", "Space Shuttle Atlantis"): neither a
+    person nor a body."""
+    return bool(words) and (words[0] in _VESSEL_PREFIXES or (
+        len(words) > 1 and words[0].lower() == "space" and words[1].lower() == "shuttle"))
+
+
+# A title that names places after its saint: with a name the gazetteer knows whole, the run
+# is the place ("Saint Petersburg"); alone before another name, the saint ("Saint Vincent").
+_SAINTS = frozenset(["saint", "st", "ste", "sainte", "san", "santa", "sankt"])
 
 
 def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
@@ -652,7 +677,8 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
     for m in ctx.tags.additions(text, ("PER",)):
         span = _trimmed(text, m.start, m.end)
         if (span is None or held.overlaps(span) or _declined(text, span)
-                or ctx.headline_names.only(span) or _no_name_word(ctx, span)):
+                or ctx.headline_names.only(span) or _no_name_word(ctx, span)
+                or _outlet(text, Token(span[0], span[1], text[span[0]:span[1]]))):
             continue
         words = text[span[0]:span[1]].split()
         if len(words) > 1 and _place_name(text[span[0]:span[1]], words[0].lower(),
@@ -685,7 +711,7 @@ def _declined(text: str, span: Span) -> bool:
     toks = [Token(span[0] + m.start(), span[0] + m.end(), m.group())
             for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     words = [t.text for t in toks]
-    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
+    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span) or _vessel(words)
             or words[0].lower() in STORM_WORDS
             or words[-1].lower().rstrip(".") in EVENT_HEADS
             or is_feature(text, toks))
@@ -724,6 +750,8 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
+    if mean["ORG"] < _SURE_BODY and titled_by_appositive(text, p):
+        return True  # "Dean, a medical doctor,": a role beside the name, later in the text
     # "Recent reports have revealed": a word before a plural noun that is also a verb of
     # saying is its adjective, not a speaker
     adjective = len(p.tokens) == 1 and all(_PLURAL_NOUN_NEXT.match(text, e) for _, e in p.mentions)
@@ -837,7 +865,16 @@ def _no_name_word(ctx: Context, span: Span) -> bool:
     first = word.split()[0]
     if opening_gerund(first) and ctx.seg.sentence_at(span[0])[0] == span[0]:
         return True  # "Injecting Keller’s troubles": the rules read the name after it
-    return " " not in word and word.lower() in FAITHS_LANGUAGES
+    return " " not in word and _faith(word.lower())
+
+
+# A doctrine or a discipline by its ending: "Scientology", "Buddhism", "Egyptology".
+_DOCTRINE = re.compile(r"[a-z]{3,}(?:ology|ism)")
+
+
+def _faith(low: str) -> bool:
+    """A faith, a doctrine or a language written alone: never a person, a body or a place."""
+    return low in FAITHS_LANGUAGES or bool(_DOCTRINE.fullmatch(low))
 
 
 def _place_name(name: str, first: str, rest: str) -> bool:
@@ -898,6 +935,8 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
                 _speech_next(text, tok.end) or tok.text in subjects
                 or (_speech_before(text, tok.start) and not _CLAUSE_VERB.match(text, tok.end))):
             kind = _kind(tok)
+            if _outlet(text, tok):
+                continue  # "the Times wrote": the paper, which `_model_orgs` may list
             if (kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
                 new = NameCandidate([tok.text], mentions=[(tok.start, tok.end)], evidence=True)
@@ -906,6 +945,11 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
                 used = True
         offset += len(part) + 1
     return used
+
+
+def _outlet(text: str, tok: Token) -> bool:
+    """ "the Times", "The Guardian": a newspaper's last word alone after "the"."""
+    return tok.lower in OUTLET_HEADS and text[max(0, tok.start - 4):tok.start].lower() == "the "
 
 
 def _plural(word: str) -> bool:

@@ -289,6 +289,16 @@ def _combine(group: list[NameCandidate]) -> NameCandidate:
     return base
 
 
+def titled_by_appositive(text: str, p: NameCandidate) -> bool:
+    """Whether a mention is followed by an appositive naming a title or a role ("Dean, a
+    medical doctor,", "Hale, the party's chairman,"): a person, whatever the model reads."""
+    for _start, end in p.mentions:
+        match = _APPOSITIVE.match(text, end)
+        if match and any(is_role(w) for w in _noun_phrase(match.group(1)).split()):
+            return True
+    return False
+
+
 def appositive(text: str, p: NameCandidate) -> None:
     for _start, end in p.mentions:
         match = _APPOSITIVE.match(text, end)
@@ -296,10 +306,29 @@ def appositive(text: str, p: NameCandidate) -> None:
             phrase = match.group(1).strip()
             last = phrase.split()[-1]
             if any(is_role(w) for w in phrase.split()) or last.endswith(("er", "or", "ist", "ian")):
-                role = re.sub(r"^(a|an|the)\s+", "", phrase)
+                role = re.sub(r"^(a|an|the)\s+", "", _noun_phrase(phrase))
                 if role not in p.roles:
                     p.roles.append(role)
                 p.evidence = True
+
+
+# Words that carry a role's noun phrase on past a name ("director of Orbis in Oslo").
+_PHRASE_GLUE = frozenset(["of", "for", "and", "the", "at", "in", "on", "de", "to", "&"])
+
+
+def _noun_phrase(phrase: str) -> str:
+    """The role a phrase opens, less what the clause goes on to say after a name: "a member
+    of Scientology all his life" is "a member of Scientology"."""
+    words = phrase.split()
+    after_glue = False  # inside a name that a preposition opened: "of Scientology"
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            after_glue = after_glue or (i > 0 and words[i - 1] in _PHRASE_GLUE)
+        elif after_glue and word not in _PHRASE_GLUE:
+            return " ".join(words[:i])  # "a Labour councillor" keeps its noun
+        else:
+            after_glue = False
+    return phrase
 
 
 def final(p: NameCandidate, pronouns: list[Span]) -> Person:

@@ -149,19 +149,29 @@ def city(name: str) -> City | None:
     return _cities_by_name().get(name.strip().lower())
 
 
+def _big_enough(name: str, population: int) -> bool:
+    return population >= (_MIN_CITY_POPULATION if " " not in name.strip()
+                          else _MIN_MULTIWORD_CITY_POPULATION)
+
+
 @cache
 def index() -> dict[str, PlaceEntry]:
     out: dict[str, PlaceEntry] = {}
     names = country_names()
+    spellings: dict[str, PlaceEntry] = {}
     for city in major_cities():
         pop = city.population
-        candidates = [city.name]
+        entry = PlaceEntry(city.name, "city", city.country, pop)
+        if _big_enough(city.name, pop):
+            _add(out, city.name, entry)
         if pop >= 250_000:  # big cities: accept their ASCII spellings ("Mazar-i-Sharif")
-            candidates += [a for a in city.alternates if a[:1].isupper() and len(a) > 3]
-        for name in candidates:
-            words = name.split()
-            if pop >= (_MIN_CITY_POPULATION if len(words) == 1 else _MIN_MULTIWORD_CITY_POPULATION):
-                _add(out, name, PlaceEntry(city.name, "city", city.country, pop))
+            for name in city.alternates:
+                if name[:1].isupper() and len(name) > 3 and _big_enough(name, pop):
+                    _add(spellings, name, entry)
+    # a city's own name outranks another's alternate spelling: "Victoria" is Victoria, BC,
+    # not Hong Kong (which geonames also calls "Victoria")
+    for k, entry in spellings.items():
+        out.setdefault(k, entry)
     for state in _geonames().get_us_states().values():
         _add(out, state["name"], PlaceEntry(state["name"], "region", "US", 0))
     for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
