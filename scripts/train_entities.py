@@ -161,33 +161,6 @@ def coin(rng: random.Random) -> str:
     return word.capitalize()
 
 
-def substituted(rng: random.Random, sentences: list[Sentence], share: float = 0.5,
-                ) -> list[Sentence]:
-    """Copies of the labelled sentences with about `share` of their names' words replaced by
-    coined words of the same case ("people from Luzon" -> "people from Kaloren").
-
-    The real corpora name mostly places the gazetteer knows and people the lists hold, so a
-    model trained on them alone learns "in the gazetteer, so a place" and little of "after
-    'from', so a place": an island, a suburb or a village it has never seen then reads as a
-    person.  Hiding the names' own words teaches the context.
-    """
-    out: list[Sentence] = []
-    for sent in sentences:
-        copy: Sentence = []
-        changed = hide = False
-        for word, label in sent:
-            if label.startswith("B-"):
-                hide = rng.random() < share
-            if label != "O" and hide and word[:1].isupper() and word.lower() not in CONNECTORS:
-                coined = coin(rng)
-                word = coined.upper() if word.isupper() and len(word) > 1 else coined
-                changed = True
-            copy.append((word, label))
-        if changed:
-            out.append(copy)
-    return out
-
-
 def _entity(parts: list[tuple[str, str | None]]) -> Sentence:
     """Text pieces with a label (None: O) -> tokens with BIO labels."""
     out: Sentence = []
@@ -439,7 +412,6 @@ def build(corpora: Path, per_template: int = 100, seed: int = 11) -> list[Senten
     data = corpus(corpora / "uner_en_ewt_dev.jsonl", "uner")
     data += corpus(corpora / "uner_en_ewt_test.jsonl", "uner")
     data += corpus(corpora / "re3d_train.jsonl", "re3d")
-    data += substituted(random.Random(seed + 1), data)
     data += synthetic(random.Random(seed), per_template)
     return data
 

@@ -268,3 +268,15 @@ def test_islands_regions_and_former_names_the_packages_lack(text: str, place: st
                                                             country: str) -> None:
     found = {p.name: p.country for p in analyze(text).places}
     assert found.get(place) == country, found
+
+
+@pytest.mark.parametrize("text", [
+    "The company denies the change is tied to Brexit, a spokeswoman told the paper.",
+])
+def test_one_unknown_word_is_no_place_without_a_place_preposition(text: str) -> None:
+    assert "Brexit" not in {p.name for p in analyze(text).places}
+
+
+def test_an_unknown_name_listed_among_known_places_is_a_place() -> None:
+    text = "Turnout fell in cities like Philadelphia, Kessington, Milwaukee and Detroit."
+    assert "Kessington" in {p.name for p in analyze(text).places}

@@ -487,3 +487,9 @@ def test_an_appositive_role_ends_where_its_noun_phrase_ends(text: str, person: s
     found = next(p for p in analyze(text).people if p.name == person)
     assert role in found.roles
 
+
+
+def test_a_relative_who_keeps_a_person_the_model_doubts() -> None:
+    text = ("Trump invited Gennie Flowers, who once had an affair with the president, to the "
+            "debate. Will Gennie Flowers be there?")
+    assert "Gennie Flowers" in {p.name for p in analyze(text).people}

@@ -87,7 +87,8 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
-                  name_words, {o.name.lower() for o in organizations}, found)
+                  name_words, {o.name.lower() for o in organizations}, found,
+                  frozenset(m.group(1) for m in _AT_PLACE.finditer(text)))
     _places_bodies_belong_to(text, organizations, found)
     found = _namesakes_by_context(text, found)
     # (a demonym's entry was made its country's above: every kind left is a place kind)
@@ -214,7 +215,7 @@ def _ends_a_name(text: str, before: Token, tok: Token) -> bool:
 
 
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
-                  found: _Found) -> None:
+                  found: _Found, at_place: AbstractSet[str] = frozenset()) -> None:
     """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
     "Castlefrank Road" (a facility), "the Hafijj Hotel".
 
@@ -240,6 +241,10 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue
+        if (len(words) == 1 and m.label != "FAC" and name not in at_place
+                and not _listed_with_places(text, span)):
+            continue  # "blamed Brexit", "team Ferrari": one unknown word is a place only
+            # where the text also writes it after a preposition of place (`_AT_PLACE`)
         if m.label == "FAC" or is_facility(words):
             entry = gazetteer.PlaceEntry(name, "facility", None)
         else:
@@ -453,6 +458,26 @@ _SUBJECT_VERB = re.compile(r" (?:said|says|told|wants|wanted)\b")
 # "in Ferns", "near Ferns", but not "in Ferns' shops" (an owner) nor "in Ferns Road".
 _LOCATED = re.compile(
     r"\b(?:in|near|outside|around|throughout)\s+([A-Z][\w’'-]*)(?![\w’'-]|\s+[A-Z])")
+
+
+# Looser than `_LOCATED`, for what the model already reads as a place: "raced at Interlagos
+# In the pits" (a caption's capital after it), "flew from Neiafu".
+_AT_PLACE = re.compile(
+    r"\b(?:in|near|outside|around|throughout|at|from|into|across|via)\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]*)")
+
+
+_ITEM_BEFORE = re.compile(r"([A-Z][\w’'.-]*),\s+$")
+_ITEM_AFTER = re.compile(r",?\s+(?:and\s+|or\s+)?([A-Z][\w’'.-]*)")
+
+
+def _listed_with_places(text: str, span: Span) -> bool:
+    """ "cities like Philadelphia, Raleigh-Durham, Milwaukee and Detroit": a name in a list
+    beside a place the gazetteer knows is a place too."""
+    before = _ITEM_BEFORE.search(text, max(0, span[0] - 40), span[0])
+    after = _ITEM_AFTER.match(text, span[1])
+    return any(m is not None and gazetteer.lookup(m.group(1)) is not None
+               and gazetteer.key(m.group(1)) not in gazetteer.demonyms() for m in (before, after))
 
 
 def _located(text: str) -> frozenset[str]:

@@ -750,8 +750,11 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     if not dists:
         return True
     mean = {k: sum(d[k] for d in dists) / len(dists) for k in dists[0]}
-    if mean["ORG"] < _SURE_BODY and titled_by_appositive(text, p):
-        return True  # "Dean, a medical doctor,": a role beside the name, later in the text
+    if mean["ORG"] < _SURE_BODY and (titled_by_appositive(text, p) or any(
+            _WHO_AFTER.match(text, e) for _, e in p.mentions)):
+        # "Dean, a medical doctor,": a role beside the name, later in the text; "Gennie
+        # Flowers, who once ...": a person's relative pronoun (a body takes "which")
+        return True
     # "Recent reports have revealed": a word before a plural noun that is also a verb of
     # saying is its adjective, not a speaker
     adjective = len(p.tokens) == 1 and all(_PLURAL_NOUN_NEXT.match(text, e) for _, e in p.mentions)
@@ -769,6 +772,7 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     return False
 
 
+_WHO_AFTER = re.compile(r",\s+who\s+(?:once|also|later|then|had|has|was|is|said|says|told)\b")
 _PLURAL_NOUN_NEXT = re.compile(r"\s+(?:reports|claims|notes|calls|remarks|statements|comments|"
                                r"tweets|answers|replies|promises|demands)\b")
 _NOT_BODY = 0.8
