@@ -37,6 +37,10 @@ SPEAKERS = [
      "Replacing her would be harder and could lead to lobbying by loyalists to Tom Berg and "
      "Jim Dahl. That is why, he argued, the party should be ready.\n\n"
      "“This is a different time,” he said.", "a different time", "Ken Hale", "he"),
+    # a body opening the sentence after "the" speaks; its verb is no part of its name
+    ("After a short meeting, the Harbour Council issued a statement calling the spill "
+     "“a clear breach of every permit we granted.”", "a clear breach", "Harbour Council",
+     "Harbour Council"),
 ]
 
 

@@ -27,6 +27,7 @@ from briefing.extract.who import (
     _recent,
     _role_before,
     _split_runs,
+    _typed_person,
     _unplaced_singles,
     find_people,
 )
@@ -147,7 +148,7 @@ def test_body_is_none_for_people(text: str, words: str) -> None:
 ])
 def test_name_start_skips_titles_only(text: str, words: str, name: str) -> None:
     ctx, _run, toks, kinds = _cut(text, words)
-    k = _name_start(ctx.tags, toks, kinds)
+    k = _name_start(ctx.text, ctx.tags, toks, kinds)
     assert text[toks[k].start:toks[-1].end] == name
 
 
@@ -155,8 +156,66 @@ def test_name_start_reads_a_glued_title_the_role_lists_lack() -> None:
     text = "Striker Tomas Varga scored twice."
     ctx, _run, toks, kinds = _cut(text, "Striker Tomas Varga")
     assert kinds[0] != "role"  # no role list has "Striker": the model's reading decides
-    assert _name_start(ctx.tags, toks, kinds) == 1
+    assert _name_start(ctx.text, ctx.tags, toks, kinds) == 1
     assert kinds[0] == "role"  # the step marks it so, for `_role_before`
+
+
+class _TitleFirst:
+    """A model reading of a run's first word as no name and of the rest as a person, as
+    the shipped model reads "Striker" before "Tomas Varga" (here for any words)."""
+
+    def dist(self, start: int, end: int) -> dict[str, float]:
+        if start == 0:
+            return {"O": 0.9, "PER": 0.05, "ORG": 0.03, "LOC": 0.02}
+        return {"O": 0.05, "PER": 0.9, "ORG": 0.03, "LOC": 0.02}
+
+
+@pytest.mark.parametrize(("text", "glued"), [
+    ("Striker Tomas Varga scored twice.", True),
+    # a headline's name and verb, the pair written again below it
+    ("Hillary Kessler Goes After Tom Hale.\nHillary Kessler said on Tuesday it was over.",
+     False),
+])
+def test_a_glued_title_is_never_a_pair_the_text_writes_again(text: str, glued: bool) -> None:
+    ctx, _run, toks, kinds = _cut(text, " ".join(text.split()[:3]))
+    assert (_name_start(ctx.text, _TitleFirst(), toks, kinds) == 1) is glued  # type: ignore[arg-type]
+
+
+class _Model:
+    """A model reading of every word alike."""
+
+    def __init__(self, **dist: float) -> None:
+        self._dist = {"O": 0.0, "PER": 0.0, "ORG": 0.0, "LOC": 0.0, **dist}
+
+    def dist(self, start: int, end: int) -> dict[str, float]:
+        return self._dist
+
+
+_SURE_BODY = _Model(ORG=0.85, O=0.05, PER=0.05, LOC=0.05)
+_NO_NAME = _Model(O=0.9, PER=0.04, ORG=0.03, LOC=0.03)
+
+
+@pytest.mark.parametrize(("text", "name", "model", "person"), [
+    # only a person has an age, whatever the model reads
+    ("“Resign now,” declared 42-year-old Amy Rodkin at the rally.", "Amy Rodkin", _SURE_BODY,
+     True),
+    ("“Resign now,” declared the crowd outside Vantor Industries.", "Vantor Industries",
+     _SURE_BODY, False),
+    # a person's relative pronoun keeps a name the model reads as no name ("Flowers")
+    ("Trump invited Gennie Flowers, who once had an affair with him, to the debate.",
+     "Gennie Flowers", _NO_NAME, True),
+    ("Residents of Elm Flowers, which flooded in May, were moved.", "Elm Flowers", _NO_NAME,
+     False),
+    # an appositive role ("Lind, a medical doctor,") likewise
+    ("Lind, a medical doctor, then appeared on television.", "Lind", _NO_NAME, True),
+    ("Lind, a small town, then appeared on the map.", "Lind", _NO_NAME, False),
+])
+def test_typed_person_evidence_the_model_cannot_overrule(text: str, name: str, model: _Model,
+                                                         person: bool) -> None:
+    start = text.index(name)
+    candidate = NameCandidate(name.split(), name, mentions=[(start, start + len(name))])
+    orgs: dict[str, list[Span]] = {}
+    assert _typed_person(text, model, candidate, orgs) is person  # type: ignore[arg-type]
 
 
 def test_name_start_reads_no_glued_title_inside_a_sentence() -> None:
@@ -164,7 +223,7 @@ def test_name_start_reads_no_glued_title_inside_a_sentence() -> None:
     first word is the name's own, however unsure the model is of it ("said Sayed ...")."""
     text = "Striker Tomas Varga scored twice."
     ctx, _run, toks, kinds = _cut(text, "Striker Tomas Varga")
-    assert _name_start(ctx.tags, toks, kinds, opens=False) == 0
+    assert _name_start(ctx.text, ctx.tags, toks, kinds, opens=False) == 0
     assert kinds[0] != "role"
 
 
@@ -183,14 +242,14 @@ def test_name_start_reads_no_glued_title_inside_a_sentence() -> None:
 ])
 def test_role_before(text: str, words: str, role: str) -> None:
     ctx, _run, toks, kinds = _cut(text, words)
-    k = _name_start(ctx.tags, toks, kinds)
+    k = _name_start(ctx.text, ctx.tags, toks, kinds)
     assert _role_before(text, toks, kinds, k) == role
 
 
 def test_role_before_takes_the_glued_title_name_start_found() -> None:
     text = "Striker Tomas Varga scored twice."
     ctx, _run, toks, kinds = _cut(text, "Striker Tomas Varga")
-    k = _name_start(ctx.tags, toks, kinds)
+    k = _name_start(ctx.text, ctx.tags, toks, kinds)
     assert _role_before(text, toks, kinds, k) == "Striker"
 
 

@@ -171,15 +171,17 @@ def _opening_described(lead: str, at: int) -> int:
     if match is None:
         return 0
     words = list(_WORD.finditer(lead, match.start(1)))[:6]
-    for head, following in itertools.pairwise(words):
+    for k, (head, following) in enumerate(itertools.pairwise(words)):
         if following.group()[:1].islower() and _speaking_noun(lead[at:head.end()]):
             return head.end()
+        if k and head.group()[:1].isupper() and following.group().endswith("ed"):
+            return 0  # "the Security Council issued a statement": a verb ends the name
     return 0
 
 
 def _only_title(words: str) -> bool:
     """Whether the words before a name are its title ("House Speaker", "Sen."), or none."""
-    return all(w[:1].isupper() or is_role(w) for w in words.split())
+    return all(w[:1].isupper() or is_role(w) or w == "the" for w in words.split())
 
 
 def clause_subject(text: str, seg: Segmentation, start: int, quotations: Quotations,

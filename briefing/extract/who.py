@@ -230,9 +230,13 @@ def _collect_org(text: str, toks: list[Token], kinds: list[str],
         orgs.setdefault(phrase, []).append(span)
 
 
-def _glued_title(tags: Tags, toks: list[Token]) -> bool:
+def _glued_title(text: str, tags: Tags, toks: list[Token]) -> bool:
     """Whether the first word of a run is no part of the name the rest makes ("Striker
-    Tomas Varga"): the model reads it as no name and the rest as a person."""
+    Tomas Varga"): the model reads it as no name and the rest as a person.  Never when the
+    text writes the first two words together again ("Hillary Clinton Goes After ..." in a
+    headline, "Hillary Clinton said" below it): they are a name."""
+    if text.count(f"{toks[0].text} {toks[1].text}") > 1:
+        return False
     first = tags.dist(toks[0].start, toks[0].end)
     rest = tags.dist(toks[1].start, toks[-1].end)
     return (first is not None and rest is not None and first["O"] >= 0.5
@@ -260,7 +264,8 @@ _SPEECH_ENDINGS = tuple(f" {v}" for v in ("said", "says", "added", "told", "acco
 # A lower-case description between the verb and the name: "said 9/11 widow Terry Strada",
 # "said retired teacher Ana Varga".
 _DESCRIBED_AFTER_VERB = re.compile(
-    r"\b(?:said|says|added|told|wrote|asked)\s+(?:[a-z0-9/'’\-]+\s+){1,3}$")
+    r"\b(?:said|says|added|told|wrote|asked|declared|explained|insisted|recalled|replied|"
+    r"shouted)\s+(?:[a-z0-9/'’\-]+\s+){1,3}$")
 
 
 def _speech_before(text: str, start: int) -> bool:
@@ -393,7 +398,7 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
     the person they name (with the body before them as employer), or a lone word."""
     text, orgs = reading.text, reading.orgs
     opens = toks[0].start == run.start and (run.sentence_initial or run.headline)
-    k = _name_start(tags, toks, kinds, opens)
+    k = _name_start(text, tags, toks, kinds, opens)
     if k < len(toks) and all(t.lower.rstrip(".") in NAME_SUFFIXES for t in toks[k:]):
         k = 0  # "Martin Luther King Jr.": a name whose word is also a title, not "Jr"
     name, prefix = toks[k:], toks[:k]
@@ -522,7 +527,8 @@ def _body(text: str, toks: list[Token], kinds: list[str]) -> Span | None:
     return None
 
 
-def _name_start(tags: Tags, toks: list[Token], kinds: list[str], opens: bool = True) -> int:
+def _name_start(text: str, tags: Tags, toks: list[Token], kinds: list[str],
+                opens: bool = True) -> int:
     """Where the name begins in a run: after its role, organisation and place words.
 
     Mutates `kinds` when the model reads the first word as a title no role list has
@@ -535,7 +541,7 @@ def _name_start(tags: Tags, toks: list[Token], kinds: list[str], opens: bool = T
             kinds[k - 1] == "place" and len(toks) - k < 3
             and ({"name", "role"} & set(kinds[:k - 1]) or k < len(toks)))):
         k -= 1
-    if k == 0 and len(toks) >= 3 and opens and _glued_title(tags, toks):
+    if k == 0 and len(toks) >= 3 and opens and _glued_title(text, tags, toks):
         kinds[0] = "role"
         return 1
     return k
@@ -744,8 +750,8 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     Moreau") keeps it a person unless the model is sure of a body ("Microsoft says") or of
     no name at all ("Recent reports").
     """
-    if p.roles:
-        return True
+    if p.roles or any(_AGED.search(text, max(0, s - 20), s) for s, _ in p.mentions):
+        return True  # "declared 42-year-old Amy Rodgers": only a person has an age
     dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
     if not dists:
         return True
@@ -772,6 +778,7 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     return False
 
 
+_AGED = re.compile(r"\b\d{1,3}-year-old\s+$")
 _WHO_AFTER = re.compile(r",\s+who\s+(?:once|also|later|then|had|has|was|is|said|says|told)\b")
 _PLURAL_NOUN_NEXT = re.compile(r"\s+(?:reports|claims|notes|calls|remarks|statements|comments|"
                                r"tweets|answers|replies|promises|demands)\b")
