@@ -75,6 +75,9 @@ JUNK = [
     # doctrines and peoples
     ("Former members of Scientology said they had been followed.", "Scientology"),
     ("The Rohingya fled by boat, the agency said, and one Rohingya man drowned.", "Rohingya"),
+    ("Holt graduated in 2006 from Brackenridge High School in Texas.", "Brackenridge"),
+    ("The camps are full, after the United Nations High Commissioner for Refugees said so.",
+     "Nations"),
     # a newspaper named by its last word
     ("“Prices will rise again,” the Times wrote on Sunday.", "Times"),
 ]
@@ -117,6 +120,12 @@ ORGS = [
     ("The ceasefire was announced by the Kremlin late on Friday.", "Kremlin"),
     ("Analysts said Vexcor officials expect the plant to reopen.", "Vexcor"),
     ("Hamas fighters crossed the fence before dawn.", "Hamas"),
+    # a title word inside a body's name that its head closes
+    ("Holt graduated in 2006 from Brackenridge High School in Texas.",
+     "Brackenridge High School"),
+    # a body before a title, with nobody named after it
+    ("The camps are full, after the United Nations High Commissioner for Refugees said so.",
+     "United Nations"),
 ]
 
 

@@ -392,6 +392,9 @@ def test_a_given_name_two_people_bear_stays_apart() -> None:
 
 @pytest.mark.parametrize(("text", "never"), [
     ("I’m not leaving this town, said Tom Hale on Friday.", "I’m"),
+    # recurring inside sentences, as a word named alone throughout would
+    ("The plan hurts the plant, and I’m deeply disappointed. The board voted, and I’m sure "
+     "it erred. Tom Hale said that I’m not alone, and I’m right.", "I’m"),
     ("Taking his findings further, Ann Berg wrote a second paper.", "Taking"),
     ("He learned Latin at school and became a Baptist minister in Leeds.", "Latin"),
     ("He learned Latin at school and became a Baptist minister in Leeds.", "Baptist"),

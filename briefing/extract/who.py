@@ -97,8 +97,11 @@ def _kind_of(word: str) -> str:
         return "org"  # "France-Presse" too
     if gazetteer.key(word) in gazetteer.demonyms() or _faith(low):
         return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
-    if is_common(word) or word in gazetteer.zone_abbreviations():
-        return "common"  # a day, a month, a function word; "CET" after a clock time
+    if (is_common(word) or is_common(re.split("['’]", word)[0])
+            or word in gazetteer.zone_abbreviations()):
+        # a day, a month, a function word, a pronoun and its verb ("I’m", "We’re"); "CET"
+        # after a clock time
+        return "common"
     if word.isupper() and 1 < len(word) <= 5 and not _ROMAN.fullmatch(word):
         return "common" if low in NOT_ORG_ACRONYMS else "acronym"  # "GDP", "AFP"; "NATO"
     if word.isupper() and len(word) > 5:
@@ -214,9 +217,13 @@ _RANK_WORDS = frozenset(["major", "senior", "junior", "deputy", "acting", "inter
 
 def _collect_org(text: str, toks: list[Token], kinds: list[str],
                  orgs: dict[str, list[Span]]) -> None:
-    """The organisation part of a run: up to its last head word before any role word."""
+    """The organisation part of a run: up to its last head word before any role word, or the
+    whole run when a head word closes it ("Stephenville High School", "Supreme Court": no
+    name can follow a body's head, so a title word inside is the body's own)."""
     last = -1
-    for i, kd in enumerate(kinds):
+    if kinds and kinds[-1] == "org" and toks[-1].lower in ORG_HEADS and len(kinds) == len(toks):
+        last = len(toks) - 1
+    for i, kd in enumerate(kinds if last < 0 else ()):
         if kd == "role":
             break
         if kd in ("org", "acronym"):
