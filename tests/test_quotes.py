@@ -432,3 +432,31 @@ def test_a_description_no_single_named_person_fits_stays_as_written(
 def test_a_body_opening_a_persons_title_is_not_the_speaker(text: str, speaker: str) -> None:
     [quote] = _quotes(text)
     assert quote.speaker == speaker
+
+
+# (text, words of the quotation, page furniture no quotation may hold)
+FURNITURE = [
+    # a related-links block under a quotation whose mark was left open
+    ('Massa spoke after the race. "It is hard to explain the feeling, for my fans. "I just '
+     'say thank you very much. "It is difficult to explain. related articles Gunning for '
+     'glory How can Tom Vale be crowned world champion this weekend? CHANGE OF PLAN Vale '
+     'says "the car is ready" before the final', "difficult to explain", "Gunning for glory"),
+    # a "follow me" line quoted as the transcript's last paragraph
+    ('"HALE: And that is why we will win.\n"Follow Jo Lind on Twitter @jolind."',
+     "why we will win", "Follow Jo Lind"),
+    # an embedded post's signature before the next quotation
+    ('They changed the bar, quite obviously. Typical cost cutting. -- Ann Vale (@annvale) '
+     'November 8, 2016 "Fair enough cutting the weight, but why the big gaps?" wrote Lee '
+     'Yarrow.', "Fair enough", "Ann Vale"),
+    # a linked headline in brackets between two quotations of one speaker
+    ('"Our analysis is that the letter stopped our momentum," she said. [A series of '
+     'mistakes likely sealed Berg\'s fate] "We dropped, and we had to keep pushing ahead."',
+     "We dropped", "A series of mistakes"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "furniture"), FURNITURE)
+def test_page_furniture_is_never_part_of_a_quotation(text: str, words: str,
+                                                     furniture: str) -> None:
+    quote = next(q for q in _quotes(text) if words in q.text)
+    assert furniture not in quote.text

@@ -45,9 +45,20 @@ _NAMING_VERBS = frozenset(["calling", "likened", "likens", "chanting", "chanted"
                            "vowing", "criticized", "criticised", "branding", "dubbing"])
 _MERGE_GAP = 160
 _MERGE_GAP_AROUND_CUE = 400
-# A picture's or a video's caption flattened into the text ("Media caption Which towns
-# voted first?", "Image copyright Getty Images"): no quotation runs across one.
-_CAPTION = re.compile(r"\b(?:Media|Image|Video|Photo) (?:caption|copyright)\b")
+# Page furniture flattened into the text: a picture's caption ("Media caption Which towns
+# voted first?"), a related-links block, a "Follow X on Twitter" line, an embedded post's
+# signature ("-- Ann Vale (@annvale) November 8, 2016"), a transcript's "(CROSSTALK)", a
+# linked headline in brackets between sentences.  No quotation runs across one, and the
+# quotations either side of one are two attributions.
+_FURNITURE = re.compile(
+    r"\b(?:Media|Image|Video|Photo) (?:caption|copyright)\b"
+    r"|\b[Rr]elated (?:[Ss]tories|[Aa]rticles|[Cc]overage|[Cc]ontent|[Ll]inks|[Vv]ideos?)\b"
+    r"|\bRELATED\b|\bRead more:|\bREAD MORE\b"
+    r"|\bFollow [A-Z][\w.'’ -]{1,40}? on (?:Twitter|Facebook|Instagram)\b"
+    r"|\(CROSSTALK\.?\)"
+    r"|[—–-]{1,2} ?[A-Z][^()\n]{1,40}\(@\w{1,30}\) [A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"|\bpic\.twitter\.com/"
+    r"|(?<=[.!?\"”] )\[[A-Z][^\]\n]{10,150}\](?= [\"“A-Z])")
 _CLAUSE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|argued|argues|insisted|claimed|claims|warned|"
     r"stated|wrote|writes|noted|explained|believes|thinks|called|calls|described|describes|"
@@ -83,7 +94,7 @@ def find_quotes(ctx: Context, people: list[Person],
     """Every quotation in reading order, merged into attributions, with its speaker."""
     text = ctx.text
     index = mentions_of(text, people, organizations)
-    spans = ctx.quoted
+    spans = [cut for s, e in ctx.quoted if (cut := _before_furniture(text, s, e))]
     found: list[_Found] = []
     for start, end in spans:
         item = _attributed(text, ctx, start, end, index, found)
@@ -94,6 +105,18 @@ def find_quotes(ctx: Context, people: list[Person],
     quotes.extend(_transcript(text, ctx, index, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _before_furniture(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A quotation up to the page furniture inside it (a mark left open runs into the
+    related-links block under it); None when nothing quoted is left."""
+    furniture = _FURNITURE.search(text, start, end)
+    if furniture is None:
+        return start, end
+    cut = len(text[start:furniture.start()].rstrip(" \n\"“'‘-—–"))
+    if len(_WORD.findall(text, start, start + cut)) < _MIN_WORDS:
+        return None
+    return start, start + cut
 
 
 def _attributed(text: str, ctx: Context, start: int, end: int, index: Mentions,
@@ -179,7 +202,7 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
         return False
     if last.hit is None or item.hit is None:
         return False
-    if _CAPTION.search(text, last.end, item.start):
+    if _FURNITURE.search(text, last.end, item.start + 2):
         return False  # "... he said. Media caption Which towns ... “...”": a caption between
     if not item.inherited and ((item.hit.start, item.hit.end) != (last.hit.start, last.hit.end)
                                or item.hit.cue != last.hit.cue or item.hit.cue is None):
@@ -198,6 +221,10 @@ def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
         start, reported = _clause_start(text, ctx, start, spans)
         if reported:
             end = _clause_end(text, ctx, end, spans)
+        for furniture in _FURNITURE.finditer(text, start, item.start + 2):
+            if furniture.end() <= item.start:
+                start = furniture.end()  # the clause begins after a caption, never in it
+        start += len(text[start:item.start]) - len(text[start:item.start].lstrip())
     parts = tuple(item.parts)
     if hit is None:
         return Quote(start, end, text[start:end], parts=parts)
