@@ -486,3 +486,16 @@ def test_an_appositive_role_ends_where_its_noun_phrase_ends(text: str, person: s
     assert role in found.roles
 
 
+
+
+def test_a_courtesy_title_is_no_role_beside_a_full_name() -> None:
+    doc = analyze("Mr. Corrado said he would win. Dario Corrado spoke again later.")
+    assert {p.name: p.roles for p in doc.people} == {"Dario Corrado": ()}
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The former secretary of state Ann Berg spoke on Monday.", "former secretary of state"),
+    ("The head of security Tom Hale spoke to reporters.", "head of security"),
+])
+def test_a_lower_case_role_goes_on_past_of(text: str, role: str) -> None:
+    assert [p.roles for p in analyze(text).people] == [(role,)]

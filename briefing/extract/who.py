@@ -165,6 +165,10 @@ def _lower_role(text: str, start: int) -> tuple[str, str | None]:
             break
         if not words and not is_prose_role(word):
             return "", None
+        if word.lower() == "of" and words and _role_of(text, match.start()):
+            words.insert(0, word)  # "secretary of state": the role goes on past "of"
+            position = match.start()
+            continue
         if word.lower() in STOP_BEFORE_ROLE or (word[:1].isupper() and words):
             break
         words.insert(0, word)
@@ -173,6 +177,12 @@ def _lower_role(text: str, start: int) -> tuple[str, str | None]:
     if role and owner:
         role = f"{role} to {owner}"
     return role, owner
+
+
+def _role_of(text: str, end: int) -> bool:
+    """Whether the word ending at `end` (before an "of") is a role ("secretary of state")."""
+    before = _LOWER_WORD.search(text, max(0, end - 40), end)
+    return before is not None and not before.group(2) and is_prose_role(before.group(1))
 
 
 def _affiliation(prefix: list[Token]) -> str | None:

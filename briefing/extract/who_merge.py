@@ -312,6 +312,9 @@ def appositive(text: str, p: NameCandidate) -> None:
                 p.evidence = True
 
 
+# Courtesy titles: a role of a bare surname, and no role beside a full name.
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "mx"])
+
 # Words that carry a role's noun phrase on past a name ("director of Orbis in Oslo").
 _PHRASE_GLUE = frozenset(["of", "for", "and", "the", "at", "in", "on", "de", "to", "&"])
 
@@ -332,7 +335,11 @@ def _noun_phrase(phrase: str) -> str:
 
 
 def final(p: NameCandidate, pronouns: list[Span]) -> Person:
-    return Person(p.surface or " ".join(p.tokens), _distinct_roles(p.roles), p.affiliation,
+    name = p.surface or " ".join(p.tokens)
+    roles = p.roles
+    if " " in name:  # "Mr." says something of "Corrado", nothing of "Donald Trump"
+        roles = [r for r in roles if r.lower().rstrip(".") not in _COURTESY]
+    return Person(name, _distinct_roles(roles), p.affiliation,
                   tuple(sorted(set(p.mentions))), pronouns=tuple(sorted(set(pronouns))))
 
 
