@@ -41,6 +41,12 @@ class Context:
         return self.clock.zone
 
     @cached_property
+    def gender_votes(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """Each mention's votes on a person's gender (gender.genders), read once for WHO's
+        pronouns and QUOTES' speakers."""
+        return {}
+
+    @cached_property
     def seg(self) -> Segmentation:
         return Segmentation(self.text)
 

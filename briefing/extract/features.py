@@ -30,9 +30,11 @@ def is_storm(toks: Sequence[Token]) -> bool:
 def is_facility(words: Sequence[str]) -> bool:
     """A built place by its head: "Heathrow Airport", "Baker Street", "the Louvre Museum",
     "Kennedy Space Center" (a centre of a kind that is a building, `CENTRE_KINDS`)."""
-    last = words[-1].lower().rstrip(".")
-    return last in FACILITY_HEADS or (
-        len(words) > 1 and last in _CENTRES and words[-2].lower() in CENTRE_KINDS)
+    return _facility_head(words[-1].lower().rstrip("."), words[-2] if len(words) > 1 else "")
+
+
+def _facility_head(last: str, before: str) -> bool:
+    return last in FACILITY_HEADS or (last in _CENTRES and before.lower() in CENTRE_KINDS)
 
 
 _CENTRES = frozenset(["center", "centre", "complex"])
@@ -47,7 +49,7 @@ def is_feature(text: str, toks: Sequence[Token]) -> bool:
     if len(toks) < 2:
         return False
     last, first = toks[-1].lower, toks[0].lower
-    if last in FEATURE_HEADS or is_facility([t.text for t in toks]):
+    if last in FEATURE_HEADS or _facility_head(last.rstrip("."), toks[-2].text):
         return True
     if last in FEATURE_WEAK_HEADS:
         return text[max(0, toks[0].start - 4):toks[0].start].lower() == "the "

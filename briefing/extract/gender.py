@@ -65,8 +65,14 @@ def _vote(match: re.Match[str] | None) -> str | None:
     return "m" if match.group("m") else "f"
 
 
+# The votes each mention casts, by mention span, kept for one text by its caller (WHO and
+# QUOTES weigh the same mentions of one article).
+Votes = dict[Span, tuple[str, ...]]
+
+
 def genders(text: str, named: list[tuple[Span, int]],
-            roles: dict[int, tuple[str, ...]] | None = None) -> dict[int, str]:
+            roles: dict[int, tuple[str, ...]] | None = None,
+            memo: Votes | None = None) -> dict[int, str]:
     """Person index -> "m"/"f" where the text shows it; `named` = (mention span, index).
     Honorific three votes, a role noun in the title, appositive or the person's roles two,
     the first gendered pronoun after a mention in its sentence one; the majority wins."""
@@ -76,39 +82,49 @@ def genders(text: str, named: list[tuple[Span, int]],
             found = _vote(_ROLE.search(title))
             if found:
                 votes.setdefault(who, []).extend([found] * 2)
-    for (s, e), who in named:
-        box = votes.setdefault(who, [])
-        honorific = _vote(_HONORIFIC.search(text, max(0, s - 8), s))
-        if honorific:
-            box.extend([honorific] * 3)
-        role = _title_before(text, s)
-        if role is None:
-            appositive = _APPOSITIVE.match(text, e)
-            role = _vote(_ROLE.search(appositive.group(1))) if appositive else None
-        if role:
-            box.extend([role] * 2)
-        window = re.split(r"[.!?]\s|[“\"]", text[e:e + 120], maxsplit=1)[0]
-        pronoun = _vote(_GENDERED.search(window))
-        if pronoun:
-            box.append(pronoun)
+    memo = {} if memo is None else memo
+    for span, who in named:
+        if span not in memo:
+            memo[span] = _mention_votes(text, *span)
+        votes.setdefault(who, []).extend(memo[span])
     return {who: max(sorted(set(v)), key=v.count) for who, v in votes.items() if v}
 
 
-def person_genders(text: str, people: list[Person]) -> dict[str, str]:
+def _mention_votes(text: str, s: int, e: int) -> tuple[str, ...]:
+    """The votes one mention casts (see `genders`)."""
+    box: list[str] = []
+    honorific = _vote(_HONORIFIC.search(text, max(0, s - 8), s))
+    if honorific:
+        box.extend([honorific] * 3)
+    role = _title_before(text, s)
+    if role is None:
+        appositive = _APPOSITIVE.match(text, e)
+        role = _vote(_ROLE.search(appositive.group(1))) if appositive else None
+    if role:
+        box.extend([role] * 2)
+    window = re.split(r"[.!?]\s|[“\"]", text[e:e + 120], maxsplit=1)[0]
+    pronoun = _vote(_GENDERED.search(window))
+    if pronoun:
+        box.append(pronoun)
+    return tuple(box)
+
+
+def person_genders(text: str, people: list[Person], memo: Votes | None = None) -> dict[str, str]:
     """Canonical name -> "m"/"f" for the people whose gender the text shows."""
     names = sorted({p.name for p in people})
     number = {name: i for i, name in enumerate(names)}
     named = [((s, e), number[p.name]) for p in people for s, e in p.mentions
              if text[s:e].lower() not in PRONOUNS]
     roles = {number[p.name]: p.roles for p in people if p.roles}
-    return {names[i]: g for i, g in genders(text, named, roles).items()}
+    return {names[i]: g for i, g in genders(text, named, roles, memo).items()}
 
 
-def resolve_pronouns(text: str, named: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+def resolve_pronouns(text: str, named: list[tuple[Span, int]],
+                     memo: Votes | None = None) -> list[tuple[Span, int]]:
     """(pronoun span, person index) for each "he said"; `named` = (mention span, person index).
     The person is the nearest one before of the pronoun's gender (or of unknown gender)."""
     named = sorted(named)
-    gender = genders(text, named)
+    gender = genders(text, named, memo=memo)
     starts = [s for (s, _), _ in named]
     out = []
     for match in _PRONOUN_CUE.finditer(text):

@@ -377,12 +377,13 @@ def _appositive(gap: str, longest: int = 80) -> bool:
 
 
 def mentions_of(text: str, people: list[Person],
-                organizations: list[Organization] | None = None) -> Mentions:
+                organizations: list[Organization] | None = None,
+                votes: dict[tuple[int, int], tuple[str, ...]] | None = None) -> Mentions:
     """The index of every place a speaker is named, with each named person's gender."""
     items = [(s, e, p.name) for p in people for s, e in p.mentions]
     for org in organizations or ():
         items.extend((s, e, org.name) for s, e in org.mentions)
     names = frozenset(p.name for p in people)
     roles = {p.name: role_nouns(p.roles) for p in people if p.roles}
-    return Mentions(items, text, names, person_genders(text, people), roles)
+    return Mentions(items, text, names, person_genders(text, people, votes), roles)
 

@@ -87,8 +87,7 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
-                  name_words, {o.name.lower() for o in organizations}, found,
-                  frozenset(m.group(1) for m in _AT_PLACE.finditer(text)))
+                  name_words, {o.name.lower() for o in organizations}, found)
     _places_bodies_belong_to(text, organizations, found)
     found = _namesakes_by_context(text, found)
     # (a demonym's entry was made its country's above: every kind left is a place kind)
@@ -215,7 +214,7 @@ def _ends_a_name(text: str, before: Token, tok: Token) -> bool:
 
 
 def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies: set[str],
-                  found: _Found, at_place: AbstractSet[str] = frozenset()) -> None:
+                  found: _Found) -> None:
     """Places the model finds that the gazetteer and the context rules missed: "Neiafu",
     "Castlefrank Road" (a facility), "the Hafijj Hotel".
 
@@ -226,6 +225,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
     """
     text = ctx.text
     tags = ctx.tags
+    at_place: frozenset[str] | None = None  # read on first need: most texts never need it
     for m in tags.additions(text, ("LOC", "FAC")):
         span = (m.start, m.end)
         name = text[m.start:m.end]
@@ -241,7 +241,9 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
                 or any(w.lower() in name_words or is_common(w) for w in words)
                 or name.lower() in bodies):
             continue
-        if (len(words) == 1 and m.label != "FAC" and name not in at_place
+        if len(words) == 1 and m.label != "FAC" and at_place is None:
+            at_place = frozenset(m.group(1) for m in _AT_PLACE.finditer(text))
+        if (len(words) == 1 and m.label != "FAC" and name not in (at_place or ())
                 and not _listed_with_places(text, span)):
             continue  # "blamed Brexit", "team Ferrari": one unknown word is a place only
             # where the text also writes it after a preposition of place (`_AT_PLACE`)

@@ -499,16 +499,17 @@ def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
         return True  # "the film Viva Maria! (1965)": a work, whoever it is named after
     if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
         return True  # "Melina Mara/The Washington Post"
-    if _vessel([t.text for t in toks]):
+    if _vessel(toks[0].text, toks[1].text if len(toks) > 1 else ""):
         return True  # "HMS Victory", "Space Shuttle Atlantis": a ship or a craft
     if len(toks) < 2:
         return False
-    name = text[toks[0].start:toks[-1].end]
-    if toks[0].lower.rstrip(".") in _SAINTS and gazetteer.lookup(name) is not None:
+    if (toks[0].lower.rstrip(".") in _SAINTS
+            and gazetteer.lookup(text[toks[0].start:toks[-1].end]) is not None):
         return True  # "Saint Petersburg", "St. Louis", "Saint Lucia": a saint's place
     # "Sterling Heights", "New Hampshire", "North Oakland": a place
     return (not {"org", "role"} & set(kinds)
-            and _place_name(name, toks[0].lower, text[toks[1].start:toks[-1].end]))
+            and _place_name(text[toks[0].start:toks[-1].end], toks[0].lower,
+                            text[toks[1].start:toks[-1].end]))
 
 
 # The prefixes of ships' and craft's names, as written: "HMS", never the honorific "Ms".
@@ -516,11 +517,10 @@ _VESSEL_PREFIXES = frozenset(["HMS", "USS", "HMC", "HMCS", "HMAS", "HMNZS", "RMS
                               "RV"])
 
 
-def _vessel(words: list[str]) -> bool:
-    """A ship's or a spacecraft's name ("HMS Victory", "Space Shuttle Atlantis"): neither a
-    person nor a body."""
-    return bool(words) and (words[0] in _VESSEL_PREFIXES or (
-        len(words) > 1 and words[0].lower() == "space" and words[1].lower() == "shuttle"))
+def _vessel(first: str, second: str) -> bool:
+    """Whether a name opening with these two words is a ship's or a spacecraft's ("HMS
+    Victory", "Space Shuttle Atlantis"): neither a person nor a body."""
+    return first in _VESSEL_PREFIXES or (first == "Space" and second.lower() == "shuttle")
 
 
 # A title that names places after its saint: with a name the gazetteer knows whole, the run
@@ -625,7 +625,7 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     people = _short_bodies(people, orgs)
     named_spans = [(m, i) for i, p in enumerate(people) for m in p.mentions]
     pronouns: dict[int, list[Span]] = {}
-    for span, i in resolve_pronouns(text, named_spans):
+    for span, i in resolve_pronouns(text, named_spans, ctx.gender_votes):
         pronouns.setdefault(i, []).append(span)
     named = [final(p, pronouns.get(i, [])) for i, p in enumerate(people)]
     named.extend(find_anonymous(ctx))
@@ -701,7 +701,7 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
         span = _trimmed(text, m.start, m.end)
         if (span is None or held.overlaps(span) or _declined(text, span)
                 or ctx.headline_names.only(span) or _no_name_word(ctx, span)
-                or _outlet(text, Token(span[0], span[1], text[span[0]:span[1]]))):
+                or _outlet(text, *span)):
             continue
         words = text[span[0]:span[1]].split()
         if len(words) > 1 and _place_name(text[span[0]:span[1]], words[0].lower(),
@@ -734,7 +734,8 @@ def _declined(text: str, span: Span) -> bool:
     toks = [Token(span[0] + m.start(), span[0] + m.end(), m.group())
             for m in re.finditer(r"\S+", text[span[0]:span[1]])]
     words = [t.text for t in toks]
-    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span) or _vessel(words)
+    return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
+            or _vessel(words[0], words[1] if len(words) > 1 else "")
             or words[0].lower() in STORM_WORDS
             or words[-1].lower().rstrip(".") in EVENT_HEADS
             or is_feature(text, toks))
@@ -963,7 +964,7 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
                 _speech_next(text, tok.end) or tok.text in subjects
                 or (_speech_before(text, tok.start) and not _CLAUSE_VERB.match(text, tok.end))):
             kind = _kind(tok)
-            if _outlet(text, tok):
+            if _outlet(text, tok.start, tok.end):
                 continue  # "the Times wrote": the paper, which `_model_orgs` may list
             if (kind == "name" and tok.lower not in GROUP_NOUNS and not run.headline
                     and not (run.sentence_initial and tok is run.tokens[0] and _plural(tok.text))):
@@ -975,9 +976,10 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
     return used
 
 
-def _outlet(text: str, tok: Token) -> bool:
+def _outlet(text: str, start: int, end: int) -> bool:
     """ "the Times", "The Guardian": a newspaper's last word alone after "the"."""
-    return tok.lower in OUTLET_HEADS and text[max(0, tok.start - 4):tok.start].lower() == "the "
+    return (text[start:end].lower() in OUTLET_HEADS
+            and text[max(0, start - 4):start].lower() == "the ")
 
 
 def _plural(word: str) -> bool:
