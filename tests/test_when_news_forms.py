@@ -41,6 +41,11 @@ def _z(text: str) -> datetime:
      "America/Los_Angeles", "dateline"),
     ("PORTLAND, Maine — The mill closed at 4 p.m. for the holiday.", "4 p.m.",
      "America/New_York", "dateline"),
+    # the AP's state abbreviations pick the state's town, not the largest of its name
+    ("SALEM, Ore. (AP) — The mill closed at 4 p.m. for the holiday.", "4 p.m.",
+     "America/Los_Angeles", "dateline"),
+    ("ANNAPOLIS, Md. — The vote was called at 4 p.m. on Friday.", "4 p.m. on Friday",
+     "America/New_York", "dateline"),
     # a place in the sentence of the clock time
     ("The jet landed at an airport in Ohio at 10.45pm local time after the scare.",
      "10.45pm local time", "America/New_York", "place"),

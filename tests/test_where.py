@@ -280,3 +280,17 @@ def test_one_unknown_word_is_no_place_without_a_place_preposition(text: str) -> 
 def test_an_unknown_name_listed_among_known_places_is_a_place() -> None:
     text = "Turnout fell in cities like Philadelphia, Kessington, Milwaukee and Detroit."
     assert "Kessington" in {p.name for p in analyze(text).places}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("HEMPSTEAD, N.Y. (UPI) — The candidate was escorted off the campus on Monday.",
+     {"Hempstead", "New York"}),
+    ("SALEM, Ore. — The mill closed for the holiday.", {"Salem", "Oregon"}),
+])
+def test_a_datelines_ap_state_abbreviation_is_the_state(text: str, places: set[str]) -> None:
+    assert places <= {p.name for p in analyze(text).places}
+
+
+def test_an_ap_abbreviation_outside_a_dateline_is_no_state() -> None:
+    assert "Massachusetts" not in {p.name for p in analyze(
+        "He attended Mass. Then he drove home to Portland.").places}

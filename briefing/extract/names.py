@@ -48,7 +48,8 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
 _CONNECTOR_GAP = re.compile(r" ([a-z]{1,3}) $")
 # "WASHINGTON, Nov 6 (Reuters) - ", "LONDON -- ": a dateline names the place of the report.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’\-]++ ?){1,3},?[^.?!\n()]{0,20}?\s*(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
+    r"(?:[A-Z][A-Z.'’\-]++ ?){1,3},?(?:[^.?!\n()]|(?<=[A-Za-z])\.){0,20}?\s*"  # "N.Y.", "Ore."
+    r"(?:\([^()\n]{0,25}\)\s*)?(?:—|–|--|- )")
 _OPEN_QUOTES = ("“", "\"", "‘")
 # Picture credits: "(Photo: Martin Ruetschi, AP)", "(Darren Staples/Reuters)", "Jane Doe/AFP",
 # and a gallery's "Getty Images 5".

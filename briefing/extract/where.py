@@ -85,6 +85,8 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     for run in all_runs:
         for span, entry in _run_places(text, run, local, taken, name_words, glued, located):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
+        if is_dateline(text, run) and (state := _dateline_state(text, run.end)):
+            found.setdefault((state[1].name, state[1].country), (state[1], []))[1].append(state[0])
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
@@ -166,6 +168,16 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
 _OUTLET_AFTER = re.compile(
     r" (?:" + "|".join(sorted(w.capitalize() for w in OUTLET_HEADS if w != "news"))
     + r"|Free Press|Post-Gazette|Star-Tribune|(?:Morning|Daily|Evening) News)\b")
+
+
+_STATE_AFTER = re.compile(r",\s*((?:[A-Z]\.)+[A-Z]?[a-z]{0,3}\.?|[A-Z][a-z]{1,4}\.)")
+
+
+def _dateline_state(text: str, end: int) -> tuple[Span, gazetteer.PlaceEntry] | None:
+    """ "HEMPSTEAD, N.Y. —": the state a dateline abbreviates after its city, the AP's way."""
+    match = _STATE_AFTER.match(text, end)
+    state = gazetteer.dateline_state(match.group(1)) if match else None
+    return (match.span(1), state) if match and state else None
 
 
 def _opens_a_title(text: str, run: Run, tok: Token) -> bool:

@@ -279,6 +279,18 @@ def subdivisions() -> dict[str, PlaceEntry]:
     return out
 
 
+@cache
+def _ap_states() -> dict[str, str]:
+    return {abbreviation: state for abbreviation, state in _rows("ap_states.tsv")}
+
+
+def dateline_state(abbreviation: str) -> PlaceEntry | None:
+    """The US state a dateline abbreviates the AP's way ("N.Y.", "Ore."); only a dateline
+    may be read so (see data/ap_states.tsv)."""
+    state = _ap_states().get(abbreviation.strip())
+    return us_states().get(_fold(state)) if state else None
+
+
 def region(text: str) -> PlaceEntry | None:
     """A country's state, province or region called `text` (see `subdivisions`)."""
     return subdivisions().get(key(text))

@@ -76,9 +76,13 @@ def _dateline_place(name: str, region: str) -> tuple[str, str | None, str | None
     """(place, zone, country) for a dateline's "CITY, Region": the region picks the city
     ("PORTLAND, Maine" is not Portland, Oregon) and a state's own zone stands in for a town
     the table lacks."""
+    abbreviated = gazetteer.dateline_state(region) if region else None
+    region = abbreviated.name if abbreviated else region  # "PORTLAND, Ore." is Oregon's
     code = gazetteer.country_code(region) if region else None
     state = region_zone(region) if region else None
     city = gazetteer.city(name)
+    if city is not None and state is not None and state[1] != city.country:
+        city = None  # "SALEM, Ore.": Oregon's Salem, not the largest Salem anywhere
     if city is not None and (not region or code in (None, city.country)):
         if state and state[1] == city.country:
             return (name, state[0], city.country)  # "PORTLAND, Maine": the state's clock
