@@ -11,6 +11,7 @@ from briefing.core.segment import Segmentation
 from briefing.pubclock import UNKNOWN, PubClock
 
 if TYPE_CHECKING:
+    from briefing.extract.gender import Votes
     from briefing.extract.mentions import Quotations
     from briefing.extract.names import HeadlineNames, Run
     from briefing.extract.tagger import Tags
@@ -41,7 +42,7 @@ class Context:
         return self.clock.zone
 
     @cached_property
-    def gender_votes(self) -> dict[tuple[int, int], tuple[str, ...]]:
+    def gender_votes(self) -> Votes:
         """Each mention's votes on a person's gender (gender.genders), read once for WHO's
         pronouns and QUOTES' speakers."""
         return {}

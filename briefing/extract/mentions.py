@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.core.segment import Segmentation
 from briefing.core.textclean import blanked
 from briefing.core.words import word_set
-from briefing.extract.gender import PRONOUNS, person_genders
+from briefing.extract.gender import PRONOUNS, Votes, person_genders
 from briefing.extract.roles import (
     ORG_HEADS,
     ORG_NAMES,
@@ -378,7 +378,7 @@ def _appositive(gap: str, longest: int = 80) -> bool:
 
 def mentions_of(text: str, people: list[Person],
                 organizations: list[Organization] | None = None,
-                votes: dict[tuple[int, int], tuple[str, ...]] | None = None) -> Mentions:
+                votes: Votes | None = None) -> Mentions:
     """The index of every place a speaker is named, with each named person's gender."""
     items = [(s, e, p.name) for p in people for s, e in p.mentions]
     for org in organizations or ():

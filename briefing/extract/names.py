@@ -369,6 +369,15 @@ def is_common(word: str) -> bool:
     return low in FUNCTION_WORDS or low in TIME_WORDS
 
 
+def is_common_contraction(word: str) -> bool:
+    """Whether a word, or its part before an apostrophe, is a common word: "I’m", "We’re",
+    "It's" are a pronoun and its verb, never a name."""
+    return is_common(_APOSTROPHE.split(word, 1)[0])
+
+
+_APOSTROPHE = re.compile("['’]")
+
+
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Picture credits ("(Photo: Jane Doe, AP)"): the names in them are not news actors."""
     return [m.span() for m in _CREDIT.finditer(text)]

@@ -106,22 +106,27 @@ def find_quotes(ctx: Context, people: list[Person],
         item = _attributed(text, ctx, start, end, index, found)
         if item is not None:
             found.append(item)
-    merged = _merge(text, ctx, found)
-    quotes = [_quote(text, ctx, item, spans, index) for item in merged]
+    merged = _merge(ctx, found, furniture)
+    quotes = [_quote(text, ctx, item, spans, furniture) for item in merged]
     quotes.extend(_transcript(text, ctx, index, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
+def _furniture_in(furniture: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The pieces of page furniture (the spans `_FURNITURE` finds in the whole text, in
+    order) lying wholly inside text[lo:hi]."""
+    return [(a, b) for a, b in furniture if lo <= a and b <= hi]
+
+
 def _before_furniture(text: str, start: int, end: int,
                       furniture: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quotation up to the page furniture inside it (a mark left open runs into the
-    related-links block under it); None when nothing quoted is left.  `furniture`: the
-    spans `_FURNITURE` finds in the whole text, in order."""
-    inside = next((a for a, b in furniture if start <= a and b <= end), None)
-    if inside is None:
+    related-links block under it); None when nothing quoted is left."""
+    inside = _furniture_in(furniture, start, end)
+    if not inside:
         return start, end
-    cut = len(text[start:inside].rstrip(" \n\"“'‘-—–"))
+    cut = len(text[start:inside[0][0]].rstrip(" \n\"“'‘-—–"))
     if len(_WORD.findall(text, start, start + cut)) < _MIN_WORDS:
         return None
     return start, start + cut
@@ -190,13 +195,15 @@ def _described_named(hit: Hit, index: Mentions) -> Hit:
     return hit._replace(name=named) if named else hit
 
 
-def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:
+def _merge(ctx: Context, found: list[_Found],
+           furniture: list[tuple[int, int]]) -> list[_Found]:
     """Join the pieces of one attribution: a quote that inherits its speaker from the one
-    just before in its paragraph, or that the same cue introduces."""
+    just before in its paragraph, or that the same cue introduces; never across page
+    furniture."""
     out: list[_Found] = []
     for item in found:
         last = out[-1] if out else None
-        if last is not None and _same_attribution(text, ctx, last, item):
+        if last is not None and _same_attribution(ctx, last, item, furniture):
             last.end = item.end
             last.parts.extend(item.parts)
             continue
@@ -204,13 +211,14 @@ def _merge(text: str, ctx: Context, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bool:
+def _same_attribution(ctx: Context, last: _Found, item: _Found,
+                      furniture: list[tuple[int, int]]) -> bool:
     seg = ctx.seg
     if seg.paragraph_index(last.end - 1) != seg.paragraph_index(item.start):
         return False
     if last.hit is None or item.hit is None:
         return False
-    if _FURNITURE.search(text, last.end, item.start + 2):
+    if _furniture_in(furniture, last.end, item.start + 2):
         return False  # "... he said. Media caption Which towns ... “...”": a caption between
     if not item.inherited and ((item.hit.start, item.hit.end) != (last.hit.start, last.hit.end)
                                or item.hit.cue != last.hit.cue or item.hit.cue is None):
@@ -222,16 +230,16 @@ def _same_attribution(text: str, ctx: Context, last: _Found, item: _Found) -> bo
 
 
 def _quote(text: str, ctx: Context, item: _Found, spans: list[tuple[int, int]],
-           index: Mentions) -> Quote:
+           furniture: list[tuple[int, int]]) -> Quote:
     start, end = item.start, item.end
     hit = item.hit
     if hit is not None and not item.inherited:
         start, reported = _clause_start(text, ctx, start, spans)
         if reported:
             end = _clause_end(text, ctx, end, spans)
-        for furniture in _FURNITURE.finditer(text, start, item.start + 2):
-            if furniture.end() <= item.start:
-                start = furniture.end()  # the clause begins after a caption, never in it
+        before = _furniture_in(furniture, start, item.start)
+        if before:
+            start = before[-1][1]  # the clause begins after a caption, never in it
         start += len(text[start:item.start]) - len(text[start:item.start].lstrip())
     parts = tuple(item.parts)
     if hit is None:

@@ -29,7 +29,14 @@ from typing import cast
 from briefing.core.words import word_set
 from briefing.extract.context import Context
 from briefing.extract.features import is_facility, is_feature, is_storm
-from briefing.extract.names import Run, Token, is_common, is_dateline, without
+from briefing.extract.names import (
+    Run,
+    Token,
+    is_common,
+    is_common_contraction,
+    is_dateline,
+    without,
+)
 from briefing.extract.roles import (
     EVENT_HEADS,
     OUTLET_HEADS,
@@ -242,7 +249,7 @@ def _model_places(ctx: Context, taken: list[Span], name_words: set[str], bodies:
         span = (m.start, m.end)
         name = text[m.start:m.end]
         words = name.split()
-        if (_overlaps(span, taken) or is_common(re.split("['’]", name)[0])
+        if (_overlaps(span, taken) or is_common_contraction(name)
                 or words[0].lower() in STORM_WORDS  # "Cyclone Tara": a storm, not a place
                 or ctx.headline_names.only(span)
                 or gazetteer.lookup(name) is not None

@@ -27,6 +27,7 @@ from briefing.extract.names import (
     Token,
     credit_spans,
     is_common,
+    is_common_contraction,
     is_dateline,
     opening_gerund,
     without,
@@ -97,8 +98,7 @@ def _kind_of(word: str) -> str:
         return "org"  # "France-Presse" too
     if gazetteer.key(word) in gazetteer.demonyms() or _faith(low):
         return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
-    if (is_common(word) or is_common(re.split("['’]", word)[0])
-            or word in gazetteer.zone_abbreviations()):
+    if is_common_contraction(word) or word in gazetteer.zone_abbreviations():
         # a day, a month, a function word, a pronoun and its verb ("I’m", "We’re"); "CET"
         # after a clock time
         return "common"
@@ -230,14 +230,11 @@ def _collect_org(text: str, toks: list[Token], kinds: list[str],
     """The organisation part of a run: up to its last head word before any role word, or the
     whole run when a head word closes it ("Stephenville High School", "Supreme Court": no
     name can follow a body's head, so a title word inside is the body's own)."""
-    last = -1
-    if kinds and kinds[-1] == "org" and toks[-1].lower in ORG_HEADS and len(kinds) == len(toks):
+    if kinds and len(kinds) == len(toks) and kinds[-1] == "org" and toks[-1].lower in ORG_HEADS:
         last = len(toks) - 1
-    for i, kd in enumerate(kinds if last < 0 else ()):
-        if kd == "role":
-            break
-        if kd in ("org", "acronym"):
-            last = i
+    else:
+        roles = kinds.index("role") if "role" in kinds else len(kinds)
+        last = max((i for i in range(roles) if kinds[i] in ("org", "acronym")), default=-1)
     if last < 0 or (last == 0 and kinds[0] == "org" and toks[0].lower not in ORG_NAMES):
         return
     span = (toks[0].start, toks[last].end)
@@ -870,7 +867,7 @@ def _model_orgs(ctx: Context, people: list[NameCandidate],
     for m in ctx.tags.additions(text, ("ORG",)):
         span = (m.start, m.end)
         name = text[m.start:m.end]
-        if (held.overlaps(span) or is_common(re.split("['’]", name)[0])
+        if (held.overlaps(span) or is_common_contraction(name)
                 or _declined(text, span)  # "I’m" is no body
                 or ctx.headline_names.only(span) or _no_name_word(ctx, span)):
             continue
@@ -889,7 +886,7 @@ def _no_name_word(ctx: Context, span: Span) -> bool:
     a faith or a language ("Latin", "Baptist"), or a gerund opening its sentence ("Taking
     his discoveries further, ...", "Following his discharge")."""
     word = ctx.text[span[0]:span[1]]
-    if is_common(re.split("['’]", word)[0]):
+    if is_common_contraction(word):
         return True  # "I’m", "We’re": a pronoun and its verb
     first = word.split()[0]
     if opening_gerund(first) and ctx.seg.sentence_at(span[0])[0] == span[0]:

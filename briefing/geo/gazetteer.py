@@ -168,8 +168,8 @@ def index() -> dict[str, PlaceEntry]:
             for name in city.alternates:
                 if name[:1].isupper() and len(name) > 3 and _big_enough(name, pop):
                     _add(spellings, name, entry)
-    # a city's own name outranks another's alternate spelling: "Victoria" is Victoria, BC,
-    # not Hong Kong (which geonames also calls "Victoria")
+    # a city's own name outranks another's alternate spelling: "Islamabad" is Pakistan's
+    # capital, not Chattogram (one of whose spellings it is), "Cancun" is not Changchun
     for k, entry in spellings.items():
         out.setdefault(k, entry)
     for state in _geonames().get_us_states().values():
