@@ -263,6 +263,9 @@ def test_a_newspapers_place_name_is_no_place(text: str) -> None:
     ("Shelling was reported on the Golan Heights overnight.", "Golan Heights", "SY"),
     ("The ferry from Mindanao capsized in heavy seas.", "Mindanao", "PH"),
     ("Exports to Macedonia fell by a third.", "North Macedonia", "MK"),
+    ("The composer returned to Bohemia in the spring.", "Bohemia", "CZ"),
+    ("Floods closed the roads of Transylvania again.", "Transylvania", "RO"),
+    ("Fighting flared in Bosnia overnight.", "Bosnia and Herzegovina", "BA"),
 ])
 def test_islands_regions_and_former_names_the_packages_lack(text: str, place: str,
                                                             country: str) -> None:
@@ -294,3 +297,35 @@ def test_a_datelines_ap_state_abbreviation_is_the_state(text: str, places: set[s
 def test_an_ap_abbreviation_outside_a_dateline_is_no_state() -> None:
     assert "Massachusetts" not in {p.name for p in analyze(
         "He attended Mass. Then he drove home to Portland.").places}
+
+
+@pytest.mark.parametrize(("text", "place", "is_place"), [
+    ("Paris is the capital of France.", "Paris", True),
+    ("Kabul has two airports and a long runway.", "Kabul", True),
+    ("London was quiet on Sunday morning.", "London", True),
+    ("Moscow has long denied the claims.", "Moscow", False),
+    ("Washington will impose new tariffs on steel.", "Washington", False),
+    ("Beijing is urging calm on both sides.", "Beijing", False),
+])
+def test_a_capital_before_an_auxiliary_is_the_city_unless_a_government_verb_follows(
+        text: str, place: str, is_place: bool) -> None:
+    assert (place in _places(text)) is is_place
+
+
+def test_a_town_opening_sentences_is_a_place_where_the_text_writes_it_as_one_elsewhere() -> None:
+    text = ("Dundee has two hundred days of rain a year. Dundee lies on the Tay.\n\n"
+            "Trains run to Dundee from Edinburgh every hour.")
+    assert len(_places(text)["Dundee"].mentions) == 3
+
+
+def test_a_town_opening_a_sentence_alone_stays_out() -> None:
+    """The surname reading is still open when the text never writes the town as a place."""
+    assert "Dundee" not in _places("Dundee has not been seen since Monday.")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Citizens of Bosnia and Herzegovina need a visa.", "Bosnia and Herzegovina"),
+    ("The ferry left Trinidad and Tobago on Monday.", "Trinidad and Tobago"),
+])
+def test_a_country_whose_name_joins_two_with_and_is_one_place(text: str, country: str) -> None:
+    assert [p.name for p in analyze(text).places] == [country]

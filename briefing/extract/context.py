@@ -99,7 +99,10 @@ class Context:
     @cached_property
     def tags(self) -> Tags:
         """The entity model's reading of the text (tagger.py), once for WHO and WHERE."""
-        from briefing.extract.tagger import Tags
+        from briefing.extract.tagger import Tags, place_pairs
 
         anchors = [(t.start, t.text) for run in self.runs for t in run.tokens]
-        return Tags(self.text, self.seg.sentences, anchors=anchors)
+        pairs = frozenset().union(*(
+            place_pairs(self.text, [(t.start, t.end, t.text) for t in run.tokens])
+            for run in self.runs))
+        return Tags(self.text, self.seg.sentences, anchors=anchors, unsettled=pairs)

@@ -25,6 +25,7 @@ SPEECH_VERBS = word_set(CORE_WORDS, "speech_verbs")  # the segmenter reads them 
 GROUP_NOUNS = word_set(WORDS, "group_nouns")
 ANON_HEADS = word_set(WORDS, "anon_heads")
 EVENT_HEADS = word_set(WORDS, "event_heads")
+WORK_HEADS = word_set(WORDS, "work_heads")
 VENUE_NOUNS = word_set(WORDS, "venue_nouns")
 STOP_BEFORE_ROLE = word_set(WORDS, "stop_before_role")
 STORM_WORDS = word_set(WORDS, "storm_words")

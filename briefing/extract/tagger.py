@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -240,15 +242,17 @@ def tag_words(words: Sequence[str], tagger=None) -> tuple[list[str], list[float]
     return labels, probs
 
 
-def _chunks(words: Sequence[str]) -> list[tuple[int, int]]:
+def _chunks(words: Sequence[str], unsettled: Collection[int] = ()) -> list[tuple[int, int]]:
     """The stretches of a sentence worth tagging: two words either side of every capitalised
-    word that is not a sentence-opening function word ("The", "He").  The features of a word
-    reach two words each way, so tagging these stretches alone reads the names as the whole
-    sentence would, at a fraction of the cost."""
+    word that is not a sentence-opening function word ("The", "He") nor settled by a list
+    (unless its index is `unsettled`).  The features of a word reach two words each way, so
+    tagging these stretches alone reads the names as the whole sentence would, at a
+    fraction of the cost."""
     out: list[tuple[int, int]] = []
     n = len(words)
     for i, word in enumerate(words):
-        if not word[:1].isupper() or (i == 0 and word.lower() in _OPENERS) or _settled(word):
+        if (not word[:1].isupper() or (i == 0 and word.lower() in _OPENERS)
+                or (_settled(word) and i not in unsettled)):
             continue
         lo, hi = max(0, i - 1), min(n, i + 2)
         if out and lo <= out[-1][1]:
@@ -265,6 +269,20 @@ def _settled(word: str) -> bool:
     name beside one still takes it in)."""
     return (gazetteer.lookup(word) is not None or gazetteer.key(word) in gazetteer.demonyms()
             or is_role(word))
+
+
+def place_pairs(text: str, words: Sequence[tuple[int, int, str]]) -> frozenset[int]:
+    """Starts of the words of two adjacent one-word places that together are no place
+    ("George Washington", "Elizabeth Warren", "York Minster"): prose puts a comma between
+    two places, so the pair is some other name and the model, not the gazetteer, types
+    it.  `words`: (start, end, word) of one capitalised run."""
+    out: set[int] = set()
+    for (s1, e1, w1), (s2, _, w2) in pairwise(words):
+        if (text[e1:s2] == " " and gazetteer.lookup(w1) is not None
+                and gazetteer.lookup(w2) is not None
+                and gazetteer.lookup(f"{w1} {w2}") is None):
+            out.update((s1, s2))
+    return frozenset(out)
 
 
 def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> list[Mention]:
@@ -314,11 +332,15 @@ class Tags:
     the runs the rules find.  Mentions keep the facility label apart."""
 
     def __init__(self, text: str, sentences: Iterable[tuple[int, int]], tagger=None,
-                 anchors: Sequence[tuple[int, str]] | None = None) -> None:
+                 anchors: Sequence[tuple[int, str]] | None = None,
+                 unsettled: AbstractSet[int] = frozenset()) -> None:
         """`anchors`: (start, word) of the capitalised words that may start a name (the
         runs of names.py); a sentence with none that the gazetteer does not settle is not
-        read at all.  Without them every sentence is read."""
+        read at all.  Without them every sentence is read.  `unsettled`: starts of words
+        the gazetteer settles but their run does not (`place_pairs`), typed like any
+        other."""
         self.mentions: list[Mention] = []
+        self._unsettled = unsettled
         self.openers: set[int] = set()
         """Starts of the words that open a sentence (capitalised by their place)."""
         self._starts: list[int] = []
@@ -331,7 +353,8 @@ class Tags:
         text = _LONE_SURROGATE.sub("\ufffd", text)
         known = frozenset(tagger.labels())  # the labels it was trained with (a tiny test
         # model may lack FAC)
-        keys = [a for a, w in anchors if not _settled(w)] if anchors is not None else None
+        keys = ([a for a, w in anchors if a in unsettled or not _settled(w)]
+                if anchors is not None else None)
         for s, e in sentences:
             if keys is not None:
                 k = bisect_left(keys, s)
@@ -341,7 +364,8 @@ class Tags:
             if not words:
                 continue
             self.openers.add(spans[0][0])
-            for lo, hi in _chunks(words):
+            forced = [i for i, (a, _) in enumerate(spans) if a in unsettled] if unsettled else ()
+            for lo, hi in _chunks(words, forced):
                 labels = tagger.tag(features(words, lo, hi))
                 self._read(tagger, known, words, spans, lo, hi, labels)
 
@@ -363,7 +387,7 @@ class Tags:
         for i in range(lo, hi):
             word = words[i]
             lab = labels[i - lo]
-            if not word[:1].isupper() or _settled(word):
+            if not word[:1].isupper() or (_settled(word) and spans[i][0] not in self._unsettled):
                 # a lowercase word, or a place or title the rules read: its label's own
                 # probability only (one call, not five)
                 probs.append(tagger.marginal(lab, i - lo))

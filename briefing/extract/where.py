@@ -89,11 +89,16 @@ def find_places(ctx: Context, people: list[Person], organizations: list[Organiza
     found: _Found = {}
     glued = _names_closed_by_places(text, all_runs)
     located = _located(text) | ctx.defined_places.keys()
+    deferred: list[tuple[Span, gazetteer.PlaceEntry]] = []
     for run in all_runs:
-        for span, entry in _run_places(text, run, local, taken, name_words, glued, located):
+        for span, entry in _run_places(text, run, local, taken, name_words, glued, located,
+                                       deferred):
             found.setdefault((entry.name, entry.country), (entry, []))[1].append(span)
         if is_dateline(text, run) and (state := _dateline_state(text, run.end)):
             found.setdefault((state[1].name, state[1].country), (state[1], []))[1].append(state[0])
+    for span, entry in deferred:  # one name keeps one sense in a text (`_is_place`)
+        if (entry.name, entry.country) in found:
+            found[entry.name, entry.country][1].append(span)
     _model_places(ctx, sorted(taken + list(avoid or [])
                               + [m for _, spans in found.values() for m in spans]),
                   name_words, {o.name.lower() for o in organizations}, found)
@@ -130,12 +135,15 @@ def _name_words(text: str, people: list[Person]) -> set[str]:
 
 def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], taken: list[Span],
                 name_words: set[str], glued: AbstractSet[str] = frozenset(),
-                located: AbstractSet[str] = frozenset()
+                located: AbstractSet[str] = frozenset(),
+                deferred: list[tuple[Span, gazetteer.PlaceEntry]] | None = None
                 ) -> list[tuple[Span, gazetteer.PlaceEntry]]:
     """The places one capitalised run names, left to right, each the longest name known
     (to the gazetteer, or to the context as `local`) at its first word; not a place that
-    closes a longer name (`_closes_a_name`)."""
-    out = []
+    closes a longer name (`_closes_a_name`).  A town that only its position in a sentence
+    leaves in doubt goes to `deferred` (see `_is_place`)."""
+    out: list[tuple[Span, gazetteer.PlaceEntry]] = []
+    deferred = [] if deferred is None else deferred
     toks = run.tokens
     i = 0
     while i < len(toks):
@@ -157,8 +165,11 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             i += 1
             continue
         i = k + 1
-        if _overlaps(span, taken) or (k == j and (entry.kind == "demonym" or not _is_place(
-                text, span, entry, run, name_words, located))):
+        if _overlaps(span, taken):
+            continue
+        verdict = k != j or (entry.kind != "demonym" and _is_place(
+            text, span, entry, run, name_words, located))
+        if verdict is False:
             continue  # a nationality ("a Russian convoy") is no place; the event it names
             # ("the Brazilian Grand Prix") is placed in its country
         if entry.kind == "demonym":
@@ -167,7 +178,7 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
         elif entry.kind == "city" and _REGION_AFTER.match(text, span[1]):
             # "Ghazni province", "Zabul region": the province a city names, not the city
             entry = gazetteer.PlaceEntry(entry.name, "region", entry.country)
-        out.append((span, _disambiguate(text, entry)))
+        (out if verdict else deferred).append((span, _disambiguate(text, entry)))
     return out
 
 
@@ -450,7 +461,10 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 
 def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
-              name_words: set[str], located: AbstractSet[str] = frozenset()) -> bool:
+              name_words: set[str], located: AbstractSet[str] = frozenset()) -> bool | None:
+    """Whether a one-word name the gazetteer knows is a place here; None for a town whose
+    capital only its position gives (a headline, a sentence's first word), which is a
+    place where the text writes it as one elsewhere ("Tulsa has ... a train to Tulsa")."""
     word = text[span[0]:span[1]]
     before = text[max(0, span[0] - 12):span[0]].split()
     prep = bool(before) and before[-1].lower() in _PLACE_PREPS
@@ -471,7 +485,7 @@ def _is_place(text: str, span: Span, entry: gazetteer.PlaceEntry, run: Run,
     if run.headline or (run.sentence_initial and span[0] == run.start):
         # A capital only its position gives: the town when the text places it elsewhere
         # ("Ferns is a village ... shops in Ferns"), as one name keeps one sense in a text.
-        return entry.population >= _BIG_CITY or word in located
+        return entry.population >= _BIG_CITY or word in located or None
     return True
 
 
@@ -517,11 +531,15 @@ def metonymic(text: str, span: Span, entry: gazetteer.PlaceEntry) -> bool:
         return False
     if _after_location_preposition(text, span[0]):
         return False
-    tail = text[span[1]:span[1] + 25]
+    tail = text[span[1]:span[1] + 40]
     if tail.startswith(("'s", "’s")):
         return True
-    nxt = tail.split()[0].strip(",.;:").lower() if tail.split() else ""
-    return tail[:1] == " " and nxt in _GOVERNMENT_VERBS
+    if tail[:1] != " ":
+        return False
+    words = [w.strip(",.;:").lower() for w in tail.split()[:4]]
+    while words and words[0] in _AUXILIARIES:
+        words.pop(0)  # "Moscow has long denied": the verb after the auxiliaries decides
+    return bool(words) and words[0] in _GOVERNMENT_VERBS
 
 
 _LOCATED_BY = frozenset(["in", "at", "near", "outside"])
@@ -541,6 +559,7 @@ def _after_location_preposition(text: str, start: int) -> bool:
 
 
 _GOVERNMENT_VERBS = word_set(WORDS, "government_verbs")
+_AUXILIARIES = word_set(WORDS, "auxiliaries")
 
 
 # How much smaller a namesake may be and still be the one meant when the article's other

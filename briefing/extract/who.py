@@ -45,6 +45,7 @@ from briefing.extract.roles import (
     STOP_BEFORE_ROLE,
     STORM_WORDS,
     VENUE_NOUNS,
+    WORK_HEADS,
     is_prose_role,
     is_role,
 )
@@ -70,6 +71,8 @@ _LOWER_WORD = re.compile(r"([A-Za-z][\w\-]*)(['’]s)?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
 _TOWARDS_PLACE = re.compile(r"\b(?:in|at|near|from|to|into|outside|across)\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+([a-z]+)")
+_NOT_PERSON_HEADS = EVENT_HEADS | WORK_HEADS
+_INITIAL = re.compile(r"[A-Z]\.?")
 _ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
 # After "said X", these make X the subject of the reported clause ("said Calais was
 # receiving traffic"), not the speaker ("said Smith, adding").
@@ -415,6 +418,8 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
     k = _name_start(text, tags, toks, kinds, opens)
     if k < len(toks) and all(t.lower.rstrip(".") in NAME_SUFFIXES for t in toks[k:]):
         k = 0  # "Martin Luther King Jr.": a name whose word is also a title, not "Jr"
+    if k == len(toks) and _named_by_places(text, tags, toks, kinds):
+        k = 0
     name, prefix = toks[k:], toks[:k]
     if not name and len(toks) == 1 and kinds[0] == "place" and not (
             _TOWARDS_PLACE.search(text, max(0, toks[0].start - 10), toks[0].start)
@@ -423,10 +428,16 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
         # named before; `_single` attaches it or leaves it to WHERE
         reading.singles.append((toks[0], run))
         return
+    if prefix and name and text[prefix[-1].end:name[0].start] == " of ":
+        # "Minister of Defence Ana Ruiz": the words after a title's "of" are its field or
+        # its seat, and the name is the last two (three with a middle initial); "Professor
+        # of Linguistics", "Governor of Texas" name nobody
+        keep = 3 if len(name) > 3 and _INITIAL.fullmatch(name[-2].text) else 2
+        k = len(toks) if len(name) <= keep else len(toks) - keep
+        name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)
-    if not name or (prefix and text[prefix[-1].end:name[0].start] == " of "
-                    and all(kd == "place" for kd in kinds[k:])):
-        return  # "the State of Texas", "Governor of Texas": a place, not a person
+    if not name:
+        return
     role = _role_before(text, toks, kinds, k)
     employer = employer or _registered_employer(reading, prefix, opens)
     if len(name) == 1 and not role:
@@ -490,8 +501,9 @@ def _registered_employer(reading: _Reading, prefix: list[Token], opens: bool) ->
 def _no_name(text: str, credits: list[Span], run: Run, toks: list[Token],
              kinds: list[str]) -> bool:
     """Runs that name an event, a work, a picture credit or a place, never a person."""
-    if toks[-1].lower in EVENT_HEADS or (credits and _inside(toks[0].start, credits)):
-        return True  # "Brazilian Grand Prix", "Paris Agreement"; a picture credit
+    if (toks[-1].lower in EVENT_HEADS or toks[-1].lower in WORK_HEADS
+            or (credits and _inside(toks[0].start, credits))):
+        return True  # "Brazilian Grand Prix", "Paris Agreement", "Seventh Symphony"; a credit
     if _work_title(text, run.start, run.end):
         return True  # "the film Viva Maria! (1965)": a work, whoever it is named after
     if text.startswith("/", toks[-1].end) and text[toks[-1].end + 1:toks[-1].end + 2].isupper():
@@ -559,6 +571,31 @@ def _name_start(text: str, tags: Tags, toks: list[Token], kinds: list[str],
         kinds[0] = "role"
         return 1
     return k
+
+
+def _named_by_places(text: str, tags: Tags, toks: list[Token], kinds: list[str]) -> bool:
+    """ "Elizabeth Warren said", "George Washington was forced to retreat": two or three
+    words that are each a town's name but together no place.  Adjacent places are not
+    written without a comma in prose, so the run is a name; a person's when it is written
+    as a person speaks (a verb of saying beside the name or beside its last word alone,
+    ", who had", an age) or when the model, which reads such pairs (tagger.place_pairs),
+    reads a person."""
+    if not 2 <= len(toks) <= 3 or any(kind != "place" for kind in kinds):
+        return False
+    start, end = toks[0].start, toks[-1].end
+    if (" " not in text[toks[0].end:toks[1].start] or _place_name(
+            text[start:end], toks[0].lower.rstrip("."), " ".join(t.text for t in toks[1:]))):
+        return False  # "Kansas City", "North Dakota": a place whole
+    if (_speech_next(text, end) or _speech_before(text, start) or _WHO_AFTER.match(text, end)
+            or _AGED.search(text, max(0, start - 20), start)):
+        return True
+    surname = re.escape(toks[-1].text)
+    if any(_speech_next(text, m.end())
+           and not _TOWARDS_PLACE.search(text, max(0, m.start() - 10), m.start())
+           for m in re.finditer(rf"\b{surname}\b", text)):
+        return True
+    dist = tags.dist(start, end)
+    return dist is not None and dist["PER"] >= _PERSON_PAIR
 
 
 def _role_before(text: str, toks: list[Token], kinds: list[str], k: int) -> str:
@@ -660,6 +697,7 @@ def _without_base_descriptor(orgs: dict[str, list[Span]]) -> dict[str, list[Span
 # rules read as one is handed to ORG or WHERE, or dropped as no name at all.  (How sure the
 # model must be to add a name the rules missed is `tagger.ADD`.)
 _NOT_PERSON = 0.1
+_PERSON_PAIR = 0.5  # the model's reading that makes two town names a person's name
 _SURE_BODY = 0.6
 _SURE_NOTHING = 0.9  # "Recent reports have revealed": no name, whatever verb follows
 
@@ -701,6 +739,10 @@ def _model_people(ctx: Context, found: list[NameCandidate], orgs: dict[str, list
                 or _outlet(text, *span)):
             continue
         words = text[span[0]:span[1]].split()
+        if (len(words) == 1 and gazetteer.town(words[0]) is not None
+                and not (_speech_next(text, span[1]) or _speech_before(text, span[0]))):
+            continue  # "vowed that Bakhmut would not fall": a town's name alone is a
+            # person's only where it speaks; the model cannot tell the two apart
         if len(words) > 1 and _place_name(text[span[0]:span[1]], words[0].lower(),
                                           " ".join(words[1:])):
             continue  # "Old Athens" heading a section, "Sterling Heights": a place
@@ -734,7 +776,7 @@ def _declined(text: str, span: Span) -> bool:
     return ((words[0].isupper() and len(words) > 1) or _work_title(text, *span)
             or _vessel(words[0], words[1] if len(words) > 1 else "")
             or words[0].lower() in STORM_WORDS
-            or words[-1].lower().rstrip(".") in EVENT_HEADS
+            or words[-1].lower().rstrip(".") in _NOT_PERSON_HEADS
             or is_feature(text, toks))
 
 

@@ -49,6 +49,9 @@ class NameCandidate:
 NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
+_COMPASS = re.compile(r"(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?")
+
+
 def recurring(people: list[NameCandidate], unplaced: dict[str, list[Span]],
                orgs: dict[str, list[Span]]) -> None:
     """A one-word name used three times and nobody's name is a company, brand or body.
@@ -58,7 +61,8 @@ def recurring(people: list[NameCandidate], unplaced: dict[str, list[Span]],
     """
     words = {w.lower() for p in people for w in p.tokens}
     for word, spans in unplaced.items():
-        if len(spans) >= 3 and word.lower() not in words and not word.isupper():
+        if (len(spans) >= 3 and word.lower() not in words and not word.isupper()
+                and not _COMPASS.fullmatch(word.lower())):  # "From the East", "run East / West"
             orgs.setdefault(word, []).extend(spans)
 
 
