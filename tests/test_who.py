@@ -571,3 +571,39 @@ def test_a_titles_field_or_seat_alone_is_nobody(text: str) -> None:
 def test_a_musical_work_or_an_award_is_no_person(text: str) -> None:
     doc = analyze(text)
     assert not doc.people and not doc.organizations
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    ("He wrote on Christian moral life. He had Christian friends and Christian ideals.",
+     "Christian"),
+    ("She was an Iraqi-British architect.", "Iraqi-British"),
+    ("He drilled his army in the West European manner.", "West European"),
+    ("Do we want a Western military alliance? The Western military alliance is old.",
+     "Western"),
+    ("He built the first Roman Catholic church in the town.", "Roman Catholic"),
+])
+def test_a_nationality_faith_or_direction_before_a_noun_is_no_body(text: str,
+                                                                   never: str) -> None:
+    assert never not in {o.name for o in analyze(text).organizations}
+
+
+def test_a_name_with_an_adjectives_ending_before_a_role_is_still_a_body() -> None:
+    assert "Celtic" in {o.name for o in analyze("Celtic manager Ben Ruiz said no.").organizations}
+
+
+def test_a_movement_named_by_an_ology_is_a_body_not_a_doctrine() -> None:
+    doc = analyze("Karvology officials denied the claims. Former members of Karvology said "
+                  "they had been followed. A lawyer for Karvology declined to comment.")
+    assert [o.name for o in doc.organizations] == ["Karvology"] and not doc.people
+
+
+def test_a_speaker_named_right_after_a_bodys_head_is_a_person_of_that_body() -> None:
+    doc = analyze("The chief of the Harbour Council Enver Dalca told reporters the port was shut.")
+    assert [p.name for p in doc.people] == ["Enver Dalca"]
+    assert "Enver Dalca" not in {o.name for o in doc.organizations}
+
+
+def test_a_plural_head_closing_two_bodies_names_is_no_person() -> None:
+    doc = analyze("After talks between the State and Homeland Security Departments, the "
+                  "visas were granted. Jo Banks said so.")
+    assert [p.name for p in doc.people] == ["Jo Banks"]

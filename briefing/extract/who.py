@@ -17,12 +17,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from briefing.core.words import word_set
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
 from briefing.extract.gender import resolve_pronouns
 from briefing.extract.names import (
     ADVOCACY_HEADS,
+    FUNCTION_WORDS,
     Run,
     Token,
     credit_spans,
@@ -45,6 +47,7 @@ from briefing.extract.roles import (
     STOP_BEFORE_ROLE,
     STORM_WORDS,
     VENUE_NOUNS,
+    WORDS,
     WORK_HEADS,
     is_prose_role,
     is_role,
@@ -79,6 +82,7 @@ _ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
 _CLAUSE_VERB = re.compile(r"\s+(?:is|was|were|are|had|has|have|would|will|could|can|may|might|"
                           r"should|must|did|does|[a-z]+ed)\b")
 
+_ORG_PLURALS = word_set(WORDS, "org_plurals")
 _ORG_WORDS = ORG_HEADS | ORG_NAMES
 
 
@@ -97,8 +101,11 @@ def _kind_of(word: str) -> str:
         return "place" if gazetteer.lookup(word) else "name"
     if is_role(word) and not (word.isupper() and len(word) > 3):
         return "role"
-    if low in ORG_HEADS or low in ORG_NAMES or low.rsplit("-", 1)[-1] in ORG_HEADS:
+    if (low in ORG_HEADS or low in ORG_NAMES or low in _ORG_PLURALS
+            or low.rsplit("-", 1)[-1] in ORG_HEADS):
         return "org"  # "France-Presse" too
+    if _MOVEMENT.fullmatch(low):
+        return "org"  # "Scientology", "Falun Gong"-like movements named by an "-ology"
     if gazetteer.key(word) in gazetteer.demonyms() or _faith(low):
         return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
     if is_common_contraction(word) or word in gazetteer.zone_abbreviations():
@@ -238,7 +245,8 @@ def _collect_org(text: str, toks: list[Token], kinds: list[str],
     else:
         roles = kinds.index("role") if "role" in kinds else len(kinds)
         last = max((i for i in range(roles) if kinds[i] in ("org", "acronym")), default=-1)
-    if last < 0 or (last == 0 and kinds[0] == "org" and toks[0].lower not in ORG_NAMES):
+    if last < 0 or (last == 0 and kinds[0] == "org" and toks[0].lower not in ORG_NAMES
+                    and not _MOVEMENT.fullmatch(toks[0].lower)):
         return
     span = (toks[0].start, toks[last].end)
     phrase = text[span[0]:span[1]]
@@ -671,7 +679,8 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
         employed.add(team)
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)
-                     and n not in places]
+                     and n not in places
+                     and not all(_adjective_before_noun(text, span) for span in s)]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
 
@@ -809,6 +818,10 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     """
     if p.roles or any(_AGED.search(text, max(0, s - 20), s) for s, _ in p.mentions):
         return True  # "declared 42-year-old Amy Rodgers": only a person has an age
+    if len(p.tokens) > 1 and _speaks(text, p) and any(
+            _AFTER_BODY.search(text, max(0, s - 30), s) for s, _ in p.mentions):
+        return True  # "the Refugee Council Enver Solomon told": the model reads the body's
+        # head into the name after it
     dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
     if not dists:
         return True
@@ -836,6 +849,8 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
 
 
 _AGED = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AFTER_BODY = re.compile(r"\b[A-Z][a-z]+ (?:" + "|".join(
+    sorted(h.capitalize() for h in ORG_HEADS if h.isalpha())) + r") $")
 _WHO_AFTER = re.compile(r",\s+who\s+(?:once|also|later|then|had|has|was|is|said|says|told)\b")
 _PLURAL_NOUN_NEXT = re.compile(r"\s+(?:reports|claims|notes|calls|remarks|statements|comments|"
                                r"tweets|answers|replies|promises|demands)\b")
@@ -933,11 +948,38 @@ def _no_name_word(ctx: Context, span: Span) -> bool:
     first = word.split()[0]
     if opening_gerund(first) and ctx.seg.sentence_at(span[0])[0] == span[0]:
         return True  # "Injecting Keller’s troubles": the rules read the name after it
-    return " " not in word and _faith(word.lower())
+    return (" " not in word and _faith(word.lower())) or _adjective_before_noun(ctx.text, span)
 
 
-# A doctrine or a discipline by its ending: "Scientology", "Buddhism", "Egyptology".
-_DOCTRINE = re.compile(r"[a-z]{3,}(?:ology|ism)")
+# Endings of adjectives of a people, a faith or a direction ("Christian", "Pachomian",
+# "Western", "Paralympic", "European").
+_ADJECTIVE_ENDS = ("ian", "ean", "ern", "ic")
+_LOWER_NEXT = re.compile(r" ([a-z]+)\b")
+
+
+def _adjective_before_noun(text: str, span: Span) -> bool:
+    """ "Christian moral life", "the West European system", "an Iraqi-British architect",
+    "a Western military alliance": a nationality, faith or direction before a lower-case
+    word is an adjective, no name.  A word only its ending makes one ("-ian", "-ic") is
+    still a name before a role or a body's noun ("Celtic manager"), and no word is an
+    adjective before a verb of saying."""
+    nxt = _LOWER_NEXT.match(text, span[1])
+    if nxt is None or nxt.group(1) in SPEECH_VERBS or nxt.group(1) in FUNCTION_WORDS:
+        return False
+    last = re.split(r"[ \-]", text[span[0]:span[1]])[-1]
+    low = last.lower()
+    if gazetteer.key(last) in gazetteer.demonyms() or _faith(low) or low in PLACE_PARTS:
+        return True
+    return low.endswith(_ADJECTIVE_ENDS) and not (is_role(nxt.group(1))
+                                                  or nxt.group(1) in ORG_HEADS)
+
+
+# A doctrine by its ending: "Buddhism", "Marxism".
+_DOCTRINE = re.compile(r"[a-z]{3,}ism")
+# A capitalised "-ology" alone in news is a movement and its church ("members of
+# Scientology", "Scientology officials"): a body, never a person; disciplines are written
+# in lower case or inside a body's name ("Department of Psychology").
+_MOVEMENT = re.compile(r"[a-z]{3,}ology")
 
 
 def _faith(low: str) -> bool:
