@@ -265,3 +265,22 @@ def test_two_cues_are_two_attributions() -> None:
     quotes = analyze(text).quotes
     assert [q.speaker for q in quotes] == ["Mary Hale", "Mary Hale"]
     assert [q.cue for q in quotes] == ["sings", "asking"]
+
+
+def test_a_readers_paragraph_signed_once_at_its_end_gives_every_quotation_its_signer() -> None:
+    text = ("“The rent doubled in a year. I moved out.” ― Ana Ruiz\n\n"
+            "“Nobody asked us. We read about it ‘in the paper.” And that’s all they said “to "
+            "us’.” ― Ines Varga.")
+    quotes = analyze(text).quotes
+    assert quotes[0].speaker == "Ana Ruiz"
+    assert {q.speaker for q in quotes[1:]} == {"Ines Varga"}, [q.speaker for q in quotes]
+
+
+def test_she_said_continuing_a_speakers_paragraph_outweighs_a_pronoun_after_an_object() -> None:
+    """"Vela told Hale, after he admitted": the "he" may be Hale's, and is no evidence that
+    Vela is a man; "Vela said. “...,” she said" is evidence that Vela is a woman."""
+    text = ("Dana Vela questioned the bank's chief, Tom Hale, on Tuesday.\n\n"
+            "“You should resign,” Vela told Hale, after he admitted he had not been punished.\n\n"
+            "“This just isn’t right,” Vela said. “You squeezed your staff,” she said.\n\n"
+            "“The only way this will change is jail time,” she said.")
+    assert analyze(text).quotes[-1].speaker == "Dana Vela"

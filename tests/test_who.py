@@ -607,3 +607,23 @@ def test_a_plural_head_closing_two_bodies_names_is_no_person() -> None:
     doc = analyze("After talks between the State and Homeland Security Departments, the "
                   "visas were granted. Jo Banks said so.")
     assert [p.name for p in doc.people] == ["Jo Banks"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Securities and Exchange Commission fined the firm.",
+     "Securities and Exchange Commission"),
+    ("The Food and Drug Administration approved the drug.", "Food and Drug Administration"),
+    ("The Department of Health and Human Services said no.",
+     "Department of Health and Human Services"),
+])
+def test_a_bodys_name_with_and_inside_is_one_body(text: str, body: str) -> None:
+    assert [o.name for o in analyze(text).organizations] == [body]
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    ("The FBI and Justice Department said no.", {"FBI", "Justice Department"}),
+    ("Searches on Vexo, Bing, and Yahoo News rose.", {"Yahoo News"}),
+    ("Russia sent its demands to the United States and NATO.", {"NATO"}),
+])
+def test_two_bodies_joined_by_and_stay_two(text: str, bodies: set[str]) -> None:
+    assert bodies <= {o.name for o in analyze(text).organizations}

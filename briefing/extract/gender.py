@@ -28,6 +28,9 @@ _HONORIFIC = re.compile(r"\b(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Madam|Lady|D
 # An appositive after the name: ", a congressman from Ohio," / ", his wife,".
 _APPOSITIVE = re.compile(r"\s*,\s*((?:an?|the|his|her|their|[\w.]+['’]s)\s[^,.;:!?“”\"]{0,50})")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# A lower-case word right before a name makes the name an object ("told Stumpf", "with
+# Obama"), not a new clause's subject ("..., Trump was waving, and she was").
+_OBJECT_BEFORE = re.compile(r"\b(?!and\b|but\b|or\b|while\b|as\b|when\b)[a-z]+ $")
 _PRONOUN_CUE = re.compile(
     r"\b(?:(?P<p1>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?P<v1>[a-z]+)"
     r"|(?P<v2>said|says|added|asked|told)\s+(?P<p2>he|she)\b)")
@@ -83,15 +86,45 @@ def genders(text: str, named: list[tuple[Span, int]],
             if found:
                 votes.setdefault(who, []).extend([found] * 2)
     memo = {} if memo is None else memo
+    objects = sorted(s for (s, _), _ in named if _OBJECT_BEFORE.search(text, max(0, s - 20), s))
+    starts = sorted(s for (s, _), _ in named)
     for span, who in named:
         if span not in memo:
-            memo[span] = _mention_votes(text, *span)
+            after = bisect_left(objects, span[1])
+            stop = objects[after] if after < len(objects) else len(text)
+            memo[span] = _mention_votes(text, *span, stop) + _speech_votes(
+                text, span[1], _next(starts, span[1], len(text)))
         votes.setdefault(who, []).extend(memo[span])
     return {who: max(sorted(set(v)), key=v.count) for who, v in votes.items() if v}
 
 
-def _mention_votes(text: str, s: int, e: int) -> tuple[str, ...]:
-    """The votes one mention casts (see `genders`)."""
+def _next(starts: list[int], pos: int, default: int) -> int:
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else default
+
+
+_SAID_AFTER = re.compile(r"[\s,]+(?:said|says|told|added|wrote)\b")
+
+
+def _speech_votes(text: str, e: int, next_name: int) -> tuple[str, ...]:
+    """ "“This isn't right,” Warren said. “You squeezed ...,” she said": the "she said" that
+    continues a speaker's paragraph, with no one else named in between, is the speaker's
+    (one vote, as a trailing pronoun)."""
+    if not _SAID_AFTER.match(text, e):
+        return ()
+    end = min(next_name, e + 300)
+    para = text.find("\n\n", e, end)
+    cue = _PRONOUN_CUE.search(text, e, end if para < 0 else para)
+    if cue is None or (cue.group("v1") and cue.group("v1") not in SPEECH_VERBS):
+        return ()
+    pronoun = (cue.group("p1") or cue.group("p2")).lower()
+    return (PRONOUNS[pronoun],)
+
+
+def _mention_votes(text: str, s: int, e: int, stop: int) -> tuple[str, ...]:
+    """The votes one mention casts (see `genders`).  The trailing pronoun is read only up to
+    `stop`, another person named as an object ("Warren told Stumpf, after he admitted":
+    the "he" may be either's, so it votes for neither)."""
     box: list[str] = []
     honorific = _vote(_HONORIFIC.search(text, max(0, s - 8), s))
     if honorific:
@@ -102,7 +135,7 @@ def _mention_votes(text: str, s: int, e: int) -> tuple[str, ...]:
         role = _vote(_ROLE.search(appositive.group(1))) if appositive else None
     if role:
         box.extend([role] * 2)
-    window = re.split(r"[.!?]\s|[“\"]", text[e:e + 120], maxsplit=1)[0]
+    window = re.split(r"[.!?]\s|[“\"]", text[e:min(e + 120, stop)], maxsplit=1)[0]
     pronoun = _vote(_GENDERED.search(window))
     if pronoun:
         box.append(pronoun)

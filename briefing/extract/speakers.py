@@ -105,6 +105,12 @@ def attribute(text: str, seg: Segmentation, start: int, end: int,
         if text[prev[0]:prev[1]].rstrip().endswith(":"):
             s0 = max(seg.sentence_at(prev[1] - 1)[0], prev[1] - _REACH)
             hit = _cue_in(text, s0, quotations.blank(s0, prev[1]), index, leading=False)
+    if hit is None:
+        # a reader's paragraph of quotations signed once at its end: “...” “...” ― Ana Ruiz.
+        p_end = seg.paragraph_at(start)[1]
+        signed = _CLOSING_SIGNATURE.search(text[end:p_end])
+        if signed:
+            hit = _signed(text, end + signed.start() + 1, index)
     return hit
 
 
@@ -514,6 +520,8 @@ _LEADING_NAME = re.compile(
     # or a described subject with its appositive: "the mayor's niece, Del. Marta Olsen, said"
     r"|[\s,]*" + _DETERMINER + r"\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+,")
 _SIGNATURE = re.compile(rf"\s*[―—–]\s*({_NAME})")
+# A signature closing a paragraph after a closing quotation mark.
+_CLOSING_SIGNATURE = re.compile(rf"[”\"’](?=\s*[―—–]\s*{_NAME}\.?\s*$)")
 
 
 def _signed(text: str, end: int, index: Mentions) -> Hit | None:

@@ -672,7 +672,8 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     named = [final(p, pronouns.get(i, [])) for i, p in enumerate(people)]
     named.extend(find_anonymous(ctx))
     named.sort(key=_relevance)
-    orgs = _without_base_descriptor(orgs)
+    orgs = _joined_by_and(ctx, _without_base_descriptor(orgs),
+                          [m for p in named for m in p.mentions])
     employed = {name for name, _ in reading.employers} | reading.titled  # "Korvex spokeswoman"
     for team, spans in team_mentions(text, scored_places(text)).items():
         orgs.setdefault(team, []).extend(spans)  # "Sweden 1 – 0 Korea": the sides
@@ -686,6 +687,52 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
 
 
 _BASED = re.compile(r"[^\s-]+(?:-[^\s-]+)*-based\s+")
+
+
+# The words before "and" that open a body's name with it: "Securities and", "Bill and", "the
+# Department of Health and" (up to five capitalised words, "of" or "for" between them).
+_AND_BEFORE = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'-]*(?:,? (?:of |for )?[A-Z][\w’'-]*){0,4}),? and $")
+
+
+def _joined_by_and(ctx: Context, orgs: dict[str, list[Span]],
+                   people: list[Span]) -> dict[str, list[Span]]:
+    """ "The Securities and Exchange Commission", "the Food and Drug Administration", "the
+    Department of Health and Human Services": the run finder cuts a body's name at "and";
+    the words before it are the name's own when they are no body, place, acronym or person
+    of their own ("the FBI and Justice Department" stays two)."""
+    text = ctx.text
+    out: dict[str, list[Span]] = {}
+    absorbed: set[Span] = set()
+    for name, spans in orgs.items():
+        for s, e in spans:
+            m = _AND_BEFORE.search(text, max(0, s - 80), s)
+            # "The Securities and": the name opens after a common word and its "of"
+            toks = ([(t.start(), t.group()) for t in re.finditer(r"[^\s,]+", m.group(1))]
+                    if m else [])
+            while toks and (is_common(toks[0][1]) or toks[0][1] in ("of", "for")):
+                toks.pop(0)
+            start = m.start(1) + toks[0][0] if m and toks else s
+            left = text[start:m.end(1)] if m and toks else ""
+            words = left.replace(",", "").split()
+            if (not words or not words[0][:1].isupper() or any(w.isupper() for w in words)
+                    or "," in text[start:s]  # "Google, Bing, and Yahoo": a list of names
+                    or name.isupper()  # "the United States and NATO"
+                    or words[-1].lower() in ORG_HEADS or gazetteer.lookup(words[-1]) is not None
+                    or gazetteer.lookup(left) is not None
+                    or gazetteer.key(words[-1]) in gazetteer.demonyms()
+                    or any(a < s and start < b for a, b in people)):
+                out.setdefault(name, []).append((s, e))
+                continue
+            dist = ctx.tags.dist(start, s)
+            if dist is not None and dist["PER"] >= _PERSON_PAIR:
+                out.setdefault(name, []).append((s, e))  # "said Jones and Exxon Mobil Corp"
+                continue
+            out.setdefault(text[start:e], []).append((start, e))
+            absorbed.add((start, start + len(left)))
+    # the words joined may have stood as a body of their own ("Department of Health")
+    return {name: kept for name, spans in out.items()
+            if (kept := [span for span in spans if span not in absorbed])}
 
 
 def _without_base_descriptor(orgs: dict[str, list[Span]]) -> dict[str, list[Span]]:
