@@ -284,3 +284,13 @@ def test_she_said_continuing_a_speakers_paragraph_outweighs_a_pronoun_after_an_o
             "“This just isn’t right,” Vela said. “You squeezed your staff,” she said.\n\n"
             "“The only way this will change is jail time,” she said.")
     assert analyze(text).quotes[-1].speaker == "Dana Vela"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The harbour board issued a statement saying the port “will not reopen.”",
+     "The harbour board"),
+    ("The ministry released a note calling the claims “baseless and deeply harmful.”",
+     "The ministry"),
+])
+def test_a_bodys_statement_is_the_bodys_not_a_fragment(text: str, speaker: str) -> None:
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]

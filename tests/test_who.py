@@ -627,3 +627,9 @@ def test_a_bodys_name_with_and_inside_is_one_body(text: str, body: str) -> None:
 ])
 def test_two_bodies_joined_by_and_stay_two(text: str, bodies: set[str]) -> None:
     assert bodies <= {o.name for o in analyze(text).organizations}
+
+
+def test_a_bare_surname_after_a_namesake_named_as_an_object_means_the_storys_subject() -> None:
+    text = ("Senator Tom Vela spoke on Monday. Tom Vela said he would run again. Rivals "
+            "mocked a photo of Ana Vela.\n\n“I will not forgive that,” Vela said.")
+    assert analyze(text).quotes[-1].speaker == "Tom Vela"

@@ -171,17 +171,18 @@ _OPENING_DESCRIBED = re.compile(_DETERMINER + r"\s+(\S)")
 
 def _opening_described(lead: str, at: int) -> int:
     """The end of a described speaker opening `lead` at `at` ("The Republican nominee also
-    vowed", "His campaign manager said"): the shortest phrase whose head can speak and
-    that a lower-case word follows; 0 when there is none."""
+    vowed", "His campaign manager said", "The ministry issued a statement saying"): the
+    shortest phrase whose head can speak (a person, a writing or a body) and that a
+    lower-case word follows, before any past-tense verb; 0 when there is none."""
     match = _OPENING_DESCRIBED.match(lead, at)
     if match is None:
         return 0
     words = list(_WORD.finditer(lead, match.start(1)))[:6]
     for k, (head, following) in enumerate(itertools.pairwise(words)):
-        if following.group()[:1].islower() and _speaking_noun(lead[at:head.end()]):
-            return head.end()
-        if k and head.group()[:1].isupper() and following.group().endswith("ed"):
-            return 0  # "the Security Council issued a statement": a verb ends the name
+        if following.group()[:1].islower() and _speaking_source(lead[at:head.end()]):
+            return head.end()  # "The Republican nominee also vowed", "The ministry issued"
+        if k and following.group().endswith("ed"):
+            return 0  # "the Security Council issued a statement": a verb ends the subject
     return 0
 
 

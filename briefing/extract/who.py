@@ -368,15 +368,22 @@ def find_people(ctx: Context, avoid: list[Span] | None = None,
     return _finish(ctx, reading, people, unplaced, avoid)
 
 
+# A preposition right before a name: the person is an object there ("a photo of Heidi
+# Cruz"), which a bare surname in the next sentence rarely means.
+_OBJECT_OF = re.compile(r"\b(?:of|to|with|by|for|from|about|against|at)\s+$")
+
+
 def _recent(ctx: Context) -> Recent:
     """A name at `at` is recent at `pos` when it is in the sentence of `pos` or the one
-    before: a bare surname there means that person, not the story's subject."""
-    seg = ctx.seg
+    before, and not as the object of a preposition there: a bare surname then means that
+    person, not the story's subject."""
+    seg, text = ctx.seg, ctx.text
 
     def recent(at: int, pos: int) -> bool:
         start = seg.sentence_at(pos)[0]
         previous = seg.sentence_at(start - 1)[0] if start > 0 else start
-        return at >= previous
+        return at >= previous and not (at < start and _OBJECT_OF.search(
+            text, max(0, at - 10), at))
 
     return recent
 
