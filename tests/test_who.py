@@ -633,3 +633,9 @@ def test_a_bare_surname_after_a_namesake_named_as_an_object_means_the_storys_sub
     text = ("Senator Tom Vela spoke on Monday. Tom Vela said he would run again. Rivals "
             "mocked a photo of Ana Vela.\n\n“I will not forgive that,” Vela said.")
     assert analyze(text).quotes[-1].speaker == "Tom Vela"
+
+
+def test_an_outlet_named_with_today_is_a_body_not_a_day() -> None:
+    doc = analyze("The senator told USA Today on Monday that the plan was dead.")
+    assert [o.name for o in doc.organizations] == ["USA Today"]
+    assert not doc.places

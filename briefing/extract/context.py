@@ -102,7 +102,6 @@ class Context:
         from briefing.extract.tagger import Tags, place_pairs
 
         anchors = [(t.start, t.text) for run in self.runs for t in run.tokens]
-        pairs = frozenset().union(*(
-            place_pairs(self.text, [(t.start, t.end, t.text) for t in run.tokens])
-            for run in self.runs))
+        pairs = {start for run in self.runs if len(run.tokens) > 1
+                 for start in place_pairs(self.text, run.tokens)}
         return Tags(self.text, self.seg.sentences, anchors=anchors, unsettled=pairs)

@@ -86,14 +86,15 @@ def genders(text: str, named: list[tuple[Span, int]],
             if found:
                 votes.setdefault(who, []).extend([found] * 2)
     memo = {} if memo is None else memo
-    objects = sorted(s for (s, _), _ in named if _OBJECT_BEFORE.search(text, max(0, s - 20), s))
-    starts = sorted(s for (s, _), _ in named)
+    if any(span not in memo for span, _ in named):
+        objects = sorted(s for (s, _), _ in named if text[s - 2:s - 1].islower()
+                         and _OBJECT_BEFORE.search(text, max(0, s - 20), s))
+        starts = sorted(s for (s, _), _ in named)
+        for span, _ in named:
+            if span not in memo:
+                memo[span] = (_mention_votes(text, *span, _next(objects, span[1], len(text)))
+                              + _speech_votes(text, span[1], _next(starts, span[1], len(text))))
     for span, who in named:
-        if span not in memo:
-            after = bisect_left(objects, span[1])
-            stop = objects[after] if after < len(objects) else len(text)
-            memo[span] = _mention_votes(text, *span, stop) + _speech_votes(
-                text, span[1], _next(starts, span[1], len(text)))
         votes.setdefault(who, []).extend(memo[span])
     return {who: max(sorted(set(v)), key=v.count) for who, v in votes.items() if v}
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefing.core.words import word_set
-from briefing.extract.names import FUNCTION_WORDS, TIME_WORDS
+from briefing.extract.names import FUNCTION_WORDS, TIME_WORDS, Token
 from briefing.extract.roles import (
     EVENT_HEADS,
     FEATURE_HEADS,
@@ -271,18 +271,22 @@ def _settled(word: str) -> bool:
             or is_role(word))
 
 
-def place_pairs(text: str, words: Sequence[tuple[int, int, str]]) -> frozenset[int]:
+def place_pairs(text: str, words: Sequence[Token]) -> list[int]:
     """Starts of the words of two adjacent one-word places that together are no place
     ("George Washington", "Elizabeth Warren", "York Minster"): prose puts a comma between
     two places, so the pair is some other name and the model, not the gazetteer, types
-    it.  `words`: (start, end, word) of one capitalised run."""
-    out: set[int] = set()
-    for (s1, e1, w1), (s2, _, w2) in pairwise(words):
-        if (text[e1:s2] == " " and gazetteer.lookup(w1) is not None
-                and gazetteer.lookup(w2) is not None
-                and gazetteer.lookup(f"{w1} {w2}") is None):
-            out.update((s1, s2))
-    return frozenset(out)
+    it.  `words`: the tokens of one capitalised run."""
+    out: list[int] = []
+    for first, second in pairwise(words):
+        if text[first.end:second.start] == " " and _two_places(first.text, second.text):
+            out += (first.start, second.start)
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _two_places(first: str, second: str) -> bool:
+    return (gazetteer.lookup(first) is not None and gazetteer.lookup(second) is not None
+            and gazetteer.lookup(f"{first} {second}") is None)
 
 
 def mentions(text: str, sentences: Iterable[tuple[int, int]], tagger=None) -> list[Mention]:

@@ -87,7 +87,12 @@ _ORG_WORDS = ORG_HEADS | ORG_NAMES
 
 
 def _kind(tok: Token) -> str:
+    if tok.text in _TODAY:
+        return "org"  # kept in a run only as an outlet's last word (`_split_runs`)
     return _kind_of(tok.text)
+
+
+_TODAY = frozenset(["Today", "TODAY"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -135,6 +140,9 @@ def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, l
             continue
         part: list[Token] = []
         for tok in run.tokens:
+            if tok.text in _TODAY and part and not text[tok.end:tok.end + 2].strip()[:1].isupper():
+                part.append(tok)  # "told USA Today on Monday": an outlet, not the day
+                continue
             if tok.capitalised and is_common(tok.text):
                 if part:
                     out.append((run, part))
@@ -688,7 +696,8 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)
                      and n not in places
-                     and not all(_adjective_before_noun(text, span) for span in s)]
+                     and not (_adjective_kind(n.replace("-", " ").split()[-1])
+                              and all(_adjective_before_noun(text, span) for span in s))]
     organizations.sort(key=lambda o: (-len(o.mentions), o.mentions[0]))
     return named, organizations
 
@@ -713,7 +722,8 @@ def _joined_by_and(ctx: Context, orgs: dict[str, list[Span]],
     absorbed: set[Span] = set()
     for name, spans in orgs.items():
         for s, e in spans:
-            m = _AND_BEFORE.search(text, max(0, s - 80), s)
+            m = _AND_BEFORE.search(text, max(0, s - 80), s) if text.endswith(
+                " and ", 0, s) else None
             # "The Securities and": the name opens after a common word and its "of"
             toks = ([(t.start(), t.group()) for t in re.finditer(r"[^\s,]+", m.group(1))]
                     if m else [])
@@ -872,8 +882,8 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
     """
     if p.roles or any(_AGED.search(text, max(0, s - 20), s) for s, _ in p.mentions):
         return True  # "declared 42-year-old Amy Rodgers": only a person has an age
-    if len(p.tokens) > 1 and _speaks(text, p) and any(
-            _AFTER_BODY.search(text, max(0, s - 30), s) for s, _ in p.mentions):
+    if len(p.tokens) > 1 and any(_after_body(text, s) for s, _ in p.mentions) and _speaks(
+            text, p):
         return True  # "the Refugee Council Enver Solomon told": the model reads the body's
         # head into the name after it
     dists = [d for s, e in p.mentions if (d := tags.dist(s, e)) is not None]
@@ -903,8 +913,16 @@ def _typed_person(text: str, tags: Tags, p: NameCandidate, orgs: dict[str, list[
 
 
 _AGED = re.compile(r"\b\d{1,3}-year-old\s+$")
-_AFTER_BODY = re.compile(r"\b[A-Z][a-z]+ (?:" + "|".join(
-    sorted(h.capitalize() for h in ORG_HEADS if h.isalpha())) + r") $")
+def _after_body(text: str, start: int) -> bool:
+    """Whether a capitalised body's head word stands right before `start` ("the Refugee
+    Council Enver Solomon")."""
+    before = text[max(0, start - 20):start]
+    if not before.endswith(" "):
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return word[:1].isupper() and word.lower() in ORG_HEADS
+
+
 _WHO_AFTER = re.compile(r",\s+who\s+(?:once|also|later|then|had|has|was|is|said|says|told)\b")
 _PLURAL_NOUN_NEXT = re.compile(r"\s+(?:reports|claims|notes|calls|remarks|statements|comments|"
                                r"tweets|answers|replies|promises|demands)\b")
@@ -924,7 +942,7 @@ def _typed_org(tags: Tags, name: str, spans: list[Span]) -> bool:
     """Whether the model lets a body the rules found stand.  A name with an organisation's
     head word ("Justice Department") is kept; a bare acronym or a recurring word ("DKK",
     "IE6") goes when the model reads it as no name, or as a place, wherever it is written."""
-    if any(w.lower().rstrip(".") in _ORG_WORDS for w in name.split()):
+    if any(w.lower().rstrip(".") in _ORG_WORDS for w in name.split()) or name.split()[-1] in _TODAY:
         return True
     if name.split()[0].lower() in ADVOCACY_HEADS and " for " in name:
         return True  # "Veterans for Peace": the rules' reading of the whole name
@@ -1017,15 +1035,24 @@ def _adjective_before_noun(text: str, span: Span) -> bool:
     word is an adjective, no name.  A word only its ending makes one ("-ian", "-ic") is
     still a name before a role or a body's noun ("Celtic manager"), and no word is an
     adjective before a verb of saying."""
+    last = re.split(r"[ \-]", text[span[0]:span[1]])[-1]
+    kind = _adjective_kind(last)
+    if not kind:
+        return False
     nxt = _LOWER_NEXT.match(text, span[1])
     if nxt is None or nxt.group(1) in SPEECH_VERBS or nxt.group(1) in FUNCTION_WORDS:
         return False
-    last = re.split(r"[ \-]", text[span[0]:span[1]])[-1]
-    low = last.lower()
-    if gazetteer.key(last) in gazetteer.demonyms() or _faith(low) or low in PLACE_PARTS:
-        return True
-    return low.endswith(_ADJECTIVE_ENDS) and not (is_role(nxt.group(1))
-                                                  or nxt.group(1) in ORG_HEADS)
+    return kind == "sure" or not (is_role(nxt.group(1)) or nxt.group(1) in ORG_HEADS)
+
+
+@lru_cache(maxsize=1 << 12)
+def _adjective_kind(word: str) -> str:
+    """ "sure" for a nationality, faith or direction, "ending" for a word only its ending
+    makes an adjective ("Pachomian"), "" for any other."""
+    low = word.lower()
+    if gazetteer.key(word) in gazetteer.demonyms() or _faith(low) or low in PLACE_PARTS:
+        return "sure"
+    return "ending" if low.endswith(_ADJECTIVE_ENDS) else ""
 
 
 # A doctrine by its ending: "Buddhism", "Marxism".
