@@ -639,3 +639,9 @@ def test_an_outlet_named_with_today_is_a_body_not_a_day() -> None:
     doc = analyze("The senator told USA Today on Monday that the plan was dead.")
     assert [o.name for o in doc.organizations] == ["USA Today"]
     assert not doc.places
+
+
+def test_a_storm_named_after_a_sentences_first_word_is_no_person() -> None:
+    doc = analyze("Once Cyclone Varun comes ashore it will weaken quickly. Then Typhoon Kestra "
+                  "turned north.")
+    assert not doc.people and not doc.organizations
