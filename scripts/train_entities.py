@@ -400,6 +400,28 @@ def synthetic(rng: random.Random, per_template: int) -> list[Sentence]:
                  (person(), "PER"), (pick([" on Sunday .", " at ", " in "]), None),
                  (place(), "LOC"), (" .", None)],
     ]
+    # A person in the other places news writes one: the subject of a passive or a state
+    # ("X was named", "X has been"), after "include", "allow", "injury to", and after a
+    # relation or a co-worker noun ("his co-star X", "her husband X").
+    relations = ["co-star", "wife", "husband", "partner", "teammate", "colleague", "brother",
+                 "sister", "son", "daughter", "lawyer", "successor", "rival", "friend"]
+    templates += [
+        lambda: [(person(), "PER"),
+                 (pick([" was named ", " was appointed ", " was elected ", " was arrested ",
+                        " was charged ", " has been ", " was there ", " is expected to ",
+                        " will replace "]), None),
+                 (pick(["in March .", "on Monday .", "as coach .", "later .", "the new chief ."]),
+                  None)],
+        lambda: [(pick(["The list includes ", "Her roles include ", "Guests included ",
+                        "The panel includes "]), None), (person(), "PER"), (" and ", None),
+                 (person(), "PER"), (pick([" .", " in the second season ."]), None)],
+        lambda: [(pick(["in order to allow ", "after an injury to ", "a move that left ",
+                        "a decision that hurt "]), None), (person(), "PER"),
+                 (pick([" to play third base .", " out of the team .", " on the bench ."]), None)],
+        lambda: [(pick(["His ", "Her ", "Their "]), None), (pick(relations), None), (" ", None),
+                 (person(), "PER"), (pick([" was announced .", " said nothing .", " arrived ."]),
+                  None)],
+    ]
     out = []
     for k, template in enumerate(templates):
         for j in range(per_template):
