@@ -645,3 +645,14 @@ def test_a_storm_named_after_a_sentences_first_word_is_no_person() -> None:
     doc = analyze("Once Cyclone Varun comes ashore it will weaken quickly. Then Typhoon Kestra "
                   "turned north.")
     assert not doc.people and not doc.organizations
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("It would amount to an amnesty, which the Home Office today rejects.", "Home Office"),
+    ("The Foreign Office letter was sent on Monday.", "Foreign Office"),
+    ("Congress has proven itself unable to act.", "Congress"),
+    ("The Senate voted on Monday night.", "Senate"),
+    ("The reports (BBC and others) were encouraging.", "BBC"),
+])
+def test_a_body_named_with_a_common_word_or_by_one_word_is_a_body(text: str, body: str) -> None:
+    assert body in {o.name for o in analyze(text).organizations}

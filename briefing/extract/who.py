@@ -93,6 +93,12 @@ def _kind(tok: Token) -> str:
 
 
 _TODAY = frozenset(["Today", "TODAY"])
+# Common words that never open a body's name before its head ("The Office", "His Party").
+_NO_BODY_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her",
+                            "its", "our", "their", "my", "your", "and", "or", "but", "in",
+                            "on", "at", "of", "for", "to", "from", "by", "with", "as", "if",
+                            "when", "while", "after", "before", "it", "he", "she", "we", "they",
+                            "i", "you"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -139,11 +145,14 @@ def _split_runs(text: str, ctx: Context, avoid: list[Span]) -> list[tuple[Run, l
         if is_dateline(text, run) or is_storm(run.tokens) or is_feature(text, run.tokens):
             continue
         part: list[Token] = []
-        for tok in run.tokens:
+        toks = run.tokens
+        for i, tok in enumerate(toks):
             if tok.text in _TODAY and part and not text[tok.end:tok.end + 2].strip()[:1].isupper():
                 part.append(tok)  # "told USA Today on Monday": an outlet, not the day
                 continue
-            if tok.capitalised and is_common(tok.text):
+            if tok.capitalised and is_common(tok.text) and not (
+                    i + 1 < len(toks) and toks[i + 1].lower in ORG_HEADS
+                    and tok.lower not in _NO_BODY_WORDS):  # "the Home Office"
                 if part:
                     out.append((run, part))
                 part = []
