@@ -656,3 +656,19 @@ def test_a_storm_named_after_a_sentences_first_word_is_no_person() -> None:
 ])
 def test_a_body_named_with_a_common_word_or_by_one_word_is_a_body(text: str, body: str) -> None:
     assert body in {o.name for o in analyze(text).organizations}
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The Independent reported that the talks had failed.", "Independent"),
+    ("The minister told the Times he would stay.", "Times"),
+    ("According to the Guardian, the deal is off.", "Guardian"),
+])
+def test_a_paper_named_by_its_last_word_is_a_source_body_not_a_person(text: str,
+                                                                      outlet: str) -> None:
+    doc = analyze(text)
+    assert outlet in {o.name for o in doc.organizations}
+    assert not any(outlet in p.name for p in doc.people)
+
+
+def test_the_sun_in_the_sky_is_no_paper() -> None:
+    assert not analyze("A sample from the Sun came back in 2006.").organizations

@@ -13,6 +13,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -702,6 +703,9 @@ def _finish(ctx: Context, reading: _Reading, people: list[NameCandidate],
     for team, spans in team_mentions(text, scored_places(text)).items():
         orgs.setdefault(team, []).extend(spans)  # "Sweden 1 – 0 Korea": the sides
         employed.add(team)
+    for name, span in _reporting_outlets(text):
+        orgs.setdefault(name, []).append(span)  # "The Independent reported": a source
+        employed.add(name)
     organizations = [Organization(n, tuple(sorted(set(s)))) for n, s in orgs.items()
                      if (n in employed or _typed_org(tags, n, s)) and not _PARTY_TAG.match(n)
                      and n not in places
@@ -1145,6 +1149,21 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
                 used = True
         offset += len(part) + 1
     return used
+
+
+_OUTLET_ALONE = re.compile(r"\b[Tt]he (" + "|".join(
+    sorted(w.capitalize() for w in OUTLET_HEADS)) + r")\b(?! [A-Z])")
+_REPORTING = re.compile(r" (?:reported|reports|wrote|writes|quoted|said|says|published)\b")
+_TOLD_THE = re.compile(r"\b(?:told|to|according to|in an interview with) $")
+
+
+def _reporting_outlets(text: str) -> Iterator[tuple[str, Span]]:
+    """ "The Independent reported", "told the Times", "according to the Guardian": a paper
+    named by its last word, where it reports or is told (not "from the Sun")."""
+    for m in _OUTLET_ALONE.finditer(text):
+        if _REPORTING.match(text, m.end()) or _TOLD_THE.search(text, max(0, m.start() - 25),
+                                                             m.start()):
+            yield m.group(1), m.span(1)
 
 
 def _outlet(text: str, start: int, end: int) -> bool:
