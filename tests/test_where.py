@@ -329,3 +329,7 @@ def test_a_town_opening_a_sentence_alone_stays_out() -> None:
 ])
 def test_a_country_whose_name_joins_two_with_and_is_one_place(text: str, country: str) -> None:
     assert [p.name for p in analyze(text).places] == [country]
+
+
+def test_a_currency_written_with_a_countrys_code_is_no_place() -> None:
+    assert set(_places("Damages of US$10 billion were reported in Texas.")) == {"Texas"}

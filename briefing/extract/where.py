@@ -155,6 +155,9 @@ def _run_places(text: str, run: Run, local: dict[str, gazetteer.PlaceEntry], tak
             i += 1
             continue
         j, entry = hit
+        if text.startswith("$", toks[j].end):
+            i = j + 1  # "US$ 20,000", "HK$": a currency, not the country
+            continue
         if _OUTLET_AFTER.match(text, toks[j].end):
             i = j + 1  # "The Washington Post", "The Dallas Morning News": a paper's name
             continue
