@@ -460,3 +460,9 @@ def test_page_furniture_is_never_part_of_a_quotation(text: str, words: str,
                                                      furniture: str) -> None:
     quote = next(q for q in _quotes(text) if words in q.text)
     assert furniture not in quote.text
+
+
+def test_a_short_spoken_sentence_with_one_long_capital_is_no_title() -> None:
+    text = 'Ana Ruiz leans out and repeatedly says, "Don’t you do it," until the shots.'
+    assert [(q.speaker, text[q.start:q.end]) for q in analyze(text).quotes] == [
+        ("Ana Ruiz", '"Don’t you do it,"')]

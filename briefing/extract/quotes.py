@@ -305,7 +305,9 @@ def _is_title(inner: str) -> bool:
     # only the longer words: a title's "of", "in", "the" stay lower case; a sentence of short
     # words ("he had a gun in his car") has no title case to show
     words = _WORD.findall(inner)
-    long_words = [w for w in words if len(w) > 3] or words
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 2:
+        long_words = words  # "Don't you do it": one capital opening a sentence is no title
     return bool(long_words) and all(w[:1].isupper() for w in long_words)
 
 
