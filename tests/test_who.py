@@ -672,3 +672,21 @@ def test_a_paper_named_by_its_last_word_is_a_source_body_not_a_person(text: str,
 
 def test_the_sun_in_the_sky_is_no_paper() -> None:
     assert not analyze("A sample from the Sun came back in 2006.").organizations
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Tom Hale called her Crooked Dana at the rally. Dana Vela laughed it off.", "Dana Vela"),
+    ("The singer Ines Morada spoke first. Ines M said she was not afraid.", "Ines Morada"),
+    ("[Port Director Jon K.] Varga said the review was over. Jon K. Varga then left.",
+     "Jon K. Varga"),
+])
+def test_a_given_name_with_an_initial_or_an_epithet_is_the_full_names_person(
+        text: str, person: str) -> None:
+    people = [p.name for p in analyze(text).people]
+    assert person in people
+    assert not any(p != person and person.split()[0] in p.split() for p in people), people
+
+
+def test_a_given_name_before_another_persons_given_name_stays_a_person() -> None:
+    assert {"John Paul", "Paul Smith"} <= {p.name for p in analyze(
+        "John Paul met Paul Smith on Monday.").people}

@@ -379,6 +379,8 @@ def _described_speaker(base: int, finite: list[re.Match[str]], index: Mentions) 
     """ "the spokeswoman said": a described speaker before a finite verb."""
     for verb in finite:
         found = index.ending_before(base + verb.start(), 50, floor=base, nominal=True)
+        if found and any(s == found[1] and e == found[2] for s, e, _ in index.items):
+            return None  # "the Post said": a name, which the readings of names take
         if found and not _placed(index.text, found[1]) and not _spoken_to(index.text, found[1]) \
                 and (found[0] in index.people or _speaking_source(found[0])):
             return Hit(*found, verb.group())  # not "in a folder labeled “urgent”"

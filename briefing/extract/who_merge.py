@@ -73,7 +73,8 @@ def split_known(text: str, found: list[NameCandidate]) -> tuple[list[NameCandida
     apart; a full name seen on its own elsewhere is taken out, and the remainder is kept only
     as single words after the name (surnames), never as a person of its own.
     """
-    known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3}
+    known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3
+             and not _INITIAL.fullmatch(p.tokens[-1])}  # not "James B" out of "James B Comey"
     out: list[NameCandidate] = []
     leftovers: list[Token] = []
     for p in found:
@@ -124,11 +125,49 @@ def merge(found: list[NameCandidate], recent: Recent | None = None) -> list[Name
     each bare "Clinton" goes to the namesake `_namesake` picks.
     """
     groups: dict[str, list[NameCandidate]] = {}
-    for p in found:
+    for p in _given_name_forms(found):
         groups.setdefault(p.surname, []).append(p)
     out: list[NameCandidate] = []
     for group in groups.values():
         out.extend(_combine(bucket) for bucket in _split_by_first_name(group, recent))
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+# Endings of the adjectives a nickname puts before a given name ("Crooked", "Sleepy",
+# "Lyin'"), which a given name before another given name ("John Paul") rarely has.
+_EPITHET_ENDS = ("ed", "y", "in'", "in’", "ing")
+
+
+def _given_name_forms(found: list[NameCandidate]) -> list[NameCandidate]:
+    """Fold into a full name the forms that write its given name with an initial ("Alicia
+    M", "[FBI Director James B.] Comey" cut at the bracket) or after an epithet ("Crooked
+    Hillary" for Hillary Clinton): two words, one the given name only one full name in the
+    text bears, the other no name of anyone's (and an epithet an adjective's ending)."""
+    bearers: dict[str, dict[str, NameCandidate]] = {}
+    for p in found:
+        if len(p.tokens) >= 2 and not _INITIAL.fullmatch(p.tokens[-1]):
+            bearers.setdefault(p.tokens[0].lower(), {}).setdefault(" ".join(p.tokens), p)
+    out = []
+    for p in found:
+        target = None
+        if len(p.tokens) == 2:
+            first, second = p.tokens
+            own = " ".join(p.tokens)
+            named = [q for name, q in bearers.get(first.lower(), {}).items() if name != own]
+            others = {q.surname for q in found if q.tokens != p.tokens}
+            given = [q for name, q in bearers.get(second.lower(), {}).items() if name != own]
+            if (_INITIAL.fullmatch(second) and len(named) == 1
+                    and second[0] in {t[0] for t in named[0].tokens[1:]}):
+                target = named[0]  # "Alicia M", "James B"
+            elif (len(given) == 1 and not named and first.lower() not in others
+                    and second.lower() not in others and first.lower().endswith(_EPITHET_ENDS)):
+                target = given[0]  # "Crooked Hillary", "Sleepy Joe", "Lyin' Ted"
+        if target is None:
+            out.append(p)
+            continue
+        target.mentions.extend(p.mentions)
+        target.roles.extend(r for r in p.roles if r not in target.roles)
     return out
 
 
