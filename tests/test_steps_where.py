@@ -19,6 +19,7 @@ from briefing.extract.where import (
     _local_places,
     _lone_town,
     _placed_by_context,
+    _region,
     _run_places,
     _town_after,
     find_places,
@@ -188,3 +189,13 @@ def test_lone_town_only_a_big_town_written_as_a_noun() -> None:
     assert _lone_town("Calais workers said Calais was quiet.", "Calais") is None  # modifier
     assert _lone_town("Police said Calais was quiet. Calais' mayor agreed.", "Calais") is None
     assert _lone_town("Police said Tamberly was quiet.", "Tamberly") is None  # no town
+
+
+@pytest.mark.parametrize(("name", "region"), [("Eastern", None), ("Central", None),
+                                              ("Gujarat", "IN")])
+def test_a_direction_alone_is_no_region_the_model_may_offer(name: str,
+                                                            region: str | None) -> None:
+    """"of Eastern and Northern European heritage": the model may read "Eastern" as a place,
+    and Fiji has an Eastern division; a direction alone is an adjective in prose."""
+    found = _region(name)
+    assert (found.country if found else None) == region

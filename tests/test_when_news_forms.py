@@ -322,3 +322,9 @@ def test_a_stretch_of_time_is_still_one() -> None:
     times = analyze("The talks will last a year; the vote took an hour.",
                     published="2016-09-20").times
     assert [t.text for t in times] == ["a year", "an hour"]
+
+
+def test_a_mastheads_today_is_no_date() -> None:
+    """"USA TODAY" on a line of its own above the story is the paper's name."""
+    doc = analyze("USA TODAY\nThe vote is on Monday, officials said.", published="2016-11-08")
+    assert [t.text for t in doc.times] == ["Monday"]

@@ -333,3 +333,14 @@ def test_a_country_whose_name_joins_two_with_and_is_one_place(text: str, country
 
 def test_a_currency_written_with_a_countrys_code_is_no_place() -> None:
     assert set(_places("Damages of US$10 billion were reported in Texas.")) == {"Texas"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The summit met in St. Petersburg on Monday.", "RU"),
+    ("ST. PETERSBURG, Fla. — The mayor said the pier would reopen.", "US"),
+    ("The ferry reached St. Petersburg, Florida, on Monday.", "US"),
+])
+def test_st_petersburg_is_russias_unless_the_text_places_it_in_florida(text: str,
+                                                                       country: str) -> None:
+    petersburg = [p for p in analyze(text).places if "Petersburg" in p.name]
+    assert [p.country for p in petersburg] == [country]

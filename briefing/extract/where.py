@@ -426,7 +426,10 @@ _CLAUSE_WORDS = word_set(WORDS, "clause_words")
 
 
 def _region(name: str) -> gazetteer.PlaceEntry | None:
-    """A state or province, under the text's own spelling ("Gujarat", not "Gujarāt")."""
+    """A state or province, under the text's own spelling ("Gujarat", not "Gujarāt"); never
+    a direction alone ("Eastern", a region of Fiji and of Ghana, is an adjective in prose)."""
+    if name.lower() in PLACE_PARTS:
+        return None
     entry = gazetteer.region(name)
     return gazetteer.PlaceEntry(name, "region", entry.country) if entry else None
 
@@ -601,16 +604,19 @@ def _namesake(text: str, entry: gazetteer.PlaceEntry, spans: list[Span],
         least = entry.population // _NAMESAKE_RATIO
     if home == entry.country:
         return entry
-    town = town_in(entry.name, home)
-    if town is None or town.population < least:
+    town = town_in(entry.name, home) or town_in(text[spans[0][0]:spans[0][1]], home)
+    if town is None or town.population < least:  # (as written: "St. Petersburg, Fla.")
         return entry
     return gazetteer.PlaceEntry(town.name, "city", town.country, town.population)
 
 
 def _comma_country(text: str, spans: list[Span]) -> str | None:
     """The country of a region or country written after a comma ("Plymouth,
-    Massachusetts"; "Kingston, Ontario", a province the index knows only as a town)."""
-    for _, end in spans:
+    Massachusetts"; "Kingston, Ontario", a province the index knows only as a town; a
+    dateline's AP state)."""
+    for start, end in spans:
+        if text[start:end].isupper() and _dateline_state(text, end):
+            return "US"  # "ST. PETERSBURG, Fla. —": a dateline's AP state
         comma = _COMMA_PLACE.match(text, end)
         if comma is None:
             continue

@@ -13,6 +13,7 @@ most articles without ever needing a country, and the two imports cost about 60 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -31,6 +32,10 @@ _MIN_MULTIWORD_CITY_POPULATION = 15_000
 # Towns below those cut-offs are read as places only where the sentence says so ("in
 # Loughborough", "Sterling Heights, Michigan"); the 5,000+ table ships in cities.py.
 _MIN_TOWN_POPULATION = 5_000
+_SPELLING_OUTWEIGHS = 10
+_SAINT = re.compile(r"^st\.? ")
+# Cities whose own name a much bigger city's spelling took in `index`, by key.
+_DISPLACED: dict[str, PlaceEntry] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +174,19 @@ def index() -> dict[str, PlaceEntry]:
                 if name[:1].isupper() and len(name) > 3 and _big_enough(name, pop):
                     _add(spellings, name, entry)
     # a city's own name outranks another's alternate spelling: "Islamabad" is Pakistan's
-    # capital, not Chattogram (one of whose spellings it is), "Cancun" is not Changchun
+    # capital, not Chattogram (one of whose spellings it is), "Cancun" is not Changchun;
+    # unless the spelling only abbreviates the other's own name and that city is ten times
+    # the size: "St. Petersburg" is Russia's city of five million, not Florida's of a
+    # quarter million (other spellings shared by two cities name different places:
+    # "Garden City" is not Singapore)
     for k, entry in spellings.items():
-        out.setdefault(k, entry)
+        own = out.get(k)
+        if own is None or (own.kind == "city"
+                           and entry.population >= _SPELLING_OUTWEIGHS * own.population
+                           and _fold(_SAINT.sub("saint ", k)) == _fold(entry.name)):
+            if own is not None:
+                _DISPLACED[k] = own  # still the town "St. Petersburg, Fla." names
+            out[k] = entry
     for state in _geonames().get_us_states().values():
         _add(out, state["name"], PlaceEntry(state["name"], "region", "US", 0))
     for name in (DATA / "regions.tsv").read_text(encoding="utf-8").splitlines():
@@ -241,6 +256,8 @@ def towns() -> dict[str, tuple[PlaceEntry, ...]]:
         if k not in big and city.population >= _MIN_TOWN_POPULATION:
             out.setdefault(k, []).append(
                 PlaceEntry(city.name, "city", city.country, city.population))
+    for k, entry in _DISPLACED.items():
+        out.setdefault(k, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in out.items()}
 
 

@@ -37,8 +37,14 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w&]*[ \t]+$")  # no full stop: "in Chicago.
 _NAME_WORD_AFTER = re.compile(r"['’]?s?\s*(?:[^\w\s]|[a-z0-9]|$)")
 
 
+_SHOUTED_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+
+
 def _part_of_name(match: re.Match[str], text: str) -> bool:
     word = match.group(0)
+    if word == "TODAY" and _SHOUTED_BEFORE.search(text, max(0, match.start() - 12),
+                                                  match.start()):
+        return True  # a masthead: "USA TODAY" on a line of its own
     return (word[:1] == "T" and bool(_NAME_BEFORE.search(text, max(0, match.start() - 24),
                                                          match.start()))
             and bool(_NAME_WORD_AFTER.match(text, match.end())))
