@@ -266,6 +266,8 @@ def test_a_newspapers_place_name_is_no_place(text: str) -> None:
     ("The composer returned to Bohemia in the spring.", "Bohemia", "CZ"),
     ("Floods closed the roads of Transylvania again.", "Transylvania", "RO"),
     ("Fighting flared in Bosnia overnight.", "Bosnia and Herzegovina", "BA"),
+    ("Many voters of European heritage live in the Middle West.", "Middle West", "US"),
+    ("Storms hit the Pacific Northwest overnight.", "Pacific Northwest", "US"),
 ])
 def test_islands_regions_and_former_names_the_packages_lack(text: str, place: str,
                                                             country: str) -> None:
