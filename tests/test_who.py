@@ -690,3 +690,10 @@ def test_a_given_name_with_an_initial_or_an_epithet_is_the_full_names_person(
 def test_a_given_name_before_another_persons_given_name_stays_a_person() -> None:
     assert {"John Paul", "Paul Smith"} <= {p.name for p in analyze(
         "John Paul met Paul Smith on Monday.").people}
+
+
+def test_share_buttons_run_into_the_text_name_no_body() -> None:
+    doc = analyze("The driver is retiring. Click to share on WhatsApp (Opens in new window) "
+                  "Click to share on Facebook (Opens in new window) Ana Ruiz said so.")
+    assert not doc.organizations
+    assert [p.name for p in doc.people] == ["Ana Ruiz"]

@@ -18,3 +18,15 @@ PAGE_FURNITURE = re.compile(
     # a picture credit: "(Jane Doe/Reuters)", "Jane Doe/The Daily Post"
     r"|(?-i:\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}/(?:The )?[A-Z][\w\-]+)",
     re.IGNORECASE)
+
+
+# A share button's label run into the text: "Click to share on WhatsApp (Opens in new
+# window)", "Share on Facebook".
+_SHARE_BUTTON = re.compile(
+    r"\b(?:click to )?share (?:on|via) [A-Z]\w+(?: \(opens in new window\))?", re.IGNORECASE)
+
+
+def share_buttons(text: str) -> list[tuple[int, int]]:
+    """The spans of share buttons' labels: the platforms they name are no actor of the
+    story (WHO and WHERE read around them)."""
+    return [m.span() for m in _SHARE_BUTTON.finditer(text)]

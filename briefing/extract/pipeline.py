@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from briefing.caps import max_chars
+from briefing.core.furniture import share_buttons
 from briefing.extract.anchor import make_context
 from briefing.extract.names import is_common
 from briefing.extract.questions import find_questions
@@ -44,6 +45,7 @@ def analyze(text: str, published: PubClock | str | date | datetime | None = None
     dates = find_times(ctx)
     # A date's own words are no name; the event it dates may hold one ("Saturday's Lee rally").
     taken = [(t.start, t.end) for t in dates if _holds_no_name(t.text)]
+    taken = sorted(taken + share_buttons(ctx.text))
     times = with_events(dates, ctx.text)
     people, organizations = find_people(ctx, taken)
     places = find_places(ctx, people, organizations, taken)
