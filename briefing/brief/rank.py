@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from briefing.article_record import ArticleRecord
-from briefing.core.furniture import PAGE_FURNITURE as FURNITURE
+from briefing.core.furniture import has_furniture
 from briefing.core.segment import Segmentation
 from briefing.model import Analysis, Article, TimeMention
 from briefing.story import stories
@@ -130,7 +130,7 @@ class BriefArticle:
             sentence = text[start:end]
             if "\n" in sentence or not _SENTENCE_END.search(sentence):
                 continue
-            if _CAPTION.match(sentence) or FURNITURE.search(sentence):
+            if _CAPTION.match(sentence) or has_furniture(sentence):
                 continue
             words = len(sentence.split())
             if words < _MIN_LEAD_WORDS:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from briefing.brief.rank import FURNITURE, BriefArticle
+from briefing.brief.rank import BriefArticle
 from briefing.brief.text import clean, clip, heading, wrap
 from briefing.brief.times import dtg_style, grain, is_point, with_wording
 from briefing.core import timex
+from briefing.core.furniture import has_furniture
 from briefing.model import QUESTION_KINDS, TimeMention
 from briefing.watchterms import matches
 
@@ -106,7 +107,7 @@ def watch_items(entries: Sequence[BriefArticle], now: datetime, *, per_story: in
             key = _same(item.text)
             if key in seen or (limit is not None and item.past):  # gone by: annex only
                 continue
-            if per_story is not None and (item.kind not in _CUT or FURNITURE.search(item.text)
+            if per_story is not None and (item.kind not in _CUT or has_furniture(item.text)
                                           or (item.kind == "scheduled" and not _dated(item))):
                 continue
             seen.add(key)

@@ -19,6 +19,17 @@ PAGE_FURNITURE = re.compile(
     r"|(?-i:\b[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}/(?:The )?[A-Z][\w\-]+)",
     re.IGNORECASE)
 
+# A literal piece of every kind above, in lower case: a sentence with none of them holds no
+# furniture, and the pattern (costly on a long sentence) is not tried.
+_HINTS = ("caption", "copyright", "twitter.com", "http", "video", "click to", "opens in",
+          "skip ad", "ad loading", "(@", "/")
+
+
+def has_furniture(text: str) -> bool:
+    """Whether `text` carries page furniture (`PAGE_FURNITURE`)."""
+    low = text.lower()
+    return any(h in low for h in _HINTS) and PAGE_FURNITURE.search(text) is not None
+
 
 # A share button's label run into the text: "Click to share on WhatsApp (Opens in new
 # window)", "Share on Facebook".
@@ -29,4 +40,7 @@ _SHARE_BUTTON = re.compile(
 def share_buttons(text: str) -> list[tuple[int, int]]:
     """The spans of share buttons' labels: the platforms they name are no actor of the
     story (WHO and WHERE read around them)."""
+    low = text.lower()
+    if "share on " not in low and "share via " not in low:
+        return []  # (most texts: no scan at all)
     return [m.span() for m in _SHARE_BUTTON.finditer(text)]

@@ -24,7 +24,7 @@ from briefing.extract.roles import (
 def is_storm(toks: Sequence[Token]) -> bool:
     """ "Cyclone Tara", "Tropical Storm Ida", and after a sentence's first word ("Once
     Cyclone Tara comes ashore"); not "National Hurricane Center" (an org head)."""
-    return (len(toks) > 1 and any(t.lower in STORM_WORDS for t in toks[:2])
+    return (len(toks) > 1 and (toks[0].lower in STORM_WORDS or toks[1].lower in STORM_WORDS)
             and toks[-1].lower not in STORM_WORDS
             and not any(t.lower in ORG_HEADS for t in toks))
 

@@ -9,9 +9,10 @@ still to come.  Bare modals ("could lead to") are not enough on their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
-from briefing.core.furniture import PAGE_FURNITURE
+from briefing.core.furniture import has_furniture
 from briefing.extract.context import Context
 from briefing.extract.questions_cues import (
     COUNTERFACTUAL,
@@ -128,14 +129,15 @@ def find_questions(ctx: Context, times: Sequence[TimeMention] = ()) -> list[Open
     if not words:
         return found
     future = _future_spans(ctx, times)
+    posts = [m.end() for m in POST_END.finditer(text)]  # read once, not per sentence
     for start, end in ctx.seg.sentences:
-        start = _after_embedded_post(text, start, end)
+        start = _after_embedded_post(posts, start, end)
         sentence = text[start:end]
         hit = _classify(sentence, words, start, ctx, future)
         if hit is None or len(_WORD.findall(sentence)) < _MIN_WORDS:
             continue  # (counted only for the few sentences with a cue: findall is costly)
         kind, match = hit
-        if PAGE_FURNITURE.search(sentence):
+        if has_furniture(sentence):
             continue
         routine = ROUTINE.search(sentence)
         if routine and routine.start() <= match.start() < routine.end():
@@ -161,13 +163,15 @@ def _own_manner(sentence: str, at: int, ctx: Context) -> bool:
             or bool(_FIRST_PERSON.search(sentence)))
 
 
-def _after_embedded_post(text: str, start: int, end: int) -> int:
+def _after_embedded_post(posts: list[int], start: int, end: int) -> int:
     """Where the real sentence starts when an embedded post runs into it unpunctuated.
 
     "... pic.twitter.com/w81 -- Name (@name) November 8, 2016 The company denies ...": the
     post and its signature are page furniture, the sentence after them is the story's.
+    `posts`: where each post's end (`POST_END`) falls in the text, in order.
     """
-    cut = max((m.end() for m in POST_END.finditer(text, start, end)), default=start)
+    i = bisect_right(posts, end) - 1
+    cut = posts[i] if i >= 0 and posts[i] > start else start
     return cut if cut < end else start
 
 

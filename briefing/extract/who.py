@@ -117,7 +117,7 @@ def _kind_of(word: str) -> str:
             or low.rsplit("-", 1)[-1] in ORG_HEADS):
         return "org"  # "France-Presse" too
     if _MOVEMENT.fullmatch(low):
-        return "org"  # "Scientology", "Falun Gong"-like movements named by an "-ology"
+        return "org"  # "Scientology": a movement and its church named by an "-ology"
     if gazetteer.key(word) in gazetteer.demonyms() or _faith(low):
         return "demonym"  # "Danish", and "Baptist" or "Latin": what a name is, not a name
     if is_common_contraction(word) or word in gazetteer.zone_abbreviations():
@@ -1151,8 +1151,8 @@ def _single(text: str, tok: Token, run: Run | None, people: list[NameCandidate],
     return used
 
 
-_OUTLET_ALONE = re.compile(r"\b[Tt]he (" + "|".join(
-    sorted(w.capitalize() for w in OUTLET_HEADS)) + r")\b(?! [A-Z])")
+_THE_NAME = re.compile(r"[Tt]he ([A-Z][a-z]+)\b(?! [A-Z])")
+_OUTLET_WORDS = frozenset(w.capitalize() for w in OUTLET_HEADS)
 _REPORTING = re.compile(r" (?:reported|reports|wrote|writes|quoted|said|says|published)\b")
 _TOLD_THE = re.compile(r"\b(?:told|to|according to|in an interview with) $")
 
@@ -1160,7 +1160,9 @@ _TOLD_THE = re.compile(r"\b(?:told|to|according to|in an interview with) $")
 def _reporting_outlets(text: str) -> Iterator[tuple[str, Span]]:
     """ "The Independent reported", "told the Times", "according to the Guardian": a paper
     named by its last word, where it reports or is told (not "from the Sun")."""
-    for m in _OUTLET_ALONE.finditer(text):
+    for m in _THE_NAME.finditer(text):
+        if m.group(1) not in _OUTLET_WORDS or (m.start() and text[m.start() - 1].isalnum()):
+            continue
         if _REPORTING.match(text, m.end()) or _TOLD_THE.search(text, max(0, m.start() - 25),
                                                              m.start()):
             yield m.group(1), m.span(1)

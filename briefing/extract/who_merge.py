@@ -155,13 +155,13 @@ def _given_name_forms(found: list[NameCandidate]) -> list[NameCandidate]:
             first, second = p.tokens
             own = " ".join(p.tokens)
             named = [q for name, q in bearers.get(first.lower(), {}).items() if name != own]
-            others = {q.surname for q in found if q.tokens != p.tokens}
             given = [q for name, q in bearers.get(second.lower(), {}).items() if name != own]
             if (_INITIAL.fullmatch(second) and len(named) == 1
                     and second[0] in {t[0] for t in named[0].tokens[1:]}):
                 target = named[0]  # "Alicia M", "James B"
-            elif (len(given) == 1 and not named and first.lower() not in others
-                    and second.lower() not in others and first.lower().endswith(_EPITHET_ENDS)):
+            elif (len(given) == 1 and not named and first.lower().endswith(_EPITHET_ENDS)
+                    and not {first.lower(), second.lower()}
+                    & {q.surname for q in found if q.tokens != p.tokens}):
                 target = given[0]  # "Crooked Hillary", "Sleepy Joe", "Lyin' Ted"
         if target is None:
             out.append(p)
