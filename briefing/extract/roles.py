@@ -20,6 +20,8 @@ _NOT_ROLES = word_set(WORDS, "not_roles")
 PROSE_NOT_ROLES = word_set(WORDS, "prose_not_roles")
 ORG_HEADS = word_set(WORDS, "org_heads")
 ORG_NAMES = word_set(WORDS, "org_names")
+# WHO's reading of a run only, not a feature of the model (so not in its lexicon digest)
+ORG_PLURALS = word_set(WORDS, "org_plurals")
 NOT_ORG_ACRONYMS = word_set(WORDS, "not_org_acronyms")
 SPEECH_VERBS = word_set(CORE_WORDS, "speech_verbs")  # the segmenter reads them too
 GROUP_NOUNS = word_set(WORDS, "group_nouns")

@@ -18,7 +18,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.core.words import word_set
 from briefing.extract.anonymous import find_anonymous
 from briefing.extract.context import Context
 from briefing.extract.features import is_feature, is_storm
@@ -42,13 +41,13 @@ from briefing.extract.roles import (
     NOT_ORG_ACRONYMS,
     ORG_HEADS,
     ORG_NAMES,
+    ORG_PLURALS,
     OUTLET_HEADS,
     PLACE_PARTS,
     SPEECH_VERBS,
     STOP_BEFORE_ROLE,
     STORM_WORDS,
     VENUE_NOUNS,
-    WORDS,
     WORK_HEADS,
     is_prose_role,
     is_role,
@@ -56,6 +55,7 @@ from briefing.extract.roles import (
 from briefing.extract.tagger import Tags
 from briefing.extract.teams import scored_places, team_mentions
 from briefing.extract.who_merge import (
+    INITIAL,
     NAME_SUFFIXES,
     NameCandidate,
     Namesakes,
@@ -76,14 +76,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+(?:the\s+)?$")
 _TOWARDS_PLACE = re.compile(r"\b(?:in|at|near|from|to|into|outside|across)\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(r"\s+([a-z]+)")
 _NOT_PERSON_HEADS = EVENT_HEADS | WORK_HEADS
-_INITIAL = re.compile(r"[A-Z]\.?")
 _ROMAN = re.compile(r"[IVX]+")  # "Vann R. Newkirk II": part of a name
 # After "said X", these make X the subject of the reported clause ("said Calais was
 # receiving traffic"), not the speaker ("said Smith, adding").
 _CLAUSE_VERB = re.compile(r"\s+(?:is|was|were|are|had|has|have|would|will|could|can|may|might|"
                           r"should|must|did|does|[a-z]+ed)\b")
 
-_ORG_PLURALS = word_set(WORDS, "org_plurals")
 _ORG_WORDS = ORG_HEADS | ORG_NAMES
 
 
@@ -113,7 +111,7 @@ def _kind_of(word: str) -> str:
         return "place" if gazetteer.lookup(word) else "name"
     if is_role(word) and not (word.isupper() and len(word) > 3):
         return "role"
-    if (low in ORG_HEADS or low in ORG_NAMES or low in _ORG_PLURALS
+    if (low in ORG_HEADS or low in ORG_NAMES or low in ORG_PLURALS
             or low.rsplit("-", 1)[-1] in ORG_HEADS):
         return "org"  # "France-Presse" too
     if _MOVEMENT.fullmatch(low):
@@ -465,7 +463,7 @@ def _read_named(reading: _Reading, tags: Tags, run: Run, toks: list[Token], kind
         # "Minister of Defence Ana Ruiz": the words after a title's "of" are its field or
         # its seat, and the name is the last two (three with a middle initial); "Professor
         # of Linguistics", "Governor of Texas" name nobody
-        keep = 3 if len(name) > 3 and _INITIAL.fullmatch(name[-2].text) else 2
+        keep = 3 if len(name) > 3 and INITIAL.fullmatch(name[-2].text) else 2
         k = len(toks) if len(name) <= keep else len(toks) - keep
         name, prefix = toks[k:], toks[:k]
     _collect_org(text, toks, kinds[:k], orgs)
@@ -737,10 +735,10 @@ def _joined_by_and(ctx: Context, orgs: dict[str, list[Span]],
         for s, e in spans:
             m = _AND_BEFORE.search(text, max(0, s - 80), s) if text.endswith(
                 " and ", 0, s) else None
-            # "The Securities and": the name opens after a common word and its "of"
+            # "The Securities and": the name opens after a common word
             toks = ([(t.start(), t.group()) for t in re.finditer(r"[^\s,]+", m.group(1))]
                     if m else [])
-            while toks and (is_common(toks[0][1]) or toks[0][1] in ("of", "for")):
+            while toks and is_common(toks[0][1]):
                 toks.pop(0)
             start = m.start(1) + toks[0][0] if m and toks else s
             left = text[start:m.end(1)] if m and toks else ""

@@ -47,6 +47,8 @@ class NameCandidate:
 
 
 NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# A name word that is an initial ("B" of "James B. Comey", with or without its stop).
+INITIAL = re.compile(r"[A-Z]\.?")
 
 
 _COMPASS = re.compile(r"(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?")
@@ -74,7 +76,7 @@ def split_known(text: str, found: list[NameCandidate]) -> tuple[list[NameCandida
     as single words after the name (surnames), never as a person of its own.
     """
     known = {tuple(p.tokens) for p in found if 2 <= len(p.tokens) <= 3
-             and not _INITIAL.fullmatch(p.tokens[-1])}  # not "James B" out of "James B Comey"
+             and not INITIAL.fullmatch(p.tokens[-1])}  # not "James B" out of "James B Comey"
     out: list[NameCandidate] = []
     leftovers: list[Token] = []
     for p in found:
@@ -133,7 +135,6 @@ def merge(found: list[NameCandidate], recent: Recent | None = None) -> list[Name
     return out
 
 
-_INITIAL = re.compile(r"[A-Z]\.?")
 # Endings of the adjectives a nickname puts before a given name ("Crooked", "Sleepy",
 # "Lyin'"), which a given name before another given name ("John Paul") rarely has.
 _EPITHET_ENDS = ("ed", "y", "in'", "in’", "ing")
@@ -146,7 +147,7 @@ def _given_name_forms(found: list[NameCandidate]) -> list[NameCandidate]:
     text bears, the other no name of anyone's (and an epithet an adjective's ending)."""
     bearers: dict[str, dict[str, NameCandidate]] = {}
     for p in found:
-        if len(p.tokens) >= 2 and not _INITIAL.fullmatch(p.tokens[-1]):
+        if len(p.tokens) >= 2 and not INITIAL.fullmatch(p.tokens[-1]):
             bearers.setdefault(p.tokens[0].lower(), {}).setdefault(" ".join(p.tokens), p)
     out = []
     for p in found:
@@ -156,7 +157,7 @@ def _given_name_forms(found: list[NameCandidate]) -> list[NameCandidate]:
             own = " ".join(p.tokens)
             named = [q for name, q in bearers.get(first.lower(), {}).items() if name != own]
             given = [q for name, q in bearers.get(second.lower(), {}).items() if name != own]
-            if (_INITIAL.fullmatch(second) and len(named) == 1
+            if (INITIAL.fullmatch(second) and len(named) == 1
                     and second[0] in {t[0] for t in named[0].tokens[1:]}):
                 target = named[0]  # "Alicia M", "James B"
             elif (len(given) == 1 and not named and first.lower().endswith(_EPITHET_ENDS)
